@@ -1,0 +1,29 @@
+package io.chatrelay;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code serve}, {@code validate}, {@code preview}, {@code sign}, {@code demo}. */
+@Command(name = "chat-data-relay", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Relays signed Chat Data webhook events to Slack, Discord and any webhook.",
+        subcommands = {ServeCommand.class, ValidateCommand.class, PreviewCommand.class, SignCommand.class,
+                DemoCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command and returns its exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"chat-data-relay " + (version == null ? "development build" : version)};
+        }
+    }
+}

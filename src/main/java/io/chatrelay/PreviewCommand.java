@@ -1,0 +1,111 @@
+package io.chatrelay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.chatrelay.config.RelayConfig;
+import io.chatrelay.event.ChatDataEvent;
+import io.chatrelay.event.EventParser;
+import io.chatrelay.event.MalformedEventException;
+import io.chatrelay.event.RawEvent;
+import io.chatrelay.format.Envelope;
+import io.chatrelay.format.Formatters;
+import io.chatrelay.format.Masking;
+import io.chatrelay.format.OutboundRequest;
+import io.chatrelay.route.RoutingTable;
+import io.chatrelay.route.Target;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "preview", description = "Prints the HTTP request each destination would get for an event; sends nothing.")
+final class PreviewCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--event", required = true, paramLabel = "FILE", description = "A Chat Data event body (JSON).")
+    Path eventFile;
+
+    @Option(names = "--destination", paramLabel = "NAME",
+            description = "Only this destination; shown even when no route sends the event there.")
+    String destination;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<RelayConfig> loaded = config.load(err);
+        if (loaded.isEmpty()) {
+            return 1;
+        }
+        RelayConfig relay = loaded.get();
+        if (destination != null && !relay.destinations().containsKey(destination)) {
+            err.println("no destination named '" + destination + "' (defined: "
+                    + String.join(", ", relay.destinations().keySet()) + ")");
+            return 2;
+        }
+        byte[] body = Files.readAllBytes(eventFile);
+        ChatDataEvent event;
+        try {
+            event = EventParser.parse(body, null);
+        } catch (MalformedEventException e) {
+            err.println(eventFile + ": " + e.getMessage());
+            return 2;
+        }
+        List<Target> targets = targets(relay, event);
+        if (targets.isEmpty()) {
+            out.println("No route matches this " + event.type() + " event: nothing would be sent.");
+        }
+        RawEvent raw = new RawEvent("preview", event.type(), event.conversationId(), body, Instant.now());
+        Formatters formatters = Formatters.of(relay);
+        for (Target target : targets) {
+            OutboundRequest request = formatters.forDestination(target.destination())
+                    .format(new Envelope(raw, event, "preview/" + target.destination(), target.template()));
+            print(out, target, relay.destinations().get(target.destination()).type(), request);
+        }
+        return 0;
+    }
+
+    private List<Target> targets(RelayConfig relay, ChatDataEvent event) {
+        List<Target> routed = RoutingTable.of(relay).match(event);
+        if (destination == null) {
+            return routed;
+        }
+        return List.of(routed.stream().filter(t -> t.destination().equals(destination)).findFirst()
+                .orElse(new Target(destination, "(none: no route sends this event here)",
+                        relay.destinations().get(destination).options().template())));
+    }
+
+    private static void print(PrintWriter out, Target target, String type, OutboundRequest request) throws IOException {
+        out.println("=== " + target.destination() + " (" + type + ") via route " + target.route());
+        out.println(request.method() + " " + request.displayUrl());
+        request.headers().forEach((name, value) -> out.println(name + ": " + Masking.header(name, value)));
+        out.println();
+        out.println(pretty(request.body()));
+        out.println();
+    }
+
+    private static String pretty(byte[] body) {
+        try {
+            return JSON.writeValueAsString(JSON.readTree(body));
+        } catch (IOException notJson) {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.chatrelay.config;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** A test on one event field's value (its text; null when the field is absent or null). */
+public sealed interface Condition {
+
+    boolean test(String value);
+
+    /** The field equals this value, compared as text ({@code 20} matches {@code "20"}). */
+    record Equals(String expected) implements Condition {
+        public boolean test(String value) {
+            return expected.equals(value);
+        }
+    }
+
+    /** The field equals any of these values. */
+    record AnyOf(Set<String> expected) implements Condition {
+        public AnyOf {
+            expected = Set.copyOf(expected);
+        }
+
+        public boolean test(String value) {
+            return value != null && expected.contains(value);
+        }
+    }
+
+    /** The field is present and not null ({@code "*"} in YAML). */
+    record Present() implements Condition {
+        public boolean test(String value) {
+            return value != null;
+        }
+    }
+
+    /** The regex is found somewhere in the field (anchor it with ^ and $ to match the whole value). */
+    record Regex(Pattern pattern) implements Condition {
+        public boolean test(String value) {
+            return value != null && pattern.matcher(value).find();
+        }
+    }
+}

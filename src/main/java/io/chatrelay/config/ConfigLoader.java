@@ -1,0 +1,114 @@
+package io.chatrelay.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Loads and validates a config file. Every problem is collected and reported with its path and line. */
+public final class ConfigLoader {
+
+    private final Map<String, String> environment;
+
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public static ConfigLoader fromSystemEnvironment() {
+        return new ConfigLoader(System.getenv());
+    }
+
+    public RelayConfig load(Path file) throws InvalidConfigException, IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    public RelayConfig parse(String yaml) throws InvalidConfigException {
+        Problems problems = new Problems();
+        Node root = YamlTree.parse(yaml, problems);
+        if (!(root instanceof Node.Mapping mapping)) {
+            throw new InvalidConfigException(List.of(new ConfigProblem("(file)", root.line(),
+                    "the config must be a mapping with server, chat_data, destinations and routes")));
+        }
+        Fields fields = new Fields("", mapping, problems, new Interpolator(environment));
+        RelayConfig config = read(fields);
+        fields.finish();
+        problems.throwIfAny();
+        return config;
+    }
+
+    private static RelayConfig read(Fields root) {
+        ServerConfig server = server(root.mapping("server"));
+        List<Secret> secrets = signingSecrets(root.mapping("chat_data"));
+        StoreConfig store = store(root.mapping("store"));
+        DeliveryConfig delivery = delivery(root.mapping("delivery"));
+        Fields admin = root.mapping("admin");
+        Optional<Secret> adminToken = admin.secret("token");
+        admin.finish();
+        Fields destinationSection = root.mapping("destinations");
+        Map<String, DestinationConfig> destinations = DestinationReader.read(destinationSection);
+        java.util.Set<String> names = destinationSection.keys();
+        List<RouteConfig> routes = RouteReader.read(root, names);
+        if (!root.has("routes")) {
+            root.problem("routes", "is required: without routes no event goes anywhere");
+        }
+        return new RelayConfig(server, secrets, store, delivery, adminToken, destinations, routes);
+    }
+
+    private static ServerConfig server(Fields fields) {
+        String host = fields.string("host", "0.0.0.0");
+        int port = (int) fields.number("port", ServerConfig.DEFAULT_PORT, 0, 65_535);
+        String path = fields.string("path", ServerConfig.DEFAULT_PATH);
+        if (!path.startsWith("/")) {
+            fields.problem("path", "must start with /, got '" + path + "'");
+        }
+        long maxBody = fields.number("max_body_bytes", ServerConfig.DEFAULT_MAX_BODY_BYTES, 1_024, 64L * 1_048_576);
+        fields.finish();
+        return new ServerConfig(host, port, path, maxBody);
+    }
+
+    private static List<Secret> signingSecrets(Fields fields) {
+        List<Secret> secrets = new ArrayList<>();
+        if (!fields.has("signing_secrets")) {
+            fields.problem("signing_secrets", "is required: Chat Data's signing secret, e.g. [\"${CHAT_DATA_SIGNING_SECRET}\"]");
+        }
+        for (String value : fields.strings("signing_secrets")) {
+            if (value.isBlank()) {
+                fields.problem("signing_secrets", "a signing secret must not be empty");
+            } else {
+                secrets.add(new Secret(value));
+            }
+        }
+        fields.finish();
+        return secrets;
+    }
+
+    private static StoreConfig store(Fields fields) {
+        String url = fields.string("url", StoreConfig.DEFAULT_URL);
+        if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+            fields.problem("url", "must be a jdbc:sqlite: or jdbc:postgresql: URL");
+        }
+        Duration retention = fields.duration("retention", StoreConfig.DEFAULT_RETENTION);
+        fields.finish();
+        return new StoreConfig(url, retention);
+    }
+
+    private static DeliveryConfig delivery(Fields fields) {
+        DeliveryConfig defaults = DeliveryConfig.DEFAULTS;
+        Duration timeout = fields.duration("timeout", defaults.timeout());
+        int maxAttempts = (int) fields.number("max_attempts", defaults.maxAttempts(), 1, 1_000);
+        Fields backoff = fields.mapping("backoff");
+        Duration initial = backoff.duration("initial", defaults.backoffInitial());
+        Duration max = backoff.duration("max", defaults.backoffMax());
+        if (max.compareTo(initial) < 0) {
+            backoff.problem("max", "must not be shorter than backoff.initial");
+        }
+        backoff.finish();
+        fields.finish();
+        return new DeliveryConfig(timeout, maxAttempts, initial, max);
+    }
+}

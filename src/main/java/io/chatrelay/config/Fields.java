@@ -1,0 +1,235 @@
+package io.chatrelay.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the keys of one YAML mapping as typed values, reporting each problem with its field path
+ * and line. Every key that is read is remembered; {@link #finish()} reports the rest as unknown,
+ * so a typo never passes silently.
+ */
+final class Fields {
+
+    private final String path;
+    private final Node.Mapping mapping;
+    private final Problems problems;
+    private final Interpolator interpolator;
+    private final Set<String> read = new HashSet<>();
+
+    Fields(String path, Node.Mapping mapping, Problems problems, Interpolator interpolator) {
+        this.path = path;
+        this.mapping = mapping;
+        this.problems = problems;
+        this.interpolator = interpolator;
+    }
+
+    String path() {
+        return path;
+    }
+
+    int line() {
+        return mapping.line();
+    }
+
+    String pathOf(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    int lineOf(String key) {
+        return mapping.keyLines().getOrDefault(key, mapping.line());
+    }
+
+    boolean has(String key) {
+        return mapping.entries().containsKey(key);
+    }
+
+    Set<String> keys() {
+        return mapping.entries().keySet();
+    }
+
+    void problem(String key, String message) {
+        problems.add(pathOf(key), lineOf(key), message);
+    }
+
+    /** A string value after {@code ${VAR}} interpolation; empty when absent, null or unset. */
+    Optional<String> string(String key) {
+        read.add(key);
+        Node node = mapping.entries().get(key);
+        if (node == null) {
+            return Optional.empty();
+        }
+        return scalarText(pathOf(key), node);
+    }
+
+    Optional<String> scalarText(String fieldPath, Node node) {
+        if (!(node instanceof Node.Scalar scalar)) {
+            problems.add(fieldPath, node.line(), "expected a value, found " + Node.describe(node));
+            return Optional.empty();
+        }
+        if (scalar.text() == null) {
+            return Optional.empty();
+        }
+        Interpolator.Result result = interpolator.apply(scalar.text());
+        if (result.missingVariable().isPresent()) {
+            problems.add(fieldPath, node.line(), "environment variable " + result.missingVariable().get()
+                    + " is not set (use ${" + result.missingVariable().get() + ":-default} for a fallback)");
+            return Optional.empty();
+        }
+        return Optional.of(result.value());
+    }
+
+    String string(String key, String fallback) {
+        return string(key).orElse(fallback);
+    }
+
+    Optional<String> requiredString(String key) {
+        if (!has(key)) {
+            read.add(key);
+            problems.add(pathOf(key), mapping.line(), "is required");
+            return Optional.empty();
+        }
+        int before = problems.size();
+        Optional<String> value = string(key).filter(s -> !s.isBlank());
+        if (value.isEmpty() && problems.size() == before) {
+            problem(key, "must not be empty");
+        }
+        return value;
+    }
+
+    Optional<Secret> secret(String key) {
+        return string(key).filter(s -> !s.isBlank()).map(Secret::new);
+    }
+
+    Optional<Secret> requiredSecret(String key) {
+        return requiredString(key).map(Secret::new);
+    }
+
+    long number(String key, long fallback, long min, long max) {
+        Optional<String> text = string(key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(text.get().trim());
+            if (value < min || value > max) {
+                problem(key, "must be between " + min + " and " + max + ", got " + value);
+                return fallback;
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problem(key, "must be a whole number, got '" + text.get() + "'");
+            return fallback;
+        }
+    }
+
+    Optional<Duration> duration(String key) {
+        Optional<String> text = string(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Duration> value = Durations.parse(text.get()).filter(d -> !d.isZero());
+        if (value.isEmpty()) {
+            problem(key, "must be a positive duration like 500ms, 10s, 5m, 2h or 7d, got '" + text.get() + "'");
+        }
+        return value;
+    }
+
+    Duration duration(String key, Duration fallback) {
+        return duration(key).orElse(fallback);
+    }
+
+    /** An absolute http(s) URL; {@code secret} keeps it out of problem messages. */
+    Optional<URI> url(String key, boolean required, boolean secret) {
+        Optional<String> text = required ? requiredString(key) : string(key).filter(s -> !s.isBlank());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String shown = secret ? "" : " '" + text.get() + "'";
+        try {
+            URI uri = new URI(text.get().trim());
+            if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
+                problem(key, "must be an http:// or https:// URL" + shown);
+                return Optional.empty();
+            }
+            if (uri.getHost() == null || uri.getHost().isBlank()) {
+                problem(key, "must be an absolute URL with a host" + shown);
+                return Optional.empty();
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            problem(key, "is not a valid URL" + (secret ? "" : " (" + e.getMessage() + ")"));
+            return Optional.empty();
+        }
+    }
+
+    /** A nested mapping; an absent key reads as an empty one. */
+    Fields mapping(String key) {
+        read.add(key);
+        Node node = mapping.entries().get(key);
+        if (node == null || (node instanceof Node.Scalar scalar && scalar.text() == null)) {
+            return new Fields(pathOf(key), new Node.Mapping(Map.of(), Map.of(), lineOf(key)), problems, interpolator);
+        }
+        if (!(node instanceof Node.Mapping child)) {
+            problem(key, "expected a mapping, found " + Node.describe(node));
+            return new Fields(pathOf(key), new Node.Mapping(Map.of(), Map.of(), lineOf(key)), problems, interpolator);
+        }
+        return new Fields(pathOf(key), child, problems, interpolator);
+    }
+
+    Optional<Node> raw(String key) {
+        read.add(key);
+        return Optional.ofNullable(mapping.entries().get(key));
+    }
+
+    /** A list of strings; a single value reads as a one-element list. */
+    List<String> strings(String key) {
+        Optional<Node> node = raw(key);
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        if (node.get() instanceof Node.Sequence sequence) {
+            for (int i = 0; i < sequence.items().size(); i++) {
+                scalarText(pathOf(key) + "[" + i + "]", sequence.items().get(i)).ifPresent(values::add);
+            }
+        } else {
+            scalarText(pathOf(key), node.get()).ifPresent(values::add);
+        }
+        return values;
+    }
+
+    /** A mapping of string to string, e.g. HTTP headers. */
+    Map<String, String> stringMap(String key) {
+        Fields child = mapping(key);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : child.keys()) {
+            child.string(name).ifPresent(v -> values.put(name, v));
+        }
+        return values;
+    }
+
+    Fields child(String fieldPath, Node.Mapping node) {
+        return new Fields(fieldPath, node, problems, interpolator);
+    }
+
+    Problems problems() {
+        return problems;
+    }
+
+    /** Reports every key of this mapping that no reader asked for. */
+    void finish() {
+        for (String key : mapping.entries().keySet()) {
+            if (!read.contains(key)) {
+                problem(key, "unknown key");
+            }
+        }
+    }
+}

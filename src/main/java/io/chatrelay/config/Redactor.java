@@ -1,0 +1,83 @@
+package io.chatrelay.config;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Removes every secret a config holds from a piece of text before it is logged or returned: signing
+ * secrets, the admin token, bot tokens, header values, and webhook URLs and their path segments
+ * (a server may echo back just the path).
+ */
+public final class Redactor {
+
+    private static final int MIN_SEGMENT = 8;
+    private final List<String> secrets;
+
+    private Redactor(Set<String> secrets) {
+        List<String> sorted = new ArrayList<>(secrets);
+        sorted.removeIf(s -> s.length() < 4);
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        this.secrets = List.copyOf(sorted);
+    }
+
+    public static Redactor of(RelayConfig config) {
+        Set<String> secrets = new LinkedHashSet<>();
+        config.signingSecrets().forEach(s -> secrets.add(s.reveal()));
+        config.adminToken().ifPresent(s -> secrets.add(s.reveal()));
+        for (DestinationConfig destination : config.destinations().values()) {
+            if (destination instanceof DestinationConfig.Slack slack) {
+                slack.webhookUrl().ifPresent(url -> addUrl(secrets, url));
+                slack.token().ifPresent(token -> secrets.add(token.reveal()));
+            } else if (destination instanceof DestinationConfig.Discord discord) {
+                addUrl(secrets, discord.webhookUrl());
+            } else if (destination instanceof DestinationConfig.Teams teams) {
+                addUrl(secrets, teams.webhookUrl());
+            } else if (destination instanceof DestinationConfig.Telegram telegram) {
+                secrets.add(telegram.botToken().reveal());
+            } else if (destination instanceof DestinationConfig.Webhook webhook) {
+                addUrl(secrets, webhook.url());
+                webhook.headers().values().forEach(value -> addHeader(secrets, value.reveal()));
+                webhook.signingSecret().ifPresent(s -> secrets.add(s.reveal()));
+            }
+        }
+        return new Redactor(secrets);
+    }
+
+    public String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (String secret : secrets) {
+            if (out.contains(secret)) {
+                out = out.replace(secret, "***");
+            }
+        }
+        return out;
+    }
+
+    private static void addUrl(Set<String> secrets, Secret url) {
+        secrets.add(url.reveal());
+        URI uri = URI.create(url.reveal());
+        if (uri.getRawQuery() != null) {
+            secrets.add(uri.getRawQuery());
+        }
+        for (String segment : uri.getRawPath().split("/")) {
+            if (segment.length() >= MIN_SEGMENT && segment.chars().anyMatch(Character::isDigit)) {
+                secrets.add(segment);
+            }
+        }
+    }
+
+    private static void addHeader(Set<String> secrets, String value) {
+        secrets.add(value);
+        int space = value.indexOf(' ');
+        if (space > 0) {
+            secrets.add(value.substring(space + 1)); // the token of "Bearer <token>"
+        }
+    }
+}

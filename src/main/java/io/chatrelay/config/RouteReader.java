@@ -1,0 +1,112 @@
+package io.chatrelay.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Reads the {@code routes} list and checks it against the destinations. */
+final class RouteReader {
+
+    private RouteReader() {}
+
+    static List<RouteConfig> read(Fields root, Set<String> destinationNames) {
+        Optional<Node> node = root.raw("routes");
+        if (node.isEmpty() || (node.get() instanceof Node.Scalar scalar && scalar.text() == null)) {
+            return List.of();
+        }
+        if (!(node.get() instanceof Node.Sequence sequence)) {
+            root.problem("routes", "expected a list of routes");
+            return List.of();
+        }
+        List<RouteConfig> routes = new ArrayList<>();
+        Map<String, Integer> namesSeen = new HashMap<>();
+        for (int i = 0; i < sequence.items().size(); i++) {
+            String path = "routes[" + i + "]";
+            Node item = sequence.items().get(i);
+            if (!(item instanceof Node.Mapping mapping)) {
+                root.problems().add(path, item.line(), "expected a mapping with name, match and to");
+                continue;
+            }
+            Fields fields = root.child(path, mapping);
+            readOne(fields, destinationNames, namesSeen).ifPresent(routes::add);
+            fields.finish();
+        }
+        return routes;
+    }
+
+    private static Optional<RouteConfig> readOne(Fields fields, Set<String> destinationNames, Map<String, Integer> namesSeen) {
+        Optional<String> name = fields.requiredString("name");
+        name.ifPresent(n -> {
+            Integer firstLine = namesSeen.putIfAbsent(n, fields.lineOf("name"));
+            if (firstLine != null) {
+                fields.problem("name", "duplicate route name '" + n + "' (first at line " + firstLine + ")");
+            }
+        });
+        Map<String, Condition> match = readMatch(fields);
+        List<String> to = fields.strings("to");
+        if (!fields.has("to") || to.isEmpty()) {
+            fields.problem("to", "is required: a list of destination names");
+        }
+        Set<String> unique = new HashSet<>();
+        for (String destination : to) {
+            if (!destinationNames.contains(destination)) {
+                fields.problem("to", "unknown destination '" + destination + "' (defined: "
+                        + String.join(", ", destinationNames) + ")");
+            } else if (!unique.add(destination)) {
+                fields.problem("to", "destination '" + destination + "' is listed twice");
+            }
+        }
+        Optional<TemplateConfig> template = TemplateReader.read(fields);
+        return name.map(n -> new RouteConfig(n, match, to, template));
+    }
+
+    private static Map<String, Condition> readMatch(Fields route) {
+        Map<String, Condition> conditions = new LinkedHashMap<>();
+        if (!route.has("match")) {
+            route.raw("match");
+            return conditions;
+        }
+        Fields match = route.mapping("match");
+        for (String field : match.keys()) {
+            readCondition(match, field).ifPresent(c -> conditions.put(field, c));
+        }
+        return conditions;
+    }
+
+    private static Optional<Condition> readCondition(Fields match, String field) {
+        Node node = match.raw(field).orElseThrow();
+        if (node instanceof Node.Sequence) {
+            List<String> values = match.strings(field);
+            if (values.isEmpty()) {
+                match.problem(field, "an empty list matches nothing");
+                return Optional.empty();
+            }
+            return Optional.of(new Condition.AnyOf(Set.copyOf(values)));
+        }
+        if (node instanceof Node.Mapping mapping) {
+            Fields regexFields = match.child(match.pathOf(field), mapping);
+            Optional<String> regex = regexFields.requiredString("regex");
+            regexFields.finish();
+            try {
+                return regex.map(r -> new Condition.Regex(Pattern.compile(r)));
+            } catch (PatternSyntaxException e) {
+                regexFields.problem("regex", "is not a valid regular expression: " + e.getDescription()
+                        + " near index " + e.getIndex());
+                return Optional.empty();
+            }
+        }
+        Optional<String> value = match.string(field);
+        if (value.isEmpty()) {
+            match.problem(field, "needs a value, a list, \"*\" or {regex: ...}");
+            return Optional.empty();
+        }
+        return Optional.of(value.get().equals("*") ? new Condition.Present() : new Condition.Equals(value.get()));
+    }
+}

@@ -1,0 +1,64 @@
+package io.chatrelay.deliver;
+
+import io.chatrelay.format.OutboundRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/** Sends requests with one shared OkHttp client (one connection pool); knows nothing about platforms. */
+public final class HttpSender implements AutoCloseable {
+
+    static final int EXCERPT_BYTES = 2_048;
+
+    private final OkHttpClient client;
+
+    public HttpSender(Duration defaultTimeout) {
+        this.client = new OkHttpClient.Builder()
+                .callTimeout(defaultTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .connectTimeout(Math.min(defaultTimeout.toMillis(), 5_000), TimeUnit.MILLISECONDS)
+                .followRedirects(false)
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    HttpResult send(OutboundRequest outbound, Duration timeout) throws IOException {
+        MediaType type = MediaType.get(outbound.headers().getOrDefault("Content-Type", "application/json"));
+        Request.Builder request = new Request.Builder()
+                .url(outbound.url().toString())
+                .method(outbound.method(), RequestBody.create(outbound.body(), type))
+                .header("User-Agent", "chat-data-relay");
+        outbound.headers().forEach(request::header);
+        OkHttpClient call = client.newBuilder().callTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();
+        long start = System.nanoTime();
+        try (Response response = call.newCall(request.build()).execute()) {
+            Map<String, String> headers = new HashMap<>();
+            response.headers().forEach(pair -> headers.put(pair.getFirst().toLowerCase(Locale.ROOT), pair.getSecond()));
+            return new HttpResult(response.code(), headers, excerpt(response.body()),
+                    Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private static String excerpt(ResponseBody body) throws IOException {
+        BufferedSource source = body.source();
+        source.request(EXCERPT_BYTES);
+        long available = Math.min(source.getBuffer().size(), EXCERPT_BYTES);
+        return source.getBuffer().readString(available, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,37 @@
+package io.chatrelay.deliver;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The one retry policy every platform shares: 2xx delivered; timeouts, network errors, 408, 425,
+ * 429 and 5xx retried (honouring what the server asked for); any other status dead at once.
+ */
+final class ResponseClassifier {
+
+    private ResponseClassifier() {}
+
+    static Outcome classify(HttpResult result, Instant now) {
+        int status = result.status();
+        if (status >= 200 && status < 300) {
+            return new Outcome.Delivered(status);
+        }
+        String reason = status + (result.bodyExcerpt().isBlank() ? "" : " " + oneLine(result.bodyExcerpt()));
+        if (status == 408 || status == 425 || status == 429 || status >= 500) {
+            return new Outcome.Retry(status, reason, RetryAfter.of(result, now));
+        }
+        return new Outcome.Dead(status, reason);
+    }
+
+    static Outcome classify(IOException failure) {
+        String kind = failure instanceof InterruptedIOException ? "timeout" : "network error";
+        return new Outcome.Retry(0, kind + ": " + failure.getClass().getSimpleName(), Optional.empty());
+    }
+
+    private static String oneLine(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+    }
+}

@@ -1,0 +1,175 @@
+package io.chatrelay.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a Chat Data body into a {@link ChatDataEvent}, tolerating what real senders do: nested
+ * objects sent as JSON strings, {@code client_id} for {@code client_ip}, missing or null fields,
+ * extra lead fields, and the type only in the {@code x-chat-data-topic} header.
+ */
+public final class EventParser {
+
+    /** Chat Data payloads are three levels deep; anything near this limit is hostile. */
+    static final int MAX_NESTING_DEPTH = 64;
+    static final int MAX_STRING_LENGTH = 8 * 1024 * 1024;
+
+    private static final ObjectMapper JSON = JsonMapper.builder(new com.fasterxml.jackson.core.JsonFactoryBuilder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxStringLength(MAX_STRING_LENGTH)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+    private static final Set<String> LEAD_KEYS = Set.of("uuid", "name", "email", "phone");
+    private static final int MAX_TRANSCRIPT_MESSAGES = 1_000;
+
+    private EventParser() {}
+
+    public static ChatDataEvent parse(byte[] body, String topicHeader) throws MalformedEventException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("body is not valid JSON");
+        } catch (IOException e) {
+            throw new MalformedEventException("body could not be read as JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedEventException("body must be a JSON object");
+        }
+        ObjectNode fields = normalise((ObjectNode) root, topicHeader);
+        return build(fields);
+    }
+
+    /** The event type as {@link #parse} would decide it, for callers that only need the type. */
+    static String typeOf(ObjectNode body, String topicHeader) {
+        String fromBody = Json.text(body.get("event"));
+        if (fromBody != null && !fromBody.isBlank()) {
+            return fromBody.trim();
+        }
+        if (topicHeader != null && !topicHeader.isBlank()) {
+            return topicHeader.trim();
+        }
+        return "unknown";
+    }
+
+    private static ObjectNode normalise(ObjectNode body, String topicHeader) {
+        ObjectNode fields = body.deepCopy();
+        fields.put("event", typeOf(body, topicHeader));
+        for (String key : List.of("messages", "answer", "lead")) {
+            JsonNode value = fields.get(key);
+            if (value != null && value.isTextual()) {
+                JsonNode reparsed = reparse(value.asText());
+                if (reparsed != null) {
+                    fields.set(key, reparsed);
+                }
+            }
+        }
+        if (Json.text(fields.get("client_ip")) == null && Json.text(fields.get("client_id")) != null) {
+            fields.set("client_ip", fields.get("client_id"));
+        }
+        return fields;
+    }
+
+    private static JsonNode reparse(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            return node != null && (node.isObject() || node.isArray()) ? node : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static ChatDataEvent build(ObjectNode f) {
+        String type = f.get("event").asText();
+        String chatbotId = Json.text(f.get("chatbot_id"));
+        String conversationId = Json.text(f.get("conversation_id"));
+        switch (type) {
+            case "chat": {
+                JsonNode answer = f.get("answer");
+                return new ChatDataEvent.Chat(f, messages(f.get("messages")), message(answer),
+                        answer != null && answer.path("score").isNumber() ? answer.get("score").asDouble() : null,
+                        Json.text(f.get("client_ip")), chatbotId, Json.text(f.get("source")), conversationId,
+                        Json.text(f.get("cost_credits")), lead(f.get("lead")));
+            }
+            case "live-chat-escalation":
+                return new ChatDataEvent.LiveChatEscalation(f, messages(f.get("messages")),
+                        Json.text(f.get("notification_email")), chatbotId, Json.text(f.get("chatbot_name")),
+                        Json.text(f.get("chatbot_display_name")), Json.text(f.get("handling_url")), conversationId,
+                        f.path("conversation_start_time").canConvertToLong() ? f.get("conversation_start_time").asLong() : null,
+                        lead(f.get("lead")));
+            case "lead-submission":
+                return new ChatDataEvent.LeadSubmission(f, chatbotId, Json.text(f.get("chatbot_name")),
+                        Json.text(f.get("chatbot_display_name")), lead(f.get("lead")));
+            case "user-online":
+                return new ChatDataEvent.UserOnline(f, chatbotId, Json.text(f.get("chatbot_name")), conversationId,
+                        Json.text(f.get("source")), visitor(f));
+            case "user-offline":
+                return new ChatDataEvent.UserOffline(f, chatbotId, Json.text(f.get("chatbot_name")), conversationId,
+                        Json.text(f.get("source")), visitor(f));
+            default:
+                return new ChatDataEvent.Unknown(type, f, chatbotId, conversationId);
+        }
+    }
+
+    private static List<Message> messages(JsonNode node) {
+        List<Message> messages = new ArrayList<>();
+        if (node == null || !node.isArray()) {
+            return messages;
+        }
+        int skip = Math.max(0, node.size() - MAX_TRANSCRIPT_MESSAGES);
+        for (int i = skip; i < node.size(); i++) {
+            Message message = message(node.get(i));
+            if (message != null) {
+                messages.add(message);
+            }
+        }
+        return List.copyOf(messages);
+    }
+
+    private static Message message(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return new Message(null, node.asText());
+        }
+        String content = Json.text(node.get("content"));
+        return content == null ? null : new Message(Json.text(node.get("role")), content);
+    }
+
+    private static Lead lead(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return Lead.NONE;
+        }
+        Map<String, String> extra = new LinkedHashMap<>();
+        node.fields().forEachRemaining(entry -> {
+            String value = Json.text(entry.getValue());
+            if (!LEAD_KEYS.contains(entry.getKey()) && value != null && !value.isBlank()) {
+                extra.put(entry.getKey(), value);
+            }
+        });
+        return new Lead(Json.text(node.get("uuid")), Json.text(node.get("name")), Json.text(node.get("email")),
+                Json.text(node.get("phone")), extra);
+    }
+
+    private static Visitor visitor(JsonNode f) {
+        return new Visitor(Json.text(f.get("uuid")), Json.text(f.get("name")), Json.text(f.get("email")),
+                Json.text(f.get("phone")));
+    }
+}

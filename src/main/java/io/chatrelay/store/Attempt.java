@@ -1,0 +1,7 @@
+package io.chatrelay.store;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** What one send did: when, the HTTP status (0 when no response came), a short reason, how long it took. */
+public record Attempt(Instant at, int status, String reason, Duration took) {}

@@ -1,0 +1,230 @@
+package io.chatrelay.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    private static final Map<String, String> ENV = Map.of(
+            "CHAT_DATA_SIGNING_SECRET", "s3cret",
+            "SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T1/B1/XYZ",
+            "DISCORD_WEBHOOK_URL", "https://discord.com/api/webhooks/1/tok",
+            "CRM_TOKEN", "crm-token");
+
+    private static RelayConfig parse(String yaml) throws InvalidConfigException {
+        return new ConfigLoader(ENV).parse(yaml);
+    }
+
+    private static List<String> problems(String yaml) {
+        try {
+            parse(yaml);
+        } catch (InvalidConfigException e) {
+            return e.problems().stream().map(ConfigProblem::toString).toList();
+        }
+        throw new AssertionError("expected the config to be invalid");
+    }
+
+    @Test
+    void loadsTheExampleConfigWithDefaults() throws Exception {
+        RelayConfig config = new ConfigLoader(ENV).load(Path.of("config.example.yaml"));
+
+        assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", 8080, "/webhooks/chat-data", 1_048_576));
+        assertThat(config.signingSecrets()).extracting(Secret::reveal).containsExactly("s3cret");
+        assertThat(config.store().url()).isEqualTo("jdbc:sqlite:data/relay.db");
+        assertThat(config.delivery()).isEqualTo(DeliveryConfig.DEFAULTS);
+        assertThat(config.adminToken()).isEmpty();
+        assertThat(config.destinations()).containsOnlyKeys("support-slack", "sales-discord", "crm");
+        var crm = (DestinationConfig.Webhook) config.destinations().get("crm");
+        assertThat(crm.headers().get("Authorization").reveal()).isEqualTo("Bearer crm-token");
+        assertThat(crm.options().rateLimit()).isEmpty();
+        var slack = (DestinationConfig.Slack) config.destinations().get("support-slack");
+        assertThat(slack.options().rateLimit()).contains(new RateLimit(1, Duration.ofSeconds(1)));
+        assertThat(config.routes()).extracting(RouteConfig::name).containsExactly("escalations", "leads");
+    }
+
+    @Test
+    void interpolatesVariablesWithFallbacks() throws Exception {
+        RelayConfig config = parse("""
+                chat_data: {signing_secrets: ["${CHAT_DATA_SIGNING_SECRET}", "${OLD_SECRET:-older}"]}
+                admin: {token: "${RELAY_ADMIN_TOKEN:-}"}
+                routes: []
+                """);
+
+        assertThat(config.signingSecrets()).extracting(Secret::reveal).containsExactly("s3cret", "older");
+        assertThat(config.adminToken()).isEmpty();
+    }
+
+    @Test
+    void namesAMissingVariableWithItsFieldAndLine() {
+        assertThat(problems("""
+                chat_data:
+                  signing_secrets: ["${NOT_SET}"]
+                routes: []
+                """)).containsExactly(
+                "chat_data.signing_secrets[0]: environment variable NOT_SET is not set "
+                        + "(use ${NOT_SET:-default} for a fallback) (line 2)");
+    }
+
+    @Test
+    void parsesDurationsAndRejectsBadOnes() throws Exception {
+        RelayConfig config = parse("""
+                chat_data: {signing_secrets: [x]}
+                delivery: {timeout: 500ms, max_attempts: 3, backoff: {initial: 2s, max: 5m}}
+                store: {retention: 2h}
+                routes: []
+                """);
+        assertThat(config.delivery()).isEqualTo(new DeliveryConfig(Duration.ofMillis(500), 3, Duration.ofSeconds(2),
+                Duration.ofMinutes(5)));
+        assertThat(config.store().retention()).isEqualTo(Duration.ofHours(2));
+
+        assertThat(problems("""
+                chat_data: {signing_secrets: [x]}
+                delivery:
+                  timeout: soon
+                routes: []
+                """)).containsExactly("delivery.timeout: must be a positive duration like 500ms, 10s, 5m, 2h or 7d, "
+                + "got 'soon' (line 3)");
+    }
+
+    @Test
+    void reportsUnknownKeysWithPathAndLine() {
+        assertThat(problems("""
+                chat_data: {signing_secrets: [x]}
+                server:
+                  port: 8080
+                  prot: 9090
+                destinations:
+                  crm:
+                    type: webhook
+                    url: https://crm.example.com/hook
+                    header: {X: y}
+                routes: []
+                """)).containsExactly(
+                "server.prot: unknown key (line 4)",
+                "destinations.crm.header: unknown key (line 9)");
+    }
+
+    @Test
+    void reportsUnknownDestinationsDuplicateRoutesAndBadRegexes() {
+        assertThat(problems("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  crm: {type: webhook, url: "https://crm.example.com/hook"}
+                routes:
+                  - name: leads
+                    match: {lead.email: {regex: "([a-z"}}
+                    to: [crm, sales]
+                  - name: leads
+                    to: [crm]
+                """)).containsExactly(
+                "routes[0].match.lead.email.regex: is not a valid regular expression: Unclosed character class near index 4 (line 6)",
+                "routes[0].to: unknown destination 'sales' (defined: crm) (line 7)",
+                "routes[1].name: duplicate route name 'leads' (first at line 5) (line 8)");
+    }
+
+    @Test
+    void reportsBadUrlsWithoutEchoingSecretOnes() {
+        List<String> problems = problems("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  slack: {type: slack, webhook_url: "hooks.slack.com/services/T/B/SECRETPART"}
+                  crm: {type: webhook, url: "ftp://crm.example.com/x"}
+                routes: []
+                """);
+
+        assertThat(problems).containsExactly(
+                "destinations.slack.webhook_url: must be an http:// or https:// URL (line 3)",
+                "destinations.crm.url: must be an http:// or https:// URL 'ftp://crm.example.com/x' (line 4)");
+        assertThat(String.join("\n", problems)).doesNotContain("SECRETPART");
+    }
+
+    @Test
+    void validatesEveryDestinationTypeInTheContract() throws Exception {
+        RelayConfig config = parse("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  s1: {type: slack, webhook_url: "https://hooks.slack.com/services/T/B/X"}
+                  s2: {type: slack, token: xoxb-1, channel: C123, api_base_url: "http://127.0.0.1:9/api"}
+                  d1: {type: discord, webhook_url: "https://discord.com/api/webhooks/1/t", username: Bot,
+                       avatar_url: "https://example.com/a.png", thread_name: "{{conversation_id}}"}
+                  t1: {type: teams, webhook_url: "https://prod.westus.logic.azure.com/workflows/abc?sig=x"}
+                  g1: {type: telegram, bot_token: "123:abc", chat_id: "-100", message_thread_id: "7"}
+                  w1: {type: webhook, url: "https://x.example.com", method: put, signing_secret: "whsec_c2VjcmV0",
+                       rate_limit: {requests: 10, per: 1s}, timeout: 3s, template: {text: "hi {{event}}"}}
+                routes:
+                  - {name: all, to: [s1, s2, d1, t1, g1, w1]}
+                """);
+
+        assertThat(config.destinations().values()).extracting(DestinationConfig::type)
+                .containsExactly("slack", "slack", "discord", "teams", "telegram", "webhook");
+        var telegram = (DestinationConfig.Telegram) config.destinations().get("g1");
+        assertThat(telegram.apiBaseUrl().toString()).isEqualTo("https://api.telegram.org");
+        var webhook = (DestinationConfig.Webhook) config.destinations().get("w1");
+        assertThat(webhook.method()).isEqualTo("PUT");
+        assertThat(webhook.options().rateLimit()).contains(new RateLimit(10, Duration.ofSeconds(1)));
+        assertThat(webhook.options().template()).contains(new TemplateConfig("hi {{event}}"));
+    }
+
+    @Test
+    void reportsIncompleteDestinations() {
+        assertThat(problems("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  a: {type: slack, token: xoxb-1}
+                  b: {type: telegram, chat_id: "1"}
+                  c: {type: carrier-pigeon}
+                  d: {type: webhook, url: "https://x.example.com", signing_secret: "nope"}
+                routes: []
+                """)).containsExactly(
+                "destinations.a.channel: is required with token (line 3)",
+                "destinations.b.bot_token: is required (line 4)",
+                "destinations.c.type: unknown destination type 'carrier-pigeon' (expected one of slack, discord, teams, telegram, webhook) (line 5)",
+                "destinations.d.signing_secret: must start with whsec_ (a Standard Webhooks secret) (line 6)");
+    }
+
+    @Test
+    void requiresSigningSecretsAndRoutes() {
+        assertThat(problems("server: {port: 8080}\n")).containsExactly(
+                "chat_data.signing_secrets: is required: Chat Data's signing secret, e.g. [\"${CHAT_DATA_SIGNING_SECRET}\"] (line 1)",
+                "routes: is required: without routes no event goes anywhere (line 1)");
+    }
+
+    @Test
+    void reportsYamlSyntaxErrorsWithTheLine() {
+        assertThatThrownBy(() -> parse("server:\n  port: [8080\nroutes: []\n"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void parsesEveryMatchConditionKind() throws Exception {
+        RelayConfig config = parse("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  crm: {type: webhook, url: "https://crm.example.com/hook"}
+                routes:
+                  - name: r
+                    match: {event: chat, source: [widget, iframe], lead.email: "*", chatbot_id: {regex: "^65"}}
+                    to: crm
+                """);
+
+        assertThat(config.routes().get(0).match().values()).hasExactlyElementsOfTypes(Condition.Equals.class,
+                Condition.AnyOf.class, Condition.Present.class, Condition.Regex.class);
+        assertThat(config.routes().get(0).to()).containsExactly("crm");
+    }
+
+    @Test
+    void loadsFromAFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("relay.yaml");
+        Files.writeString(file, "chat_data: {signing_secrets: [x]}\nroutes: []\n");
+
+        assertThat(new ConfigLoader(Map.of()).load(file).routes()).isEmpty();
+    }
+}

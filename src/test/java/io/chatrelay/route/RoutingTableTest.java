@@ -1,0 +1,146 @@
+package io.chatrelay.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatrelay.config.ConfigLoader;
+import io.chatrelay.config.TemplateConfig;
+import io.chatrelay.event.EventParser;
+import io.chatrelay.testkit.Fixtures;
+import io.chatrelay.testkit.Http;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RoutingTableTest {
+
+    private static final String DESTINATIONS = """
+            chat_data: {signing_secrets: [x]}
+            destinations:
+              slack: {type: slack, webhook_url: "https://hooks.slack.com/services/T/B/X"}
+              discord: {type: discord, webhook_url: "https://discord.com/api/webhooks/1/t"}
+              crm: {type: webhook, url: "https://crm.example.com/hook", template: {text: "crm default"}}
+            """;
+
+    private static List<String> destinationsFor(String routes, byte[] event) throws Exception {
+        RoutingTable table = RoutingTable.of(new ConfigLoader(Map.of()).parse(DESTINATIONS + routes));
+        return table.match(EventParser.parse(event, null)).stream().map(Target::destination).toList();
+    }
+
+    @Test
+    void firesEveryMatchingRoute() throws Exception {
+        String routes = """
+                routes:
+                  - {name: leads, match: {event: lead-submission}, to: [discord]}
+                  - {name: everything, to: [crm]}
+                  - {name: escalations, match: {event: live-chat-escalation}, to: [slack]}
+                """;
+
+        assertThat(destinationsFor(routes, Fixtures.bytes("lead-submission"))).containsExactly("discord", "crm");
+        assertThat(destinationsFor(routes, Fixtures.bytes("live-chat-escalation"))).containsExactly("crm", "slack");
+    }
+
+    @Test
+    void sendsToADestinationOnceEvenWhenSeveralRoutesNameIt() throws Exception {
+        String config = DESTINATIONS + """
+                routes:
+                  - {name: first, match: {event: chat}, to: [crm, slack], template: {text: "first"}}
+                  - {name: second, to: [crm], template: {text: "second"}}
+                """;
+        RoutingTable table = RoutingTable.of(new ConfigLoader(Map.of()).parse(config));
+
+        List<Target> targets = table.match(EventParser.parse(Fixtures.bytes("chat"), null));
+
+        assertThat(targets).containsExactly(
+                new Target("crm", "first", Optional.of(new TemplateConfig("first"))),
+                new Target("slack", "first", Optional.of(new TemplateConfig("first"))));
+    }
+
+    @Test
+    void fallsBackToTheDestinationsOwnTemplate() throws Exception {
+        RoutingTable table = RoutingTable.of(new ConfigLoader(Map.of()).parse(DESTINATIONS + """
+                routes:
+                  - {name: all, to: [crm]}
+                """));
+
+        assertThat(table.match(EventParser.parse(Fixtures.bytes("chat"), null)).get(0).template())
+                .contains(new TemplateConfig("crm default"));
+    }
+
+    @Test
+    void requiresEveryConditionToHold() throws Exception {
+        String routes = """
+                routes:
+                  - {name: widget-chats, match: {event: chat, source: widget}, to: [slack]}
+                """;
+
+        assertThat(destinationsFor(routes, Fixtures.bytes("chat"))).containsExactly("slack");
+        assertThat(destinationsFor(routes, Http.utf8("{\"event\":\"chat\",\"source\":\"API\"}"))).isEmpty();
+    }
+
+    @Test
+    void matchesAnyOfAList() throws Exception {
+        String routes = """
+                routes:
+                  - {name: presence, match: {event: [user-online, user-offline]}, to: [slack]}
+                """;
+
+        assertThat(destinationsFor(routes, Fixtures.bytes("user-online"))).containsExactly("slack");
+        assertThat(destinationsFor(routes, Fixtures.bytes("user-offline"))).containsExactly("slack");
+        assertThat(destinationsFor(routes, Fixtures.bytes("chat"))).isEmpty();
+    }
+
+    @Test
+    void matchesPresenceWithAStar() throws Exception {
+        String routes = """
+                routes:
+                  - {name: with-email, match: {lead.email: "*"}, to: [discord]}
+                """;
+
+        assertThat(destinationsFor(routes, Fixtures.bytes("lead-submission"))).containsExactly("discord");
+        assertThat(destinationsFor(routes, Fixtures.bytes("chat"))).isEmpty();
+        assertThat(destinationsFor(routes, Http.utf8("{\"event\":\"lead-submission\",\"lead\":{\"email\":null}}"))).isEmpty();
+    }
+
+    @Test
+    void matchesRegexesAgainstNestedFields() throws Exception {
+        String routes = """
+                routes:
+                  - {name: corporate, match: {lead.email: {regex: "@example\\\\.com$"}}, to: [discord]}
+                """;
+
+        assertThat(destinationsFor(routes, Fixtures.bytes("lead-submission"))).containsExactly("discord");
+        assertThat(destinationsFor(routes, Http.utf8("{\"lead\":{\"email\":\"a@example.com.evil\"}}"))).isEmpty();
+    }
+
+    @Test
+    void matchesFieldsOfJsonStringPayloadsAndNumbersAsText() throws Exception {
+        String routes = """
+                routes:
+                  - {name: expensive, match: {cost_credits: "20", lead.uuid: "*"}, to: [crm]}
+                """;
+        byte[] stringLead = Http.utf8("{\"event\":\"chat\",\"cost_credits\":20,\"lead\":\"{\\\"uuid\\\":\\\"u\\\"}\"}");
+
+        assertThat(destinationsFor(routes, stringLead)).containsExactly("crm");
+    }
+
+    @Test
+    void sendsNothingWhenNoRouteMatches() throws Exception {
+        String routes = """
+                routes:
+                  - {name: leads, match: {event: lead-submission}, to: [discord]}
+                """;
+
+        assertThat(destinationsFor(routes, Fixtures.bytes("user-online"))).isEmpty();
+    }
+
+    @Test
+    void routesUnknownEventsByWildcardRoutes() throws Exception {
+        String routes = """
+                routes:
+                  - {name: everything, to: [crm]}
+                """;
+
+        assertThat(destinationsFor(routes, Http.utf8("{\"event\":\"brand-new\"}"))).containsExactly("crm");
+    }
+}

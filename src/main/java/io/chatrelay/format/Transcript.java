@@ -27,6 +27,9 @@ public final class Transcript {
             int reserve = i > 0 ? OLDER.length() : 0;
             if (used + cost + reserve > budget) {
                 if (kept.isEmpty()) {
+                    if (budget - reserve < 1) {
+                        return Text.truncate(rendered, budget); // no room to say older ones were left out
+                    }
                     kept.addFirst(Text.truncate(rendered, budget - reserve));
                 }
                 return (i > 0 || kept.size() < messages.size() ? OLDER : "") + String.join("\n", kept);

@@ -26,6 +26,7 @@ public final class DiscordFormatter implements Formatter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int SHORT_VALUE = 40;
+    private static final int MIN_TRANSCRIPT = 40;
 
     private final URI webhookUrl;
     private final Optional<String> username;
@@ -82,7 +83,7 @@ public final class DiscordFormatter implements Formatter {
 
     private static String description(Summary summary, int budget) {
         String line = Text.truncate(summary.line(), budget);
-        if (summary.transcript().isEmpty() || line.length() + 2 >= budget) {
+        if (summary.transcript().isEmpty() || budget - line.length() - 2 < MIN_TRANSCRIPT) {
             return line;
         }
         return line + "\n\n" + Transcript.render(summary.transcript(), budget - line.length() - 2,

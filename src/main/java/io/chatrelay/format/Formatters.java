@@ -14,6 +14,8 @@ import java.util.Map;
 /** The formatter for each configured destination: the one place that maps a destination type to its platform. */
 public final class Formatters {
 
+    private static final String TEMPLATES = "message templates are not applied by this version yet";
+
     private final Map<String, Formatter> byDestination;
 
     private Formatters(Map<String, Formatter> byDestination) {
@@ -44,6 +46,14 @@ public final class Formatters {
             String reason = unsupportedReason(destination);
             if (reason != null) {
                 problems.add(new ConfigProblem("destinations." + destination.name(), 0, reason));
+            }
+            if (destination.options().template().isPresent()) {
+                problems.add(new ConfigProblem("destinations." + destination.name() + ".template", 0, TEMPLATES));
+            }
+        }
+        for (int i = 0; i < config.routes().size(); i++) {
+            if (config.routes().get(i).template().isPresent()) {
+                problems.add(new ConfigProblem("routes[" + i + "].template", 0, TEMPLATES));
             }
         }
         return problems;

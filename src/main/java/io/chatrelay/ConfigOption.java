@@ -35,6 +35,10 @@ final class ConfigOption {
         try {
             RelayConfig config = ConfigLoader.fromSystemEnvironment().load(path);
             List<ConfigProblem> problems = new ArrayList<>(Formatters.unsupported(config));
+            if (config.store().url().startsWith("jdbc:postgresql:")) {
+                problems.add(new ConfigProblem("store.url", 0, "PostgreSQL is not supported by this version yet; "
+                        + "use jdbc:sqlite:"));
+            }
             if (problems.isEmpty()) {
                 return Optional.of(config);
             }

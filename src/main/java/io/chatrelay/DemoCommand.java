@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,7 +47,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (StandIns standIns = StandIns.start(); Relay relay = Relay.start(config(standIns.baseUrl()))) {
+        Path store = Files.createTempDirectory("chat-data-relay-demo");
+        try (StandIns standIns = StandIns.start();
+             Relay relay = Relay.start(config(standIns.baseUrl(), store.resolve("demo.db")))) {
             out.println("Relay on port " + relay.port() + "; stand-ins on " + standIns.baseUrl());
             out.println("Routes: escalations and presence -> support-slack, leads -> sales-discord + crm, chats -> crm");
             out.println();
@@ -60,12 +64,15 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("%d of %d expected deliveries arrived.%n", standIns.received().size(), EXPECTED_DELIVERIES);
             out.flush();
             return all ? 0 : 1;
+        } finally {
+            deleteQuietly(store);
         }
     }
 
-    static RelayConfig config(String standIns) throws InvalidConfigException {
+    static RelayConfig config(String standIns, Path store) throws InvalidConfigException {
         String yaml = """
                 server: {port: 0}
+                store: {url: "jdbc:sqlite:%s"}
                 chat_data: {signing_secrets: ["%s"]}
                 delivery: {timeout: 5s, max_attempts: 3, backoff: {initial: 200ms, max: 1s}}
                 destinations:
@@ -80,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
                   - {name: presence, match: {event: [user-online, user-offline]}, to: [support-slack]}
                   - {name: leads, match: {event: lead-submission}, to: [sales-discord, crm]}
                   - {name: transcripts, match: {event: chat}, to: [crm]}
-                """.formatted(SECRET, standIns, standIns, standIns);
+                """.formatted(store, SECRET, standIns, standIns, standIns);
         return new ConfigLoader(Map.of()).parse(yaml);
     }
 
@@ -106,6 +113,14 @@ final class DemoCommand implements Callable<Integer> {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory; the OS cleans it eventually
         }
     }
 

@@ -3,11 +3,11 @@ package io.chatrelay;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code serve}, {@code validate}, {@code preview}, {@code sign}, {@code demo}. */
+/** The command line: {@code serve}, {@code validate}, {@code preview}, {@code sign}, {@code demo}, {@code deliveries}. */
 @Command(name = "chat-data-relay", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Relays signed Chat Data webhook events to Slack, Discord and any webhook.",
         subcommands = {ServeCommand.class, ValidateCommand.class, PreviewCommand.class, SignCommand.class,
-                DemoCommand.class})
+                DemoCommand.class, DeliveriesCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

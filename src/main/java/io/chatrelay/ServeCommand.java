@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import sun.misc.Signal;
 
-@Command(name = "serve", description = "Runs the relay until SIGTERM or SIGINT.")
+@Command(name = "serve", description = "Runs the relay until SIGTERM or SIGINT, then drains and exits 0.")
 final class ServeCommand implements Callable<Integer> {
 
     private static final Duration DRAIN = Duration.ofSeconds(10);
@@ -27,13 +28,19 @@ final class ServeCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return 1;
         }
-        Relay relay = Relay.start(loaded.get());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            relay.stop(DRAIN);
-            stopped.countDown();
-        }, "relay-shutdown"));
-        stopped.await();
+        Relay relay;
+        try {
+            relay = Relay.start(loaded.get());
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("cannot start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        // Handling the signals ourselves (instead of a shutdown hook) lets a clean drain exit 0, not 143.
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        stop.await();
+        relay.stop(DRAIN);
         return 0;
     }
 }

@@ -25,6 +25,9 @@ class SecretsStayOutOfLogsTest {
     private static final String DISCORD_PATH = "/api/webhooks/99887766/discordSECRETtoken456";
     private static final String CRM_TOKEN = "crmSECRETtoken789";
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     @Test
     void noSecretAppearsInAnyLogLineOrReply() throws Exception {
         try (MockWebServer echo = echoingServer(); Sink crm = Sink.ok(); LogCapture log = new LogCapture()) {
@@ -32,6 +35,7 @@ class SecretsStayOutOfLogsTest {
             crm.alwaysAnswer(Sink.status(401, "{\"message\":\"bad token Bearer " + CRM_TOKEN + "\"}"));
             String yaml = """
                     server: {port: 0}
+                    store: {url: "jdbc:sqlite:%s"}
                     chat_data: {signing_secrets: ["${SIGNING}"]}
                     delivery: {max_attempts: 2, backoff: {initial: 10ms, max: 20ms}, timeout: 2s}
                     destinations:
@@ -42,7 +46,7 @@ class SecretsStayOutOfLogsTest {
                       crm: {type: webhook, url: "%s", headers: {Authorization: "Bearer %s"}}
                     routes:
                       - {name: all, to: [slack, discord, down, nowhere, crm]}
-                    """.formatted(echo.url(SLACK_PATH), echo.url(DISCORD_PATH), closedPort, DISCORD_PATH, SLACK_PATH,
+                    """.formatted(dir.resolve("relay.db"), echo.url(SLACK_PATH), echo.url(DISCORD_PATH), closedPort, DISCORD_PATH, SLACK_PATH,
                     crm.url("/hook"), CRM_TOKEN);
             Relay relay = Relay.start(new ConfigLoader(Map.of("SIGNING", SIGNING_SECRET)).parse(yaml));
             try {

@@ -53,7 +53,7 @@ final class DestinationReader {
     }
 
     private static Optional<DestinationConfig> slack(String name, Fields fields) {
-        DestinationOptions options = options(fields, new RateLimit(1, Duration.ofSeconds(1)));
+        DestinationOptions options = options(fields, new RateLimit(1, Duration.ofSeconds(1), 3));
         Optional<URI> webhook = fields.url("webhook_url", false, true);
         Optional<Secret> token = fields.secret("token");
         Optional<String> channel = fields.string("channel").filter(s -> !s.isBlank());
@@ -126,11 +126,12 @@ final class DestinationReader {
             Fields limit = fields.mapping("rate_limit");
             long requests = limit.number("requests", 1, 1, 1_000_000);
             Duration per = limit.duration("per", Duration.ofSeconds(1));
+            long burst = limit.number("burst", requests, 1, 1_000_000);
             if (!limit.has("requests")) {
                 limit.problem("requests", "is required");
             }
             limit.finish();
-            rateLimit = Optional.of(new RateLimit((int) requests, per));
+            rateLimit = Optional.of(new RateLimit((int) requests, per, (int) burst));
         }
         Optional<Duration> timeout = fields.duration("timeout");
         Optional<TemplateConfig> template = TemplateReader.read(fields);

@@ -2,5 +2,10 @@ package io.chatrelay.config;
 
 import java.time.Duration;
 
-/** At most {@code requests} per {@code per}, e.g. Discord's 5 per 2 s. */
-public record RateLimit(int requests, Duration per) {}
+/** At most {@code requests} per {@code per} on average, with up to {@code burst} at once (e.g. Slack 1/s, burst 3). */
+public record RateLimit(int requests, Duration per, int burst) {
+
+    public RateLimit(int requests, Duration per) {
+        this(requests, per, requests);
+    }
+}

@@ -1,66 +1,65 @@
 package io.chatrelay.deliver;
 
-import io.chatrelay.config.DeliveryConfig;
 import io.chatrelay.config.DestinationConfig;
+import io.chatrelay.config.RateLimit;
 import io.chatrelay.config.Redactor;
 import io.chatrelay.config.RelayConfig;
-import io.chatrelay.event.ChatDataEvent;
-import io.chatrelay.event.EventParser;
-import io.chatrelay.event.MalformedEventException;
-import io.chatrelay.format.Envelope;
-import io.chatrelay.format.Formatters;
-import io.chatrelay.format.OutboundRequest;
-import io.chatrelay.store.Attempt;
 import io.chatrelay.store.Delivery;
 import io.chatrelay.store.Outbox;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes due deliveries from the outbox, renders and sends them, and records what happened. One
- * loop thread claims work; a bounded pool sends it.
+ * Takes due deliveries from the outbox and hands them to a bounded pool of senders. One loop
+ * thread claims work destination by destination, only as much as each destination's rate limit
+ * and the free senders allow, and sleeps until the next delivery or token is due.
  */
 public final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    private static final Duration MIN_SLEEP = Duration.ofMillis(5);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    private static final int MAX_CLAIM = 32;
 
     private final Outbox outbox;
     private final RelayConfig config;
-    private final Formatters formatters;
-    private final HttpSender sender;
+    private final Attempts attempts;
+    private final RateLimiter limiter;
     private final Redactor redactor;
-    private final Backoff backoff;
     private final Clock clock;
-    private final int concurrency;
     private final Semaphore slots;
     private final Semaphore wakeups = new Semaphore(0);
     private final ExecutorService senders;
     private final Thread loop;
+    private final Set<Delivery> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
+    private Instant nextPrune = Instant.MIN;
 
     public Dispatcher(Outbox outbox, RelayConfig config, HttpSender sender, Clock clock, int concurrency) {
         this.outbox = outbox;
         this.config = config;
-        this.formatters = Formatters.of(config);
-        this.sender = sender;
-        this.redactor = Redactor.of(config);
-        DeliveryConfig delivery = config.delivery();
-        this.backoff = new Backoff(delivery.backoffInitial(), delivery.backoffMax(),
-                () -> ThreadLocalRandom.current().nextDouble());
         this.clock = clock;
-        this.concurrency = concurrency;
+        Map<String, Optional<RateLimit>> limits = new LinkedHashMap<>();
+        config.destinations().forEach((name, d) -> limits.put(name, d.options().rateLimit()));
+        this.limiter = new RateLimiter(limits, clock.instant());
+        this.attempts = new Attempts(config, sender, outbox, limiter, clock);
+        this.redactor = Redactor.of(config);
         this.slots = new Semaphore(concurrency);
         this.senders = Executors.newFixedThreadPool(concurrency, named("relay-send"));
         this.loop = named("relay-dispatch").newThread(this::run);
@@ -78,105 +77,87 @@ public final class Dispatcher implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                int free = slots.availablePermits();
-                List<Delivery> due = free == 0 ? List.of() : outbox.claimDue(clock.instant(), free);
-                for (Delivery delivery : due) {
-                    slots.acquire();
-                    senders.execute(() -> {
-                        try {
-                            attempt(delivery);
-                        } finally {
-                            slots.release();
-                            wake();
-                        }
-                    });
-                }
-                if (due.isEmpty()) {
-                    wakeups.tryAcquire(untilNextDue().toMillis(), TimeUnit.MILLISECONDS);
+                pruneWhenDue();
+                Instant wakeAt = dispatchDue();
+                Duration sleep = Duration.between(clock.instant(), wakeAt);
+                if (sleep.compareTo(MIN_SLEEP) >= 0) {
+                    wakeups.tryAcquire(Math.min(sleep.toMillis(), IDLE_POLL.toMillis()), TimeUnit.MILLISECONDS);
                     wakeups.drainPermits();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.error("dispatch loop: {}", redactor.redact(String.valueOf(e.getMessage())));
+                LOG.error("dispatch loop: {}; retrying in {}s", redactor.redact(String.valueOf(e.getMessage())),
+                        IDLE_POLL.toSeconds());
                 sleepQuietly();
             }
         }
     }
 
-    private Duration untilNextDue() {
-        Optional<Instant> next = outbox.nextDue();
-        if (next.isEmpty()) {
-            return IDLE_POLL;
-        }
-        Duration wait = Duration.between(clock.instant(), next.get());
-        return wait.isNegative() ? Duration.ZERO : (wait.compareTo(IDLE_POLL) > 0 ? IDLE_POLL : wait);
-    }
-
-    void attempt(Delivery delivery) {
-        Instant started = clock.instant();
-        DestinationConfig destination = config.destinations().get(delivery.destination());
-        Outcome outcome;
-        Duration took = Duration.ZERO;
-        try {
-            OutboundRequest request = render(delivery);
-            Duration timeout = destination.options().timeout().orElse(config.delivery().timeout());
-            HttpResult result = sender.send(request, timeout);
-            took = result.took();
-            outcome = ResponseClassifier.classify(result, clock.instant());
-        } catch (IOException e) {
-            took = Duration.between(started, clock.instant());
-            outcome = ResponseClassifier.classify(e);
-        } catch (MalformedEventException | RuntimeException e) {
-            outcome = new Outcome.Dead(0, "cannot render: " + e.getMessage());
-        }
-        settle(delivery, outcome, new Attempt(started, status(outcome), reason(outcome), took));
-    }
-
-    private OutboundRequest render(Delivery delivery) throws MalformedEventException {
-        ChatDataEvent event = EventParser.parse(delivery.event().body(), delivery.event().type());
-        return formatters.forDestination(delivery.destination())
-                .format(new Envelope(delivery.event(), event, delivery.id(), Optional.empty()));
-    }
-
-    private void settle(Delivery delivery, Outcome outcome, Attempt attempt) {
-        String what = "event=" + delivery.event().id() + " type=" + delivery.event().type()
-                + " destination=" + delivery.destination();
-        int attempts = delivery.attempts() + 1;
-        if (outcome instanceof Outcome.Delivered) {
-            outbox.delivered(delivery, attempt);
-            LOG.info("delivered {} status={} in {}ms (attempt {})", what, attempt.status(), attempt.took().toMillis(),
-                    attempts);
-        } else if (outcome instanceof Outcome.Retry retry && attempts < config.delivery().maxAttempts()) {
-            Duration wait = backoff.delay(attempts);
-            if (retry.notBefore().isPresent() && retry.notBefore().get().compareTo(wait) > 0) {
-                wait = retry.notBefore().get();
+    /** Claims and starts what may go now; returns when the loop should look again. */
+    private Instant dispatchDue() throws InterruptedException {
+        Instant now = clock.instant();
+        Instant wakeAt = now.plus(IDLE_POLL);
+        for (DestinationConfig destination : config.destinations().values()) {
+            String name = destination.name();
+            int allowed = limiter.available(name, now);
+            int free = slots.availablePermits();
+            if (free == 0) {
+                return wakeAt; // a finishing send wakes the loop
             }
-            outbox.retryAt(delivery, clock.instant().plus(wait), attempt);
-            LOG.warn("retry {} in {} after {} (attempt {} of {})", what, human(wait), attempt.reason(), attempts,
-                    config.delivery().maxAttempts());
-        } else {
-            outbox.dead(delivery, attempt);
-            LOG.error("dead {}: {} (attempt {})", what, attempt.reason(), attempts);
+            if (allowed == 0) {
+                wakeAt = earlier(wakeAt, limiter.nextAllowed(name, now));
+                continue;
+            }
+            int want = Math.min(Math.min(allowed, free), MAX_CLAIM);
+            List<Delivery> due = outbox.claimDue(name, now, want);
+            limiter.take(name, due.size());
+            for (Delivery delivery : due) {
+                start(delivery);
+            }
+            if (due.size() == want) {
+                wakeAt = now; // there may be more
+            } else {
+                Optional<Instant> next = outbox.nextDue(name);
+                if (next.isPresent()) {
+                    wakeAt = earlier(wakeAt, next.get().isAfter(now) ? next.get() : now.plus(MIN_SLEEP));
+                }
+            }
+        }
+        return wakeAt;
+    }
+
+    private void start(Delivery delivery) throws InterruptedException {
+        slots.acquire();
+        inFlight.add(delivery);
+        senders.execute(() -> {
+            try {
+                attempts.run(delivery);
+            } catch (RuntimeException e) {
+                LOG.error("delivery={} could not be recorded: {}", delivery.id(), redactor.redact(e.getMessage()));
+            } finally {
+                inFlight.remove(delivery);
+                slots.release();
+                wake();
+            }
+        });
+    }
+
+    private void pruneWhenDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPrune)) {
+            return;
+        }
+        nextPrune = now.plus(PRUNE_EVERY);
+        int pruned = outbox.pruneDelivered(now.minus(config.store().retention()));
+        if (pruned > 0) {
+            LOG.info("pruned {} deliveries delivered more than {} ago", pruned, config.store().retention());
         }
     }
 
-    private static int status(Outcome outcome) {
-        if (outcome instanceof Outcome.Delivered delivered) {
-            return delivered.status();
-        }
-        return outcome instanceof Outcome.Retry retry ? retry.status() : ((Outcome.Dead) outcome).status();
-    }
-
-    private String reason(Outcome outcome) {
-        String reason = outcome instanceof Outcome.Retry retry ? retry.reason()
-                : outcome instanceof Outcome.Dead dead ? dead.reason() : "delivered";
-        return redactor.redact(reason);
-    }
-
-    private static String human(Duration duration) {
-        return duration.toMillis() < 1_000 ? duration.toMillis() + "ms" : duration.toSeconds() + "s";
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static void sleepQuietly() {
@@ -187,8 +168,8 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
             thread.setDaemon(true);
@@ -196,19 +177,27 @@ public final class Dispatcher implements AutoCloseable {
         };
     }
 
-    /** Stops claiming work and gives sends in flight until {@code deadline} to finish. */
+    /**
+     * Stops claiming work and gives sends in flight until {@code deadline} to finish; what has not
+     * finished by then is given back to the outbox, due again at the next start.
+     */
     public void stop(Duration deadline) {
         running = false;
         wake();
-        loop.interrupt();
         senders.shutdown();
         try {
+            loop.join(IDLE_POLL.toMillis() * 2);
             if (!senders.awaitTermination(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
                 senders.shutdownNow();
+                LOG.warn("{} sends still in flight at shutdown; they will be retried after restart", inFlight.size());
+                for (Delivery delivery : inFlight) {
+                    outbox.release(delivery);
+                }
             }
-            loop.join(deadline.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("releasing unfinished deliveries failed: {}", redactor.redact(e.getMessage()));
         }
     }
 
@@ -216,5 +205,4 @@ public final class Dispatcher implements AutoCloseable {
     public void close() {
         stop(Duration.ofSeconds(5));
     }
-
 }

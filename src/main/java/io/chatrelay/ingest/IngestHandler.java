@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,19 +37,25 @@ public final class IngestHandler implements Handler {
     private final Outbox outbox;
     private final Runnable onEnqueued;
     private final Clock clock;
+    private final BooleanSupplier accepting;
 
     public IngestHandler(long maxBodyBytes, SignatureVerifier verifier, RoutingTable routes, Outbox outbox,
-                         Runnable onEnqueued, Clock clock) {
+                         Runnable onEnqueued, Clock clock, BooleanSupplier accepting) {
         this.maxBodyBytes = maxBodyBytes;
         this.verifier = verifier;
         this.routes = routes;
         this.outbox = outbox;
         this.onEnqueued = onEnqueued;
         this.clock = clock;
+        this.accepting = accepting;
     }
 
     @Override
     public void handle(Context ctx) throws IOException {
+        if (!accepting.getAsBoolean()) {
+            reject(ctx, 503, "shutting down, retry later");
+            return;
+        }
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBodyBytes) {
             reject(ctx, 413, "body is larger than " + maxBodyBytes + " bytes");
@@ -81,6 +88,10 @@ public final class IngestHandler implements Handler {
     private void accept(Context ctx, ChatDataEvent event, byte[] body) {
         List<Target> targets = routes.match(event);
         RawEvent raw = new RawEvent(Ids.newId(clock), event.type(), event.conversationId(), body, clock.instant());
+        if (!accepting.getAsBoolean()) {
+            reject(ctx, 503, "shutting down, retry later");
+            return;
+        }
         try {
             outbox.enqueue(raw, targets);
         } catch (StoreUnavailableException e) {

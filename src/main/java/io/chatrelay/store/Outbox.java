@@ -7,25 +7,47 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Accepted events waiting to be delivered. {@link #enqueue} is all-or-nothing: the event and every
- * delivery are kept, or none is and it throws {@link StoreUnavailableException}.
+ * Accepted events waiting to be delivered, kept durably. {@link #enqueue} is all-or-nothing: the
+ * event and every delivery are committed, or nothing is and it throws {@link StoreUnavailableException}.
  */
 public interface Outbox extends AutoCloseable {
 
-    /** Keeps the event and one pending delivery per target; returns the delivery ids. */
-    List<String> enqueue(RawEvent event, List<Target> targets);
+    /** Commits the event and one pending delivery per target before returning. */
+    void enqueue(RawEvent event, List<Target> targets);
 
-    /** Up to {@code max} deliveries due at {@code now}, each handed to exactly one caller until it is settled. */
-    List<Delivery> claimDue(Instant now, int max);
+    /**
+     * Up to {@code max} due deliveries of one destination, leased to this process so that nobody
+     * else sends them. Only the oldest pending delivery of each conversation is ever due, so a
+     * conversation's messages go out in the order they were accepted.
+     */
+    List<Delivery> claimDue(String destination, Instant now, int max);
 
     void delivered(Delivery delivery, Attempt attempt);
 
+    /** Records a failed attempt; the delivery becomes due again at {@code next}. */
     void retryAt(Delivery delivery, Instant next, Attempt attempt);
 
+    /** Records the final failed attempt; the delivery stays as a dead letter until replayed or pruned. */
     void dead(Delivery delivery, Attempt attempt);
 
-    /** When the earliest waiting delivery becomes due, if any is waiting. */
-    Optional<Instant> nextDue();
+    /** Gives a claimed delivery back without counting an attempt (shutdown). */
+    void release(Delivery delivery);
+
+    /** When the next delivery of this destination that could be claimed becomes due. */
+    Optional<Instant> nextDue(String destination);
+
+    List<DeliveryView> list(Optional<DeliveryStatus> status, int limit);
+
+    /** Re-queues these dead deliveries with a fresh attempt count; returns how many were dead. */
+    int replay(List<Long> ids, Instant now);
+
+    int replayAllDead(Instant now);
+
+    /** Deletes deliveries delivered before {@code before}, and events left with no delivery. */
+    int pruneDelivered(Instant before);
+
+    /** Pending and dead deliveries, for gauges and readiness. */
+    long count(DeliveryStatus status);
 
     @Override
     void close();

@@ -45,7 +45,7 @@ class ConfigLoaderTest {
         assertThat(crm.headers().get("Authorization").reveal()).isEqualTo("Bearer crm-token");
         assertThat(crm.options().rateLimit()).isEmpty();
         var slack = (DestinationConfig.Slack) config.destinations().get("support-slack");
-        assertThat(slack.options().rateLimit()).contains(new RateLimit(1, Duration.ofSeconds(1)));
+        assertThat(slack.options().rateLimit()).contains(new RateLimit(1, Duration.ofSeconds(1), 3));
         assertThat(config.routes()).extracting(RouteConfig::name).containsExactly("escalations", "leads");
     }
 

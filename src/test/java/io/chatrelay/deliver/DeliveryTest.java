@@ -22,18 +22,22 @@ class DeliveryTest {
     private Sink slack;
     private Relay relay;
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     @BeforeEach
     void start() throws Exception {
         slack = Sink.ok();
         relay = Relay.start(new ConfigLoader(Map.of()).parse("""
                 server: {port: 0}
+                store: {url: "jdbc:sqlite:%s"}
                 chat_data: {signing_secrets: [%s]}
                 delivery: {max_attempts: 3, backoff: {initial: 10ms, max: 50ms}}
                 destinations:
                   slack: {type: slack, webhook_url: "%s"}
                 routes:
                   - {name: all, to: [slack]}
-                """.formatted(SECRET, slack.url("/services/T0/B0/SECRET"))));
+                """.formatted(dir.resolve("relay.db"), SECRET, slack.url("/services/T0/B0/SECRET"))));
     }
 
     @AfterEach
@@ -70,7 +74,7 @@ class DeliveryTest {
             slack.take();
             io.chatrelay.testkit.Eventually.holds("dead is logged", () -> log.text().contains("dead event="));
             assertThat(slack.poll(Duration.ofMillis(300))).isNull();
-            assertThat(log.text()).contains("destination=slack: 404 no_service (attempt 1)");
+            assertThat(log.text()).contains("destination=slack delivery=1: 404 no_service (attempt 1 of 3)");
         }
     }
 
@@ -86,7 +90,7 @@ class DeliveryTest {
             slack.take();
             io.chatrelay.testkit.Eventually.holds("dead is logged", () -> log.text().contains("dead event="));
             assertThat(slack.poll(Duration.ofMillis(300))).isNull();
-            assertThat(log.text()).contains("502 bad gateway (attempt 3)");
+            assertThat(log.text()).contains("502 bad gateway (attempt 3 of 3)");
         }
     }
 

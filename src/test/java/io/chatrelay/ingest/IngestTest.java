@@ -31,18 +31,22 @@ class IngestTest {
     private Sink crm;
     private Relay relay;
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     @BeforeEach
     void start() throws Exception {
         crm = Sink.ok();
         String yaml = """
                 server: {port: 0, max_body_bytes: 4096}
+                store: {url: "jdbc:sqlite:%s"}
                 chat_data: {signing_secrets: ["%s", "%s"]}
                 destinations:
                   crm: {type: webhook, url: "%s"}
                 routes:
                   - name: everything
                     to: [crm]
-                """.formatted(SECRET, OLD_SECRET, crm.url("/hook"));
+                """.formatted(dir.resolve("relay.db"), SECRET, OLD_SECRET, crm.url("/hook"));
         RelayConfig config = new ConfigLoader(Map.of()).parse(yaml);
         relay = Relay.start(config);
     }

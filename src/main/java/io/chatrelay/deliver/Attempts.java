@@ -1,0 +1,130 @@
+package io.chatrelay.deliver;
+
+import io.chatrelay.config.DestinationConfig;
+import io.chatrelay.config.Redactor;
+import io.chatrelay.config.RelayConfig;
+import io.chatrelay.event.ChatDataEvent;
+import io.chatrelay.event.EventParser;
+import io.chatrelay.event.MalformedEventException;
+import io.chatrelay.format.Envelope;
+import io.chatrelay.format.Formatters;
+import io.chatrelay.format.OutboundRequest;
+import io.chatrelay.store.Attempt;
+import io.chatrelay.store.Delivery;
+import io.chatrelay.store.Outbox;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One send of one delivery: render it, send it, classify the answer, record the outcome in the
+ * outbox, tell the rate limiter what the destination said, and log one line.
+ */
+final class Attempts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final RelayConfig config;
+    private final Formatters formatters;
+    private final HttpSender sender;
+    private final Outbox outbox;
+    private final RateLimiter limiter;
+    private final Redactor redactor;
+    private final Backoff backoff;
+    private final Clock clock;
+
+    Attempts(RelayConfig config, HttpSender sender, Outbox outbox, RateLimiter limiter, Clock clock) {
+        this.config = config;
+        this.formatters = Formatters.of(config);
+        this.sender = sender;
+        this.outbox = outbox;
+        this.limiter = limiter;
+        this.redactor = Redactor.of(config);
+        this.backoff = new Backoff(config.delivery().backoffInitial(), config.delivery().backoffMax(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        this.clock = clock;
+    }
+
+    void run(Delivery delivery) {
+        Instant started = clock.instant();
+        DestinationConfig destination = config.destinations().get(delivery.destination());
+        Outcome outcome;
+        Duration took;
+        try {
+            OutboundRequest request = render(delivery);
+            HttpResult result = sender.send(request, destination.options().timeout().orElse(config.delivery().timeout()));
+            took = result.took();
+            outcome = ResponseClassifier.classify(result, clock.instant());
+            obeyRateLimitHeaders(delivery.destination(), result);
+        } catch (IOException e) {
+            took = Duration.between(started, clock.instant());
+            outcome = ResponseClassifier.classify(e);
+        } catch (MalformedEventException | RuntimeException e) {
+            took = Duration.between(started, clock.instant());
+            outcome = new Outcome.Dead(0, "cannot render: " + e.getMessage());
+        }
+        settle(delivery, outcome, new Attempt(started, status(outcome), redactor.redact(reason(outcome)), took));
+    }
+
+    private OutboundRequest render(Delivery delivery) throws MalformedEventException {
+        ChatDataEvent event = EventParser.parse(delivery.event().body(), delivery.event().type());
+        return formatters.forDestination(delivery.destination())
+                .format(new Envelope(delivery.event(), event, delivery.id(), Optional.empty()));
+    }
+
+    /** Discord-style headers: no requests left in this window means wait until it resets. */
+    private void obeyRateLimitHeaders(String destination, HttpResult result) {
+        if ("0".equals(result.header("X-RateLimit-Remaining"))) {
+            RetryAfter.header(result.header("X-RateLimit-Reset-After"), clock.instant())
+                    .ifPresent(wait -> limiter.pauseUntil(destination, clock.instant().plus(wait)));
+        }
+    }
+
+    private void settle(Delivery delivery, Outcome outcome, Attempt attempt) {
+        String what = "event=" + delivery.event().id() + " type=" + delivery.event().type()
+                + " destination=" + delivery.destination() + " delivery=" + delivery.id();
+        int attempts = delivery.attempts() + 1;
+        int maxAttempts = config.delivery().maxAttempts();
+        if (outcome instanceof Outcome.Delivered) {
+            outbox.delivered(delivery, attempt);
+            LOG.info("delivered {} status={} in {}ms (attempt {})", what, attempt.status(), attempt.took().toMillis(),
+                    attempts);
+        } else if (outcome instanceof Outcome.Retry retry && attempts < maxAttempts) {
+            Duration wait = backoff.delay(attempts);
+            if (retry.notBefore().isPresent()) {
+                limiter.pauseUntil(delivery.destination(), clock.instant().plus(retry.notBefore().get()));
+                wait = retry.notBefore().get().compareTo(wait) > 0 ? retry.notBefore().get() : wait;
+            }
+            outbox.retryAt(delivery, clock.instant().plus(wait), attempt);
+            LOG.warn("retry {} in {} after {} (attempt {} of {})", what, human(wait), attempt.reason(), attempts,
+                    maxAttempts);
+        } else {
+            outbox.dead(delivery, attempt);
+            LOG.error("dead {}: {} (attempt {} of {})", what, attempt.reason(), attempts, maxAttempts);
+        }
+    }
+
+    private static int status(Outcome outcome) {
+        if (outcome instanceof Outcome.Delivered delivered) {
+            return delivered.status();
+        }
+        return outcome instanceof Outcome.Retry retry ? retry.status() : ((Outcome.Dead) outcome).status();
+    }
+
+    private static String reason(Outcome outcome) {
+        if (outcome instanceof Outcome.Retry retry) {
+            return retry.reason();
+        }
+        return outcome instanceof Outcome.Dead dead ? dead.reason() : "delivered";
+    }
+
+    private static String human(Duration duration) {
+        return duration.toMillis() < 1_000 ? duration.toMillis() + "ms"
+                : String.format(java.util.Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+    }
+}

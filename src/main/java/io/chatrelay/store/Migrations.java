@@ -1,0 +1,46 @@
+package io.chatrelay.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** Brings the schema to the dialect's newest version at start, one recorded step at a time. */
+final class Migrations {
+
+    private Migrations() {}
+
+    static void apply(Database database, SqlDialect dialect) {
+        database.transaction(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+            }
+            int current = currentVersion(connection);
+            List<String> migrations = dialect.migrations();
+            if (current > migrations.size()) {
+                throw new SQLException("the store's schema version " + current + " is newer than this relay knows ("
+                        + migrations.size() + "); use a newer relay");
+            }
+            for (int version = current + 1; version <= migrations.size(); version++) {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : migrations.get(version - 1).split(";\\s*\\n")) {
+                        if (!sql.isBlank()) {
+                            statement.execute(sql);
+                        }
+                    }
+                    statement.execute("DELETE FROM schema_version");
+                    statement.execute("INSERT INTO schema_version (version) VALUES (" + version + ")");
+                }
+            }
+            return null;
+        });
+    }
+
+    private static int currentVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            return row.next() ? row.getInt(1) : 0;
+        }
+    }
+}

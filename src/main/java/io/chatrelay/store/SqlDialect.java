@@ -1,0 +1,28 @@
+package io.chatrelay.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What differs between the databases the outbox runs on. The outbox's statements are written once
+ * in portable SQL; a dialect supplies the schema, the session settings and the claim statement.
+ */
+interface SqlDialect {
+
+    /** Schema migrations in order; migration {@code n} (1-based) brings the schema to version {@code n}. */
+    List<String> migrations();
+
+    /** Settings applied to every new connection (journal mode, timeouts). */
+    void configure(Connection connection) throws SQLException;
+
+    /**
+     * Claims due deliveries of one destination and returns them. Parameters: destination, now (epoch
+     * ms), max, then lease-until and owner. Must pick only the head of each conversation, in order.
+     */
+    List<Delivery> claim(Connection connection, String destination, long now, int max, long leaseUntil,
+                         String owner) throws SQLException;
+
+    /** True when one process owns the store, so leases left by a crashed run may be released at start. */
+    boolean singleProcess();
+}

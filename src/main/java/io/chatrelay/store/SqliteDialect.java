@@ -1,0 +1,111 @@
+package io.chatrelay.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** SQLite: WAL journal, full sync on commit (durability is not traded for speed), one writer. */
+final class SqliteDialect implements SqlDialect {
+
+    private static final List<String> MIGRATIONS = List.of("""
+            CREATE TABLE events (
+              id TEXT PRIMARY KEY,
+              type TEXT NOT NULL,
+              conversation_id TEXT,
+              body BLOB NOT NULL,
+              received_at INTEGER NOT NULL
+            );
+            CREATE TABLE deliveries (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              event_id TEXT NOT NULL REFERENCES events(id),
+              destination TEXT NOT NULL,
+              route TEXT NOT NULL,
+              order_key TEXT,
+              status TEXT NOT NULL,
+              attempts INTEGER NOT NULL DEFAULT 0,
+              next_attempt_at INTEGER NOT NULL,
+              lease_until INTEGER,
+              lease_owner TEXT,
+              last_status INTEGER,
+              last_reason TEXT,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX deliveries_due ON deliveries (destination, status, next_attempt_at);
+            CREATE INDEX deliveries_conversation ON deliveries (destination, order_key, status, id);
+            CREATE INDEX deliveries_status ON deliveries (status, updated_at);
+            CREATE TABLE attempts (
+              delivery_id INTEGER NOT NULL,
+              number INTEGER NOT NULL,
+              at INTEGER NOT NULL,
+              status INTEGER NOT NULL,
+              reason TEXT,
+              duration_ms INTEGER NOT NULL,
+              PRIMARY KEY (delivery_id, number)
+            );
+            """);
+
+    private static final String SELECT_HEADS = """
+            SELECT d.id FROM deliveries d
+            WHERE d.destination = ? AND d.status = 'pending' AND d.next_attempt_at <= ?
+              AND (d.lease_until IS NULL OR d.lease_until < ?)
+              AND (d.order_key IS NULL OR NOT EXISTS (
+                SELECT 1 FROM deliveries p
+                WHERE p.destination = d.destination AND p.order_key = d.order_key
+                  AND p.status = 'pending' AND p.id < d.id))
+            ORDER BY d.next_attempt_at, d.id
+            LIMIT ?""";
+
+    @Override
+    public List<String> migrations() {
+        return MIGRATIONS;
+    }
+
+    @Override
+    public void configure(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.execute("PRAGMA synchronous=FULL");
+            statement.execute("PRAGMA busy_timeout=10000");
+            statement.execute("PRAGMA foreign_keys=ON");
+        }
+    }
+
+    @Override
+    public List<Delivery> claim(Connection connection, String destination, long now, int max, long leaseUntil,
+                                String owner) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(SELECT_HEADS)) {
+            select.setString(1, destination);
+            select.setLong(2, now);
+            select.setLong(3, now);
+            select.setInt(4, max);
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement lease = connection.prepareStatement(
+                "UPDATE deliveries SET lease_until = ?, lease_owner = ? WHERE id = ?")) {
+            for (long id : ids) {
+                lease.setLong(1, leaseUntil);
+                lease.setString(2, owner);
+                lease.setLong(3, id);
+                lease.addBatch();
+            }
+            lease.executeBatch();
+        }
+        return Rows.deliveries(connection, ids);
+    }
+
+    @Override
+    public boolean singleProcess() {
+        return true;
+    }
+}

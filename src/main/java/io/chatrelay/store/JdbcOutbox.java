@@ -145,10 +145,12 @@ public final class JdbcOutbox implements Outbox {
                 update.setLong(7, id);
                 update.executeUpdate();
             }
+            // numbered by history, not by the attempt counter, which a replay resets
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO attempts "
-                    + "(delivery_id, number, at, status, reason, duration_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + "(delivery_id, number, at, status, reason, duration_ms) VALUES (?, "
+                    + "(SELECT COALESCE(MAX(number), 0) + 1 FROM attempts WHERE delivery_id = ?), ?, ?, ?, ?)")) {
                 insert.setLong(1, id);
-                insert.setInt(2, number);
+                insert.setLong(2, id);
                 insert.setLong(3, attempt.at().toEpochMilli());
                 insert.setInt(4, attempt.status());
                 insert.setString(5, attempt.reason());

@@ -20,12 +20,14 @@ public final class Sink implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final Deque<MockResponse> script = new ArrayDeque<>();
     private volatile MockResponse fallback;
+    private final java.util.List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Sink(MockResponse fallback) {
         this.fallback = fallback;
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
+                arrivals.add(System.nanoTime());
                 synchronized (script) {
                     MockResponse next = script.poll();
                     return next != null ? next : Sink.this.fallback;
@@ -88,6 +90,11 @@ public final class Sink implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** {@link System#nanoTime()} of each request's arrival, in order. */
+    public java.util.List<Long> arrivalNanos() {
+        return java.util.List.copyOf(arrivals);
     }
 
     public int requestCount() {

@@ -1,0 +1,232 @@
+package io.chatrelay.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatrelay.event.RawEvent;
+import io.chatrelay.route.Target;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every outbox must do, whatever database it runs on. Each dialect's test extends this and
+ * says how to open a fresh store; the same assertions then run against each.
+ */
+abstract class OutboxContract {
+
+    static final Duration LEASE = Duration.ofSeconds(30);
+    static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
+
+    Outbox outbox;
+
+    /** A fresh, empty store; {@code lease} as given. */
+    abstract Outbox open(Duration lease);
+
+    /** The same store opened again, as after a restart. */
+    abstract Outbox reopen(Duration lease);
+
+    @BeforeEach
+    void openStore() {
+        outbox = open(LEASE);
+    }
+
+    @AfterEach
+    void closeStore() {
+        outbox.close();
+    }
+
+    static RawEvent event(String id, String conversation, Instant at) {
+        return new RawEvent(id, "chat", conversation, ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8), at);
+    }
+
+    static List<Target> to(String... destinations) {
+        return java.util.Arrays.stream(destinations).map(d -> new Target(d, "route-" + d, Optional.empty())).toList();
+    }
+
+    static Attempt attempt(Instant at, int status) {
+        return new Attempt(at, status, status == 0 ? "network error" : String.valueOf(status), Duration.ofMillis(5));
+    }
+
+    @Test
+    void keepsTheEventBytesAndOneDeliveryPerDestination() {
+        outbox.enqueue(event("e1", "c1", T0), to("slack", "crm"));
+
+        List<Delivery> slack = outbox.claimDue("slack", T0, 10);
+        List<Delivery> crm = outbox.claimDue("crm", T0, 10);
+
+        assertThat(slack).singleElement().satisfies(d -> {
+            assertThat(d.event().body()).isEqualTo("{\"id\":\"e1\"}".getBytes(StandardCharsets.UTF_8));
+            assertThat(d.event().receivedAt()).isEqualTo(T0);
+            assertThat(d.route()).isEqualTo("route-slack");
+            assertThat(d.attempts()).isZero();
+        });
+        assertThat(crm).hasSize(1);
+        assertThat(outbox.count(DeliveryStatus.PENDING)).isEqualTo(2);
+    }
+
+    @Test
+    void handsAClaimedDeliveryToNobodyElseUntilItsLeaseExpires() {
+        outbox.enqueue(event("e1", null, T0), to("slack"));
+
+        assertThat(outbox.claimDue("slack", T0, 10)).hasSize(1);
+        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10)).isEmpty();
+        assertThat(outbox.claimDue("slack", T0.plus(LEASE).plusSeconds(1), 10)).hasSize(1);
+    }
+
+    @Test
+    void deliveredDeliveriesAreNotClaimedAgain() {
+        outbox.enqueue(event("e1", null, T0), to("slack"));
+        Delivery delivery = outbox.claimDue("slack", T0, 10).get(0);
+
+        outbox.delivered(delivery, attempt(T0, 200));
+
+        assertThat(outbox.claimDue("slack", T0.plus(LEASE).plusSeconds(60), 10)).isEmpty();
+        assertThat(outbox.list(Optional.of(DeliveryStatus.DELIVERED), 10)).singleElement()
+                .satisfies(v -> assertThat(v.lastStatus()).isEqualTo(200));
+    }
+
+    @Test
+    void aRetryBecomesDueAtItsTimeWithTheAttemptCounted() {
+        outbox.enqueue(event("e1", null, T0), to("slack"));
+        Delivery delivery = outbox.claimDue("slack", T0, 10).get(0);
+
+        outbox.retryAt(delivery, T0.plusSeconds(5), attempt(T0, 503));
+
+        assertThat(outbox.claimDue("slack", T0.plusSeconds(4), 10)).isEmpty();
+        assertThat(outbox.nextDue("slack")).contains(T0.plusSeconds(5));
+        assertThat(outbox.claimDue("slack", T0.plusSeconds(5), 10)).singleElement()
+                .satisfies(d -> assertThat(d.attempts()).isEqualTo(1));
+    }
+
+    @Test
+    void keepsEachConversationInOrderThroughFailures() {
+        outbox.enqueue(event("a1", "A", T0), to("slack"));
+        outbox.enqueue(event("b1", "B", T0.plusMillis(1)), to("slack"));
+        outbox.enqueue(event("a2", "A", T0.plusMillis(2)), to("slack"));
+
+        List<Delivery> first = outbox.claimDue("slack", T0.plusMillis(5), 10);
+        assertThat(first).extracting(d -> d.event().id()).containsExactly("a1", "b1");
+
+        Delivery a1 = first.get(0);
+        outbox.retryAt(a1, T0.plusSeconds(10), attempt(T0, 500));
+        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10)).as("a2 waits for a1").isEmpty();
+
+        Delivery retried = outbox.claimDue("slack", T0.plusSeconds(10), 10).get(0);
+        assertThat(retried.event().id()).isEqualTo("a1");
+        outbox.delivered(retried, attempt(T0.plusSeconds(10), 200));
+        assertThat(outbox.claimDue("slack", T0.plusSeconds(10), 10)).extracting(d -> d.event().id())
+                .containsExactly("a2");
+    }
+
+    @Test
+    void ordersPerDestinationNotAcrossDestinations() {
+        outbox.enqueue(event("a1", "A", T0), to("slack", "crm"));
+        outbox.enqueue(event("a2", "A", T0.plusMillis(1)), to("slack", "crm"));
+        Delivery slackA1 = outbox.claimDue("slack", T0, 10).get(0);
+        outbox.retryAt(slackA1, T0.plusSeconds(60), attempt(T0, 500));
+
+        assertThat(outbox.claimDue("crm", T0.plusSeconds(1), 10)).extracting(d -> d.event().id()).containsExactly("a1");
+    }
+
+    @Test
+    void deadLettersStayUntilReplayedAndNoLongerHoldTheConversation() {
+        outbox.enqueue(event("a1", "A", T0), to("slack"));
+        outbox.enqueue(event("a2", "A", T0.plusMillis(1)), to("slack"));
+        Delivery a1 = outbox.claimDue("slack", T0, 10).get(0);
+
+        outbox.dead(a1, attempt(T0, 404));
+
+        assertThat(outbox.list(Optional.of(DeliveryStatus.DEAD), 10)).singleElement().satisfies(v -> {
+            assertThat(v.eventId()).isEqualTo("a1");
+            assertThat(v.destination()).isEqualTo("slack");
+            assertThat(v.lastStatus()).isEqualTo(404);
+            assertThat(v.attempts()).isEqualTo(1);
+        });
+        Delivery a2 = outbox.claimDue("slack", T0.plusSeconds(1), 10).get(0);
+        assertThat(a2.event().id()).isEqualTo("a2");
+        outbox.delivered(a2, attempt(T0.plusSeconds(1), 200));
+
+        long id = outbox.list(Optional.of(DeliveryStatus.DEAD), 10).get(0).id();
+        assertThat(outbox.replay(List.of(id, 999_999L), T0.plusSeconds(2))).isEqualTo(1);
+        Delivery replayed = outbox.claimDue("slack", T0.plusSeconds(2), 10).get(0);
+        assertThat(replayed.attempts()).as("a replay starts counting again").isZero();
+        outbox.delivered(replayed, attempt(T0.plusSeconds(2), 200));
+        assertThat(outbox.list(Optional.of(DeliveryStatus.DELIVERED), 10)).extracting(DeliveryView::eventId)
+                .contains("a1");
+    }
+
+    @Test
+    void replaysEveryDeadDelivery() {
+        outbox.enqueue(event("e1", null, T0), to("slack", "crm"));
+        outbox.dead(outbox.claimDue("slack", T0, 1).get(0), attempt(T0, 410));
+        outbox.dead(outbox.claimDue("crm", T0, 1).get(0), attempt(T0, 401));
+
+        assertThat(outbox.replayAllDead(T0.plusSeconds(1))).isEqualTo(2);
+        assertThat(outbox.count(DeliveryStatus.DEAD)).isZero();
+        assertThat(outbox.count(DeliveryStatus.PENDING)).isEqualTo(2);
+    }
+
+    @Test
+    void releasedDeliveriesAreDueAgainAtOnce() {
+        outbox.enqueue(event("e1", null, T0), to("slack"));
+        Delivery delivery = outbox.claimDue("slack", T0, 10).get(0);
+
+        outbox.release(delivery);
+
+        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10)).hasSize(1);
+    }
+
+    @Test
+    void prunesOnlyOldDeliveredDeliveries() {
+        outbox.enqueue(event("old", null, T0), to("slack"));
+        outbox.enqueue(event("dead", null, T0), to("crm"));
+        outbox.delivered(outbox.claimDue("slack", T0, 1).get(0), attempt(T0, 200));
+        outbox.dead(outbox.claimDue("crm", T0, 1).get(0), attempt(T0, 404));
+        outbox.enqueue(event("new", null, T0.plusSeconds(100)), to("slack"));
+        outbox.delivered(outbox.claimDue("slack", T0.plusSeconds(100), 1).get(0), attempt(T0.plusSeconds(100), 200));
+
+        assertThat(outbox.pruneDelivered(T0.plusSeconds(50))).isEqualTo(1);
+        assertThat(outbox.list(Optional.empty(), 10)).extracting(DeliveryView::eventId)
+                .containsExactlyInAnyOrder("new", "dead");
+    }
+
+    @Test
+    void keepsEverythingAcrossARestart() {
+        outbox.enqueue(event("e1", "c", T0), to("slack"));
+        outbox.enqueue(event("e2", "c", T0.plusMillis(1)), to("slack"));
+        outbox.claimDue("slack", T0, 10);
+        outbox.close();
+
+        outbox = reopen(LEASE);
+
+        List<Delivery> due = outbox.claimDue("slack", T0.plus(LEASE).plusSeconds(1), 10);
+        assertThat(due).extracting(d -> d.event().id()).containsExactly("e1");
+    }
+
+    @Test
+    void enqueuesConcurrentEventsWithoutLosingAny() throws Exception {
+        int threads = 8;
+        int each = 50;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    outbox.enqueue(event("t" + thread + "-" + i, "c" + thread, T0), to("crm"));
+                }
+            }));
+        }
+        for (var future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+
+        assertThat(outbox.count(DeliveryStatus.PENDING)).isEqualTo(threads * each);
+    }
+}

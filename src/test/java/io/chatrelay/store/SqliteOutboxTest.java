@@ -1,0 +1,69 @@
+package io.chatrelay.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatrelay.config.StoreConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteOutboxTest extends OutboxContract {
+
+    @TempDir
+    Path dir;
+
+    private StoreConfig config() {
+        return new StoreConfig("jdbc:sqlite:" + dir.resolve("nested/dir/relay.db"), StoreConfig.DEFAULT_RETENTION);
+    }
+
+    @Override
+    Outbox open(Duration lease) {
+        return JdbcOutbox.open(config(), lease);
+    }
+
+    @Override
+    Outbox reopen(Duration lease) {
+        return JdbcOutbox.open(config(), lease);
+    }
+
+    @Test
+    void createsTheStoreDirectoryAndUsesWriteAheadLogging() {
+        outbox.enqueue(event("e1", null, T0), to("slack"));
+
+        assertThat(dir.resolve("nested/dir/relay.db")).exists();
+        assertThat(dir.resolve("nested/dir/relay.db-wal")).exists();
+    }
+
+    @Test
+    void aRestartOfTheSingleProcessStoreReleasesClaimsAtOnce() {
+        outbox.enqueue(event("e1", null, T0), to("slack"));
+        outbox.claimDue("slack", T0, 10);
+        outbox.close();
+
+        outbox = reopen(LEASE);
+
+        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10)).hasSize(1);
+    }
+
+    @Test
+    void refusesToEnqueueOnceClosedAndKeepsNothingHalfWritten() {
+        outbox.close();
+
+        assertThatThrownBy(() -> outbox.enqueue(event("e1", null, T0), to("slack")))
+                .isInstanceOf(StoreUnavailableException.class);
+        outbox = reopen(LEASE);
+        assertThat(outbox.count(DeliveryStatus.PENDING)).isZero();
+    }
+
+    @Test
+    void refusesAStoreItCannotOpen() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+
+        assertThatThrownBy(() -> JdbcOutbox.open(new StoreConfig("jdbc:sqlite:" + notADirectory.resolve("relay.db"),
+                StoreConfig.DEFAULT_RETENTION), LEASE)).isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("cannot open the store");
+    }
+}

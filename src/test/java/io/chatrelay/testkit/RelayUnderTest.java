@@ -1,0 +1,29 @@
+package io.chatrelay.testkit;
+
+import io.chatrelay.config.ConfigLoader;
+import io.chatrelay.config.InvalidConfigException;
+import io.chatrelay.config.RelayConfig;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Config text for tests: a relay on a free port with a fresh SQLite store in {@code dir}. */
+public final class RelayUnderTest {
+
+    public static final String SECRET = "test-signing-secret";
+
+    private RelayUnderTest() {}
+
+    /** {@code body} is the rest of the YAML: delivery, admin, destinations, routes. */
+    public static RelayConfig config(Path dir, String body) throws InvalidConfigException {
+        return new ConfigLoader(Map.of()).parse("""
+                server: {port: 0}
+                store: {url: "jdbc:sqlite:%s"}
+                chat_data: {signing_secrets: ["%s"]}
+                """.formatted(dir.resolve("relay.db"), SECRET) + body);
+    }
+
+    /** A chat event of one conversation, distinguishable by {@code marker}. */
+    public static byte[] chat(String conversation, String marker) {
+        return Http.utf8("{\"event\":\"chat\",\"conversation_id\":\"" + conversation + "\",\"marker\":\"" + marker + "\"}");
+    }
+}

@@ -6,7 +6,6 @@ import io.chatrelay.store.DeliveryView;
 import io.chatrelay.store.JdbcOutbox;
 import io.chatrelay.store.Outbox;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +23,9 @@ import picocli.CommandLine.Spec;
         subcommands = {DeliveriesCommand.ListCommand.class, DeliveriesCommand.ReplayCommand.class})
 final class DeliveriesCommand {
 
-    private static final Duration NO_LEASES = Duration.ofMinutes(1);
-
     static Optional<Outbox> open(ConfigOption config, PrintWriter err) {
         Optional<RelayConfig> loaded = config.load(err);
-        return loaded.map(c -> JdbcOutbox.open(c.store(), NO_LEASES));
+        return loaded.map(c -> JdbcOutbox.openForTools(c.store()));
     }
 
     @Command(name = "list", description = "Lists the newest deliveries, optionally of one status.")

@@ -46,11 +46,23 @@ public final class JdbcOutbox implements Outbox {
      * how long a claimed delivery stays with this process before another may take it over.
      */
     public static JdbcOutbox open(StoreConfig config, Duration lease) {
+        return open(config, lease, true);
+    }
+
+    /**
+     * Opens the store for a tool ({@code deliveries list/replay}) that runs beside a relay: it
+     * claims nothing and leaves the relay's claims alone.
+     */
+    public static JdbcOutbox openForTools(StoreConfig config) {
+        return open(config, Duration.ofMinutes(1), false);
+    }
+
+    private static JdbcOutbox open(StoreConfig config, Duration lease, boolean dispatcher) {
         SqlDialect dialect = dialectFor(config.url());
         Database database = Database.open(config.url(), dialect);
         try {
             Migrations.apply(database, dialect);
-            if (dialect.singleProcess()) {
+            if (dispatcher && dialect.singleProcess()) {
                 releaseAllLeases(database);
             }
             return new JdbcOutbox(database, dialect, lease);

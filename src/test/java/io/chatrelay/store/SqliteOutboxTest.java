@@ -49,6 +49,18 @@ class SqliteOutboxTest extends OutboxContract {
     }
 
     @Test
+    void toolsOpeningTheStoreLeaveTheRelaysClaimsAlone() {
+        outbox.enqueue(event("e1", null, T0), to("slack"));
+        outbox.claimDue("slack", T0, 10);
+
+        try (Outbox tool = JdbcOutbox.openForTools(config())) {
+            assertThat(tool.list(java.util.Optional.empty(), 10)).hasSize(1);
+        }
+
+        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10)).as("still leased to the relay").isEmpty();
+    }
+
+    @Test
     void refusesToEnqueueOnceClosedAndKeepsNothingHalfWritten() {
         outbox.close();
 

@@ -21,6 +21,8 @@ public final class Sink implements AutoCloseable {
     private final Deque<MockResponse> script = new ArrayDeque<>();
     private volatile MockResponse fallback;
     private final java.util.List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.BlockingQueue<RecordedRequest> received =
+            new java.util.concurrent.LinkedBlockingQueue<>();
 
     private Sink(MockResponse fallback) {
         this.fallback = fallback;
@@ -28,6 +30,7 @@ public final class Sink implements AutoCloseable {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 arrivals.add(System.nanoTime());
+                received.add(request);
                 synchronized (script) {
                     MockResponse next = script.poll();
                     return next != null ? next : Sink.this.fallback;
@@ -71,7 +74,7 @@ public final class Sink implements AutoCloseable {
 
     public RecordedRequest take(Duration within) {
         try {
-            RecordedRequest request = server.takeRequest(within.toMillis(), TimeUnit.MILLISECONDS);
+            RecordedRequest request = received.poll(within.toMillis(), TimeUnit.MILLISECONDS);
             if (request == null) {
                 throw new AssertionError("no request arrived within " + within);
             }
@@ -85,14 +88,14 @@ public final class Sink implements AutoCloseable {
     /** Null when nothing arrives within the time: for asserting that nothing was sent. */
     public RecordedRequest poll(Duration within) {
         try {
-            return server.takeRequest(within.toMillis(), TimeUnit.MILLISECONDS);
+            return received.poll(within.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
     }
 
-    /** {@link System#nanoTime()} of each request's arrival, in order. */
+    /** {@link System#nanoTime()} of each request's arrival, in order; complete for every request {@link #take} returned. */
     public java.util.List<Long> arrivalNanos() {
         return java.util.List.copyOf(arrivals);
     }

@@ -1,0 +1,122 @@
+package io.chatrelay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatrelay.testkit.Eventually;
+import io.chatrelay.testkit.Http;
+import io.chatrelay.testkit.RelayUnderTest;
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The relay as a real process: events acknowledged while the destination is down survive a
+ * SIGKILL, and SIGTERM drains and exits 0.
+ */
+class CrashRecoveryTest {
+
+    private static final int EVENTS = 300;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyAcknowledgedEventArrivesAfterAKill() throws Exception {
+        AtomicBoolean up = new AtomicBoolean(false);
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        try (MockWebServer crm = new MockWebServer()) {
+            crm.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    if (!up.get()) {
+                        return new MockResponse.Builder().code(503).build();
+                    }
+                    delivered.add(request.getHeaders().get("X-Relay-Event-Id"));
+                    return new MockResponse.Builder().code(200).build();
+                }
+            });
+            crm.start(0);
+            int port = freePort();
+            Path config = Files.writeString(dir.resolve("relay.yaml"), """
+                    server: {port: %d}
+                    store: {url: "jdbc:sqlite:%s"}
+                    chat_data: {signing_secrets: ["%s"]}
+                    delivery: {max_attempts: 1000, backoff: {initial: 50ms, max: 200ms}}
+                    destinations: {crm: {type: webhook, url: "%s"}}
+                    routes: [{name: all, to: [crm]}]
+                    """.formatted(port, dir.resolve("relay.db"), RelayUnderTest.SECRET, crm.url("/hook")));
+
+            Process first = startRelay(config, port, "first.log");
+            Set<String> acknowledged = new HashSet<>();
+            for (int i = 0; i < EVENTS; i++) {
+                Http.Reply reply = Http.postSigned(port, RelayUnderTest.SECRET, RelayUnderTest.chat("c" + (i % 20), "m" + i));
+                assertThat(reply.status()).isEqualTo(200);
+                acknowledged.add(JSON.readTree(reply.body()).path("id").asText());
+            }
+            up.set(true);
+            Eventually.holds("deliveries are flowing", () -> delivered.size() >= 30);
+            first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            int beforeKill = delivered.size();
+
+            Process second = startRelay(config, port, "second.log");
+            try {
+                Eventually.holds("every acknowledged event arrives", Duration.ofSeconds(60),
+                        () -> new HashSet<>(delivered).containsAll(acknowledged));
+                int duplicates = delivered.size() - new HashSet<>(delivered).size();
+                System.out.printf("crash test: %d acknowledged, %d delivered before SIGKILL, %d deliveries in all, "
+                        + "%d duplicates%n", acknowledged.size(), beforeKill, delivered.size(), duplicates);
+                assertThat(new HashSet<>(delivered)).isEqualTo(acknowledged);
+                assertThat(duplicates).as("at most the sends in flight at the kill").isLessThanOrEqualTo(8);
+            } finally {
+                second.destroy();
+                assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(second.exitValue()).as("SIGTERM drains and exits 0").isZero();
+            assertThat(Files.readString(dir.resolve("second.log"))).contains("stopped");
+        }
+    }
+
+    private Process startRelay(Path config, int port, String log) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.chatrelay.Main",
+                "serve", "--config", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(log).toFile())
+                .start();
+        Eventually.holds("the relay answers on port " + port, Duration.ofSeconds(30), () -> {
+            try {
+                return Http.get(port, "/healthz").status() == 200;
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+        return process;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static {
+        // the class path the child process runs with is this JVM's own
+        assert new File(System.getProperty("java.home")).isDirectory();
+    }
+}

@@ -4,7 +4,6 @@ import io.chatrelay.config.ConfigLoader;
 import io.chatrelay.config.ConfigProblem;
 import io.chatrelay.config.InvalidConfigException;
 import io.chatrelay.config.RelayConfig;
-import io.chatrelay.format.Formatters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -34,7 +33,7 @@ final class ConfigOption {
         Path path = path();
         try {
             RelayConfig config = ConfigLoader.fromSystemEnvironment().load(path);
-            List<ConfigProblem> problems = new ArrayList<>(Formatters.unsupported(config));
+            List<ConfigProblem> problems = new ArrayList<>();
             if (config.store().url().startsWith("jdbc:postgresql:")) {
                 problems.add(new ConfigProblem("store.url", 0, "PostgreSQL is not supported by this version yet; "
                         + "use jdbc:sqlite:"));

@@ -11,6 +11,7 @@ import io.chatrelay.format.Envelope;
 import io.chatrelay.format.Formatters;
 import io.chatrelay.format.Masking;
 import io.chatrelay.format.OutboundRequest;
+import io.chatrelay.format.Templates;
 import io.chatrelay.route.RoutingTable;
 import io.chatrelay.route.Target;
 import java.io.IOException;
@@ -72,11 +73,13 @@ final class PreviewCommand implements Callable<Integer> {
         if (targets.isEmpty()) {
             out.println("No route matches this " + event.type() + " event: nothing would be sent.");
         }
-        RawEvent raw = new RawEvent("preview", event.type(), event.conversationId(), body, Instant.now());
+        Instant now = Instant.now();
+        RawEvent raw = new RawEvent("preview", event.type(), event.conversationId(), body, now);
         Formatters formatters = Formatters.of(relay);
+        Templates templates = new Templates(relay);
         for (Target target : targets) {
-            OutboundRequest request = formatters.forDestination(target.destination())
-                    .format(new Envelope(raw, event, "preview/" + target.destination(), target.template()));
+            OutboundRequest request = formatters.forDestination(target.destination()).format(new Envelope(raw, event,
+                    "preview", templates.forDelivery(target.route(), target.destination()), Optional.empty(), now));
             print(out, target, relay.destinations().get(target.destination()).type(), request);
         }
         return 0;
@@ -88,8 +91,7 @@ final class PreviewCommand implements Callable<Integer> {
             return routed;
         }
         return List.of(routed.stream().filter(t -> t.destination().equals(destination)).findFirst()
-                .orElse(new Target(destination, "(none: no route sends this event here)",
-                        relay.destinations().get(destination).options().template())));
+                .orElse(new Target(destination, "(none: no route sends this event here)")));
     }
 
     private static void print(PrintWriter out, Target target, String type, OutboundRequest request) throws IOException {

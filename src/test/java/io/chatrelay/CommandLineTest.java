@@ -82,18 +82,39 @@ class CommandLineTest {
     }
 
     @Test
-    void validateRefusesDestinationsThisVersionCannotDeliverTo() throws Exception {
-        Path config = write("teams.yaml", """
+    void validateRejectsATemplateThatDoesNotCompile() throws Exception {
+        Path config = write("template.yaml", """
                 chat_data: {signing_secrets: [s]}
                 destinations:
-                  t: {type: teams, webhook_url: "https://prod.logic.azure.com/workflows/x"}
-                routes: [{name: all, to: [t]}]
+                  crm: {type: webhook, url: "https://crm.example.com/hook"}
+                routes:
+                  - name: leads
+                    to: [crm]
+                    template: {text: "New lead {{#lead}}{{name}}"}
                 """);
 
         Run run = run("validate", "--config", config.toString());
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("destinations.t: type teams is not delivered by this version yet");
+        assertThat(run.err()).contains("routes[0].template.text: is not a valid Mustache template", "(line 7)");
+    }
+
+    @Test
+    void previewShowsTheTemplatedMessage() throws Exception {
+        Path config = write("relay.yaml", """
+                chat_data: {signing_secrets: [s]}
+                destinations:
+                  sales: {type: slack, webhook_url: "https://hooks.slack.com/services/T0/B0/SECRET"}
+                routes:
+                  - name: leads
+                    to: [sales]
+                    template: {text: "New lead {{lead.name}} <{{lead.email}}>"}
+                """);
+        Path event = write("lead.json", Fixtures.text("lead-submission").replace("\"Name\"", "\"<!channel> Ann\""));
+
+        Run run = run("preview", "--config", config.toString(), "--event", event.toString());
+
+        assertThat(run.out()).contains("New lead &lt;!channel&gt; Ann <lead@example.com>");
     }
 
     @Test

@@ -78,6 +78,7 @@ final class DestinationReader {
         Optional<String> username = fields.string("username").filter(s -> !s.isBlank());
         Optional<URI> avatar = fields.url("avatar_url", false, false);
         Optional<String> threadName = fields.string("thread_name").filter(s -> !s.isBlank());
+        threadName.ifPresent(source -> TemplateReader.check(fields, "thread_name", source));
         return url.map(u -> new DestinationConfig.Discord(name, new Secret(u.toString()), username,
                 avatar.map(URI::toString), threadName, options));
     }

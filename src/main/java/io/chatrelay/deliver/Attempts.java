@@ -9,6 +9,7 @@ import io.chatrelay.event.MalformedEventException;
 import io.chatrelay.format.Envelope;
 import io.chatrelay.format.Formatters;
 import io.chatrelay.format.OutboundRequest;
+import io.chatrelay.format.Templates;
 import io.chatrelay.store.Attempt;
 import io.chatrelay.store.Delivery;
 import io.chatrelay.store.Outbox;
@@ -31,6 +32,7 @@ final class Attempts {
 
     private final RelayConfig config;
     private final Formatters formatters;
+    private final Templates templates;
     private final HttpSender sender;
     private final Outbox outbox;
     private final RateLimiter limiter;
@@ -41,6 +43,7 @@ final class Attempts {
     Attempts(RelayConfig config, HttpSender sender, Outbox outbox, RateLimiter limiter, Clock clock) {
         this.config = config;
         this.formatters = Formatters.of(config);
+        this.templates = new Templates(config);
         this.sender = sender;
         this.outbox = outbox;
         this.limiter = limiter;
@@ -56,11 +59,14 @@ final class Attempts {
         Outcome outcome;
         Duration took;
         try {
-            OutboundRequest request = render(delivery);
+            OutboundRequest request = render(delivery, started);
             HttpResult result = sender.send(request, destination.options().timeout().orElse(config.delivery().timeout()));
             took = result.took();
-            outcome = ResponseClassifier.classify(result, clock.instant());
+            outcome = ResponseClassifier.classify(result, clock.instant(), request.okField());
             obeyRateLimitHeaders(delivery.destination(), result);
+            if (outcome instanceof Outcome.Delivered) {
+                rememberThread(delivery.destination(), request, result);
+            }
         } catch (IOException e) {
             took = Duration.between(started, clock.instant());
             outcome = ResponseClassifier.classify(e);
@@ -71,10 +77,18 @@ final class Attempts {
         settle(delivery, outcome, new Attempt(started, status(outcome), redactor.redact(reason(outcome)), took));
     }
 
-    private OutboundRequest render(Delivery delivery) throws MalformedEventException {
+    private OutboundRequest render(Delivery delivery, Instant now) throws MalformedEventException {
         ChatDataEvent event = EventParser.parse(delivery.event().body(), delivery.event().type());
-        return formatters.forDestination(delivery.destination())
-                .format(new Envelope(delivery.event(), event, delivery.id(), Optional.empty()));
+        Optional<String> thread = event.conversationId() == null ? Optional.empty()
+                : outbox.threadId(delivery.destination(), event.conversationId());
+        return formatters.forDestination(delivery.destination()).format(new Envelope(delivery.event(), event,
+                delivery.id(), templates.forDelivery(delivery.route(), delivery.destination()), thread, now));
+    }
+
+    /** The first message of a conversation started a thread: later ones go into it, across restarts and replicas. */
+    private void rememberThread(String destination, OutboundRequest request, HttpResult result) {
+        request.threadCapture().ifPresent(capture -> JsonPeek.field(result.bodyExcerpt(), capture.field())
+                .ifPresent(id -> outbox.saveThreadId(destination, capture.conversationId(), id, clock.instant())));
     }
 
     /** Discord-style headers: no requests left in this window means wait until it resets. */

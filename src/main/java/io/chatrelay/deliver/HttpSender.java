@@ -19,7 +19,7 @@ import okio.BufferedSource;
 /** Sends requests with one shared OkHttp client (one connection pool); knows nothing about platforms. */
 public final class HttpSender implements AutoCloseable {
 
-    static final int EXCERPT_BYTES = 2_048;
+    static final int EXCERPT_BYTES = 8_192;
 
     private final OkHttpClient client;
 

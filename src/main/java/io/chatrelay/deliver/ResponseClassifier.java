@@ -13,9 +13,24 @@ final class ResponseClassifier {
 
     private ResponseClassifier() {}
 
+    /** Error codes of {@code "ok": false} APIs (Slack's Web API) that a later attempt can get past. */
+    private static final java.util.Set<String> TRANSIENT_ERRORS = java.util.Set.of("ratelimited", "rate_limited",
+            "internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org");
+
     static Outcome classify(HttpResult result, Instant now) {
+        return classify(result, now, Optional.empty());
+    }
+
+    /** As {@link #classify(HttpResult, Instant)}; with {@code okField}, a 2xx whose JSON says {@code false} there failed. */
+    static Outcome classify(HttpResult result, Instant now, Optional<String> okField) {
         int status = result.status();
         if (status >= 200 && status < 300) {
+            if (okField.isPresent() && !"true".equals(JsonPeek.field(result.bodyExcerpt(), okField.get()).orElse(""))) {
+                String error = JsonPeek.field(result.bodyExcerpt(), "error").orElse("no " + okField.get() + " field");
+                String reason = status + " " + okField.get() + "=false " + error;
+                return TRANSIENT_ERRORS.contains(error)
+                        ? new Outcome.Retry(status, reason, RetryAfter.of(result, now)) : new Outcome.Dead(status, reason);
+            }
             return new Outcome.Delivered(status);
         }
         String reason = status + (result.bodyExcerpt().isBlank() ? "" : " " + oneLine(result.bodyExcerpt()));

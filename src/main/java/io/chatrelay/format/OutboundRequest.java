@@ -5,26 +5,55 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * An HTTP request ready to send. {@code displayUrl} is the URL with its secret parts masked: the
- * only form that may be printed or logged.
+ * An HTTP request ready to send, and what to read from its answer. {@code displayUrl} is the URL
+ * with its secret parts masked: the only form that may be printed or logged. {@code okField} names
+ * a JSON field that must be {@code true} for a 2xx to count as success (Slack's Web API answers
+ * 200 with {@code "ok": false}); {@code threadCapture} says where the answer carries the id of a
+ * thread this request started.
  */
-public record OutboundRequest(String method, URI url, String displayUrl, Map<String, String> headers, byte[] body) {
+public record OutboundRequest(String method, URI url, String displayUrl, Map<String, String> headers, byte[] body,
+                              Optional<String> okField, Optional<ThreadCapture> threadCapture) {
+
+    /** After a success, the thread id for {@code conversationId} is the top-level JSON field {@code field}. */
+    public record ThreadCapture(String conversationId, String field) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public OutboundRequest {
         headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public OutboundRequest(String method, URI url, String displayUrl, Map<String, String> headers, byte[] body) {
+        this(method, url, displayUrl, headers, body, Optional.empty(), Optional.empty());
+    }
 
     /** A JSON POST: the common case for every chat platform. */
     public static OutboundRequest postJson(URI url, String displayUrl, JsonNode body) {
+        return new OutboundRequest("POST", url, displayUrl, Map.of("Content-Type", "application/json"), json(body));
+    }
+
+    public static byte[] json(JsonNode body) {
         try {
-            return new OutboundRequest("POST", url, displayUrl, Map.of("Content-Type", "application/json"),
-                    JSON.writeValueAsBytes(body));
+            return JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
+    }
+
+    public OutboundRequest withHeader(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new OutboundRequest(method, url, displayUrl, more, body, okField, threadCapture);
+    }
+
+    public OutboundRequest expectingOk(String field) {
+        return new OutboundRequest(method, url, displayUrl, headers, body, Optional.of(field), threadCapture);
+    }
+
+    public OutboundRequest capturingThread(Optional<ThreadCapture> capture) {
+        return new OutboundRequest(method, url, displayUrl, headers, body, okField, capture);
     }
 }

@@ -9,7 +9,7 @@ public final class Text {
 
     /**
      * At most {@code max} characters, cut with {@code …} when longer. Never splits a surrogate pair
-     * (an emoji) nor an {@code &...;} entity that an escaper produced.
+     * (an emoji), an {@code &...;} entity that an escaper produced, or a {@code <...>} link or tag.
      */
     public static String truncate(String text, int max) {
         if (text == null || text.length() <= max) {
@@ -25,6 +25,10 @@ public final class Text {
         int amp = text.lastIndexOf('&', end - 1);
         if (amp >= 0 && end - amp < 10 && text.indexOf(';', amp) >= end) {
             end = amp;
+        }
+        int open = text.lastIndexOf('<', end - 1);
+        if (open >= 0 && text.indexOf('>', open) >= end) {
+            end = open; // never leave half a <link|label> or <tag>
         }
         return text.substring(0, Math.max(0, end)) + ELLIPSIS;
     }

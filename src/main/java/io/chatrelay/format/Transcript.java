@@ -19,6 +19,12 @@ public final class Transcript {
      * the text starts with {@code …}; a newest message that alone is too long is truncated.
      */
     public static String render(List<Message> messages, int budget, Function<Message, String> line) {
+        return render(messages, budget, line, Text::truncate);
+    }
+
+    /** As {@link #render(List, int, Function)}, cutting a too-long newest message with {@code truncate}. */
+    public static String render(List<Message> messages, int budget, Function<Message, String> line,
+                                java.util.function.BiFunction<String, Integer, String> truncate) {
         Deque<String> kept = new ArrayDeque<>();
         int used = 0;
         for (int i = messages.size() - 1; i >= 0; i--) {
@@ -28,9 +34,9 @@ public final class Transcript {
             if (used + cost + reserve > budget) {
                 if (kept.isEmpty()) {
                     if (budget - reserve < 1) {
-                        return Text.truncate(rendered, budget); // no room to say older ones were left out
+                        return truncate.apply(rendered, budget); // no room to say older ones were left out
                     }
-                    kept.addFirst(Text.truncate(rendered, budget - reserve));
+                    kept.addFirst(truncate.apply(rendered, budget - reserve));
                 }
                 return (i > 0 || kept.size() < messages.size() ? OLDER : "") + String.join("\n", kept);
             }

@@ -1,8 +1,6 @@
 package io.chatrelay.route;
 
 import io.chatrelay.config.Condition;
-import io.chatrelay.config.DestinationConfig;
-import io.chatrelay.config.TemplateConfig;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.RouteConfig;
 import io.chatrelay.event.ChatDataEvent;
@@ -11,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Decides where an event goes. Every route whose conditions all hold fires; a destination named by
@@ -20,15 +17,13 @@ import java.util.Optional;
 public final class RoutingTable {
 
     private final List<RouteConfig> routes;
-    private final Map<String, DestinationConfig> destinations;
 
-    private RoutingTable(List<RouteConfig> routes, Map<String, DestinationConfig> destinations) {
+    private RoutingTable(List<RouteConfig> routes) {
         this.routes = List.copyOf(routes);
-        this.destinations = Map.copyOf(destinations);
     }
 
     public static RoutingTable of(RelayConfig config) {
-        return new RoutingTable(config.routes(), config.destinations());
+        return new RoutingTable(config.routes());
     }
 
     public List<Target> match(ChatDataEvent event) {
@@ -36,16 +31,11 @@ public final class RoutingTable {
         for (RouteConfig route : routes) {
             if (holds(route, event)) {
                 for (String destination : route.to()) {
-                    targets.computeIfAbsent(destination, d -> new Target(d, route.name(), templateFor(route, d)));
+                    targets.putIfAbsent(destination, new Target(destination, route.name()));
                 }
             }
         }
         return new ArrayList<>(targets.values());
-    }
-
-    /** The route's template wins; otherwise the destination's own, if it has one. */
-    private Optional<TemplateConfig> templateFor(RouteConfig route, String destination) {
-        return route.template().or(() -> destinations.get(destination).options().template());
     }
 
     private static boolean holds(RouteConfig route, ChatDataEvent event) {

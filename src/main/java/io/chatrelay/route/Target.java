@@ -1,7 +1,4 @@
 package io.chatrelay.route;
 
-import io.chatrelay.config.TemplateConfig;
-import java.util.Optional;
-
-/** One destination an event goes to, with the route that sent it there and that route's template. */
-public record Target(String destination, String route, Optional<TemplateConfig> template) {}
+/** One destination an event goes to, and the route that sent it there (which decides its template). */
+public record Target(String destination, String route) {}

@@ -250,6 +250,28 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public Optional<String> threadId(String destination, String conversationId) {
+        return database.transaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT thread_id FROM threads WHERE destination = ? AND conversation_id = ?")) {
+                select.setString(1, destination);
+                select.setString(2, conversationId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void saveThreadId(String destination, String conversationId, String threadId, Instant now) {
+        database.transaction(connection -> update(connection, "INSERT INTO threads "
+                + "(destination, conversation_id, thread_id, created_at) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (destination, conversation_id) DO NOTHING",
+                destination, conversationId, threadId, now.toEpochMilli()));
+    }
+
+    @Override
     public long count(DeliveryStatus status) {
         return database.transaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(

@@ -46,6 +46,12 @@ public interface Outbox extends AutoCloseable {
     /** Deletes deliveries delivered before {@code before}, and events left with no delivery. */
     int pruneDelivered(Instant before);
 
+    /** The thread a conversation already has at a destination (Slack {@code ts}, Discord post id). */
+    Optional<String> threadId(String destination, String conversationId);
+
+    /** Remembers a conversation's thread; the first one recorded wins. */
+    void saveThreadId(String destination, String conversationId, String threadId, Instant now);
+
     /** Pending and dead deliveries, for gauges and readiness. */
     long count(DeliveryStatus status);
 

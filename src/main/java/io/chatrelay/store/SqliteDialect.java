@@ -45,6 +45,14 @@ final class SqliteDialect implements SqlDialect {
               duration_ms INTEGER NOT NULL,
               PRIMARY KEY (delivery_id, number)
             );
+            """, """
+            CREATE TABLE threads (
+              destination TEXT NOT NULL,
+              conversation_id TEXT NOT NULL,
+              thread_id TEXT NOT NULL,
+              created_at INTEGER NOT NULL,
+              PRIMARY KEY (destination, conversation_id)
+            );
             """);
 
     private static final String SELECT_HEADS = """

@@ -21,7 +21,7 @@ public final class FormatterFixtures {
         try {
             ChatDataEvent event = EventParser.parse(body, null);
             RawEvent raw = new RawEvent("evt-1", event.type(), event.conversationId(), body, AT);
-            return new Envelope(raw, event, "evt-1/dest", Optional.empty());
+            return new Envelope(raw, event, "7", Optional.empty(), Optional.empty(), AT);
         } catch (MalformedEventException e) {
             throw new IllegalArgumentException(e);
         }

@@ -3,13 +3,11 @@ package io.chatrelay.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.config.ConfigLoader;
-import io.chatrelay.config.TemplateConfig;
 import io.chatrelay.event.EventParser;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RoutingTableTest {
@@ -41,30 +39,17 @@ class RoutingTableTest {
     }
 
     @Test
-    void sendsToADestinationOnceEvenWhenSeveralRoutesNameIt() throws Exception {
+    void sendsToADestinationOnceUnderTheFirstRouteThatNamesIt() throws Exception {
         String config = DESTINATIONS + """
                 routes:
-                  - {name: first, match: {event: chat}, to: [crm, slack], template: {text: "first"}}
-                  - {name: second, to: [crm], template: {text: "second"}}
+                  - {name: first, match: {event: chat}, to: [crm, slack]}
+                  - {name: second, to: [crm]}
                 """;
         RoutingTable table = RoutingTable.of(new ConfigLoader(Map.of()).parse(config));
 
         List<Target> targets = table.match(EventParser.parse(Fixtures.bytes("chat"), null));
 
-        assertThat(targets).containsExactly(
-                new Target("crm", "first", Optional.of(new TemplateConfig("first"))),
-                new Target("slack", "first", Optional.of(new TemplateConfig("first"))));
-    }
-
-    @Test
-    void fallsBackToTheDestinationsOwnTemplate() throws Exception {
-        RoutingTable table = RoutingTable.of(new ConfigLoader(Map.of()).parse(DESTINATIONS + """
-                routes:
-                  - {name: all, to: [crm]}
-                """));
-
-        assertThat(table.match(EventParser.parse(Fixtures.bytes("chat"), null)).get(0).template())
-                .contains(new TemplateConfig("crm default"));
+        assertThat(targets).containsExactly(new Target("crm", "first"), new Target("slack", "first"));
     }
 
     @Test

@@ -45,7 +45,7 @@ abstract class OutboxContract {
     }
 
     static List<Target> to(String... destinations) {
-        return java.util.Arrays.stream(destinations).map(d -> new Target(d, "route-" + d, Optional.empty())).toList();
+        return java.util.Arrays.stream(destinations).map(d -> new Target(d, "route-" + d)).toList();
     }
 
     static Attempt attempt(Instant at, int status) {

@@ -7,6 +7,8 @@ import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.event.Message;
 import io.chatrelay.format.Envelope;
 import io.chatrelay.format.Formatter;
+import io.chatrelay.format.MessageTemplate;
+import io.chatrelay.format.TemplateSyntax;
 import io.chatrelay.format.Masking;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Summaries;
@@ -31,25 +33,53 @@ public final class DiscordFormatter implements Formatter {
     private final URI webhookUrl;
     private final Optional<String> username;
     private final Optional<String> avatarUrl;
+    private final Optional<MessageTemplate> threadName;
 
     public DiscordFormatter(DestinationConfig.Discord destination) {
         this.webhookUrl = URI.create(destination.webhookUrl().reveal());
         this.username = destination.username();
         this.avatarUrl = destination.avatarUrl();
+        this.threadName = destination.threadName().map(MessageTemplate::new);
     }
 
     @Override
     public OutboundRequest format(Envelope envelope) {
+        Summary summary = Summaries.of(envelope.event());
         ObjectNode message = NODES.objectNode();
         username.ifPresent(name -> message.put("username", Text.truncate(name, DiscordLimits.USERNAME)));
         avatarUrl.ifPresent(url -> message.put("avatar_url", url));
         message.putObject("allowed_mentions").putArray("parse");
-        message.putArray("embeds").add(embed(Summaries.of(envelope.event()), envelope.raw().receivedAt(),
-                envelope.event().type()));
-        return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
+        message.putArray("embeds").add(embed(summary, envelope.raw().receivedAt(), envelope.event().type(),
+                envelope.templated(TemplateSyntax.PLAIN)));
+        if (threadName.isEmpty()) {
+            return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
+        }
+        return forumPost(message, summary, envelope);
     }
 
-    static ObjectNode embed(Summary summary, Instant at, String type) {
+    /**
+     * A forum channel: the first message of a conversation opens a post named by {@code thread_name}
+     * ({@code wait=true} returns its {@code channel_id}); later ones go into it with {@code thread_id}.
+     */
+    private OutboundRequest forumPost(ObjectNode message, Summary summary, Envelope envelope) {
+        String conversation = envelope.event().conversationId();
+        if (envelope.threadId().isPresent()) {
+            URI url = withQuery("thread_id=" + envelope.threadId().get());
+            return OutboundRequest.postJson(url, Masking.url(url), message);
+        }
+        String name = Text.oneLine(threadName.get().render(envelope.event(), envelope.raw().id(), TemplateSyntax.PLAIN));
+        message.put("thread_name", Text.truncate(name.isBlank() ? summary.title() : name, DiscordLimits.THREAD_NAME));
+        URI url = withQuery("wait=true");
+        return OutboundRequest.postJson(url, Masking.url(url), message).capturingThread(conversation == null
+                ? Optional.empty() : Optional.of(new OutboundRequest.ThreadCapture(conversation, "channel_id")));
+    }
+
+    private URI withQuery(String query) {
+        String base = webhookUrl.toString();
+        return URI.create(base + (webhookUrl.getRawQuery() == null ? "?" : "&") + query);
+    }
+
+    static ObjectNode embed(Summary summary, Instant at, String type, Optional<String> templated) {
         ObjectNode embed = NODES.objectNode();
         String title = Text.truncate(summary.emoji() + " " + summary.title(), DiscordLimits.TITLE);
         String footer = Text.truncate("Chat Data · " + type, DiscordLimits.FOOTER);
@@ -73,7 +103,7 @@ public final class DiscordFormatter implements Formatter {
                     .put("inline", value.length() <= SHORT_VALUE));
         }
         int budget = Math.min(DiscordLimits.DESCRIPTION, DiscordLimits.TOTAL - used);
-        embed.put("description", description(summary, budget));
+        embed.put("description", description(summary, templated, budget));
         if (!fields.isEmpty()) {
             embed.set("fields", fields);
         }
@@ -81,8 +111,8 @@ public final class DiscordFormatter implements Formatter {
         return embed;
     }
 
-    private static String description(Summary summary, int budget) {
-        String line = Text.truncate(summary.line(), budget);
+    private static String description(Summary summary, Optional<String> templated, int budget) {
+        String line = Text.truncate(templated.orElse(summary.line()), budget);
         if (summary.transcript().isEmpty() || budget - line.length() - 2 < MIN_TRANSCRIPT) {
             return line;
         }

@@ -11,6 +11,7 @@ final class DiscordLimits {
     static final int FOOTER = 2048;
     static final int USERNAME = 80;
     static final int TOTAL = 6000;
+    static final int THREAD_NAME = 100;
 
     private DiscordLimits() {}
 }

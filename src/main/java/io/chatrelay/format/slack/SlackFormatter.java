@@ -4,54 +4,84 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatrelay.config.DestinationConfig;
+import io.chatrelay.event.ChatDataEvent;
+import io.chatrelay.event.Message;
 import io.chatrelay.format.Envelope;
 import io.chatrelay.format.Formatter;
 import io.chatrelay.format.Masking;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Summaries;
 import io.chatrelay.format.Summary;
+import io.chatrelay.format.TemplateSyntax;
 import io.chatrelay.format.Text;
 import io.chatrelay.format.Transcript;
-import io.chatrelay.event.Message;
 import java.net.URI;
+import java.util.Optional;
 
 /**
- * Slack incoming-webhook messages in Block Kit: a header with an emoji per event type, the facts as
- * fields, the recent transcript, a button to the live chat, and a {@code text} fallback for
- * notifications. All user text is escaped; every block stays within Slack's limits.
+ * Slack messages in Block Kit: a header with an emoji per event type, the facts as fields, the
+ * recent transcript (Markdown converted to mrkdwn), a button to the live chat, and a {@code text}
+ * fallback. Sent to an incoming webhook, or with a bot token through {@code chat.postMessage},
+ * where each conversation gets its own thread. All user text is escaped; every limit is kept.
  */
 public final class SlackFormatter implements Formatter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final URI webhookUrl;
+    private final Optional<URI> webhookUrl;
+    private final Optional<String> token;
+    private final Optional<String> channel;
+    private final URI postMessageUrl;
 
     public SlackFormatter(DestinationConfig.Slack destination) {
-        this.webhookUrl = URI.create(destination.webhookUrl()
-                .orElseThrow(() -> new IllegalArgumentException("slack destination " + destination.name()
-                        + " has no webhook_url"))
-                .reveal());
+        this.webhookUrl = destination.webhookUrl().map(url -> URI.create(url.reveal()));
+        this.token = destination.token().map(t -> t.reveal());
+        this.channel = destination.channel();
+        String base = destination.apiBaseUrl().toString();
+        this.postMessageUrl = URI.create((base.endsWith("/") ? base : base + "/") + "chat.postMessage");
     }
 
     @Override
     public OutboundRequest format(Envelope envelope) {
-        ObjectNode message = message(Summaries.of(envelope.event()));
-        return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
+        ObjectNode message = message(Summaries.of(envelope.event()), envelope.templated(TemplateSyntax.SLACK));
+        if (webhookUrl.isPresent()) {
+            return OutboundRequest.postJson(webhookUrl.get(), Masking.url(webhookUrl.get()), message);
+        }
+        return webApi(message, envelope);
     }
 
-    static ObjectNode message(Summary summary) {
+    /** {@code chat.postMessage}: the first message of a conversation starts a thread, later ones reply in it. */
+    private OutboundRequest webApi(ObjectNode message, Envelope envelope) {
+        message.put("channel", channel.orElseThrow());
+        String conversation = envelope.event().conversationId();
+        envelope.threadId().ifPresent(parent -> {
+            message.put("thread_ts", parent);
+            if (envelope.event() instanceof ChatDataEvent.LiveChatEscalation) {
+                message.put("reply_broadcast", true); // an escalation must be seen in the channel, not only the thread
+            }
+        });
+        Optional<OutboundRequest.ThreadCapture> capture = envelope.threadId().isEmpty() && conversation != null
+                ? Optional.of(new OutboundRequest.ThreadCapture(conversation, "ts")) : Optional.empty();
+        return OutboundRequest.postJson(postMessageUrl, postMessageUrl.toString(), message)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withHeader("Authorization", "Bearer " + token.orElseThrow())
+                .expectingOk("ok")
+                .capturingThread(capture);
+    }
+
+    static ObjectNode message(Summary summary, Optional<String> templated) {
+        String line = templated.orElseGet(() -> SlackText.escape(summary.line()));
         ObjectNode message = NODES.objectNode();
-        message.put("text", Text.truncate(summary.emoji() + " " + SlackText.escape(summary.title() + ": " + summary.line()),
+        message.put("text", Text.truncate(summary.emoji() + " " + SlackText.escape(summary.title()) + ": " + line,
                 SlackLimits.FALLBACK_TEXT));
+        message.put("unfurl_links", false);
         ArrayNode blocks = message.putArray("blocks");
         if (summary.compact()) {
-            blocks.add(section(summary.emoji() + " *" + SlackText.escape(summary.title()) + "*: "
-                    + SlackText.escape(summary.line())));
-            message.put("unfurl_links", false);
+            blocks.add(section(summary.emoji() + " *" + SlackText.escape(summary.title()) + "*: " + line));
             return message;
         }
         blocks.add(header(summary.emoji() + " " + summary.title()));
-        blocks.add(section(SlackText.escape(summary.line())));
+        blocks.add(section(line));
         if (!summary.facts().isEmpty()) {
             blocks.add(fields(summary));
         }
@@ -60,13 +90,12 @@ public final class SlackFormatter implements Formatter {
         }
         summary.link().filter(link -> link.url().length() <= SlackLimits.BUTTON_URL)
                 .ifPresent(link -> blocks.add(button(link)));
-        message.put("unfurl_links", false);
         return message;
     }
 
     private static String line(Message message) {
         String who = message.fromUser() ? "Visitor" : "Bot";
-        return "*" + who + ":* " + SlackText.escape(message.content());
+        return "*" + who + ":* " + SlackMrkdwn.render(message.content());
     }
 
     private static ObjectNode header(String text) {
@@ -77,7 +106,7 @@ public final class SlackFormatter implements Formatter {
 
     private static ObjectNode section(String mrkdwn) {
         ObjectNode block = NODES.objectNode().put("type", "section");
-        block.set("text", mrkdwn(Text.truncate(mrkdwn.isEmpty() ? " " : mrkdwn, SlackLimits.SECTION_TEXT)));
+        block.set("text", mrkdwn(Text.truncate(mrkdwn.isBlank() ? " " : mrkdwn, SlackLimits.SECTION_TEXT)));
         return block;
     }
 

@@ -1,0 +1,84 @@
+package io.chatrelay.format.teams;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatrelay.config.DestinationConfig;
+import io.chatrelay.event.Message;
+import io.chatrelay.format.Envelope;
+import io.chatrelay.format.Formatter;
+import io.chatrelay.format.Masking;
+import io.chatrelay.format.OutboundRequest;
+import io.chatrelay.format.Summaries;
+import io.chatrelay.format.Summary;
+import io.chatrelay.format.TemplateSyntax;
+import io.chatrelay.format.Text;
+import io.chatrelay.format.Transcript;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * A Teams Workflows webhook message: one Adaptive Card 1.4 with the title, the facts as a FactSet,
+ * the transcript, and an {@code Action.OpenUrl} to the live chat; kept under Teams' 28 KB.
+ */
+public final class TeamsFormatter implements Formatter {
+
+    static final int MAX_BYTES = 28_000;
+    private static final int MAX_FACT = 1_000;
+    private static final int TRANSCRIPT = 8_000;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final URI webhookUrl;
+
+    public TeamsFormatter(DestinationConfig.Teams destination) {
+        this.webhookUrl = URI.create(destination.webhookUrl().reveal());
+    }
+
+    @Override
+    public OutboundRequest format(Envelope envelope) {
+        Summary summary = Summaries.of(envelope.event());
+        Optional<String> templated = envelope.templated(TemplateSyntax.PLAIN);
+        int budget = TRANSCRIPT;
+        ObjectNode message = message(summary, templated, budget);
+        while (OutboundRequest.json(message).length > MAX_BYTES && budget > 0) {
+            budget /= 2;
+            message = message(summary, templated, budget);
+        }
+        return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
+    }
+
+    static ObjectNode message(Summary summary, Optional<String> templated, int transcriptBudget) {
+        ObjectNode card = NODES.objectNode();
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("type", "AdaptiveCard");
+        card.put("version", "1.4");
+        ArrayNode body = card.putArray("body");
+        body.add(textBlock(summary.emoji() + " " + summary.title()).put("weight", "Bolder").put("size", "Medium"));
+        body.add(textBlock(Text.truncate(templated.orElse(summary.line()), MAX_FACT * 2)));
+        if (!summary.facts().isEmpty()) {
+            ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
+            summary.facts().forEach(f -> facts.addObject().put("title", Text.truncate(Text.oneLine(f.label()), 100))
+                    .put("value", Text.truncate(f.value(), MAX_FACT)));
+        }
+        if (!summary.transcript().isEmpty() && transcriptBudget > 40) {
+            body.add(textBlock(Transcript.render(summary.transcript(), transcriptBudget, TeamsFormatter::line))
+                    .put("spacing", "Medium").put("separator", true));
+        }
+        summary.link().ifPresent(link -> card.putArray("actions").addObject().put("type", "Action.OpenUrl")
+                .put("title", link.label()).put("url", link.url()));
+        ObjectNode message = NODES.objectNode().put("type", "message");
+        message.putArray("attachments").addObject()
+                .put("contentType", "application/vnd.microsoft.card.adaptive")
+                .putNull("contentUrl")
+                .set("content", card);
+        return message;
+    }
+
+    private static ObjectNode textBlock(String text) {
+        return NODES.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true);
+    }
+
+    private static String line(Message message) {
+        return (message.fromUser() ? "**Visitor:** " : "**Bot:** ") + TeamsMarkdown.render(message.content());
+    }
+}

@@ -1,0 +1,49 @@
+package io.chatrelay.format.teams;
+
+import io.chatrelay.format.Markdown;
+import io.chatrelay.format.Markup;
+
+/** The Markdown subset an Adaptive Card TextBlock renders: bold, italic, links and lists; the rest as text. */
+final class TeamsMarkdown implements Markup {
+
+    static final TeamsMarkdown INSTANCE = new TeamsMarkdown();
+
+    static String render(String markdown) {
+        return Markdown.render(markdown, INSTANCE);
+    }
+
+    @Override
+    public String text(String raw) {
+        return raw;
+    }
+
+    @Override
+    public String bold(String inner) {
+        return inner.isBlank() ? inner : "**" + inner + "**";
+    }
+
+    @Override
+    public String italic(String inner) {
+        return inner.isBlank() ? inner : "_" + inner + "_";
+    }
+
+    @Override
+    public String code(String raw) {
+        return raw;
+    }
+
+    @Override
+    public String codeBlock(String raw) {
+        return raw;
+    }
+
+    @Override
+    public String link(String url, String label) {
+        return "[" + label.replace("]", ")") + "](" + url.replace(")", "%29").replace(" ", "%20") + ")";
+    }
+
+    @Override
+    public String quote(String inner) {
+        return inner;
+    }
+}

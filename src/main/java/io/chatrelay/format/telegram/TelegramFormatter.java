@@ -1,0 +1,76 @@
+package io.chatrelay.format.telegram;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatrelay.config.DestinationConfig;
+import io.chatrelay.event.Message;
+import io.chatrelay.format.Envelope;
+import io.chatrelay.format.Formatter;
+import io.chatrelay.format.Masking;
+import io.chatrelay.format.OutboundRequest;
+import io.chatrelay.format.Summaries;
+import io.chatrelay.format.Summary;
+import io.chatrelay.format.TemplateSyntax;
+import io.chatrelay.format.Transcript;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Telegram {@code sendMessage} in HTML parse mode: a bold title, the facts, a link to the live
+ * chat and the newest part of the transcript as a quote, within 4096 visible characters.
+ */
+public final class TelegramFormatter implements Formatter {
+
+    static final int MAX_TEXT = 4096;
+    private static final int MAX_FACT = 500;
+
+    private final URI url;
+    private final String displayUrl;
+    private final String chatId;
+    private final Optional<String> messageThreadId;
+
+    public TelegramFormatter(DestinationConfig.Telegram destination) {
+        String base = destination.apiBaseUrl().toString().replaceAll("/+$", "");
+        this.url = URI.create(base + "/bot" + destination.botToken().reveal() + "/sendMessage");
+        this.displayUrl = Masking.url(url, "/bot" + Masking.MASK + "/sendMessage");
+        this.chatId = destination.chatId();
+        this.messageThreadId = destination.messageThreadId();
+    }
+
+    @Override
+    public OutboundRequest format(Envelope envelope) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("chat_id", chatId);
+        messageThreadId.ifPresent(id -> body.put("message_thread_id", id));
+        body.put("text", text(Summaries.of(envelope.event()), envelope.templated(TemplateSyntax.HTML)));
+        body.put("parse_mode", "HTML");
+        body.putObject("link_preview_options").put("is_disabled", true);
+        return OutboundRequest.postJson(url, displayUrl, body);
+    }
+
+    static String text(Summary summary, Optional<String> templated) {
+        StringBuilder head = new StringBuilder();
+        head.append("<b>").append(TelegramHtml.escape(summary.emoji() + " " + summary.title())).append("</b>\n");
+        head.append(templated.orElseGet(() -> TelegramHtml.escape(summary.line())));
+        if (!summary.facts().isEmpty()) {
+            head.append('\n');
+        }
+        for (Summary.Fact fact : summary.facts()) {
+            head.append("\n<b>").append(TelegramHtml.escape(fact.label())).append(":</b> ")
+                    .append(TelegramHtml.truncate(TelegramHtml.escape(fact.value()), MAX_FACT));
+        }
+        summary.link().ifPresent(link -> head.append("\n\n<a href=\"").append(TelegramHtml.escape(link.url()))
+                .append("\">").append(TelegramHtml.escape(link.label())).append("</a>"));
+        String text = TelegramHtml.truncate(head.toString(), MAX_TEXT);
+        int budget = MAX_TEXT - TelegramHtml.visibleLength(text) - 2 - "<blockquote></blockquote>".length();
+        if (!summary.transcript().isEmpty() && budget > 40) {
+            text += "\n\n<blockquote>" + Transcript.render(summary.transcript(), budget, TelegramFormatter::line,
+                    TelegramHtml::truncate) + "</blockquote>";
+        }
+        return TelegramHtml.truncate(text, MAX_TEXT);
+    }
+
+    private static String line(Message message) {
+        return (message.fromUser() ? "<b>Visitor:</b> " : "<b>Bot:</b> ") + TelegramHtml.render(message.content());
+    }
+}

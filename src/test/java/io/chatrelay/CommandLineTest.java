@@ -114,7 +114,7 @@ class CommandLineTest {
 
         Run run = run("preview", "--config", config.toString(), "--event", event.toString());
 
-        assertThat(run.out()).contains("New lead &lt;!channel&gt; Ann <lead@example.com>");
+        assertThat(run.out()).contains("New lead &lt;!channel&gt; Ann &lt;lead@example.com&gt;");
     }
 
     @Test

@@ -37,7 +37,7 @@ public final class FormatterFixtures {
         while (out.length() < length) {
             out.append(unit);
         }
-        return out.toString().replace("\\", "\\\\").replace("\"", "\\\"");
+        return out.toString().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     /** Every event type with every field long and hostile: the worst a formatter must survive. */

@@ -50,7 +50,7 @@ public final class DiscordFormatter implements Formatter {
         avatarUrl.ifPresent(url -> message.put("avatar_url", url));
         message.putObject("allowed_mentions").putArray("parse");
         message.putArray("embeds").add(embed(summary, envelope.raw().receivedAt(), envelope.event().type(),
-                envelope.templated(TemplateSyntax.PLAIN)));
+                envelope.templated(TemplateSyntax.MARKDOWN))); // Discord renders Markdown itself
         if (threadName.isEmpty()) {
             return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
         }

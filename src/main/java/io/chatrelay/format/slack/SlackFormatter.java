@@ -43,7 +43,7 @@ public final class SlackFormatter implements Formatter {
 
     @Override
     public OutboundRequest format(Envelope envelope) {
-        ObjectNode message = message(Summaries.of(envelope.event()), envelope.templated(TemplateSyntax.SLACK));
+        ObjectNode message = message(Summaries.of(envelope.event()), envelope.templated(TemplateSyntax.MARKDOWN).map(SlackMrkdwn::render));
         if (webhookUrl.isPresent()) {
             return OutboundRequest.postJson(webhookUrl.get(), Masking.url(webhookUrl.get()), message);
         }

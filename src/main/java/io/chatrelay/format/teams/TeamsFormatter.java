@@ -26,6 +26,7 @@ public final class TeamsFormatter implements Formatter {
     static final int MAX_BYTES = 28_000;
     private static final int MAX_FACT = 1_000;
     private static final int TRANSCRIPT = 8_000;
+    private static final int TITLE = 200;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final URI webhookUrl;
@@ -37,35 +38,38 @@ public final class TeamsFormatter implements Formatter {
     @Override
     public OutboundRequest format(Envelope envelope) {
         Summary summary = Summaries.of(envelope.event());
-        Optional<String> templated = envelope.templated(TemplateSyntax.PLAIN);
-        int budget = TRANSCRIPT;
-        ObjectNode message = message(summary, templated, budget);
-        while (OutboundRequest.json(message).length > MAX_BYTES && budget > 0) {
-            budget /= 2;
-            message = message(summary, templated, budget);
+        Optional<String> templated = envelope.templated(TemplateSyntax.MARKDOWN).map(TeamsMarkdown::render);
+        int transcript = TRANSCRIPT;
+        int fact = MAX_FACT;
+        ObjectNode message = message(summary, templated, transcript, fact);
+        while (OutboundRequest.json(message).length > MAX_BYTES && fact > 10) {
+            transcript /= 2; // Teams counts bytes: CJK text is three a character
+            fact /= 2;
+            message = message(summary, templated, transcript, fact);
         }
         return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
     }
 
-    static ObjectNode message(Summary summary, Optional<String> templated, int transcriptBudget) {
+    static ObjectNode message(Summary summary, Optional<String> templated, int transcriptBudget, int factLimit) {
         ObjectNode card = NODES.objectNode();
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         card.put("type", "AdaptiveCard");
         card.put("version", "1.4");
         ArrayNode body = card.putArray("body");
-        body.add(textBlock(summary.emoji() + " " + summary.title()).put("weight", "Bolder").put("size", "Medium"));
-        body.add(textBlock(Text.truncate(templated.orElse(summary.line()), MAX_FACT * 2)));
+        body.add(textBlock(Text.truncate(summary.emoji() + " " + summary.title(), Math.min(TITLE, factLimit)))
+                .put("weight", "Bolder").put("size", "Medium"));
+        body.add(textBlock(Text.truncate(templated.orElse(summary.line()), factLimit * 2)));
         if (!summary.facts().isEmpty()) {
             ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
             summary.facts().forEach(f -> facts.addObject().put("title", Text.truncate(Text.oneLine(f.label()), 100))
-                    .put("value", Text.truncate(f.value(), MAX_FACT)));
+                    .put("value", Text.truncate(f.value(), factLimit)));
         }
         if (!summary.transcript().isEmpty() && transcriptBudget > 40) {
             body.add(textBlock(Transcript.render(summary.transcript(), transcriptBudget, TeamsFormatter::line))
                     .put("spacing", "Medium").put("separator", true));
         }
-        summary.link().ifPresent(link -> card.putArray("actions").addObject().put("type", "Action.OpenUrl")
-                .put("title", link.label()).put("url", link.url()));
+        summary.link().filter(link -> link.url().length() <= factLimit * 2).ifPresent(link -> card.putArray("actions")
+                .addObject().put("type", "Action.OpenUrl").put("title", link.label()).put("url", link.url()));
         ObjectNode message = NODES.objectNode().put("type", "message");
         message.putArray("attachments").addObject()
                 .put("contentType", "application/vnd.microsoft.card.adaptive")

@@ -41,8 +41,14 @@ public final class TelegramFormatter implements Formatter {
     public OutboundRequest format(Envelope envelope) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("chat_id", chatId);
-        messageThreadId.ifPresent(id -> body.put("message_thread_id", id));
-        body.put("text", text(Summaries.of(envelope.event()), envelope.templated(TemplateSyntax.HTML)));
+        messageThreadId.ifPresent(id -> {
+            if (id.matches("\\d{1,18}")) {
+                body.put("message_thread_id", Long.parseLong(id));
+            } else {
+                body.put("message_thread_id", id);
+            }
+        });
+        body.put("text", text(Summaries.of(envelope.event()), envelope.templated(TemplateSyntax.MARKDOWN).map(TelegramHtml::render)));
         body.put("parse_mode", "HTML");
         body.putObject("link_preview_options").put("is_disabled", true);
         return OutboundRequest.postJson(url, displayUrl, body);

@@ -1,0 +1,72 @@
+package io.chatrelay.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Markdown through each platform's markup, via the same parser. */
+class MarkdownTest {
+
+    /** A markup that makes the structure visible. */
+    private static final Markup BRACKETS = new Markup() {
+        public String text(String raw) {
+            return raw.replace("<", "&lt;");
+        }
+
+        public String bold(String inner) {
+            return "[b:" + inner + "]";
+        }
+
+        public String italic(String inner) {
+            return "[i:" + inner + "]";
+        }
+
+        public String code(String raw) {
+            return "[c:" + raw + "]";
+        }
+
+        public String codeBlock(String raw) {
+            return "[pre:" + raw + "]";
+        }
+
+        public String link(String url, String label) {
+            return "[a:" + url + "|" + label + "]";
+        }
+
+        public String quote(String inner) {
+            return "[q:" + inner + "]";
+        }
+    };
+
+    private static String render(String markdown) {
+        return Markdown.render(markdown, BRACKETS);
+    }
+
+    @Test
+    void rendersInlineStructure() {
+        assertThat(render("**bold** and _it_ with `code` and [guide](https://x.example/g)"))
+                .isEqualTo("[b:bold] and [i:it] with [c:code] and [a:https://x.example/g|guide]");
+    }
+
+    @Test
+    void rendersBlocks() {
+        assertThat(render("# Title\n\n> quoted\n\n- one\n- two\n\n3. three\n4. four\n\n```\nx < y\n```"))
+                .isEqualTo("[b:Title]\n\n[q:quoted]\n\n• one\n• two\n\n3. three\n4. four\n\n[pre:x < y]");
+    }
+
+    @Test
+    void showsRawHtmlAsTextInsteadOfPassingItThrough() {
+        assertThat(render("hi <b>there</b>")).isEqualTo("hi &lt;b>there&lt;/b>");
+    }
+
+    @Test
+    void dropsLinksThatAreNotWebOrMail() {
+        assertThat(render("[click](javascript:alert(1)) [mail](mailto:a@b.c)"))
+                .isEqualTo("click [a:mailto:a@b.c|mail]");
+    }
+
+    @Test
+    void keepsLineBreaksOfAParagraph() {
+        assertThat(render("line one\nline two")).isEqualTo("line one\nline two");
+    }
+}

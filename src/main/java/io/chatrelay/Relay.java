@@ -92,6 +92,11 @@ public final class Relay implements AutoCloseable {
         return app.port();
     }
 
+    /** Deliveries waiting or in flight; 0 once everything accepted has been delivered or given up. */
+    public long pendingDeliveries() {
+        return outbox.count(io.chatrelay.store.DeliveryStatus.PENDING);
+    }
+
     /** The relay's outbox, for tests that inspect or break the store. */
     Outbox outbox() {
         return outbox;

@@ -1,12 +1,14 @@
 package io.chatrelay;
 
 import io.chatrelay.admin.AdminApi;
+import io.chatrelay.admin.Health;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.deliver.Dispatcher;
 import io.chatrelay.deliver.HttpSender;
 import io.chatrelay.ingest.IngestHandler;
-import io.chatrelay.ingest.SignatureVerifier;
-import io.chatrelay.route.RoutingTable;
+import io.chatrelay.ingest.JsonErrorHandler;
+import io.chatrelay.metrics.RelayMetrics;
+import io.chatrelay.store.DeliveryStatus;
 import io.chatrelay.store.JdbcOutbox;
 import io.chatrelay.store.Outbox;
 import io.javalin.Javalin;
@@ -29,14 +31,35 @@ public final class Relay implements AutoCloseable {
     private final Outbox outbox;
     private final Dispatcher dispatcher;
     private final HttpSender sender;
+    private final IngestHandler ingest;
+    private final AdminApi admin;
+    private final RelayMetrics metrics;
     private final AtomicBoolean accepting;
+    private volatile RelayConfig config;
 
-    private Relay(Javalin app, Outbox outbox, Dispatcher dispatcher, HttpSender sender, AtomicBoolean accepting) {
-        this.app = app;
-        this.outbox = outbox;
-        this.dispatcher = dispatcher;
-        this.sender = sender;
-        this.accepting = accepting;
+    private Relay(Builder parts) {
+        this.app = parts.app;
+        this.outbox = parts.outbox;
+        this.dispatcher = parts.dispatcher;
+        this.sender = parts.sender;
+        this.ingest = parts.ingest;
+        this.admin = parts.admin;
+        this.metrics = parts.metrics;
+        this.accepting = parts.accepting;
+        this.config = parts.config;
+    }
+
+    /** The parts of a relay, gathered while it is wired. */
+    private static final class Builder {
+        RelayConfig config;
+        Javalin app;
+        Outbox outbox;
+        Dispatcher dispatcher;
+        HttpSender sender;
+        IngestHandler ingest;
+        AdminApi admin;
+        RelayMetrics metrics;
+        AtomicBoolean accepting = new AtomicBoolean(true);
     }
 
     public static Relay start(RelayConfig config) {
@@ -46,28 +69,37 @@ public final class Relay implements AutoCloseable {
     public static Relay start(RelayConfig config, Clock clock) {
         Outbox outbox = JdbcOutbox.open(config.store(), config.delivery().timeout().plus(LEASE_MARGIN));
         try {
-            return start(config, clock, outbox);
+            return wire(config, clock, outbox);
         } catch (RuntimeException e) {
             outbox.close();
             throw e;
         }
     }
 
-    private static Relay start(RelayConfig config, Clock clock, Outbox outbox) {
-        HttpSender sender = new HttpSender(config.delivery().timeout());
-        Dispatcher dispatcher = new Dispatcher(outbox, config, sender, clock, SENDERS);
-        AtomicBoolean accepting = new AtomicBoolean(true);
-        IngestHandler ingest = new IngestHandler(config.server().maxBodyBytes(),
-                new SignatureVerifier(config.signingSecrets()), RoutingTable.of(config), outbox, dispatcher::wake,
-                clock, accepting::get);
-        AdminApi admin = new AdminApi(config.adminToken(), outbox, dispatcher::wake, clock);
-        Javalin app = Javalin.create(javalin -> {
+    private static Relay wire(RelayConfig config, Clock clock, Outbox outbox) {
+        Builder parts = new Builder();
+        parts.config = config;
+        parts.outbox = outbox;
+        parts.metrics = new RelayMetrics();
+        parts.metrics.storeGauges(() -> safeCount(outbox, DeliveryStatus.PENDING), () -> safeCount(outbox, DeliveryStatus.DEAD));
+        parts.sender = new HttpSender(config.delivery().timeout());
+        parts.dispatcher = new Dispatcher(outbox, config, parts.sender, clock, SENDERS, parts.metrics);
+        parts.ingest = new IngestHandler(config, outbox, parts.dispatcher::wake, clock, parts.accepting::get,
+                parts.metrics);
+        parts.admin = new AdminApi(config.adminToken(), outbox, parts.dispatcher::wake, clock);
+        Health health = new Health(outbox, parts.accepting::get);
+        parts.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.prefer405over404 = true;
             javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
-            javalin.routes.post(config.server().path(), ingest);
-            javalin.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
-            admin.register(javalin);
+            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            javalin.requestLogger.http((ctx, ms) -> parts.metrics.httpRequest(ctx.method().name(), route(ctx),
+                    ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));
+            javalin.routes.post(config.server().path(), parts.ingest);
+            health.register(javalin);
+            javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(parts.metrics.scrape()));
+            parts.admin.register(javalin);
             javalin.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getSimpleName());
                 ctx.status(500).json(Map.of("error", "internal error"));
@@ -80,21 +112,72 @@ public final class Relay implements AutoCloseable {
             });
             javalin.routes.error(405, "*", ctx -> ctx.json(Map.of("error", "method not allowed")));
         });
-        app.start(config.server().host(), config.server().port());
-        dispatcher.start();
-        LOG.info("relay listening on port {} at {} with {} destinations and {} routes; store {}", app.port(),
+        parts.app.start(config.server().host(), config.server().port());
+        parts.dispatcher.start();
+        LOG.info("relay listening on port {} at {} with {} destinations and {} routes; store {}", parts.app.port(),
                 config.server().path(), config.destinations().size(), config.routes().size(),
                 config.store().url().replaceAll("//.*@", "//***@"));
-        return new Relay(app, outbox, dispatcher, sender, accepting);
+        return new Relay(parts);
+    }
+
+    /** The matched route's pattern, so that metrics have one series per route, not per URL. */
+    private static String route(io.javalin.http.Context ctx) {
+        try {
+            var endpoint = ctx.endpoints().matchedHttpEndpoint();
+            return endpoint == null ? "unmatched" : endpoint.path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+
+    private static Number safeCount(Outbox outbox, DeliveryStatus status) {
+        try {
+            return outbox.count(status);
+        } catch (RuntimeException storeDown) {
+            return Double.NaN;
+        }
     }
 
     public int port() {
         return app.port();
     }
 
+    public RelayConfig config() {
+        return config;
+    }
+
+    /**
+     * Applies a new, valid config to new events and deliveries without dropping requests in flight or
+     * queued deliveries. Listening address, path, body limit and store need a restart; they are kept.
+     */
+    public void reload(RelayConfig next) {
+        RelayConfig current = config;
+        RelayConfig applied = next.withServer(current.server()).withStore(current.store());
+        if (!next.server().equals(current.server()) || !next.store().equals(current.store())) {
+            LOG.warn("config reload: server and store settings take effect after a restart; kept the running ones");
+        }
+        for (String removed : current.destinations().keySet()) {
+            if (!applied.destinations().containsKey(removed)) {
+                LOG.warn("config reload: destination {} was removed; its {} waiting deliveries are kept and go out "
+                        + "if it comes back (see deliveries list)", removed, outbox.countPending(removed));
+            }
+        }
+        ingest.reconfigure(applied);
+        dispatcher.reconfigure(applied);
+        admin.reconfigure(applied.adminToken());
+        config = applied;
+        metrics.configReload("applied");
+        LOG.info("config reloaded: {} destinations, {} routes", applied.destinations().size(), applied.routes().size());
+    }
+
+    /** Counts a reload that was refused because the new config is invalid. */
+    void reloadRejected() {
+        metrics.configReload("rejected");
+    }
+
     /** Deliveries waiting or in flight; 0 once everything accepted has been delivered or given up. */
     public long pendingDeliveries() {
-        return outbox.count(io.chatrelay.store.DeliveryStatus.PENDING);
+        return outbox.count(DeliveryStatus.PENDING);
     }
 
     /** The relay's outbox, for tests that inspect or break the store. */
@@ -115,6 +198,7 @@ public final class Relay implements AutoCloseable {
         app.stop();
         sender.close();
         outbox.close();
+        metrics.close();
         LOG.info("stopped");
     }
 

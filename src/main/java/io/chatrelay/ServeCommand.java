@@ -1,5 +1,6 @@
 package io.chatrelay;
 
+import io.chatrelay.config.ConfigLoader;
 import io.chatrelay.config.RelayConfig;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,10 +37,17 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stop = new CountDownLatch(1);
-        // Handling the signals ourselves (instead of a shutdown hook) lets a clean drain exit 0, not 143.
-        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-        Signal.handle(new Signal("INT"), signal -> stop.countDown());
-        stop.await();
+        try (ConfigWatcher watcher = new ConfigWatcher(config.path(), relay, ConfigLoader.fromSystemEnvironment())) {
+            // Handling the signals ourselves (instead of a shutdown hook) lets a clean drain exit 0, not 143.
+            Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+            Signal.handle(new Signal("INT"), signal -> stop.countDown());
+            Signal.handle(new Signal("HUP"), signal -> watcher.reloadNow());
+            stop.await();
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("cannot watch " + config.path() + ": " + e.getMessage());
+            relay.stop(DRAIN);
+            return 1;
+        }
         relay.stop(DRAIN);
         return 0;
     }

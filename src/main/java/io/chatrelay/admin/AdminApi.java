@@ -24,7 +24,7 @@ public final class AdminApi {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1_000;
 
-    private final Optional<Secret> token;
+    private volatile Optional<Secret> token;
     private final Outbox outbox;
     private final Runnable onReplay;
     private final Clock clock;
@@ -36,6 +36,11 @@ public final class AdminApi {
         this.clock = clock;
     }
 
+    /** A reload may set, change or remove the admin token. */
+    public void reconfigure(Optional<Secret> newToken) {
+        this.token = newToken;
+    }
+
     public void register(JavalinConfig javalin) {
         javalin.routes.get("/admin/deliveries", guarded(this::list));
         javalin.routes.post("/admin/deliveries/{id}/replay", guarded(this::replayOne));
@@ -44,9 +49,10 @@ public final class AdminApi {
 
     private Handler guarded(Handler handler) {
         return ctx -> {
+            Optional<Secret> token = this.token;
             if (token.isEmpty()) {
                 ctx.status(404).json(Map.of("error", "not found"));
-            } else if (!authorised(ctx.header("Authorization"))) {
+            } else if (!authorised(ctx.header("Authorization"), token.get())) {
                 ctx.status(401).header("WWW-Authenticate", "Bearer").json(Map.of("error", "admin token required"));
             } else {
                 handler.handle(ctx);
@@ -54,12 +60,12 @@ public final class AdminApi {
         };
     }
 
-    private boolean authorised(String header) {
+    private static boolean authorised(String header, Secret token) {
         if (header == null || !header.startsWith("Bearer ")) {
             return false;
         }
         byte[] given = header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, token.orElseThrow().reveal().getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(given, token.reveal().getBytes(StandardCharsets.UTF_8));
     }
 
     private void list(Context ctx) {

@@ -10,6 +10,7 @@ import io.chatrelay.format.Envelope;
 import io.chatrelay.format.Formatters;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Templates;
+import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.store.Attempt;
 import io.chatrelay.store.Delivery;
 import io.chatrelay.store.Outbox;
@@ -39,8 +40,11 @@ final class Attempts {
     private final Redactor redactor;
     private final Backoff backoff;
     private final Clock clock;
+    private final RelayMetrics metrics;
 
-    Attempts(RelayConfig config, HttpSender sender, Outbox outbox, RateLimiter limiter, Clock clock) {
+    Attempts(RelayConfig config, HttpSender sender, Outbox outbox, RateLimiter limiter, Clock clock,
+             RelayMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.formatters = Formatters.of(config);
         this.templates = new Templates(config);
@@ -56,6 +60,10 @@ final class Attempts {
     void run(Delivery delivery) {
         Instant started = clock.instant();
         DestinationConfig destination = config.destinations().get(delivery.destination());
+        if (destination == null) { // removed by a reload while this delivery was claimed
+            outbox.release(delivery);
+            return;
+        }
         Outcome outcome;
         Duration took;
         try {
@@ -106,6 +114,9 @@ final class Attempts {
         int maxAttempts = config.delivery().maxAttempts();
         if (outcome instanceof Outcome.Delivered) {
             outbox.delivered(delivery, attempt);
+            metrics.deliveryOutcome(delivery.destination(), "delivered");
+            metrics.deliveryLatency(delivery.destination(),
+                    Duration.between(delivery.event().receivedAt(), attempt.at().plus(attempt.took())));
             LOG.info("delivered {} status={} in {}ms (attempt {})", what, attempt.status(), attempt.took().toMillis(),
                     attempts);
         } else if (outcome instanceof Outcome.Retry retry && attempts < maxAttempts) {
@@ -115,10 +126,12 @@ final class Attempts {
                 wait = retry.notBefore().get().compareTo(wait) > 0 ? retry.notBefore().get() : wait;
             }
             outbox.retryAt(delivery, clock.instant().plus(wait), attempt);
+            metrics.deliveryOutcome(delivery.destination(), "retried");
             LOG.warn("retry {} in {} after {} (attempt {} of {})", what, human(wait), attempt.reason(), attempts,
                     maxAttempts);
         } else {
             outbox.dead(delivery, attempt);
+            metrics.deliveryOutcome(delivery.destination(), "dead");
             LOG.error("dead {}: {} (attempt {} of {})", what, attempt.reason(), attempts, maxAttempts);
         }
     }

@@ -4,6 +4,7 @@ import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.RateLimit;
 import io.chatrelay.config.Redactor;
 import io.chatrelay.config.RelayConfig;
+import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.store.Delivery;
 import io.chatrelay.store.Outbox;
 import java.time.Clock;
@@ -38,10 +39,12 @@ public final class Dispatcher implements AutoCloseable {
     private static final int MAX_CLAIM = 32;
 
     private final Outbox outbox;
-    private final RelayConfig config;
-    private final Attempts attempts;
+    private final HttpSender sender;
+    private final RelayMetrics metrics;
+    private volatile RelayConfig config;
+    private volatile Attempts attempts;
     private final RateLimiter limiter;
-    private final Redactor redactor;
+    private volatile Redactor redactor;
     private final Clock clock;
     private final Semaphore slots;
     private final Semaphore wakeups = new Semaphore(0);
@@ -51,15 +54,14 @@ public final class Dispatcher implements AutoCloseable {
     private volatile boolean running = true;
     private Instant nextPrune = Instant.MIN;
 
-    public Dispatcher(Outbox outbox, RelayConfig config, HttpSender sender, Clock clock, int concurrency) {
+    public Dispatcher(Outbox outbox, RelayConfig config, HttpSender sender, Clock clock, int concurrency,
+                      RelayMetrics metrics) {
         this.outbox = outbox;
-        this.config = config;
+        this.sender = sender;
+        this.metrics = metrics;
         this.clock = clock;
-        Map<String, Optional<RateLimit>> limits = new LinkedHashMap<>();
-        config.destinations().forEach((name, d) -> limits.put(name, d.options().rateLimit()));
-        this.limiter = new RateLimiter(limits, clock.instant());
-        this.attempts = new Attempts(config, sender, outbox, limiter, clock);
-        this.redactor = Redactor.of(config);
+        this.limiter = new RateLimiter(limits(config), clock.instant());
+        apply(config);
         this.slots = new Semaphore(concurrency);
         this.senders = Executors.newFixedThreadPool(concurrency, named("relay-send"));
         this.loop = named("relay-dispatch").newThread(this::run);
@@ -67,6 +69,25 @@ public final class Dispatcher implements AutoCloseable {
 
     public void start() {
         loop.start();
+    }
+
+    /** Deliveries claimed from now on use {@code newConfig}; sends in flight finish under the old one. */
+    public void reconfigure(RelayConfig newConfig) {
+        limiter.reconfigure(limits(newConfig), clock.instant());
+        apply(newConfig);
+        wake();
+    }
+
+    private void apply(RelayConfig newConfig) {
+        this.redactor = Redactor.of(newConfig);
+        this.attempts = new Attempts(newConfig, sender, outbox, limiter, clock, metrics);
+        this.config = newConfig;
+    }
+
+    private static Map<String, Optional<RateLimit>> limits(RelayConfig config) {
+        Map<String, Optional<RateLimit>> limits = new LinkedHashMap<>();
+        config.destinations().forEach((name, d) -> limits.put(name, d.options().rateLimit()));
+        return limits;
     }
 
     /** Tells the loop that new work may be due now. */
@@ -131,9 +152,10 @@ public final class Dispatcher implements AutoCloseable {
     private void start(Delivery delivery) throws InterruptedException {
         slots.acquire();
         inFlight.add(delivery);
+        Attempts current = attempts;
         senders.execute(() -> {
             try {
-                attempts.run(delivery);
+                current.run(delivery);
             } catch (RuntimeException e) {
                 LOG.error("delivery={} could not be recorded: {}", delivery.id(), redactor.redact(e.getMessage()));
             } finally {

@@ -42,7 +42,20 @@ final class RateLimiter {
     private final Map<String, Instant> pauses = new HashMap<>();
 
     RateLimiter(Map<String, Optional<RateLimit>> limits, Instant now) {
-        limits.forEach((destination, limit) -> limit.ifPresent(l -> buckets.put(destination, new Bucket(l, now))));
+        reconfigure(limits, now);
+    }
+
+    /** New limits from a reload; a destination whose limit did not change keeps its bucket and pause. */
+    synchronized void reconfigure(Map<String, Optional<RateLimit>> limits, Instant now) {
+        buckets.keySet().retainAll(limits.keySet());
+        limits.forEach((destination, limit) -> {
+            Bucket bucket = buckets.get(destination);
+            if (limit.isEmpty()) {
+                buckets.remove(destination);
+            } else if (bucket == null || !bucket.limit.equals(limit.get())) {
+                buckets.put(destination, new Bucket(limit.get(), now));
+            }
+        });
     }
 
     /** How many sends this destination may start now. */

@@ -33,7 +33,7 @@ final class ResponseClassifier {
             }
             return new Outcome.Delivered(status);
         }
-        String reason = status + (result.bodyExcerpt().isBlank() ? "" : " " + oneLine(result.bodyExcerpt()));
+        String reason = status + (result.bodyExcerpt().isBlank() ? "" : " " + explanation(result.bodyExcerpt()));
         if (status == 408 || status == 425 || status == 429 || status >= 500) {
             return new Outcome.Retry(status, reason, RetryAfter.of(result, now));
         }
@@ -43,6 +43,17 @@ final class ResponseClassifier {
     static Outcome classify(IOException failure) {
         String kind = failure instanceof InterruptedIOException ? "timeout" : "network error";
         return new Outcome.Retry(0, kind + ": " + failure.getClass().getSimpleName(), Optional.empty());
+    }
+
+    /** A JSON error's own words (Discord's message, Telegram's description), else the start of the body. */
+    private static String explanation(String body) {
+        for (String field : new String[] {"message", "description", "error"}) {
+            java.util.Optional<String> words = JsonPeek.field(body, field);
+            if (words.isPresent() && !words.get().isBlank()) {
+                return oneLine(words.get());
+            }
+        }
+        return oneLine(body);
     }
 
     private static String oneLine(String text) {

@@ -37,6 +37,8 @@ public final class EventParser {
             .build();
     private static final Set<String> LEAD_KEYS = Set.of("uuid", "name", "email", "phone");
     private static final int MAX_TRANSCRIPT_MESSAGES = 1_000;
+    /** A header is not signed: it names the event only when it looks like an event name. */
+    private static final java.util.regex.Pattern EVENT_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private EventParser() {}
 
@@ -62,7 +64,7 @@ public final class EventParser {
         if (fromBody != null && !fromBody.isBlank()) {
             return fromBody.trim();
         }
-        if (topicHeader != null && !topicHeader.isBlank()) {
+        if (topicHeader != null && EVENT_NAME.matcher(topicHeader.trim()).matches()) {
             return topicHeader.trim();
         }
         return "unknown";

@@ -1,10 +1,12 @@
 package io.chatrelay.ingest;
 
+import io.chatrelay.config.RelayConfig;
 import io.chatrelay.event.ChatDataEvent;
 import io.chatrelay.event.EventParser;
 import io.chatrelay.event.Ids;
 import io.chatrelay.event.MalformedEventException;
 import io.chatrelay.event.RawEvent;
+import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.route.RoutingTable;
 import io.chatrelay.route.Target;
 import io.chatrelay.store.Outbox;
@@ -31,77 +33,90 @@ public final class IngestHandler implements Handler {
     public static final String TOPIC_HEADER = "x-chat-data-topic";
     private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
 
-    private final long maxBodyBytes;
-    private final SignatureVerifier verifier;
-    private final RoutingTable routes;
+    /** What a config decides about ingest; replaced whole on reload. */
+    private record Rules(long maxBodyBytes, SignatureVerifier verifier, RoutingTable routes) {
+        static Rules of(RelayConfig config) {
+            return new Rules(config.server().maxBodyBytes(), new SignatureVerifier(config.signingSecrets()),
+                    RoutingTable.of(config));
+        }
+    }
+
+    private volatile Rules rules;
     private final Outbox outbox;
     private final Runnable onEnqueued;
     private final Clock clock;
     private final BooleanSupplier accepting;
+    private final RelayMetrics metrics;
 
-    public IngestHandler(long maxBodyBytes, SignatureVerifier verifier, RoutingTable routes, Outbox outbox,
-                         Runnable onEnqueued, Clock clock, BooleanSupplier accepting) {
-        this.maxBodyBytes = maxBodyBytes;
-        this.verifier = verifier;
-        this.routes = routes;
+    public IngestHandler(RelayConfig config, Outbox outbox, Runnable onEnqueued, Clock clock,
+                         BooleanSupplier accepting, RelayMetrics metrics) {
+        this.rules = Rules.of(config);
         this.outbox = outbox;
         this.onEnqueued = onEnqueued;
         this.clock = clock;
         this.accepting = accepting;
+        this.metrics = metrics;
+    }
+
+    /** New events are checked and routed by {@code config} from now on. */
+    public void reconfigure(RelayConfig config) {
+        this.rules = Rules.of(config);
     }
 
     @Override
     public void handle(Context ctx) throws IOException {
+        Rules current = rules;
         if (!accepting.getAsBoolean()) {
-            reject(ctx, 503, "shutting down, retry later");
+            reject(ctx, 503, "shutting_down", "shutting down, retry later");
             return;
         }
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBodyBytes) {
-            reject(ctx, 413, "body is larger than " + maxBodyBytes + " bytes");
+        if (declared > current.maxBodyBytes()) {
+            reject(ctx, 413, "size", "body is larger than " + current.maxBodyBytes() + " bytes");
             return;
         }
         String signature = ctx.header(SignatureVerifier.HEADER);
         if (SignatureVerifier.decode(signature) == null) {
-            reject(ctx, 401, signature == null ? "missing signature" : "malformed signature");
+            reject(ctx, 401, "signature", signature == null ? "missing signature" : "malformed signature");
             return;
         }
-        byte[] body = readAtMost(ctx.req().getInputStream(), maxBodyBytes);
+        byte[] body = readAtMost(ctx.req().getInputStream(), current.maxBodyBytes());
         if (body == null) {
-            reject(ctx, 413, "body is larger than " + maxBodyBytes + " bytes");
+            reject(ctx, 413, "size", "body is larger than " + current.maxBodyBytes() + " bytes");
             return;
         }
-        if (!verifier.verify(body, signature)) {
-            reject(ctx, 401, "signature does not match");
+        if (!current.verifier().verify(body, signature)) {
+            reject(ctx, 401, "signature", "signature does not match");
             return;
         }
         ChatDataEvent event;
         try {
             event = EventParser.parse(body, ctx.header(TOPIC_HEADER));
         } catch (MalformedEventException e) {
-            reject(ctx, 400, e.getMessage());
+            reject(ctx, 400, "json", e.getMessage());
             return;
         }
-        accept(ctx, event, body);
+        accept(ctx, event, body, current.routes());
     }
 
-    private void accept(Context ctx, ChatDataEvent event, byte[] body) {
+    private void accept(Context ctx, ChatDataEvent event, byte[] body, RoutingTable routes) {
         List<Target> targets = routes.match(event);
         RawEvent raw = new RawEvent(Ids.newId(clock), event.type(), event.conversationId(), body, clock.instant());
         if (!accepting.getAsBoolean()) {
-            reject(ctx, 503, "shutting down, retry later");
+            reject(ctx, 503, "shutting_down", "shutting down, retry later");
             return;
         }
         try {
             outbox.enqueue(raw, targets);
         } catch (StoreUnavailableException e) {
             LOG.error("store unavailable, answered 503 for a {} event: {}", event.type(), e.getMessage());
-            reject(ctx, 503, "store unavailable, retry later");
+            reject(ctx, 503, "unavailable", "store unavailable, retry later");
             return;
         }
         if (!targets.isEmpty()) {
             onEnqueued.run();
         }
+        metrics.eventReceived(raw.type());
         LOG.info("accepted event={} type={} deliveries={}{}", raw.id(), raw.type(), targets.size(),
                 targets.isEmpty() ? " (no route matched)" : "");
         ctx.status(200).json(Map.of("id", raw.id(), "event", raw.type(), "deliveries", targets.size()));
@@ -123,7 +138,8 @@ public final class IngestHandler implements Handler {
         return out.toByteArray();
     }
 
-    static void reject(Context ctx, int status, String reason) {
+    private void reject(Context ctx, int status, String metric, String reason) {
+        metrics.requestRejected(metric);
         ctx.status(status).json(Map.of("error", reason));
     }
 }

@@ -272,6 +272,19 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public long countPending(String destination) {
+        return database.transaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM deliveries WHERE status = 'pending' AND destination = ?")) {
+                select.setString(1, destination);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    @Override
     public long count(DeliveryStatus status) {
         return database.transaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(

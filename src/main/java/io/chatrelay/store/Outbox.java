@@ -52,6 +52,9 @@ public interface Outbox extends AutoCloseable {
     /** Remembers a conversation's thread; the first one recorded wins. */
     void saveThreadId(String destination, String conversationId, String threadId, Instant now);
 
+    /** Deliveries waiting or in flight for one destination. */
+    long countPending(String destination);
+
     /** Pending and dead deliveries, for gauges and readiness. */
     long count(DeliveryStatus status);
 

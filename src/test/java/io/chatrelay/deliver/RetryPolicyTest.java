@@ -40,6 +40,16 @@ class RetryPolicyTest {
     }
 
     @Test
+    void explainsAFailureInTheServersOwnWords() {
+        Outcome discord = ResponseClassifier.classify(result(404, Map.of(), "{\"message\": \"Unknown Webhook\", \"code\": 10015}"), NOW);
+        Outcome telegram = ResponseClassifier.classify(result(403, Map.of(),
+                "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was kicked\"}"), NOW);
+
+        assertThat(((Outcome.Dead) discord).reason()).isEqualTo("404 Unknown Webhook");
+        assertThat(((Outcome.Dead) telegram).reason()).isEqualTo("403 Forbidden: bot was kicked");
+    }
+
+    @Test
     void retriesTimeoutsAndNetworkErrors() {
         assertThat(ResponseClassifier.classify(new SocketTimeoutException("timeout")))
                 .isEqualTo(new Outcome.Retry(0, "timeout: SocketTimeoutException", Optional.empty()));

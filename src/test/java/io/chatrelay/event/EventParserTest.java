@@ -98,6 +98,8 @@ class EventParserTest {
         assertThat(EventParser.parse(Http.utf8("{\"event\":\"chat\"}"), "lead-submission").type()).isEqualTo("chat");
         assertThat(EventParser.parse(Http.utf8("{}"), "lead-submission").type()).isEqualTo("lead-submission");
         assertThat(EventParser.parse(Http.utf8("{}"), null).type()).isEqualTo("unknown");
+        assertThat(EventParser.parse(Http.utf8("{}"), "x".repeat(65)).type()).as("unsigned junk").isEqualTo("unknown");
+        assertThat(EventParser.parse(Http.utf8("{}"), "<script>").type()).isEqualTo("unknown");
     }
 
     @Test

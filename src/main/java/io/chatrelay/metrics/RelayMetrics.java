@@ -1,0 +1,95 @@
+package io.chatrelay.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The relay's metrics, named once here (the README lists them) and exposed at {@code /metrics} in
+ * Prometheus text format. Labels are bounded: event types Chat Data documents (others count as
+ * {@code other}), configured destination names, fixed reasons and outcomes.
+ */
+public final class RelayMetrics implements AutoCloseable {
+
+    private static final java.util.Set<String> KNOWN_EVENTS = java.util.Set.of("chat", "live-chat-escalation",
+            "lead-submission", "user-online", "user-offline");
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    public RelayMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        gc.bindTo(registry);
+    }
+
+    /** {@code chatrelay_events_received_total{event}}: events accepted (200). */
+    public void eventReceived(String type) {
+        Counter.builder("chatrelay.events.received").description("Chat Data events accepted")
+                .tag("event", KNOWN_EVENTS.contains(type) ? type : "other").register(registry).increment();
+    }
+
+    /** {@code chatrelay_requests_rejected_total{reason}}: signature, size, json, unavailable, shutting_down. */
+    public void requestRejected(String reason) {
+        Counter.builder("chatrelay.requests.rejected").description("Ingest requests rejected, by reason")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    /** {@code chatrelay_deliveries_total{destination,outcome}}: delivered, retried, dead. */
+    public void deliveryOutcome(String destination, String outcome) {
+        Counter.builder("chatrelay.deliveries").description("Delivery attempts by outcome")
+                .tag("destination", destination).tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** {@code chatrelay_delivery_latency_seconds{destination}}: from acceptance to successful delivery. */
+    public void deliveryLatency(String destination, Duration sinceAccepted) {
+        Timer.builder("chatrelay.delivery.latency").description("Time from acceptance to successful delivery")
+                .tag("destination", destination).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofHours(1))
+                .register(registry).record(sinceAccepted.isNegative() ? Duration.ZERO : sinceAccepted);
+    }
+
+    /** {@code chatrelay_config_reloads_total{result}}: applied or rejected. */
+    public void configReload(String result) {
+        Counter.builder("chatrelay.config.reloads").description("Config reloads, applied or rejected")
+                .tag("result", result).register(registry).increment();
+    }
+
+    /** {@code http_server_requests_seconds{method,route,status}}. */
+    public void httpRequest(String method, String route, int status, Duration took) {
+        Timer.builder("http.server.requests").description("HTTP requests served")
+                .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+                .register(registry).record(took);
+    }
+
+    /** {@code chatrelay_deliveries_pending} and {@code chatrelay_deliveries_dead}, read from the store on scrape. */
+    public void storeGauges(Supplier<Number> pending, Supplier<Number> dead) {
+        Gauge.builder("chatrelay.deliveries.pending", pending).description("Deliveries waiting or in flight")
+                .register(registry);
+        Gauge.builder("chatrelay.deliveries.dead", dead).description("Dead deliveries awaiting replay")
+                .register(registry);
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}

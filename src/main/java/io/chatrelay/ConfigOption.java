@@ -33,15 +33,7 @@ final class ConfigOption {
         Path path = path();
         try {
             RelayConfig config = ConfigLoader.fromSystemEnvironment().load(path);
-            List<ConfigProblem> problems = new ArrayList<>();
-            if (config.store().url().startsWith("jdbc:postgresql:")) {
-                problems.add(new ConfigProblem("store.url", 0, "PostgreSQL is not supported by this version yet; "
-                        + "use jdbc:sqlite:"));
-            }
-            if (problems.isEmpty()) {
-                return Optional.of(config);
-            }
-            print(err, path, problems);
+            return Optional.of(config);
         } catch (InvalidConfigException e) {
             print(err, path, e.problems());
         } catch (NoSuchFileException e) {

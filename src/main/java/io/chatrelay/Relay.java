@@ -25,7 +25,7 @@ public final class Relay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
     private static final int MAX_HEADER_BYTES = 32 * 1024;
     private static final int SENDERS = 8;
-    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
 
     private final Javalin app;
     private final Outbox outbox;
@@ -67,7 +67,7 @@ public final class Relay implements AutoCloseable {
     }
 
     public static Relay start(RelayConfig config, Clock clock) {
-        Outbox outbox = JdbcOutbox.open(config.store(), config.delivery().timeout().plus(LEASE_MARGIN));
+        Outbox outbox = JdbcOutbox.open(config.store(), lease(config));
         try {
             return wire(config, clock, outbox);
         } catch (RuntimeException e) {
@@ -118,6 +118,14 @@ public final class Relay implements AutoCloseable {
                 config.server().path(), config.destinations().size(), config.routes().size(),
                 config.store().url().replaceAll("//.*@", "//***@"));
         return new Relay(parts);
+    }
+
+    /**
+     * How long a claimed delivery stays with this process: long enough for a send to time out
+     * twice, short enough that another replica takes over soon after this one dies.
+     */
+    static Duration lease(RelayConfig config) {
+        return config.delivery().timeout().multipliedBy(2).plus(LEASE_MARGIN);
     }
 
     /** The matched route's pattern, so that metrics have one series per route, not per URL. */

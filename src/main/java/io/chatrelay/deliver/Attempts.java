@@ -103,7 +103,7 @@ final class Attempts {
     private void obeyRateLimitHeaders(String destination, HttpResult result) {
         if ("0".equals(result.header("X-RateLimit-Remaining"))) {
             RetryAfter.header(result.header("X-RateLimit-Reset-After"), clock.instant())
-                    .ifPresent(wait -> limiter.pauseUntil(destination, clock.instant().plus(wait)));
+                    .ifPresent(wait -> pause(destination, clock.instant().plus(wait)));
         }
     }
 
@@ -122,7 +122,7 @@ final class Attempts {
         } else if (outcome instanceof Outcome.Retry retry && attempts < maxAttempts) {
             Duration wait = backoff.delay(attempts);
             if (retry.notBefore().isPresent()) {
-                limiter.pauseUntil(delivery.destination(), clock.instant().plus(retry.notBefore().get()));
+                pause(delivery.destination(), clock.instant().plus(retry.notBefore().get()));
                 wait = retry.notBefore().get().compareTo(wait) > 0 ? retry.notBefore().get() : wait;
             }
             outbox.retryAt(delivery, clock.instant().plus(wait), attempt);
@@ -134,6 +134,12 @@ final class Attempts {
             metrics.deliveryOutcome(delivery.destination(), "dead");
             LOG.error("dead {}: {} (attempt {} of {})", what, attempt.reason(), attempts, maxAttempts);
         }
+    }
+
+    /** Holds the destination here at once, and for the other replicas through the store. */
+    private void pause(String destination, Instant until) {
+        limiter.pauseUntil(destination, until);
+        outbox.pauseDestination(destination, until);
     }
 
     private static int status(Outcome outcome) {

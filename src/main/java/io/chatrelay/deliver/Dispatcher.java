@@ -36,6 +36,8 @@ public final class Dispatcher implements AutoCloseable {
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
     private static final Duration MIN_SLEEP = Duration.ofMillis(5);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(2);
+    private static final Duration REPLICA_WINDOW = Duration.ofSeconds(10);
     private static final int MAX_CLAIM = 32;
 
     private final Outbox outbox;
@@ -53,6 +55,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Set<Delivery> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
     private Instant nextPrune = Instant.MIN;
+    private Instant nextHeartbeat = Instant.MIN;
 
     public Dispatcher(Outbox outbox, RelayConfig config, HttpSender sender, Clock clock, int concurrency,
                       RelayMetrics metrics) {
@@ -99,6 +102,7 @@ public final class Dispatcher implements AutoCloseable {
         while (running) {
             try {
                 pruneWhenDue();
+                shareStateWhenDue();
                 Instant wakeAt = dispatchDue();
                 Duration sleep = Duration.between(clock.instant(), wakeAt);
                 if (sleep.compareTo(MIN_SLEEP) >= 0) {
@@ -176,6 +180,17 @@ public final class Dispatcher implements AutoCloseable {
         if (pruned > 0) {
             LOG.info("pruned {} deliveries delivered more than {} ago", pruned, config.store().retention());
         }
+    }
+
+    /** Learns how many replicas share the store and which destinations any of them was told to hold. */
+    private void shareStateWhenDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextHeartbeat)) {
+            return;
+        }
+        nextHeartbeat = now.plus(HEARTBEAT_EVERY);
+        limiter.shareAmong(outbox.heartbeat(now, REPLICA_WINDOW));
+        outbox.pauses(now).forEach(limiter::pauseUntil);
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -14,29 +14,36 @@ import java.util.Optional;
  */
 final class RateLimiter {
 
-    private static final class Bucket {
+    private final class Bucket {
         final RateLimit limit;
         double tokens;
         Instant refilledAt;
-        Instant pausedUntil = Instant.MIN;
 
         Bucket(RateLimit limit, Instant now) {
             this.limit = limit;
-            this.tokens = limit.burst();
+            this.tokens = capacity();
             this.refilledAt = now;
         }
 
+        /** This replica's share: the limit divided among the replicas alive. */
         double perMilli() {
-            return limit.requests() / (double) limit.per().toMillis();
+            return limit.requests() / (double) limit.per().toMillis() / replicas;
+        }
+
+        double capacity() {
+            return Math.max(1.0, Math.floor(limit.burst() / (double) replicas));
         }
 
         void refill(Instant now) {
             if (now.isAfter(refilledAt)) {
-                tokens = Math.min(limit.burst(), tokens + Duration.between(refilledAt, now).toMillis() * perMilli());
+                tokens = Math.min(capacity(), tokens + Duration.between(refilledAt, now).toMillis() * perMilli());
                 refilledAt = now;
             }
+            tokens = Math.min(tokens, capacity());
         }
     }
+
+    private int replicas = 1;
 
     private final Map<String, Bucket> buckets = new HashMap<>();
     private final Map<String, Instant> pauses = new HashMap<>();
@@ -56,6 +63,11 @@ final class RateLimiter {
                 buckets.put(destination, new Bucket(limit.get(), now));
             }
         });
+    }
+
+    /** Several replicas share one store: each keeps to its share of every limit. */
+    synchronized void shareAmong(int liveReplicas) {
+        this.replicas = Math.max(1, liveReplicas);
     }
 
     /** How many sends this destination may start now. */

@@ -1,102 +1,40 @@
 package io.chatrelay.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.concurrent.locks.ReentrantLock;
 
-/**
- * One SQLite connection shared by the process, one transaction at a time. SQLite has a single
- * writer anyway; serialising here avoids busy retries and keeps every statement prepared on one
- * connection.
- */
-final class Database implements AutoCloseable {
+/** Runs units of work in transactions; how connections are held differs per database. */
+interface Database extends AutoCloseable {
 
     /** A unit of work inside one transaction. */
     interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
-    private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
-    private volatile boolean closed;
+    /** Runs {@code work} in one transaction, committed on return; any failure rolls back and is a {@link StoreUnavailableException}. */
+    <T> T transaction(Work<T> work);
 
-    private Database(Connection connection) {
-        this.connection = connection;
-    }
-
-    static Database open(String url, SqlDialect dialect) {
-        try {
-            createParentDirectory(url);
-            Connection connection = DriverManager.getConnection(url);
-            dialect.configure(connection);
-            connection.setAutoCommit(false);
-            return new Database(connection);
-        } catch (SQLException | IOException e) {
-            throw new StoreUnavailableException("cannot open the store: " + e.getMessage(), e);
-        }
-    }
-
-    <T> T transaction(Work<T> work) {
-        lock.lock();
-        try {
-            if (closed) {
-                throw new StoreUnavailableException("the store is closed", null);
-            }
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
-                if (e instanceof StoreUnavailableException unavailable) {
-                    throw unavailable;
-                }
-                throw new StoreUnavailableException("store error: " + e.getMessage(), e);
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    boolean isOpen() {
-        return !closed;
-    }
-
-    private void rollbackQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the original failure is what matters
-        }
-    }
-
-    private static void createParentDirectory(String url) throws IOException {
-        String path = url.substring("jdbc:sqlite:".length());
-        int query = path.indexOf('?');
-        path = query >= 0 ? path.substring(0, query) : path;
-        if (path.isEmpty() || path.equals(":memory:") || path.startsWith("file:")) {
-            return;
-        }
-        Path parent = Path.of(path).toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-    }
+    boolean isOpen();
 
     @Override
-    public void close() {
-        lock.lock();
+    void close();
+
+    /** The shared commit-or-rollback step of every implementation. */
+    static <T> T inTransaction(Connection connection, Work<T> work) {
         try {
-            closed = true;
-            connection.close();
-        } catch (SQLException ignored) {
-            // closing: nothing left to protect
-        } finally {
-            lock.unlock();
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the original failure is what matters
+            }
+            if (e instanceof StoreUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new StoreUnavailableException("store error: " + e.getMessage(), e);
         }
     }
 }

@@ -21,10 +21,7 @@ public final class JdbcOutbox implements Outbox {
     private static final String NEXT_DUE = """
             SELECT MIN(d.next_attempt_at) FROM deliveries d
             WHERE d.destination = ? AND d.status = 'pending' AND d.lease_until IS NULL
-              AND (d.order_key IS NULL OR NOT EXISTS (
-                SELECT 1 FROM deliveries p
-                WHERE p.destination = d.destination AND p.order_key = d.order_key
-                  AND p.status = 'pending' AND p.id < d.id))""";
+              AND """ + Schema.IS_HEAD;
     private static final String VIEW_COLUMNS = "d.id, e.id, e.type, d.destination, d.route, d.status, d.attempts, "
             + "d.last_status, d.last_reason, d.updated_at, d.next_attempt_at";
 
@@ -59,7 +56,7 @@ public final class JdbcOutbox implements Outbox {
 
     private static JdbcOutbox open(StoreConfig config, Duration lease, boolean dispatcher) {
         SqlDialect dialect = dialectFor(config.url());
-        Database database = Database.open(config.url(), dialect);
+        Database database = dialect.open(config.url());
         try {
             Migrations.apply(database, dialect);
             if (dispatcher && dialect.singleProcess()) {
@@ -76,8 +73,11 @@ public final class JdbcOutbox implements Outbox {
         if (url.startsWith("jdbc:sqlite:")) {
             return new SqliteDialect();
         }
-        throw new StoreUnavailableException("no store for " + url.replaceAll("//.*@", "//***@")
-                + " in this version (jdbc:sqlite: is supported)", null);
+        if (url.startsWith("jdbc:postgresql:")) {
+            return new PostgresDialect();
+        }
+        throw new StoreUnavailableException("no store for " + Masked.url(url)
+                + " (jdbc:sqlite: and jdbc:postgresql: are supported)", null);
     }
 
     /** A crashed run of this single-process store left its claims behind: they are due again now. */
@@ -269,6 +269,48 @@ public final class JdbcOutbox implements Outbox {
                 + "(destination, conversation_id, thread_id, created_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (destination, conversation_id) DO NOTHING",
                 destination, conversationId, threadId, now.toEpochMilli()));
+    }
+
+    @Override
+    public int heartbeat(Instant now, Duration window) {
+        long at = now.toEpochMilli();
+        return database.transaction(connection -> {
+            update(connection, "INSERT INTO replicas (owner, seen_at) VALUES (?, ?) "
+                    + "ON CONFLICT (owner) DO UPDATE SET seen_at = excluded.seen_at", owner, at);
+            update(connection, "DELETE FROM replicas WHERE seen_at < ?", at - 10 * window.toMillis());
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM replicas WHERE seen_at >= ?")) {
+                select.setLong(1, at - window.toMillis());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Math.max(1, row.getInt(1)) : 1;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void pauseDestination(String destination, Instant until) {
+        database.transaction(connection -> update(connection, "INSERT INTO pauses (destination, until_at) "
+                + "VALUES (?, ?) ON CONFLICT (destination) DO UPDATE SET until_at = CASE "
+                + "WHEN excluded.until_at > pauses.until_at THEN excluded.until_at ELSE pauses.until_at END",
+                destination, until.toEpochMilli()));
+    }
+
+    @Override
+    public java.util.Map<String, Instant> pauses(Instant now) {
+        return database.transaction(connection -> {
+            java.util.Map<String, Instant> pauses = new java.util.HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT destination, until_at FROM pauses WHERE until_at > ?")) {
+                select.setLong(1, now.toEpochMilli());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        pauses.put(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)));
+                    }
+                }
+            }
+            return pauses;
+        });
     }
 
     @Override

@@ -13,6 +13,7 @@ final class Migrations {
 
     static void apply(Database database, SqlDialect dialect) {
         database.transaction(connection -> {
+            dialect.lockSchema(connection);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
             }

@@ -6,19 +6,26 @@ import java.util.List;
 
 /**
  * What differs between the databases the outbox runs on. The outbox's statements are written once
- * in portable SQL; a dialect supplies the schema, the session settings and the claim statement.
+ * in portable SQL; a dialect supplies the connections, the schema, the session settings and the
+ * claim statement.
  */
 interface SqlDialect {
+
+    /** Opens the database behind {@code url}. */
+    Database open(String url);
 
     /** Schema migrations in order; migration {@code n} (1-based) brings the schema to version {@code n}. */
     List<String> migrations();
 
-    /** Settings applied to every new connection (journal mode, timeouts). */
+    /** Settings applied to a new connection (journal mode, timeouts). */
     void configure(Connection connection) throws SQLException;
 
+    /** Keeps two processes from migrating at once; held until the transaction ends. */
+    void lockSchema(Connection connection) throws SQLException;
+
     /**
-     * Claims due deliveries of one destination and returns them. Parameters: destination, now (epoch
-     * ms), max, then lease-until and owner. Must pick only the head of each conversation, in order.
+     * Claims due deliveries of one destination and returns them: at most {@code max}, only the
+     * oldest pending delivery of each conversation, none that another process holds.
      */
     List<Delivery> claim(Connection connection, String destination, long now, int max, long leaseUntil,
                          String owner) throws SQLException;

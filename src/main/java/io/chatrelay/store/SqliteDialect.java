@@ -53,18 +53,26 @@ final class SqliteDialect implements SqlDialect {
               created_at INTEGER NOT NULL,
               PRIMARY KEY (destination, conversation_id)
             );
-            """);
+            """, Schema.SHARED_STATE);
 
     private static final String SELECT_HEADS = """
             SELECT d.id FROM deliveries d
             WHERE d.destination = ? AND d.status = 'pending' AND d.next_attempt_at <= ?
               AND (d.lease_until IS NULL OR d.lease_until < ?)
-              AND (d.order_key IS NULL OR NOT EXISTS (
-                SELECT 1 FROM deliveries p
-                WHERE p.destination = d.destination AND p.order_key = d.order_key
-                  AND p.status = 'pending' AND p.id < d.id))
+              AND """ + Schema.IS_HEAD + """
+
             ORDER BY d.next_attempt_at, d.id
             LIMIT ?""";
+
+    @Override
+    public Database open(String url) {
+        return SingleConnectionDatabase.open(url, this);
+    }
+
+    @Override
+    public void lockSchema(Connection connection) {
+        // one connection per process and a single writer: nothing else can migrate meanwhile
+    }
 
     @Override
     public List<String> migrations() {

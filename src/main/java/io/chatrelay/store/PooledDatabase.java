@@ -1,0 +1,60 @@
+package io.chatrelay.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** A HikariCP pool: transactions run in parallel, each on its own connection (PostgreSQL). */
+final class PooledDatabase implements Database {
+
+    private static final int POOL_SIZE = 10;
+
+    private final HikariDataSource pool;
+
+    private PooledDatabase(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    static Database open(String url, SqlDialect dialect) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setAutoCommit(false);
+        config.setPoolName("relay-store");
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(10_000);
+        try {
+            HikariDataSource pool = new HikariDataSource(config);
+            try (Connection connection = pool.getConnection()) {
+                dialect.configure(connection);
+                connection.commit();
+            }
+            return new PooledDatabase(pool);
+        } catch (SQLException | RuntimeException e) {
+            throw new StoreUnavailableException("cannot open the store: " + Masked.message(e), e);
+        }
+    }
+
+    @Override
+    public <T> T transaction(Work<T> work) {
+        if (pool.isClosed()) {
+            throw new StoreUnavailableException("the store is closed", null);
+        }
+        try (Connection connection = pool.getConnection()) {
+            return Database.inTransaction(connection, work);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("store unavailable: " + Masked.message(e), e);
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !pool.isClosed();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,129 @@
+package io.chatrelay.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * PostgreSQL, for several replicas on one store: a connection pool, and claims in one statement
+ * with {@code FOR UPDATE SKIP LOCKED}, so replicas never wait for each other nor take the same row.
+ */
+final class PostgresDialect implements SqlDialect {
+
+    /** Any constant: the key of the advisory lock that serialises migrations across replicas. */
+    private static final long MIGRATION_LOCK = 0x6368617472656c61L;
+
+    private static final List<String> MIGRATIONS = List.of("""
+            CREATE TABLE events (
+              id TEXT PRIMARY KEY,
+              type TEXT NOT NULL,
+              conversation_id TEXT,
+              body BYTEA NOT NULL,
+              received_at BIGINT NOT NULL
+            );
+            CREATE TABLE deliveries (
+              id BIGSERIAL PRIMARY KEY,
+              event_id TEXT NOT NULL REFERENCES events(id),
+              destination TEXT NOT NULL,
+              route TEXT NOT NULL,
+              order_key TEXT,
+              status TEXT NOT NULL,
+              attempts INTEGER NOT NULL DEFAULT 0,
+              next_attempt_at BIGINT NOT NULL,
+              lease_until BIGINT,
+              lease_owner TEXT,
+              last_status INTEGER,
+              last_reason TEXT,
+              updated_at BIGINT NOT NULL
+            );
+            CREATE INDEX deliveries_due ON deliveries (destination, status, next_attempt_at);
+            CREATE INDEX deliveries_conversation ON deliveries (destination, order_key, status, id);
+            CREATE INDEX deliveries_status ON deliveries (status, updated_at);
+            CREATE INDEX deliveries_event ON deliveries (event_id);
+            CREATE TABLE attempts (
+              delivery_id BIGINT NOT NULL,
+              number INTEGER NOT NULL,
+              at BIGINT NOT NULL,
+              status INTEGER NOT NULL,
+              reason TEXT,
+              duration_ms BIGINT NOT NULL,
+              PRIMARY KEY (delivery_id, number)
+            );
+            """, """
+            CREATE TABLE threads (
+              destination TEXT NOT NULL,
+              conversation_id TEXT NOT NULL,
+              thread_id TEXT NOT NULL,
+              created_at BIGINT NOT NULL,
+              PRIMARY KEY (destination, conversation_id)
+            );
+            """, Schema.SHARED_STATE);
+
+    private static final String CLAIM = """
+            UPDATE deliveries SET lease_until = ?, lease_owner = ?
+            WHERE id IN (
+              SELECT d.id FROM deliveries d
+              WHERE d.destination = ? AND d.status = 'pending' AND d.next_attempt_at <= ?
+                AND (d.lease_until IS NULL OR d.lease_until < ?)
+                AND """ + Schema.IS_HEAD + """
+
+              ORDER BY d.next_attempt_at, d.id
+              LIMIT ?
+              FOR UPDATE SKIP LOCKED)
+            RETURNING id""";
+
+    @Override
+    public Database open(String url) {
+        return PooledDatabase.open(url, this);
+    }
+
+    @Override
+    public List<String> migrations() {
+        return MIGRATIONS;
+    }
+
+    @Override
+    public void configure(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET statement_timeout = '30s'");
+        }
+    }
+
+    @Override
+    public void lockSchema(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
+        }
+    }
+
+    @Override
+    public List<Delivery> claim(Connection connection, String destination, long now, int max, long leaseUntil,
+                                String owner) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setLong(1, leaseUntil);
+            claim.setString(2, owner);
+            claim.setString(3, destination);
+            claim.setLong(4, now);
+            claim.setLong(5, now);
+            claim.setInt(6, max);
+            try (ResultSet rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        Collections.sort(ids);
+        return ids.isEmpty() ? List.of() : Rows.deliveries(connection, ids);
+    }
+
+    @Override
+    public boolean singleProcess() {
+        return false;
+    }
+}

@@ -1,0 +1,26 @@
+package io.chatrelay.store;
+
+/** Schema steps that are the same SQL on every database. */
+final class Schema {
+
+    /** Migration 3: what replicas share besides deliveries: who is alive, and destinations told to wait. */
+    static final String SHARED_STATE = """
+            CREATE TABLE replicas (
+              owner TEXT PRIMARY KEY,
+              seen_at BIGINT NOT NULL
+            );
+            CREATE TABLE pauses (
+              destination TEXT PRIMARY KEY,
+              until_at BIGINT NOT NULL
+            );
+            """;
+
+    /** The oldest pending delivery of each conversation: the only one that may be sent. */
+    static final String IS_HEAD = """
+            (d.order_key IS NULL OR NOT EXISTS (
+                SELECT 1 FROM deliveries p
+                WHERE p.destination = d.destination AND p.order_key = d.order_key
+                  AND p.status = 'pending' AND p.id < d.id))""";
+
+    private Schema() {}
+}

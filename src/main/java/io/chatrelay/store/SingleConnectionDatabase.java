@@ -1,0 +1,80 @@
+package io.chatrelay.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One SQLite connection shared by the process, one transaction at a time. SQLite has a single
+ * writer anyway; serialising here avoids busy retries.
+ */
+final class SingleConnectionDatabase implements Database {
+
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile boolean closed;
+
+    private SingleConnectionDatabase(Connection connection) {
+        this.connection = connection;
+    }
+
+    static Database open(String url, SqlDialect dialect) {
+        try {
+            createParentDirectory(url);
+            Connection connection = DriverManager.getConnection(url);
+            dialect.configure(connection);
+            connection.setAutoCommit(false);
+            return new SingleConnectionDatabase(connection);
+        } catch (SQLException | IOException e) {
+            throw new StoreUnavailableException("cannot open the store: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> T transaction(Work<T> work) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new StoreUnavailableException("the store is closed", null);
+            }
+            return Database.inTransaction(connection, work);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    private static void createParentDirectory(String url) throws IOException {
+        String path = url.substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        path = query >= 0 ? path.substring(0, query) : path;
+        if (path.isEmpty() || path.equals(":memory:") || path.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing: nothing left to protect
+        } finally {
+            lock.unlock();
+        }
+    }
+}

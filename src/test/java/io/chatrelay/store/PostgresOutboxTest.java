@@ -1,0 +1,110 @@
+package io.chatrelay.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatrelay.config.StoreConfig;
+import io.chatrelay.testkit.Postgres;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The outbox contract on a real PostgreSQL, plus what only several replicas can do to it. */
+class PostgresOutboxTest extends OutboxContract {
+
+    private String url;
+
+    @Override
+    Outbox open(Duration lease) {
+        url = Postgres.freshDatabase();
+        return reopen(lease);
+    }
+
+    @Override
+    Outbox reopen(Duration lease) {
+        return JdbcOutbox.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION), lease);
+    }
+
+    @Test
+    void replicasClaimingAtOnceNeverGetTheSameDelivery() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            outbox.enqueue(event("e" + i, null, T0), to("crm"));
+        }
+        List<Outbox> replicas = List.of(outbox, reopen(LEASE), reopen(LEASE), reopen(LEASE));
+        ExecutorService pool = Executors.newFixedThreadPool(replicas.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<String>>> claims = new ArrayList<>();
+        for (Outbox replica : replicas) {
+            claims.add(pool.submit(() -> {
+                start.await();
+                List<String> mine = new ArrayList<>();
+                for (List<Delivery> batch = replica.claimDue("crm", T0, 7); !batch.isEmpty();
+                     batch = replica.claimDue("crm", T0, 7)) {
+                    batch.forEach(d -> mine.add(d.id()));
+                }
+                return mine;
+            }));
+        }
+        start.countDown();
+        List<String> all = new ArrayList<>();
+        for (Future<List<String>> claim : claims) {
+            all.addAll(claim.get());
+        }
+        pool.shutdown();
+        replicas.subList(1, replicas.size()).forEach(Outbox::close);
+
+        assertThat(all).hasSize(200);
+        assertThat(new HashSet<>(all)).hasSize(200);
+    }
+
+    @Test
+    void anotherReplicaTakesOverAClaimWhoseLeaseExpired() {
+        outbox.enqueue(event("e1", "c", T0), to("crm"));
+        assertThat(outbox.claimDue("crm", T0, 10)).hasSize(1);
+
+        try (Outbox other = reopen(LEASE)) {
+            assertThat(other.claimDue("crm", T0.plusSeconds(1), 10)).as("still leased").isEmpty();
+            assertThat(other.claimDue("crm", T0.plus(LEASE).plusSeconds(1), 10)).as("the lease expired").hasSize(1);
+        }
+    }
+
+    @Test
+    void countsLiveReplicasAndSharesPauses() {
+        try (Outbox other = reopen(LEASE)) {
+            outbox.heartbeat(T0, Duration.ofSeconds(10));
+
+            assertThat(other.heartbeat(T0.plusSeconds(1), Duration.ofSeconds(10))).isEqualTo(2);
+            assertThat(other.heartbeat(T0.plusSeconds(30), Duration.ofSeconds(10))).as("the first went quiet").isEqualTo(1);
+
+            outbox.pauseDestination("discord", T0.plusSeconds(5));
+            other.pauseDestination("discord", T0.plusSeconds(3));
+            assertThat(other.pauses(T0)).containsEntry("discord", T0.plusSeconds(5));
+            assertThat(other.pauses(T0.plusSeconds(6))).isEmpty();
+        }
+    }
+
+    @Test
+    void replicasMigratingAtOnceLeaveOneSchema() throws Exception {
+        String empty = Postgres.freshDatabase();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<Outbox>> opening = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            opening.add(pool.submit(() -> JdbcOutbox.open(new StoreConfig(empty, StoreConfig.DEFAULT_RETENTION), LEASE)));
+        }
+        Set<Outbox> opened = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Future<Outbox> future : opening) {
+            opened.add(future.get());
+        }
+        pool.shutdown();
+
+        assertThat(opened).hasSize(3);
+        opened.forEach(Outbox::close);
+    }
+}

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Http;
+import io.chatrelay.testkit.RelayProcess;
 import io.chatrelay.testkit.RelayUnderTest;
-import java.io.File;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -52,7 +50,7 @@ class CrashRecoveryTest {
                 }
             });
             crm.start(0);
-            int port = freePort();
+            int port = RelayProcess.freePort();
             Path config = Files.writeString(dir.resolve("relay.yaml"), """
                     server: {port: %d}
                     store: {url: "jdbc:sqlite:%s"}
@@ -62,20 +60,20 @@ class CrashRecoveryTest {
                     routes: [{name: all, to: [crm]}]
                     """.formatted(port, dir.resolve("relay.db"), RelayUnderTest.SECRET, crm.url("/hook")));
 
-            Process first = startRelay(config, port, "first.log");
             Set<String> acknowledged = new HashSet<>();
-            for (int i = 0; i < EVENTS; i++) {
-                Http.Reply reply = Http.postSigned(port, RelayUnderTest.SECRET, RelayUnderTest.chat("c" + (i % 20), "m" + i));
-                assertThat(reply.status()).isEqualTo(200);
-                acknowledged.add(JSON.readTree(reply.body()).path("id").asText());
+            try (RelayProcess first = RelayProcess.start(config, port, dir.resolve("first.log"))) {
+                for (int i = 0; i < EVENTS; i++) {
+                    Http.Reply reply = Http.postSigned(port, RelayUnderTest.SECRET, RelayUnderTest.chat("c" + (i % 20), "m" + i));
+                    assertThat(reply.status()).isEqualTo(200);
+                    acknowledged.add(JSON.readTree(reply.body()).path("id").asText());
+                }
+                up.set(true);
+                Eventually.holds("deliveries are flowing", () -> delivered.size() >= 30);
+                first.kill();
             }
-            up.set(true);
-            Eventually.holds("deliveries are flowing", () -> delivered.size() >= 30);
-            first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             int beforeKill = delivered.size();
 
-            Process second = startRelay(config, port, "second.log");
-            try {
+            try (RelayProcess second = RelayProcess.start(config, port, dir.resolve("second.log"))) {
                 Eventually.holds("every acknowledged event arrives", Duration.ofSeconds(60),
                         () -> new HashSet<>(delivered).containsAll(acknowledged));
                 int duplicates = delivered.size() - new HashSet<>(delivered).size();
@@ -83,40 +81,9 @@ class CrashRecoveryTest {
                         + "%d duplicates%n", acknowledged.size(), beforeKill, delivered.size(), duplicates);
                 assertThat(new HashSet<>(delivered)).isEqualTo(acknowledged);
                 assertThat(duplicates).as("at most the sends in flight at the kill").isLessThanOrEqualTo(8);
-            } finally {
-                second.destroy();
-                assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
+                assertThat(second.terminate()).as("SIGTERM drains and exits 0").isZero();
             }
-            assertThat(second.exitValue()).as("SIGTERM drains and exits 0").isZero();
             assertThat(Files.readString(dir.resolve("second.log"))).contains("stopped");
         }
-    }
-
-    private Process startRelay(Path config, int port, String log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.chatrelay.Main",
-                "serve", "--config", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(log).toFile())
-                .start();
-        Eventually.holds("the relay answers on port " + port, Duration.ofSeconds(30), () -> {
-            try {
-                return Http.get(port, "/healthz").status() == 200;
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        });
-        return process;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static {
-        // the class path the child process runs with is this JVM's own
-        assert new File(System.getProperty("java.home")).isDirectory();
     }
 }

@@ -1,0 +1,68 @@
+package io.chatrelay.testkit;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** A relay running as its own process ({@code serve}), as an operator runs it. */
+public final class RelayProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private RelayProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts {@code serve --config config} and waits until it answers; the config must listen on {@code port}. */
+    public static RelayProcess start(Path config, int port, Path log) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.chatrelay.Main",
+                "serve", "--config", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        Eventually.holds("the relay answers on port " + port, Duration.ofSeconds(30), () -> {
+            try {
+                return Http.get(port, "/readyz").status() == 200;
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+        return new RelayProcess(process, port);
+    }
+
+    public static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** SIGKILL: no drain, no goodbye. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, then the exit code. */
+    public int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}

@@ -117,8 +117,11 @@ public final class IngestHandler implements Handler {
             onEnqueued.run();
         }
         metrics.eventReceived(raw.type());
-        LOG.info("accepted event={} type={} deliveries={}{}", raw.id(), raw.type(), targets.size(),
-                targets.isEmpty() ? " (no route matched)" : "");
+        if (targets.isEmpty()) {
+            LOG.info("accepted event={} type={}: no route matched, nothing to deliver", raw.id(), raw.type());
+        } else {
+            LOG.debug("accepted event={} type={} deliveries={}", raw.id(), raw.type(), targets.size());
+        }
         ctx.status(200).json(Map.of("id", raw.id(), "event", raw.type(), "deliveries", targets.size()));
     }
 

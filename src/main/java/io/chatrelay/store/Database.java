@@ -11,8 +11,18 @@ interface Database extends AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction, committed on return; any failure rolls back and is a {@link StoreUnavailableException}. */
+    /**
+     * Runs {@code work} in one transaction, committed and synced to disk on return; any failure
+     * rolls back and is a {@link StoreUnavailableException}. For what must never be lost: accepted events.
+     */
     <T> T transaction(Work<T> work);
+
+    /**
+     * As {@link #transaction}, but the commit need not be synced before returning: it survives a
+     * crash of the process, and a power cut can only undo it. For claims and delivery outcomes,
+     * where undoing means a delivery is sent again, never that one is lost.
+     */
+    <T> T lazyTransaction(Work<T> work);
 
     boolean isOpen();
 

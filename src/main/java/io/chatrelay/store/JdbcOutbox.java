@@ -121,7 +121,7 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public List<Delivery> claimDue(String destination, Instant now, int max) {
         long nowMillis = now.toEpochMilli();
-        return database.transaction(connection -> dialect.claim(connection, destination, nowMillis, max,
+        return database.lazyTransaction(connection -> dialect.claim(connection, destination, nowMillis, max,
                 nowMillis + lease.toMillis(), owner));
     }
 
@@ -144,7 +144,7 @@ public final class JdbcOutbox implements Outbox {
         long id = Long.parseLong(delivery.id());
         int number = delivery.attempts() + 1;
         long now = attempt.at().plus(attempt.took()).toEpochMilli();
-        database.transaction(connection -> {
+        database.lazyTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE deliveries SET status = ?, "
                     + "attempts = ?, next_attempt_at = ?, lease_until = NULL, lease_owner = NULL, last_status = ?, "
                     + "last_reason = ?, updated_at = ? WHERE id = ?")) {
@@ -175,13 +175,13 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public void release(Delivery delivery) {
-        database.transaction(connection -> update(connection, "UPDATE deliveries SET lease_until = NULL, "
+        database.lazyTransaction(connection -> update(connection, "UPDATE deliveries SET lease_until = NULL, "
                 + "lease_owner = NULL WHERE id = ? AND status = 'pending'", Long.parseLong(delivery.id())));
     }
 
     @Override
     public Optional<Instant> nextDue(String destination) {
-        return database.transaction(connection -> {
+        return database.lazyTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(NEXT_DUE)) {
                 select.setString(1, destination);
                 try (ResultSet row = select.executeQuery()) {
@@ -197,7 +197,7 @@ public final class JdbcOutbox implements Outbox {
         String where = status.isPresent() ? " WHERE d.status = ?" : "";
         String sql = "SELECT " + VIEW_COLUMNS + " FROM deliveries d JOIN events e ON e.id = d.event_id" + where
                 + " ORDER BY d.id DESC LIMIT ?";
-        return database.transaction(connection -> {
+        return database.lazyTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int index = 1;
                 if (status.isPresent()) {
@@ -251,7 +251,7 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public Optional<String> threadId(String destination, String conversationId) {
-        return database.transaction(connection -> {
+        return database.lazyTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT thread_id FROM threads WHERE destination = ? AND conversation_id = ?")) {
                 select.setString(1, destination);
@@ -265,7 +265,7 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public void saveThreadId(String destination, String conversationId, String threadId, Instant now) {
-        database.transaction(connection -> update(connection, "INSERT INTO threads "
+        database.lazyTransaction(connection -> update(connection, "INSERT INTO threads "
                 + "(destination, conversation_id, thread_id, created_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (destination, conversation_id) DO NOTHING",
                 destination, conversationId, threadId, now.toEpochMilli()));
@@ -274,7 +274,7 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public int heartbeat(Instant now, Duration window) {
         long at = now.toEpochMilli();
-        return database.transaction(connection -> {
+        return database.lazyTransaction(connection -> {
             update(connection, "INSERT INTO replicas (owner, seen_at) VALUES (?, ?) "
                     + "ON CONFLICT (owner) DO UPDATE SET seen_at = excluded.seen_at", owner, at);
             update(connection, "DELETE FROM replicas WHERE seen_at < ?", at - 10 * window.toMillis());
@@ -290,7 +290,7 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public void pauseDestination(String destination, Instant until) {
-        database.transaction(connection -> update(connection, "INSERT INTO pauses (destination, until_at) "
+        database.lazyTransaction(connection -> update(connection, "INSERT INTO pauses (destination, until_at) "
                 + "VALUES (?, ?) ON CONFLICT (destination) DO UPDATE SET until_at = CASE "
                 + "WHEN excluded.until_at > pauses.until_at THEN excluded.until_at ELSE pauses.until_at END",
                 destination, until.toEpochMilli()));
@@ -298,7 +298,7 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public java.util.Map<String, Instant> pauses(Instant now) {
-        return database.transaction(connection -> {
+        return database.lazyTransaction(connection -> {
             java.util.Map<String, Instant> pauses = new java.util.HashMap<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT destination, until_at FROM pauses WHERE until_at > ?")) {
@@ -315,7 +315,7 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public long countPending(String destination) {
-        return database.transaction(connection -> {
+        return database.lazyTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT COUNT(*) FROM deliveries WHERE status = 'pending' AND destination = ?")) {
                 select.setString(1, destination);
@@ -328,7 +328,7 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public long count(DeliveryStatus status) {
-        return database.transaction(connection -> {
+        return database.lazyTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT COUNT(*) FROM deliveries WHERE status = ?")) {
                 select.setString(1, status.column());

@@ -38,10 +38,24 @@ final class PooledDatabase implements Database {
 
     @Override
     public <T> T transaction(Work<T> work) {
+        return run(work, false);
+    }
+
+    @Override
+    public <T> T lazyTransaction(Work<T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(Work<T> work, boolean lazy) {
         if (pool.isClosed()) {
             throw new StoreUnavailableException("the store is closed", null);
         }
         try (Connection connection = pool.getConnection()) {
+            if (lazy) {
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL synchronous_commit = off");
+                }
+            }
             return Database.inTransaction(connection, work);
         } catch (SQLException e) {
             throw new StoreUnavailableException("store unavailable: " + Masked.message(e), e);

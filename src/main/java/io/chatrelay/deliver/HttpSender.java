@@ -22,6 +22,9 @@ public final class HttpSender implements AutoCloseable {
     static final int EXCERPT_BYTES = 8_192;
 
     private final OkHttpClient client;
+    /** One client per timeout, all sharing the connection pool and dispatcher: connections are reused. */
+    private final java.util.concurrent.ConcurrentHashMap<Duration, OkHttpClient> byTimeout =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public HttpSender(Duration defaultTimeout) {
         this.client = new OkHttpClient.Builder()
@@ -39,7 +42,8 @@ public final class HttpSender implements AutoCloseable {
                 .method(outbound.method(), RequestBody.create(outbound.body(), type))
                 .header("User-Agent", "chat-data-relay");
         outbound.headers().forEach(request::header);
-        OkHttpClient call = client.newBuilder().callTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();
+        OkHttpClient call = byTimeout.computeIfAbsent(timeout,
+                t -> client.newBuilder().callTimeout(t.toMillis(), TimeUnit.MILLISECONDS).build());
         long start = System.nanoTime();
         try (Response response = call.newCall(request.build()).execute()) {
             Map<String, String> headers = new HashMap<>();

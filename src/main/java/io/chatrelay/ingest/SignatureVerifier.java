@@ -21,11 +21,13 @@ public final class SignatureVerifier {
     static final int MAX_HEADER_LENGTH = 128;
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final List<SecretKeySpec> keys;
+    /** One initialised Mac per secret and thread: looking a Mac up costs more than computing one. */
+    private final List<ThreadLocal<Mac>> macs;
 
     public SignatureVerifier(List<Secret> secrets) {
-        this.keys = secrets.stream()
+        this.macs = secrets.stream()
                 .map(s -> new SecretKeySpec(s.reveal().getBytes(StandardCharsets.UTF_8), ALGORITHM))
+                .map(key -> ThreadLocal.withInitial(() -> mac(key)))
                 .toList();
     }
 
@@ -35,8 +37,8 @@ public final class SignatureVerifier {
             return false;
         }
         boolean matched = false;
-        for (SecretKeySpec key : keys) {
-            matched |= MessageDigest.isEqual(hmac(key, body), provided); // no early exit: same time for every key
+        for (ThreadLocal<Mac> mac : macs) {
+            matched |= MessageDigest.isEqual(mac.get().doFinal(body), provided); // no early exit: same time for every key
         }
         return matched;
     }
@@ -59,10 +61,14 @@ public final class SignatureVerifier {
     }
 
     private static byte[] hmac(SecretKeySpec key, byte[] body) {
+        return mac(key).doFinal(body);
+    }
+
+    private static Mac mac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return mac.doFinal(body);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
         }

@@ -8,7 +8,7 @@ interface Database extends AutoCloseable {
 
     /** A unit of work inside one transaction. */
     interface Work<T> {
-        T run(Connection connection) throws SQLException;
+        T run(Sql sql) throws SQLException;
     }
 
     /**
@@ -31,8 +31,9 @@ interface Database extends AutoCloseable {
 
     /** The shared commit-or-rollback step of every implementation. */
     static <T> T inTransaction(Connection connection, Work<T> work) {
+        Sql sql = new Sql(connection, false);
         try {
-            T result = work.run(connection);
+            T result = work.run(sql);
             connection.commit();
             return result;
         } catch (SQLException | RuntimeException e) {
@@ -45,6 +46,8 @@ interface Database extends AutoCloseable {
                 throw unavailable;
             }
             throw new StoreUnavailableException("store error: " + e.getMessage(), e);
+        } finally {
+            sql.endTransaction();
         }
     }
 }

@@ -19,7 +19,7 @@ final class GroupCommit implements AutoCloseable {
 
     /** One caller's part of a transaction. */
     interface Write {
-        void apply(java.sql.Connection connection) throws java.sql.SQLException;
+        void apply(Sql sql) throws java.sql.SQLException;
     }
 
     private record Pending(Write write, CompletableFuture<Void> done) {}
@@ -28,12 +28,15 @@ final class GroupCommit implements AutoCloseable {
     private static final Pending STOP = new Pending(c -> { }, new CompletableFuture<>());
 
     private final Database database;
+    private final boolean synced;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
 
-    GroupCommit(Database database) {
+    /** {@code synced}: each batch is synced to disk before its callers return (accepted events). */
+    GroupCommit(Database database, boolean synced) {
         this.database = database;
-        this.writer = new Thread(this::run, "relay-group-commit");
+        this.synced = synced;
+        this.writer = new Thread(this::run, synced ? "relay-group-commit" : "relay-outcome-commit");
         this.writer.setDaemon(true);
         this.writer.start();
     }
@@ -81,12 +84,17 @@ final class GroupCommit implements AutoCloseable {
 
     private void commitBatch(List<Pending> batch) {
         try {
-            database.transaction(connection -> {
+            Database.Work<Void> all = sql -> {
                 for (Pending pending : batch) {
-                    pending.write().apply(connection);
+                    pending.write().apply(sql);
                 }
                 return null;
-            });
+            };
+            if (synced) {
+                database.transaction(all);
+            } else {
+                database.lazyTransaction(all);
+            }
             batch.forEach(p -> p.done().complete(null));
         } catch (RuntimeException e) {
             batch.forEach(p -> p.done().completeExceptionally(e));

@@ -3,14 +3,15 @@ package io.chatrelay.store;
 import io.chatrelay.config.StoreConfig;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.route.Target;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,23 +19,29 @@ import java.util.UUID;
 public final class JdbcOutbox implements Outbox {
 
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
-    private static final String NEXT_DUE = """
-            SELECT MIN(d.next_attempt_at) FROM deliveries d
-            WHERE d.destination = ? AND d.status = 'pending' AND d.lease_until IS NULL
-              AND """ + Schema.IS_HEAD;
+    private static final String NEXT_DUE = "SELECT MIN(d.next_attempt_at) FROM deliveries d "
+            + "WHERE d.destination = ? AND d.status = 'pending' AND d.lease_until IS NULL AND " + Schema.IS_HEAD;
     private static final String VIEW_COLUMNS = "d.id, e.id, e.type, d.destination, d.route, d.status, d.attempts, "
             + "d.last_status, d.last_reason, d.updated_at, d.next_attempt_at";
+    private static final String SETTLE = "UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, "
+            + "lease_until = NULL, lease_owner = NULL, last_status = ?, last_reason = ?, updated_at = ? WHERE id = ?";
+    /** Attempts are numbered by their history, not by the attempt counter, which a replay resets. */
+    private static final String RECORD_ATTEMPT = "INSERT INTO attempts (delivery_id, number, at, status, reason, "
+            + "duration_ms) VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM attempts WHERE delivery_id = ?), "
+            + "?, ?, ?, ?)";
 
     private final Database database;
     private final SqlDialect dialect;
-    private final GroupCommit groupCommit;
+    private final GroupCommit durable;
+    private final GroupCommit lazy;
     private final Duration lease;
     private final String owner = UUID.randomUUID().toString();
 
     private JdbcOutbox(Database database, SqlDialect dialect, Duration lease) {
         this.database = database;
         this.dialect = dialect;
-        this.groupCommit = new GroupCommit(database);
+        this.durable = new GroupCommit(database, true);
+        this.lazy = new GroupCommit(database, false);
         this.lease = lease;
     }
 
@@ -60,7 +67,9 @@ public final class JdbcOutbox implements Outbox {
         try {
             Migrations.apply(database, dialect);
             if (dispatcher && dialect.singleProcess()) {
-                releaseAllLeases(database);
+                // a crashed run of this single-process store left its claims behind: they are due again now
+                database.transaction(sql -> sql.update("UPDATE deliveries SET lease_until = NULL, lease_owner = NULL "
+                        + "WHERE lease_until IS NOT NULL"));
             }
             return new JdbcOutbox(database, dialect, lease);
         } catch (RuntimeException e) {
@@ -80,48 +89,36 @@ public final class JdbcOutbox implements Outbox {
                 + " (jdbc:sqlite: and jdbc:postgresql: are supported)", null);
     }
 
-    /** A crashed run of this single-process store left its claims behind: they are due again now. */
-    private static void releaseAllLeases(Database database) {
-        database.transaction(connection -> update(connection,
-                "UPDATE deliveries SET lease_until = NULL, lease_owner = NULL WHERE lease_until IS NOT NULL"));
-    }
-
     @Override
     public void enqueue(RawEvent event, List<Target> targets) {
-        groupCommit.commit(connection -> insert(connection, event, targets), COMMIT_TIMEOUT);
+        durable.commit(sql -> insert(sql, event, targets), COMMIT_TIMEOUT);
     }
 
-    private static void insert(Connection connection, RawEvent event, List<Target> targets) throws SQLException {
+    private static void insert(Sql sql, RawEvent event, List<Target> targets) throws SQLException {
         long at = event.receivedAt().toEpochMilli();
-        try (PreparedStatement insertEvent = connection.prepareStatement(
-                "INSERT INTO events (id, type, conversation_id, body, received_at) VALUES (?, ?, ?, ?, ?)")) {
-            insertEvent.setString(1, event.id());
-            insertEvent.setString(2, event.type());
-            insertEvent.setString(3, event.conversationId());
-            insertEvent.setBytes(4, event.body());
-            insertEvent.setLong(5, at);
-            insertEvent.executeUpdate();
+        sql.update("INSERT INTO events (id, type, conversation_id, body, received_at) VALUES (?, ?, ?, ?, ?)",
+                event.id(), event.type(), event.conversationId(), event.body(), at);
+        if (targets.isEmpty()) {
+            return;
         }
-        try (PreparedStatement insertDelivery = connection.prepareStatement("INSERT INTO deliveries "
-                + "(event_id, destination, route, order_key, status, attempts, next_attempt_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)")) {
-            for (Target target : targets) {
-                insertDelivery.setString(1, event.id());
-                insertDelivery.setString(2, target.destination());
-                insertDelivery.setString(3, target.route());
-                insertDelivery.setString(4, event.conversationId());
-                insertDelivery.setLong(5, at);
-                insertDelivery.setLong(6, at);
-                insertDelivery.addBatch();
-            }
-            insertDelivery.executeBatch();
+        PreparedStatement insert = sql.prepare("INSERT INTO deliveries (event_id, destination, route, order_key, "
+                + "status, attempts, next_attempt_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)");
+        for (Target target : targets) {
+            insert.setString(1, event.id());
+            insert.setString(2, target.destination());
+            insert.setString(3, target.route());
+            insert.setString(4, event.conversationId());
+            insert.setLong(5, at);
+            insert.setLong(6, at);
+            insert.addBatch();
         }
+        insert.executeBatch();
     }
 
     @Override
     public List<Delivery> claimDue(String destination, Instant now, int max) {
         long nowMillis = now.toEpochMilli();
-        return database.lazyTransaction(connection -> dialect.claim(connection, destination, nowMillis, max,
+        return database.lazyTransaction(sql -> dialect.claim(sql, destination, nowMillis, max,
                 nowMillis + lease.toMillis(), owner));
     }
 
@@ -140,54 +137,32 @@ public final class JdbcOutbox implements Outbox {
         settle(delivery, attempt, "dead", attempt.at());
     }
 
+    /** Outcomes of concurrent sends share one transaction, like ingest's group commit, but without a sync. */
     private void settle(Delivery delivery, Attempt attempt, String status, Instant next) {
         long id = Long.parseLong(delivery.id());
-        int number = delivery.attempts() + 1;
-        long now = attempt.at().plus(attempt.took()).toEpochMilli();
-        database.lazyTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE deliveries SET status = ?, "
-                    + "attempts = ?, next_attempt_at = ?, lease_until = NULL, lease_owner = NULL, last_status = ?, "
-                    + "last_reason = ?, updated_at = ? WHERE id = ?")) {
-                update.setString(1, status);
-                update.setInt(2, number);
-                update.setLong(3, next.toEpochMilli());
-                update.setInt(4, attempt.status());
-                update.setString(5, attempt.reason());
-                update.setLong(6, now);
-                update.setLong(7, id);
-                update.executeUpdate();
-            }
-            // numbered by history, not by the attempt counter, which a replay resets
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO attempts "
-                    + "(delivery_id, number, at, status, reason, duration_ms) VALUES (?, "
-                    + "(SELECT COALESCE(MAX(number), 0) + 1 FROM attempts WHERE delivery_id = ?), ?, ?, ?, ?)")) {
-                insert.setLong(1, id);
-                insert.setLong(2, id);
-                insert.setLong(3, attempt.at().toEpochMilli());
-                insert.setInt(4, attempt.status());
-                insert.setString(5, attempt.reason());
-                insert.setLong(6, attempt.took().toMillis());
-                insert.executeUpdate();
-            }
-            return null;
-        });
+        long finished = attempt.at().plus(attempt.took()).toEpochMilli();
+        lazy.commit(sql -> {
+            sql.update(SETTLE, status, delivery.attempts() + 1, next.toEpochMilli(), attempt.status(),
+                    attempt.reason(), finished, id);
+            sql.update(RECORD_ATTEMPT, id, id, attempt.at().toEpochMilli(), attempt.status(), attempt.reason(),
+                    attempt.took().toMillis());
+        }, COMMIT_TIMEOUT);
     }
 
     @Override
     public void release(Delivery delivery) {
-        database.lazyTransaction(connection -> update(connection, "UPDATE deliveries SET lease_until = NULL, "
-                + "lease_owner = NULL WHERE id = ? AND status = 'pending'", Long.parseLong(delivery.id())));
+        database.lazyTransaction(sql -> sql.update("UPDATE deliveries SET lease_until = NULL, lease_owner = NULL "
+                + "WHERE id = ? AND status = 'pending'", Long.parseLong(delivery.id())));
     }
 
     @Override
     public Optional<Instant> nextDue(String destination) {
-        return database.lazyTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(NEXT_DUE)) {
-                select.setString(1, destination);
-                try (ResultSet row = select.executeQuery()) {
-                    long at = row.next() ? row.getLong(1) : 0;
-                    return row.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(at));
-                }
+        return database.lazyTransaction(sql -> {
+            PreparedStatement select = sql.prepare(NEXT_DUE);
+            select.setString(1, destination);
+            try (ResultSet row = select.executeQuery()) {
+                long at = row.next() ? row.getLong(1) : 0;
+                return row.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(at));
             }
         });
     }
@@ -195,34 +170,32 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public List<DeliveryView> list(Optional<DeliveryStatus> status, int limit) {
         String where = status.isPresent() ? " WHERE d.status = ?" : "";
-        String sql = "SELECT " + VIEW_COLUMNS + " FROM deliveries d JOIN events e ON e.id = d.event_id" + where
+        String query = "SELECT " + VIEW_COLUMNS + " FROM deliveries d JOIN events e ON e.id = d.event_id" + where
                 + " ORDER BY d.id DESC LIMIT ?";
-        return database.lazyTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                int index = 1;
-                if (status.isPresent()) {
-                    select.setString(index++, status.get().column());
-                }
-                select.setInt(index, limit);
-                List<DeliveryView> views = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        views.add(Rows.view(rows));
-                    }
-                }
-                return views;
+        return database.lazyTransaction(sql -> {
+            PreparedStatement select = sql.prepare(query);
+            int index = 1;
+            if (status.isPresent()) {
+                select.setString(index++, status.get().column());
             }
+            select.setInt(index, limit);
+            List<DeliveryView> views = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    views.add(Rows.view(rows));
+                }
+            }
+            return views;
         });
     }
 
     @Override
     public int replay(List<Long> ids, Instant now) {
-        return database.transaction(connection -> {
+        return database.transaction(sql -> {
             int replayed = 0;
             for (long id : ids) {
-                replayed += update(connection, "UPDATE deliveries SET status = 'pending', attempts = 0, "
-                        + "next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'dead'",
-                        now.toEpochMilli(), now.toEpochMilli(), id);
+                replayed += sql.update("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, "
+                        + "updated_at = ? WHERE id = ? AND status = 'dead'", now.toEpochMilli(), now.toEpochMilli(), id);
             }
             return replayed;
         });
@@ -230,20 +203,18 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public int replayAllDead(Instant now) {
-        return database.transaction(connection -> update(connection, "UPDATE deliveries SET status = 'pending', "
-                + "attempts = 0, next_attempt_at = ?, updated_at = ? WHERE status = 'dead'",
-                now.toEpochMilli(), now.toEpochMilli()));
+        return database.transaction(sql -> sql.update("UPDATE deliveries SET status = 'pending', attempts = 0, "
+                + "next_attempt_at = ?, updated_at = ? WHERE status = 'dead'", now.toEpochMilli(), now.toEpochMilli()));
     }
 
     @Override
     public int pruneDelivered(Instant before) {
-        return database.transaction(connection -> {
-            long cutoff = before.toEpochMilli();
-            update(connection, "DELETE FROM attempts WHERE delivery_id IN (SELECT id FROM deliveries "
+        long cutoff = before.toEpochMilli();
+        return database.lazyTransaction(sql -> {
+            sql.update("DELETE FROM attempts WHERE delivery_id IN (SELECT id FROM deliveries "
                     + "WHERE status = 'delivered' AND updated_at < ?)", cutoff);
-            int pruned = update(connection, "DELETE FROM deliveries WHERE status = 'delivered' AND updated_at < ?",
-                    cutoff);
-            update(connection, "DELETE FROM events WHERE received_at < ? AND NOT EXISTS "
+            int pruned = sql.update("DELETE FROM deliveries WHERE status = 'delivered' AND updated_at < ?", cutoff);
+            sql.update("DELETE FROM events WHERE received_at < ? AND NOT EXISTS "
                     + "(SELECT 1 FROM deliveries d WHERE d.event_id = events.id)", cutoff);
             return pruned;
         });
@@ -251,62 +222,53 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public Optional<String> threadId(String destination, String conversationId) {
-        return database.lazyTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT thread_id FROM threads WHERE destination = ? AND conversation_id = ?")) {
-                select.setString(1, destination);
-                select.setString(2, conversationId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
-                }
+        return database.lazyTransaction(sql -> {
+            PreparedStatement select = sql.prepare(
+                    "SELECT thread_id FROM threads WHERE destination = ? AND conversation_id = ?");
+            select.setString(1, destination);
+            select.setString(2, conversationId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
             }
         });
     }
 
     @Override
     public void saveThreadId(String destination, String conversationId, String threadId, Instant now) {
-        database.lazyTransaction(connection -> update(connection, "INSERT INTO threads "
-                + "(destination, conversation_id, thread_id, created_at) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT (destination, conversation_id) DO NOTHING",
+        database.lazyTransaction(sql -> sql.update("INSERT INTO threads (destination, conversation_id, thread_id, "
+                + "created_at) VALUES (?, ?, ?, ?) ON CONFLICT (destination, conversation_id) DO NOTHING",
                 destination, conversationId, threadId, now.toEpochMilli()));
     }
 
     @Override
     public int heartbeat(Instant now, Duration window) {
         long at = now.toEpochMilli();
-        return database.lazyTransaction(connection -> {
-            update(connection, "INSERT INTO replicas (owner, seen_at) VALUES (?, ?) "
+        return database.lazyTransaction(sql -> {
+            sql.update("INSERT INTO replicas (owner, seen_at) VALUES (?, ?) "
                     + "ON CONFLICT (owner) DO UPDATE SET seen_at = excluded.seen_at", owner, at);
-            update(connection, "DELETE FROM replicas WHERE seen_at < ?", at - 10 * window.toMillis());
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM replicas WHERE seen_at >= ?")) {
-                select.setLong(1, at - window.toMillis());
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Math.max(1, row.getInt(1)) : 1;
-                }
-            }
+            sql.update("DELETE FROM replicas WHERE seen_at < ?", at - 10 * window.toMillis());
+            return Math.max(1, (int) count(sql, "SELECT COUNT(*) FROM replicas WHERE seen_at >= ?",
+                    at - window.toMillis()));
         });
     }
 
     @Override
     public void pauseDestination(String destination, Instant until) {
-        database.lazyTransaction(connection -> update(connection, "INSERT INTO pauses (destination, until_at) "
-                + "VALUES (?, ?) ON CONFLICT (destination) DO UPDATE SET until_at = CASE "
+        database.lazyTransaction(sql -> sql.update("INSERT INTO pauses (destination, until_at) VALUES (?, ?) "
+                + "ON CONFLICT (destination) DO UPDATE SET until_at = CASE "
                 + "WHEN excluded.until_at > pauses.until_at THEN excluded.until_at ELSE pauses.until_at END",
                 destination, until.toEpochMilli()));
     }
 
     @Override
-    public java.util.Map<String, Instant> pauses(Instant now) {
-        return database.lazyTransaction(connection -> {
-            java.util.Map<String, Instant> pauses = new java.util.HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT destination, until_at FROM pauses WHERE until_at > ?")) {
-                select.setLong(1, now.toEpochMilli());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        pauses.put(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)));
-                    }
+    public Map<String, Instant> pauses(Instant now) {
+        return database.lazyTransaction(sql -> {
+            Map<String, Instant> pauses = new HashMap<>();
+            PreparedStatement select = sql.prepare("SELECT destination, until_at FROM pauses WHERE until_at > ?");
+            select.setLong(1, now.toEpochMilli());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    pauses.put(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)));
                 }
             }
             return pauses;
@@ -315,42 +277,28 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public long countPending(String destination) {
-        return database.lazyTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM deliveries WHERE status = 'pending' AND destination = ?")) {
-                select.setString(1, destination);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? row.getLong(1) : 0L;
-                }
-            }
-        });
+        return database.lazyTransaction(sql -> count(sql,
+                "SELECT COUNT(*) FROM deliveries WHERE status = 'pending' AND destination = ?", destination));
     }
 
     @Override
     public long count(DeliveryStatus status) {
-        return database.lazyTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM deliveries WHERE status = ?")) {
-                select.setString(1, status.column());
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? row.getLong(1) : 0L;
-                }
-            }
-        });
+        return database.lazyTransaction(sql -> count(sql, "SELECT COUNT(*) FROM deliveries WHERE status = ?",
+                status.column()));
     }
 
-    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
+    private static long count(Sql sql, String query, Object parameter) throws SQLException {
+        PreparedStatement select = sql.prepare(query);
+        select.setObject(1, parameter);
+        try (ResultSet row = select.executeQuery()) {
+            return row.next() ? row.getLong(1) : 0L;
         }
     }
 
     @Override
     public void close() {
-        groupCommit.close();
+        durable.close();
+        lazy.close();
         database.close();
     }
 }

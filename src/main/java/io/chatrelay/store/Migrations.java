@@ -12,8 +12,9 @@ final class Migrations {
     private Migrations() {}
 
     static void apply(Database database, SqlDialect dialect) {
-        database.transaction(connection -> {
-            dialect.lockSchema(connection);
+        database.transaction(sql -> {
+            dialect.lockSchema(sql);
+            Connection connection = sql.connection();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
             }
@@ -25,9 +26,9 @@ final class Migrations {
             }
             for (int version = current + 1; version <= migrations.size(); version++) {
                 try (Statement statement = connection.createStatement()) {
-                    for (String sql : migrations.get(version - 1).split(";\\s*\\n")) {
-                        if (!sql.isBlank()) {
-                            statement.execute(sql);
+                    for (String step : migrations.get(version - 1).split(";\\s*\\n")) {
+                        if (!step.isBlank()) {
+                            statement.execute(step);
                         }
                     }
                     statement.execute("DELETE FROM schema_version");

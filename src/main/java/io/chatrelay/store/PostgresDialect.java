@@ -95,31 +95,28 @@ final class PostgresDialect implements SqlDialect {
     }
 
     @Override
-    public void lockSchema(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
-        }
+    public void lockSchema(Sql sql) throws SQLException {
+        sql.prepare("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")").execute();
     }
 
     @Override
-    public List<Delivery> claim(Connection connection, String destination, long now, int max, long leaseUntil,
-                                String owner) throws SQLException {
+    public List<Delivery> claim(Sql sql, String destination, long now, int max, long leaseUntil, String owner)
+            throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            claim.setLong(1, leaseUntil);
-            claim.setString(2, owner);
-            claim.setString(3, destination);
-            claim.setLong(4, now);
-            claim.setLong(5, now);
-            claim.setInt(6, max);
-            try (ResultSet rows = claim.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                }
+        PreparedStatement claim = sql.prepare(CLAIM);
+        claim.setLong(1, leaseUntil);
+        claim.setString(2, owner);
+        claim.setString(3, destination);
+        claim.setLong(4, now);
+        claim.setLong(5, now);
+        claim.setInt(6, max);
+        try (ResultSet rows = claim.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
             }
         }
         Collections.sort(ids);
-        return ids.isEmpty() ? List.of() : Rows.deliveries(connection, ids);
+        return ids.isEmpty() ? List.of() : Rows.deliveries(sql, ids);
     }
 
     @Override

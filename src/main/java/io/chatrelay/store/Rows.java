@@ -1,7 +1,6 @@
 package io.chatrelay.store;
 
 import io.chatrelay.event.RawEvent;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,17 +16,18 @@ final class Rows {
 
     private Rows() {}
 
-    static List<Delivery> deliveries(Connection connection, List<Long> ids) throws SQLException {
+    /** The claimed deliveries with their events, in one query, oldest first. */
+    static List<Delivery> deliveries(Sql sql, List<Long> ids) throws SQLException {
         List<Delivery> deliveries = new ArrayList<>(ids.size());
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + DELIVERY_COLUMNS
-                + " FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.id = ?")) {
-            for (long id : ids) {
-                select.setLong(1, id);
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        deliveries.add(delivery(row));
-                    }
-                }
+        PreparedStatement select = sql.prepare("SELECT " + DELIVERY_COLUMNS
+                + " FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.id IN ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") ORDER BY d.id");
+        for (int i = 0; i < ids.size(); i++) {
+            select.setLong(i + 1, ids.get(i));
+        }
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                deliveries.add(delivery(rows));
             }
         }
         return deliveries;

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -17,12 +16,14 @@ import java.util.concurrent.locks.ReentrantLock;
 final class SingleConnectionDatabase implements Database {
 
     private final Connection connection;
+    private final Sql sql;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean closed;
     private String synchronous = "FULL";
 
     private SingleConnectionDatabase(Connection connection) {
         this.connection = connection;
+        this.sql = new Sql(connection, true);
     }
 
     static Database open(String url, SqlDialect dialect) {
@@ -49,21 +50,21 @@ final class SingleConnectionDatabase implements Database {
 
     private <T> T run(Work<T> work, String sync) {
         lock.lock();
-        try (Statement statement = connection.createStatement()) {
+        try {
             if (closed) {
                 throw new StoreUnavailableException("the store is closed", null);
             }
             if (!sync.equals(synchronous)) {
-                statement.execute("PRAGMA synchronous=" + sync); // only allowed between transactions
+                sql.prepare("PRAGMA synchronous=" + sync).execute(); // only allowed between transactions
                 synchronous = sync;
             }
-            statement.execute("BEGIN IMMEDIATE");
+            sql.prepare("BEGIN IMMEDIATE").execute();
             try {
-                T result = work.run(connection);
-                statement.execute("COMMIT");
+                T result = work.run(sql);
+                sql.prepare("COMMIT").execute();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                statement.execute("ROLLBACK");
+                sql.prepare("ROLLBACK").execute();
                 throw e;
             }
         } catch (SQLException e) {
@@ -96,6 +97,7 @@ final class SingleConnectionDatabase implements Database {
         lock.lock();
         try {
             closed = true;
+            sql.closeAll();
             connection.close();
         } catch (SQLException ignored) {
             // closing: nothing left to protect

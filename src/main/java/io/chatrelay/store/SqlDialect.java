@@ -21,14 +21,14 @@ interface SqlDialect {
     void configure(Connection connection) throws SQLException;
 
     /** Keeps two processes from migrating at once; held until the transaction ends. */
-    void lockSchema(Connection connection) throws SQLException;
+    void lockSchema(Sql sql) throws SQLException;
 
     /**
      * Claims due deliveries of one destination and returns them: at most {@code max}, only the
      * oldest pending delivery of each conversation, none that another process holds.
      */
-    List<Delivery> claim(Connection connection, String destination, long now, int max, long leaseUntil,
-                         String owner) throws SQLException;
+    List<Delivery> claim(Sql sql, String destination, long now, int max, long leaseUntil, String owner)
+            throws SQLException;
 
     /** True when one process owns the store, so leases left by a crashed run may be released at start. */
     boolean singleProcess();

@@ -70,7 +70,7 @@ final class SqliteDialect implements SqlDialect {
     }
 
     @Override
-    public void lockSchema(Connection connection) {
+    public void lockSchema(Sql sql) {
         // one connection per process and a single writer: nothing else can migrate meanwhile
     }
 
@@ -90,34 +90,31 @@ final class SqliteDialect implements SqlDialect {
     }
 
     @Override
-    public List<Delivery> claim(Connection connection, String destination, long now, int max, long leaseUntil,
-                                String owner) throws SQLException {
+    public List<Delivery> claim(Sql sql, String destination, long now, int max, long leaseUntil, String owner)
+            throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(SELECT_HEADS)) {
-            select.setString(1, destination);
-            select.setLong(2, now);
-            select.setLong(3, now);
-            select.setInt(4, max);
-            try (var rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                }
+        PreparedStatement select = sql.prepare(SELECT_HEADS);
+        select.setString(1, destination);
+        select.setLong(2, now);
+        select.setLong(3, now);
+        select.setInt(4, max);
+        try (var rows = select.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
             }
         }
         if (ids.isEmpty()) {
             return List.of();
         }
-        try (PreparedStatement lease = connection.prepareStatement(
-                "UPDATE deliveries SET lease_until = ?, lease_owner = ? WHERE id = ?")) {
-            for (long id : ids) {
-                lease.setLong(1, leaseUntil);
-                lease.setString(2, owner);
-                lease.setLong(3, id);
-                lease.addBatch();
-            }
-            lease.executeBatch();
+        PreparedStatement lease = sql.prepare("UPDATE deliveries SET lease_until = ?, lease_owner = ? WHERE id = ?");
+        for (long id : ids) {
+            lease.setLong(1, leaseUntil);
+            lease.setString(2, owner);
+            lease.setLong(3, id);
+            lease.addBatch();
         }
-        return Rows.deliveries(connection, ids);
+        lease.executeBatch();
+        return Rows.deliveries(sql, ids);
     }
 
     @Override

@@ -1,0 +1,82 @@
+package io.chatrelay.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A transaction's handle on its connection. On SQLite's single long-lived connection statements are
+ * prepared once and reused (parsing SQL was a large share of each event's cost); on a pooled
+ * connection they are closed when the transaction ends and the driver caches the plans.
+ */
+final class Sql {
+
+    private final Connection connection;
+    private final boolean reuse;
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    private final List<PreparedStatement> transientStatements = new ArrayList<>();
+
+    Sql(Connection connection, boolean reuse) {
+        this.connection = connection;
+        this.reuse = reuse;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** A prepared statement for {@code sql}, parameters cleared. Do not close it: the transaction owns it. */
+    PreparedStatement prepare(String sql) throws SQLException {
+        if (!reuse) {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            transientStatements.add(statement);
+            return statement;
+        }
+        PreparedStatement statement = prepared.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            prepared.put(sql, statement);
+        } else {
+            statement.clearParameters();
+            statement.clearBatch();
+        }
+        return statement;
+    }
+
+    /** Runs an insert, update or delete with these parameters; returns the rows changed. */
+    int update(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = prepare(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement.executeUpdate();
+    }
+
+    /** Ends a transaction: statements that are not kept are closed. */
+    void endTransaction() {
+        for (PreparedStatement statement : transientStatements) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // the connection goes back to the pool either way
+            }
+        }
+        transientStatements.clear();
+    }
+
+    void closeAll() {
+        endTransaction();
+        for (PreparedStatement statement : prepared.values()) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // closing
+            }
+        }
+        prepared.clear();
+    }
+}

@@ -5,29 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatrelay.config.Secret;
 import io.chatrelay.ingest.SignatureVerifier;
 import io.chatrelay.testkit.Fixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CommandLineTest {
 
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static Cli.Run run(String... args) {
+        return Cli.run(args);
     }
 
     private Path write(String name, String text) throws Exception {
@@ -46,7 +35,7 @@ class CommandLineTest {
                   - {name: all, to: [crm]}
                 """);
 
-        Run run = run("validate", "--config", config.toString());
+        Cli.Run run = run("validate", "--config", config.toString());
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("valid (1 destinations, 1 routes)");
@@ -65,7 +54,7 @@ class CommandLineTest {
                     colour: blue
                 """);
 
-        Run run = run("validate", "--config", config.toString());
+        Cli.Run run = run("validate", "--config", config.toString());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("2 problems",
@@ -75,7 +64,7 @@ class CommandLineTest {
 
     @Test
     void validateSaysWhenTheFileIsMissing() {
-        Run run = run("validate", "--config", dir.resolve("nope.yaml").toString());
+        Cli.Run run = run("validate", "--config", dir.resolve("nope.yaml").toString());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("nope.yaml: no such file");
@@ -93,7 +82,7 @@ class CommandLineTest {
                     template: {text: "New lead {{#lead}}{{name}}"}
                 """);
 
-        Run run = run("validate", "--config", config.toString());
+        Cli.Run run = run("validate", "--config", config.toString());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("routes[0].template.text: is not a valid Mustache template", "(line 7)");
@@ -112,7 +101,7 @@ class CommandLineTest {
                 """);
         Path event = write("lead.json", Fixtures.text("lead-submission").replace("\"Name\"", "\"<!channel> Ann\""));
 
-        Run run = run("preview", "--config", config.toString(), "--event", event.toString());
+        Cli.Run run = run("preview", "--config", config.toString(), "--event", event.toString());
 
         assertThat(run.out()).contains("New lead &lt;!channel&gt; Ann &lt;lead@example.com&gt;");
     }
@@ -121,7 +110,7 @@ class CommandLineTest {
     void signPrintsTheSignatureChatDataWouldSend() throws Exception {
         Path body = write("event.json", Fixtures.text("chat"));
 
-        Run run = run("sign", "--secret", "s3cret", body.toString());
+        Cli.Run run = run("sign", "--secret", "s3cret", body.toString());
 
         assertThat(run.exit()).isZero();
         assertThat(run.out().trim()).isEqualTo(SignatureVerifier.sign(new Secret("s3cret"), Fixtures.bytes("chat")));
@@ -145,7 +134,7 @@ class CommandLineTest {
                 """);
         Path event = write("lead.json", Fixtures.text("lead-submission"));
 
-        Run run = run("preview", "--config", config.toString(), "--event", event.toString());
+        Cli.Run run = run("preview", "--config", config.toString(), "--event", event.toString());
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("=== sales-discord (discord) via route leads", "POST https://discord.com/***",
@@ -165,7 +154,7 @@ class CommandLineTest {
                 """);
         Path event = write("lead.json", Fixtures.text("lead-submission"));
 
-        Run run = run("preview", "--config", config.toString(), "--event", event.toString(),
+        Cli.Run run = run("preview", "--config", config.toString(), "--event", event.toString(),
                 "--destination", "support-slack");
 
         assertThat(run.exit()).isZero();
@@ -175,7 +164,7 @@ class CommandLineTest {
 
     @Test
     void demoDeliversTheFiveSamplesToItsStandIns() {
-        Run run = run("demo");
+        Cli.Run run = run("demo");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("6 of 6 expected deliveries arrived.",
@@ -186,7 +175,7 @@ class CommandLineTest {
 
     @Test
     void printsItsVersion() {
-        Run run = run("--version");
+        Cli.Run run = run("--version");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith("chat-data-relay ");

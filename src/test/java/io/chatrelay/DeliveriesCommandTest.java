@@ -7,13 +7,10 @@ import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.RelayUnderTest;
 import io.chatrelay.testkit.Sink;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code deliveries list} and {@code replay} against the store of a relay that is running. */
 class DeliveriesCommandTest {
@@ -21,15 +18,8 @@ class DeliveriesCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
+    private static Cli.Run run(String... args) {
+        return Cli.run(args);
     }
 
     @Test
@@ -51,13 +41,13 @@ class DeliveriesCommandTest {
                         () -> run("deliveries", "list", "--status", "dead", "--config", config.toString())
                                 .out().contains("1 deliveries"));
 
-                Run list = run("deliveries", "list", "--status", "dead", "--config", config.toString());
+                Cli.Run list = run("deliveries", "list", "--status", "dead", "--config", config.toString());
                 assertThat(list.exit()).isZero();
                 assertThat(list.out()).contains("dead", "lead-submission", "sales", "404 Unknown Webhook");
                 String id = list.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
 
                 discord.alwaysAnswer(Sink.status(204, ""));
-                Run replay = run("deliveries", "replay", id, "--config", config.toString());
+                Cli.Run replay = run("deliveries", "replay", id, "--config", config.toString());
 
                 assertThat(replay.exit()).isZero();
                 assertThat(replay.out()).contains("replayed 1 dead deliveries");
@@ -77,7 +67,7 @@ class DeliveriesCommandTest {
                 routes: []
                 """.formatted(dir.resolve("relay.db")));
 
-        Run run = run("deliveries", "replay", "42", "--config", config.toString());
+        Cli.Run run = run("deliveries", "replay", "42", "--config", config.toString());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("1 of the ids were not dead deliveries");

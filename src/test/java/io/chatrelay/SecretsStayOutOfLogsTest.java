@@ -7,8 +7,6 @@ import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.LogCapture;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,16 +91,13 @@ class SecretsStayOutOfLogsTest {
 
     private String preview(Path config, Map<String, String> environment) throws Exception {
         Path event = Files.writeString(dir.resolve("event.json"), Fixtures.text("live-chat-escalation"));
-        StringWriter out = new StringWriter();
-        var cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
         // preview reads the environment for ${SIGNING}; give it a config without variables instead
         Path plain = Files.writeString(dir.resolve("plain.yaml"),
                 Files.readString(config).replace("${SIGNING}", SIGNING_SECRET));
-        assertThat(cli.execute("preview", "--config", plain.toString(), "--event", event.toString())).isZero();
-        assertThat(out.toString()).contains("=== crm (webhook)", "=== telegram-dns (telegram)", "bot***/sendMessage");
-        return out.toString();
+        Cli.Run run = Cli.run("preview", "--config", plain.toString(), "--event", event.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("=== crm (webhook)", "=== telegram-dns (telegram)", "bot***/sendMessage");
+        return run.out() + run.err();
     }
 
     /** Answers every request with 404 and everything it received: path, query and headers. */

@@ -2,10 +2,8 @@ package io.chatrelay.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -102,7 +100,6 @@ final class PostgresDialect implements SqlDialect {
     @Override
     public List<Delivery> claim(Sql sql, String destination, long now, int max, long leaseUntil, String owner)
             throws SQLException {
-        List<Long> ids = new ArrayList<>();
         PreparedStatement claim = sql.prepare(CLAIM);
         claim.setLong(1, leaseUntil);
         claim.setString(2, owner);
@@ -110,11 +107,7 @@ final class PostgresDialect implements SqlDialect {
         claim.setLong(4, now);
         claim.setLong(5, now);
         claim.setInt(6, max);
-        try (ResultSet rows = claim.executeQuery()) {
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
-            }
-        }
+        List<Long> ids = Rows.ids(claim);
         Collections.sort(ids);
         return ids.isEmpty() ? List.of() : Rows.deliveries(sql, ids);
     }

@@ -16,6 +16,17 @@ final class Rows {
 
     private Rows() {}
 
+    /** The first column of every row: the ids a claim picked. */
+    static List<Long> ids(PreparedStatement statement) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+
     /** The claimed deliveries with their events, in one query, oldest first. */
     static List<Delivery> deliveries(Sql sql, List<Long> ids) throws SQLException {
         List<Delivery> deliveries = new ArrayList<>(ids.size());

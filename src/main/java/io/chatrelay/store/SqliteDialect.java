@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /** SQLite: WAL journal, full sync on commit (durability is not traded for speed), one writer. */
@@ -92,17 +91,12 @@ final class SqliteDialect implements SqlDialect {
     @Override
     public List<Delivery> claim(Sql sql, String destination, long now, int max, long leaseUntil, String owner)
             throws SQLException {
-        List<Long> ids = new ArrayList<>();
         PreparedStatement select = sql.prepare(SELECT_HEADS);
         select.setString(1, destination);
         select.setLong(2, now);
         select.setLong(3, now);
         select.setInt(4, max);
-        try (var rows = select.executeQuery()) {
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
-            }
-        }
+        List<Long> ids = Rows.ids(select);
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -112,6 +112,8 @@ class FaultToleranceTest {
 
         Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("lead-submission"));
         sink.take();
+        // the answer's headers can only hold back sends that start after it has been read
+        io.chatrelay.testkit.Eventually.holds("the first delivery is settled", () -> relay.pendingDeliveries() == 0);
         Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("lead-submission"));
         sink.take(Duration.ofSeconds(10));
 

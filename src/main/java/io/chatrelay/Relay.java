@@ -92,7 +92,6 @@ public final class Relay implements AutoCloseable {
             javalin.startup.showJavalinBanner = false;
             javalin.http.prefer405over404 = true;
             javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
-            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             javalin.requestLogger.http((ctx, ms) -> parts.metrics.httpRequest(ctx.method().name(), route(ctx),
                     ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));
             javalin.routes.post(config.server().path(), parts.ingest);
@@ -100,17 +99,7 @@ public final class Relay implements AutoCloseable {
             javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(parts.metrics.scrape()));
             parts.admin.register(javalin);
-            javalin.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unexpected error on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getSimpleName());
-                ctx.status(500).json(Map.of("error", "internal error"));
-            });
-            javalin.routes.error(404, "*", ctx -> {
-                String type = ctx.res().getContentType();
-                if (type == null || !type.startsWith("application/json")) {
-                    ctx.json(Map.of("error", "not found"));
-                }
-            });
-            javalin.routes.error(405, "*", ctx -> ctx.json(Map.of("error", "method not allowed")));
+            errorsAsJson(javalin);
         });
         parts.app.start(config.server().host(), config.server().port());
         parts.dispatcher.start();
@@ -118,6 +107,22 @@ public final class Relay implements AutoCloseable {
                 config.server().path(), config.destinations().size(), config.routes().size(),
                 config.store().url().replaceAll("//.*@", "//***@"));
         return new Relay(parts);
+    }
+
+    /** Every error the relay answers is {@code {"error": "..."}}, never a page, never the request echoed. */
+    private static void errorsAsJson(io.javalin.config.JavalinConfig javalin) {
+        javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        javalin.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected error on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getSimpleName());
+            ctx.status(500).json(Map.of("error", "internal error"));
+        });
+        javalin.routes.error(404, "*", ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith("application/json")) {
+                ctx.json(Map.of("error", "not found")); // keep the admin API's own, more specific 404s
+            }
+        });
+        javalin.routes.error(405, "*", ctx -> ctx.json(Map.of("error", "method not allowed")));
     }
 
     /**

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** The command line: {@code serve}, {@code validate}, {@code preview}, {@code sign}, {@code demo}, {@code deliveries}. */
 @Command(name = "chat-data-relay", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Relays signed Chat Data webhook events to Slack, Discord and any webhook.",
+        description = "Relays signed Chat Data webhook events to Slack, Discord, Teams, Telegram and any webhook.",
         subcommands = {ServeCommand.class, ValidateCommand.class, PreviewCommand.class, SignCommand.class,
                 DemoCommand.class, DeliveriesCommand.class})
 public final class Main {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The relay as a real process: events acknowledged while the destination is down survive a
- * SIGKILL, and SIGTERM drains and exits 0.
+ * SIGKILL, SIGHUP reloads the config, and SIGTERM drains and exits 0.
  */
 class CrashRecoveryTest {
 
@@ -33,6 +33,14 @@ class CrashRecoveryTest {
 
     @TempDir
     Path dir;
+
+    private String log(String name) {
+        try {
+            return Files.readString(dir.resolve(name));
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
 
     @Test
     void everyAcknowledgedEventArrivesAfterAKill() throws Exception {
@@ -81,9 +89,12 @@ class CrashRecoveryTest {
                         + "%d duplicates%n", acknowledged.size(), beforeKill, delivered.size(), duplicates);
                 assertThat(new HashSet<>(delivered)).isEqualTo(acknowledged);
                 assertThat(duplicates).as("at most the sends in flight at the kill").isLessThanOrEqualTo(8);
+
+                second.signal("HUP");
+                Eventually.holds("SIGHUP reloads the config", () -> log("second.log").contains("config reloaded"));
                 assertThat(second.terminate()).as("SIGTERM drains and exits 0").isZero();
             }
-            assertThat(Files.readString(dir.resolve("second.log"))).contains("stopped");
+            assertThat(log("second.log")).contains("stopped");
         }
     }
 }

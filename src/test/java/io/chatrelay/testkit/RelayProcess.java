@@ -44,6 +44,14 @@ public final class RelayProcess implements AutoCloseable {
         return port;
     }
 
+    /** Sends a signal by name ({@code HUP}) with the system's kill command. */
+    public void signal(String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " failed");
+        }
+    }
+
     /** SIGKILL: no drain, no goodbye. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

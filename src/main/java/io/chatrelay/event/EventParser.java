@@ -160,7 +160,7 @@ public final class EventParser {
             return Lead.NONE;
         }
         Map<String, String> extra = new LinkedHashMap<>();
-        node.fields().forEachRemaining(entry -> {
+        node.properties().forEach(entry -> {
             String value = Json.text(entry.getValue());
             if (!LEAD_KEYS.contains(entry.getKey()) && value != null && !value.isBlank()) {
                 extra.put(entry.getKey(), value);

@@ -8,7 +8,6 @@ import io.chatrelay.event.Message;
 import io.chatrelay.event.Visitor;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,9 +113,7 @@ public final class Summaries {
 
     private static Summary unknown(ChatDataEvent.Unknown e) {
         Facts facts = new Facts();
-        Iterator<Map.Entry<String, JsonNode>> fields = e.fields().fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : e.fields().properties()) {
             if (field.getValue().isValueNode() && !field.getKey().equals("event")) {
                 facts.add(field.getKey(), Json.text(field.getValue()));
             }

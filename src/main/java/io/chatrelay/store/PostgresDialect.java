@@ -62,18 +62,10 @@ final class PostgresDialect implements SqlDialect {
             );
             """, Schema.SHARED_STATE);
 
-    private static final String CLAIM = """
-            UPDATE deliveries SET lease_until = ?, lease_owner = ?
-            WHERE id IN (
-              SELECT d.id FROM deliveries d
-              WHERE d.destination = ? AND d.status = 'pending' AND d.next_attempt_at <= ?
-                AND (d.lease_until IS NULL OR d.lease_until < ?)
-                AND """ + Schema.IS_HEAD + """
-
-              ORDER BY d.next_attempt_at, d.id
-              LIMIT ?
-              FOR UPDATE SKIP LOCKED)
-            RETURNING id""";
+    private static final String CLAIM = "UPDATE deliveries SET lease_until = ?, lease_owner = ? WHERE id IN ("
+            + "SELECT d.id FROM deliveries d WHERE d.destination = ? AND d.status = 'pending' AND d.next_attempt_at <= ? "
+            + "AND (d.lease_until IS NULL OR d.lease_until < ?) AND " + Schema.IS_HEAD
+            + " ORDER BY d.next_attempt_at, d.id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id";
 
     @Override
     public Database open(String url) {

@@ -54,14 +54,9 @@ final class SqliteDialect implements SqlDialect {
             );
             """, Schema.SHARED_STATE);
 
-    private static final String SELECT_HEADS = """
-            SELECT d.id FROM deliveries d
-            WHERE d.destination = ? AND d.status = 'pending' AND d.next_attempt_at <= ?
-              AND (d.lease_until IS NULL OR d.lease_until < ?)
-              AND """ + Schema.IS_HEAD + """
-
-            ORDER BY d.next_attempt_at, d.id
-            LIMIT ?""";
+    private static final String SELECT_HEADS = "SELECT d.id FROM deliveries d WHERE d.destination = ? "
+            + "AND d.status = 'pending' AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?) "
+            + "AND " + Schema.IS_HEAD + " ORDER BY d.next_attempt_at, d.id LIMIT ?";
 
     @Override
     public Database open(String url) {

@@ -56,6 +56,7 @@ public final class Dispatcher implements AutoCloseable {
     private volatile boolean running = true;
     private Instant nextPrune = Instant.MIN;
     private Instant nextHeartbeat = Instant.MIN;
+    private int firstDestination;
 
     public Dispatcher(Outbox outbox, RelayConfig config, HttpSender sender, Clock clock, int concurrency,
                       RelayMetrics metrics) {
@@ -120,12 +121,17 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** Claims and starts what may go now; returns when the loop should look again. */
+    /**
+     * Claims and starts what may go now; returns when the loop should look again. Each pass starts
+     * at the next destination, so one with a backlog cannot keep every sender from the others.
+     */
     private Instant dispatchDue() throws InterruptedException {
         Instant now = clock.instant();
         Instant wakeAt = now.plus(IDLE_POLL);
-        for (DestinationConfig destination : config.destinations().values()) {
-            String name = destination.name();
+        List<DestinationConfig> destinations = List.copyOf(config.destinations().values());
+        firstDestination = destinations.isEmpty() ? 0 : (firstDestination + 1) % destinations.size();
+        for (int i = 0; i < destinations.size(); i++) {
+            String name = destinations.get((firstDestination + i) % destinations.size()).name();
             int allowed = limiter.available(name, now);
             int free = slots.availablePermits();
             if (free == 0) {

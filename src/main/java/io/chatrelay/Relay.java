@@ -105,7 +105,7 @@ public final class Relay implements AutoCloseable {
         parts.dispatcher.start();
         LOG.info("relay listening on port {} at {} with {} destinations and {} routes; store {}", parts.app.port(),
                 config.server().path(), config.destinations().size(), config.routes().size(),
-                config.store().url().replaceAll("//.*@", "//***@"));
+                config.store().displayUrl());
         return new Relay(parts);
     }
 

@@ -89,6 +89,18 @@ class SecretsStayOutOfLogsTest {
         }
     }
 
+    @Test
+    void theStorePasswordNeverAppearsInLogs() throws Exception {
+        String store = io.chatrelay.testkit.Postgres.freshDatabase() + "&password=pgSECRETpassword77";
+        try (LogCapture log = new LogCapture()) {
+            try (Relay relay = Relay.start(io.chatrelay.testkit.RelayUnderTest.config(dir, "routes: []\n")
+                    .withStore(new io.chatrelay.config.StoreConfig(store, java.time.Duration.ofDays(7))))) {
+                assertThat(Http.get(relay.port(), "/readyz").status()).isEqualTo(200);
+            }
+            assertThat(log.text()).contains("store jdbc:postgresql://").doesNotContain("pgSECRETpassword77");
+        }
+    }
+
     private String preview(Path config, Map<String, String> environment) throws Exception {
         Path event = Files.writeString(dir.resolve("event.json"), Fixtures.text("live-chat-escalation"));
         // preview reads the environment for ${SIGNING}; give it a config without variables instead

@@ -28,6 +28,7 @@ public final class Redactor {
         Set<String> secrets = new LinkedHashSet<>();
         config.signingSecrets().forEach(s -> secrets.add(s.reveal()));
         config.adminToken().ifPresent(s -> secrets.add(s.reveal()));
+        config.store().password().ifPresent(secrets::add);
         for (DestinationConfig destination : config.destinations().values()) {
             if (destination instanceof DestinationConfig.Slack slack) {
                 slack.webhookUrl().ifPresent(url -> addUrl(secrets, url));

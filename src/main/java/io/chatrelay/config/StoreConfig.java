@@ -7,4 +7,25 @@ public record StoreConfig(String url, Duration retention) {
 
     public static final String DEFAULT_URL = "jdbc:sqlite:data/relay.db";
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+
+    private static final java.util.regex.Pattern PASSWORD_PARAMETER =
+            java.util.regex.Pattern.compile("(?i)(password=)([^&\\s]*)");
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("//[^/@\\s]*@");
+
+    /** The URL as it may be shown: a {@code password=} parameter and {@code user:pass@} masked. */
+    public String displayUrl() {
+        return mask(url);
+    }
+
+    /** Masks JDBC credentials anywhere in {@code text} (a URL, or a driver's message quoting one). */
+    public static String mask(String text) {
+        return USER_INFO.matcher(PASSWORD_PARAMETER.matcher(text).replaceAll("$1***")).replaceAll("//***@");
+    }
+
+    /** The {@code password=} value of the URL, if it has one, for the redactor. */
+    java.util.Optional<String> password() {
+        java.util.regex.Matcher matcher = PASSWORD_PARAMETER.matcher(url);
+        return matcher.find() && !matcher.group(2).isEmpty() ? java.util.Optional.of(matcher.group(2))
+                : java.util.Optional.empty();
+    }
 }

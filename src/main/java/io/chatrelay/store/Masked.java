@@ -1,16 +1,17 @@
 package io.chatrelay.store;
 
+import io.chatrelay.config.StoreConfig;
+
 /** Store errors may quote the JDBC URL; its password never reaches a log. */
 final class Masked {
 
     private Masked() {}
 
     static String message(Throwable e) {
-        String message = String.valueOf(e.getMessage());
-        return message.replaceAll("(?i)(password=)[^&\\s]*", "$1***").replaceAll("//[^/@\\s]*@", "//***@");
+        return StoreConfig.mask(String.valueOf(e.getMessage()));
     }
 
     static String url(String url) {
-        return url.replaceAll("(?i)(password=)[^&\\s]*", "$1***").replaceAll("//[^/@\\s]*@", "//***@");
+        return StoreConfig.mask(url);
     }
 }

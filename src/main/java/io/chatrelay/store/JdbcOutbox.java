@@ -85,7 +85,7 @@ public final class JdbcOutbox implements Outbox {
         if (url.startsWith("jdbc:postgresql:")) {
             return new PostgresDialect();
         }
-        throw new StoreUnavailableException("no store for " + Masked.url(url)
+        throw new StoreUnavailableException("no store for " + io.chatrelay.config.StoreConfig.mask(url)
                 + " (jdbc:sqlite: and jdbc:postgresql: are supported)", null);
     }
 

@@ -32,7 +32,7 @@ final class PooledDatabase implements Database {
             }
             return new PooledDatabase(pool);
         } catch (SQLException | RuntimeException e) {
-            throw new StoreUnavailableException("cannot open the store: " + Masked.message(e), e);
+            throw new StoreUnavailableException("cannot open the store: " + io.chatrelay.config.StoreConfig.mask(String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -58,7 +58,7 @@ final class PooledDatabase implements Database {
             }
             return Database.inTransaction(connection, work);
         } catch (SQLException e) {
-            throw new StoreUnavailableException("store unavailable: " + Masked.message(e), e);
+            throw new StoreUnavailableException("store unavailable: " + io.chatrelay.config.StoreConfig.mask(String.valueOf(e.getMessage())), e);
         }
     }
 

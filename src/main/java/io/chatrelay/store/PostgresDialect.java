@@ -62,10 +62,9 @@ final class PostgresDialect implements SqlDialect {
             );
             """, Schema.SHARED_STATE);
 
+    /** The claimable rows, locked in the same statement; rows another replica holds are skipped, not waited for. */
     private static final String CLAIM = "UPDATE deliveries SET lease_until = ?, lease_owner = ? WHERE id IN ("
-            + "SELECT d.id FROM deliveries d WHERE d.destination = ? AND d.status = 'pending' AND d.next_attempt_at <= ? "
-            + "AND (d.lease_until IS NULL OR d.lease_until < ?) AND " + Schema.IS_HEAD
-            + " ORDER BY d.next_attempt_at, d.id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id";
+            + Schema.CLAIMABLE + " FOR UPDATE SKIP LOCKED) RETURNING id";
 
     @Override
     public Database open(String url) {

@@ -22,5 +22,13 @@ final class Schema {
                 WHERE p.destination = d.destination AND p.order_key = d.order_key
                   AND p.status = 'pending' AND p.id < d.id))""";
 
+    /**
+     * The ids of a destination's deliveries that may be claimed now: pending, due, not held by a
+     * live lease, the head of their conversation, oldest first. Parameters: destination, now, now, max.
+     */
+    static final String CLAIMABLE = "SELECT d.id FROM deliveries d WHERE d.destination = ? "
+            + "AND d.status = 'pending' AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?) "
+            + "AND " + IS_HEAD + " ORDER BY d.next_attempt_at, d.id LIMIT ?";
+
     private Schema() {}
 }

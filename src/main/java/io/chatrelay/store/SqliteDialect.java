@@ -54,10 +54,6 @@ final class SqliteDialect implements SqlDialect {
             );
             """, Schema.SHARED_STATE);
 
-    private static final String SELECT_HEADS = "SELECT d.id FROM deliveries d WHERE d.destination = ? "
-            + "AND d.status = 'pending' AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?) "
-            + "AND " + Schema.IS_HEAD + " ORDER BY d.next_attempt_at, d.id LIMIT ?";
-
     @Override
     public Database open(String url) {
         return SingleConnectionDatabase.open(url, this);
@@ -86,7 +82,7 @@ final class SqliteDialect implements SqlDialect {
     @Override
     public List<Delivery> claim(Sql sql, String destination, long now, int max, long leaseUntil, String owner)
             throws SQLException {
-        PreparedStatement select = sql.prepare(SELECT_HEADS);
+        PreparedStatement select = sql.prepare(Schema.CLAIMABLE);
         select.setString(1, destination);
         select.setLong(2, now);
         select.setLong(3, now);

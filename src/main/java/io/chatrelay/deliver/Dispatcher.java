@@ -1,6 +1,5 @@
 package io.chatrelay.deliver;
 
-import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.RateLimit;
 import io.chatrelay.config.Redactor;
 import io.chatrelay.config.RelayConfig;
@@ -44,6 +43,7 @@ public final class Dispatcher implements AutoCloseable {
     private final HttpSender sender;
     private final RelayMetrics metrics;
     private volatile RelayConfig config;
+    private volatile List<String> destinations;
     private volatile Attempts attempts;
     private final RateLimiter limiter;
     private volatile Redactor redactor;
@@ -85,6 +85,7 @@ public final class Dispatcher implements AutoCloseable {
     private void apply(RelayConfig newConfig) {
         this.redactor = Redactor.of(newConfig);
         this.attempts = new Attempts(newConfig, sender, outbox, limiter, clock, metrics);
+        this.destinations = List.copyOf(newConfig.destinations().keySet());
         this.config = newConfig;
     }
 
@@ -128,10 +129,10 @@ public final class Dispatcher implements AutoCloseable {
     private Instant dispatchDue() throws InterruptedException {
         Instant now = clock.instant();
         Instant wakeAt = now.plus(IDLE_POLL);
-        List<DestinationConfig> destinations = List.copyOf(config.destinations().values());
-        firstDestination = destinations.isEmpty() ? 0 : (firstDestination + 1) % destinations.size();
-        for (int i = 0; i < destinations.size(); i++) {
-            String name = destinations.get((firstDestination + i) % destinations.size()).name();
+        List<String> names = destinations;
+        firstDestination = names.isEmpty() ? 0 : (firstDestination + 1) % names.size();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get((firstDestination + i) % names.size());
             int allowed = limiter.available(name, now);
             int free = slots.availablePermits();
             if (free == 0) {

@@ -1,6 +1,5 @@
 package io.chatrelay.store;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /** Runs units of work in transactions; how connections are held differs per database. */
@@ -28,26 +27,4 @@ interface Database extends AutoCloseable {
 
     @Override
     void close();
-
-    /** The shared commit-or-rollback step of every implementation. */
-    static <T> T inTransaction(Connection connection, Work<T> work) {
-        Sql sql = new Sql(connection, false);
-        try {
-            T result = work.run(sql);
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the original failure is what matters
-            }
-            if (e instanceof StoreUnavailableException unavailable) {
-                throw unavailable;
-            }
-            throw new StoreUnavailableException("store error: " + e.getMessage(), e);
-        } finally {
-            sql.endTransaction();
-        }
-    }
 }

@@ -56,7 +56,7 @@ final class PooledDatabase implements Database {
                     statement.execute("SET LOCAL synchronous_commit = off");
                 }
             }
-            return Database.inTransaction(connection, work);
+            return inTransaction(connection, work);
         } catch (SQLException e) {
             throw new StoreUnavailableException("store unavailable: " + io.chatrelay.config.StoreConfig.mask(String.valueOf(e.getMessage())), e);
         }
@@ -70,5 +70,27 @@ final class PooledDatabase implements Database {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /** Runs {@code work} on {@code connection}, committing on success and rolling back on any failure. */
+    private static <T> T inTransaction(Connection connection, Work<T> work) {
+        Sql sql = new Sql(connection, false);
+        try {
+            T result = work.run(sql);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the original failure is what matters
+            }
+            if (e instanceof StoreUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new StoreUnavailableException("store error: " + e.getMessage(), e);
+        } finally {
+            sql.endTransaction();
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,38 @@ class OperationsTest {
                 assertThat(metric(scrape, "chatrelay_config_reloads_total{result=\"applied\"}")).isEqualTo(1);
                 assertThat(metric(scrape, "chatrelay_config_reloads_total{result=\"rejected\"}")).isEqualTo(1);
                 assertThat(first.poll(Duration.ofMillis(200))).isNull();
+            }
+        }
+    }
+
+    @Test
+    void appliesAChangedConfigFileWhileEventsKeepTheStoreBesideItBusy() throws Exception {
+        try (Sink first = Sink.ok(); Sink second = Sink.ok()) {
+            Path file = dir.resolve("relay.yaml");
+            Files.writeString(file, config("  first: {type: webhook, url: \"%s\"}".formatted(first.url("/1")),
+                    "  - {name: all, to: [first]}"));
+            ConfigLoader loader = new ConfigLoader(Map.of());
+            try (Relay relay = Relay.start(loader.load(file));
+                 ConfigWatcher watcher = new ConfigWatcher(file, relay, loader)) {
+                AtomicBoolean posting = new AtomicBoolean(true);
+                Thread load = new Thread(() -> {
+                    while (posting.get()) {
+                        Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("chat"));
+                    }
+                });
+                load.start();
+                try {
+                    Eventually.holds("events are flowing", () -> first.requestCount() > 20);
+                    Files.writeString(file, config("""
+                              first: {type: webhook, url: "%s"}
+                              second: {type: webhook, url: "%s"}
+                            """.formatted(first.url("/1"), second.url("/2")), "  - {name: all, to: [second]}"));
+                    Eventually.holds("the new route is in force while the store is busy", Duration.ofSeconds(2),
+                            () -> relay.config().routes().get(0).to().contains("second"));
+                } finally {
+                    posting.set(false);
+                    load.join();
+                }
             }
         }
     }

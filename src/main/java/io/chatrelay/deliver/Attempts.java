@@ -7,6 +7,7 @@ import io.chatrelay.event.ChatDataEvent;
 import io.chatrelay.event.EventParser;
 import io.chatrelay.event.MalformedEventException;
 import io.chatrelay.format.Envelope;
+import io.chatrelay.format.Formatter;
 import io.chatrelay.format.Formatters;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Templates;
@@ -87,10 +88,11 @@ final class Attempts {
 
     private OutboundRequest render(Delivery delivery, Instant now) throws MalformedEventException {
         ChatDataEvent event = EventParser.parse(delivery.event().body(), delivery.event().type());
-        Optional<String> thread = event.conversationId() == null ? Optional.empty()
+        Formatter formatter = formatters.forDestination(delivery.destination());
+        Optional<String> thread = event.conversationId() == null || !formatter.threadsConversations() ? Optional.empty()
                 : outbox.threadId(delivery.destination(), event.conversationId());
-        return formatters.forDestination(delivery.destination()).format(new Envelope(delivery.event(), event,
-                delivery.id(), templates.forDelivery(delivery.route(), delivery.destination()), thread, now));
+        return formatter.format(new Envelope(delivery.event(), event, delivery.id(),
+                templates.forDelivery(delivery.route(), delivery.destination()), thread, now));
     }
 
     /** The first message of a conversation started a thread: later ones go into it, across restarts and replicas. */

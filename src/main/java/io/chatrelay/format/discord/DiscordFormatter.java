@@ -57,6 +57,11 @@ public final class DiscordFormatter implements Formatter {
         return forumPost(message, summary, envelope);
     }
 
+    @Override
+    public boolean threadsConversations() {
+        return threadName.isPresent();
+    }
+
     /**
      * A forum channel: the first message of a conversation opens a post named by {@code thread_name}
      * ({@code wait=true} returns its {@code channel_id}); later ones go into it with {@code thread_id}.

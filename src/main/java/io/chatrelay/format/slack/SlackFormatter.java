@@ -50,6 +50,11 @@ public final class SlackFormatter implements Formatter {
         return webApi(message, envelope);
     }
 
+    @Override
+    public boolean threadsConversations() {
+        return webhookUrl.isEmpty();
+    }
+
     /** {@code chat.postMessage}: the first message of a conversation starts a thread, later ones reply in it. */
     private OutboundRequest webApi(ObjectNode message, Envelope envelope) {
         message.put("channel", channel.orElseThrow());

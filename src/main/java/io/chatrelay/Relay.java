@@ -6,6 +6,7 @@ import io.chatrelay.config.RelayConfig;
 import io.chatrelay.deliver.Dispatcher;
 import io.chatrelay.deliver.HttpSender;
 import io.chatrelay.ingest.IngestHandler;
+import io.chatrelay.ingest.IngestLoad;
 import io.chatrelay.ingest.JsonErrorHandler;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.store.DeliveryStatus;
@@ -83,9 +84,10 @@ public final class Relay implements AutoCloseable {
         parts.metrics = new RelayMetrics();
         parts.metrics.storeGauges(() -> safeCount(outbox, DeliveryStatus.PENDING), () -> safeCount(outbox, DeliveryStatus.DEAD));
         parts.sender = new HttpSender(config.delivery().timeout());
-        parts.dispatcher = new Dispatcher(outbox, config, parts.sender, clock, SENDERS, parts.metrics);
+        IngestLoad load = new IngestLoad();
+        parts.dispatcher = new Dispatcher(outbox, config, parts.sender, clock, SENDERS, parts.metrics, load::burst);
         parts.ingest = new IngestHandler(config, outbox, parts.dispatcher::wake, clock, parts.accepting::get,
-                parts.metrics);
+                parts.metrics, load);
         parts.admin = new AdminApi(config.adminToken(), outbox, parts.dispatcher::wake, clock);
         Health health = new Health(outbox, parts.accepting::get);
         parts.app = Javalin.create(javalin -> {

@@ -21,6 +21,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * Takes due deliveries from the outbox and hands them to a bounded pool of senders. One loop
  * thread claims work destination by destination, only as much as each destination's rate limit
  * and the free senders allow, and sleeps until the next delivery or token is due.
+ *
+ * <p>During an ingest burst (events queueing for their commit) each destination gets one send at a
+ * time: on a small machine senders and acknowledgements share the CPU, and the sender is waiting for
+ * the acknowledgement while a delivery can wait in the outbox. Deliveries keep flowing meanwhile, to
+ * every destination, and go back to full concurrency as soon as the burst has passed.
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -53,14 +59,17 @@ public final class Dispatcher implements AutoCloseable {
     private final ExecutorService senders;
     private final Thread loop;
     private final Set<Delivery> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> sending = new ConcurrentHashMap<>();
+    private final BooleanSupplier ingestBurst;
     private volatile boolean running = true;
     private Instant nextPrune = Instant.MIN;
     private Instant nextHeartbeat = Instant.MIN;
     private int firstDestination;
 
     public Dispatcher(Outbox outbox, RelayConfig config, HttpSender sender, Clock clock, int concurrency,
-                      RelayMetrics metrics) {
+                      RelayMetrics metrics, BooleanSupplier ingestBurst) {
         this.outbox = outbox;
+        this.ingestBurst = ingestBurst;
         this.sender = sender;
         this.metrics = metrics;
         this.clock = clock;
@@ -138,6 +147,12 @@ public final class Dispatcher implements AutoCloseable {
             if (free == 0) {
                 return wakeAt; // a finishing send wakes the loop
             }
+            if (ingestBurst.getAsBoolean()) {
+                free = Math.min(free, 1 - sending(name).get());
+                if (free <= 0) {
+                    continue; // its send wakes the loop when it finishes
+                }
+            }
             if (allowed == 0) {
                 wakeAt = earlier(wakeAt, limiter.nextAllowed(name, now));
                 continue;
@@ -160,9 +175,15 @@ public final class Dispatcher implements AutoCloseable {
         return wakeAt;
     }
 
+    private AtomicInteger sending(String destination) {
+        return sending.computeIfAbsent(destination, name -> new AtomicInteger());
+    }
+
     private void start(Delivery delivery) throws InterruptedException {
         slots.acquire();
         inFlight.add(delivery);
+        AtomicInteger sendingToDestination = sending(delivery.destination());
+        sendingToDestination.incrementAndGet();
         Attempts current = attempts;
         senders.execute(() -> {
             try {
@@ -170,6 +191,7 @@ public final class Dispatcher implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("delivery={} could not be recorded: {}", delivery.id(), redactor.redact(e.getMessage()));
             } finally {
+                sendingToDestination.decrementAndGet();
                 inFlight.remove(delivery);
                 slots.release();
                 wake();

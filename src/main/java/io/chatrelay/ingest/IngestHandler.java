@@ -47,15 +47,17 @@ public final class IngestHandler implements Handler {
     private final Clock clock;
     private final BooleanSupplier accepting;
     private final RelayMetrics metrics;
+    private final IngestLoad load;
 
     public IngestHandler(RelayConfig config, Outbox outbox, Runnable onEnqueued, Clock clock,
-                         BooleanSupplier accepting, RelayMetrics metrics) {
+                         BooleanSupplier accepting, RelayMetrics metrics, IngestLoad load) {
         this.rules = Rules.of(config);
         this.outbox = outbox;
         this.onEnqueued = onEnqueued;
         this.clock = clock;
         this.accepting = accepting;
         this.metrics = metrics;
+        this.load = load;
     }
 
     /** New events are checked and routed by {@code config} from now on. */
@@ -106,12 +108,15 @@ public final class IngestHandler implements Handler {
             reject(ctx, 503, "shutting_down", "shutting down, retry later");
             return;
         }
+        load.committing();
         try {
             outbox.enqueue(raw, targets);
         } catch (StoreUnavailableException e) {
             LOG.error("store unavailable, answered 503 for a {} event: {}", event.type(), e.getMessage());
             reject(ctx, 503, "unavailable", "store unavailable, retry later");
             return;
+        } finally {
+            load.committed();
         }
         if (!targets.isEmpty()) {
             onEnqueued.run();

@@ -1,0 +1,201 @@
+package io.chatrelay.deliver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatrelay.config.RelayConfig;
+import io.chatrelay.event.Ids;
+import io.chatrelay.event.RawEvent;
+import io.chatrelay.metrics.RelayMetrics;
+import io.chatrelay.route.Target;
+import io.chatrelay.store.JdbcOutbox;
+import io.chatrelay.testkit.Eventually;
+import io.chatrelay.testkit.RelayUnderTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** While acknowledgements queue up, senders give way: one send per destination at a time. */
+class IngestBurstTest {
+
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    @TempDir
+    Path dir;
+
+    private final AtomicBoolean burst = new AtomicBoolean();
+    private final Destination crm = new Destination();
+    private final Destination support = new Destination();
+    private JdbcOutbox outbox;
+    private Dispatcher dispatcher;
+
+    @AfterEach
+    void stop() throws IOException {
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
+        if (outbox != null) {
+            outbox.close();
+        }
+        crm.close();
+        support.close();
+    }
+
+    @Test
+    void sendsToADestinationOneAtATimeDuringABurst() throws Exception {
+        burst.set(true);
+        crm.holdEachRequestUntilAnotherArrives();
+        start();
+        enqueue(6, "crm");
+
+        Eventually.holds("all six delivered", Duration.ofSeconds(10), () -> crm.served.get() == 6);
+        assertThat(crm.mostAtOnce.get()).isEqualTo(1);
+    }
+
+    @Test
+    void sendsToADestinationConcurrentlyWithoutABurst() throws Exception {
+        crm.holdEachRequestUntilAnotherArrives();
+        start();
+        enqueue(6, "crm");
+
+        Eventually.holds("all six delivered", Duration.ofSeconds(10), () -> crm.served.get() == 6);
+        assertThat(crm.mostAtOnce.get()).isGreaterThan(1);
+    }
+
+    @Test
+    void goesBackToFullConcurrencyOnceTheBurstHasPassed() throws Exception {
+        burst.set(true);
+        CountDownLatch threeAtOnce = crm.holdEachRequestUntil(3);
+        start();
+        enqueue(6, "crm");
+        Eventually.holds("the first send is out", () -> crm.arrived.get() == 1);
+
+        burst.set(false);
+        dispatcher.wake();
+
+        assertThat(threeAtOnce.await(10, TimeUnit.SECONDS)).as("three sends at once after the burst").isTrue();
+    }
+
+    @Test
+    void everyDestinationStillGetsASendDuringABurst() throws Exception {
+        burst.set(true);
+        CountDownLatch supportArrived = new CountDownLatch(1);
+        crm.holdEachRequestUntil(supportArrived);
+        support.countDownOnArrival(supportArrived);
+        start();
+        enqueue(20, "crm");
+        Eventually.holds("the archive is busy", () -> crm.arrived.get() == 1);
+
+        enqueue(1, "support");
+
+        assertThat(supportArrived.await(10, TimeUnit.SECONDS)).as("the escalation went out beside the archive").isTrue();
+        assertThat(crm.mostAtOnce.get()).isEqualTo(1);
+    }
+
+    private void start() throws Exception {
+        RelayConfig config = RelayUnderTest.config(dir, """
+                destinations:
+                  crm: {type: webhook, url: "%s"}
+                  support: {type: webhook, url: "%s"}
+                routes:
+                  - {name: all, to: [crm]}
+                """.formatted(crm.server.url("/crm"), support.server.url("/support")));
+        outbox = JdbcOutbox.open(config.store(), Duration.ofSeconds(30));
+        dispatcher = new Dispatcher(outbox, config, new HttpSender(Duration.ofSeconds(10)), CLOCK, 8,
+                new RelayMetrics(), burst::get);
+        dispatcher.start();
+    }
+
+    private void enqueue(int events, String destination) {
+        for (int i = 0; i < events; i++) {
+            String id = Ids.newId(CLOCK);
+            byte[] body = RelayUnderTest.chat("conversation-" + id, "m" + i);
+            outbox.enqueue(new RawEvent(id, "chat", "conversation-" + id, body, CLOCK.instant()),
+                    List.of(new Target(destination, "all")));
+        }
+        dispatcher.wake();
+    }
+
+    /** A destination that counts how many requests it is answering at once, and can hold them. */
+    private static final class Destination implements AutoCloseable {
+
+        /** What a request does on arrival before it is answered. */
+        private interface Hold {
+            void await() throws InterruptedException;
+        }
+
+        final MockWebServer server = new MockWebServer();
+        final AtomicInteger arrived = new AtomicInteger();
+        final AtomicInteger served = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
+        private final AtomicInteger atOnce = new AtomicInteger();
+        private volatile Hold hold = () -> { };
+
+        Destination() {
+            server.setDispatcher(new mockwebserver3.Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                    arrived.incrementAndGet();
+                    mostAtOnce.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
+                    hold.await();
+                    atOnce.decrementAndGet();
+                    served.incrementAndGet();
+                    return new MockResponse.Builder().code(200).body("ok").build();
+                }
+            });
+            try {
+                server.start(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Each request waits until the next one arrives, or 200 ms when none does. */
+        void holdEachRequestUntilAnotherArrives() {
+            AtomicReference<CountDownLatch> waiting = new AtomicReference<>(new CountDownLatch(0));
+            hold = () -> {
+                CountDownLatch mine = new CountDownLatch(1);
+                waiting.getAndSet(mine).countDown();
+                mine.await(200, TimeUnit.MILLISECONDS);
+            };
+        }
+
+        /** Each request waits until {@code count} requests are being answered at once. */
+        CountDownLatch holdEachRequestUntil(int count) {
+            CountDownLatch together = new CountDownLatch(count);
+            hold = () -> {
+                together.countDown();
+                together.await(10, TimeUnit.SECONDS);
+            };
+            return together;
+        }
+
+        /** Each request waits until {@code latch} opens. */
+        void holdEachRequestUntil(CountDownLatch latch) {
+            hold = () -> latch.await(10, TimeUnit.SECONDS);
+        }
+
+        /** Each request counts {@code latch} down on arrival. */
+        void countDownOnArrival(CountDownLatch latch) {
+            hold = latch::countDown;
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package io.chatrelay.deliver;
 
+import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.RateLimit;
 import io.chatrelay.config.Redactor;
 import io.chatrelay.config.RelayConfig;
@@ -61,6 +62,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Set<Delivery> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> sending = new ConcurrentHashMap<>();
     private final BooleanSupplier ingestBurst;
+    private final Claimed claimed;
     private volatile boolean running = true;
     private Instant nextPrune = Instant.MIN;
     private Instant nextHeartbeat = Instant.MIN;
@@ -70,6 +72,7 @@ public final class Dispatcher implements AutoCloseable {
                       RelayMetrics metrics, BooleanSupplier ingestBurst) {
         this.outbox = outbox;
         this.ingestBurst = ingestBurst;
+        this.claimed = new Claimed(outbox);
         this.sender = sender;
         this.metrics = metrics;
         this.clock = clock;
@@ -139,6 +142,7 @@ public final class Dispatcher implements AutoCloseable {
         Instant now = clock.instant();
         Instant wakeAt = now.plus(IDLE_POLL);
         List<String> names = destinations;
+        claimed.releaseAllBut(names);
         firstDestination = names.isEmpty() ? 0 : (firstDestination + 1) % names.size();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get((firstDestination + i) % names.size());
@@ -153,26 +157,39 @@ public final class Dispatcher implements AutoCloseable {
                     continue; // its send wakes the loop when it finishes
                 }
             }
-            if (allowed == 0) {
+            if (limiter.paused(name, now) || claimed.isEmpty(name) && allowed == 0) {
                 wakeAt = earlier(wakeAt, limiter.nextAllowed(name, now));
                 continue;
             }
-            int want = Math.min(Math.min(allowed, free), MAX_CLAIM);
-            List<Delivery> due = outbox.claimDue(name, now, want);
-            limiter.take(name, due.size());
-            for (Delivery delivery : due) {
-                start(delivery);
+            if (claimed.isEmpty(name)) {
+                wakeAt = earlier(wakeAt, claim(name, now, allowed));
             }
-            if (due.size() == want) {
-                wakeAt = now; // there may be more
-            } else {
-                Optional<Instant> next = outbox.nextDue(name);
-                if (next.isPresent()) {
-                    wakeAt = earlier(wakeAt, next.get().isAfter(now) ? next.get() : now.plus(MIN_SLEEP));
-                }
+            Duration timeout = timeout(name);
+            for (Delivery next; free > 0 && (next = claimed.next(name, now, timeout)) != null; free--) {
+                start(next);
             }
         }
         return wakeAt;
+    }
+
+    /** Claims a batch, within the rate limit; returns when to look again. */
+    private Instant claim(String destination, Instant now, int allowed) {
+        int want = Math.min(allowed, MAX_CLAIM);
+        List<Delivery> due = outbox.claimDue(destination, now, want);
+        limiter.take(destination, due.size());
+        claimed.add(destination, due, now);
+        if (due.size() == want) {
+            return now; // there may be more
+        }
+        Optional<Instant> next = outbox.nextDue(destination);
+        return next.isEmpty() ? now.plus(IDLE_POLL) : next.get().isAfter(now) ? next.get() : now.plus(MIN_SLEEP);
+    }
+
+    private Duration timeout(String destination) {
+        RelayConfig current = config;
+        DestinationConfig destinationConfig = current.destinations().get(destination);
+        return destinationConfig == null ? current.delivery().timeout()
+                : destinationConfig.options().timeout().orElse(current.delivery().timeout());
     }
 
     private AtomicInteger sending(String destination) {
@@ -253,6 +270,9 @@ public final class Dispatcher implements AutoCloseable {
         senders.shutdown();
         try {
             loop.join(IDLE_POLL.toMillis() * 2);
+            if (!loop.isAlive()) {
+                claimed.releaseAll();
+            }
             if (!senders.awaitTermination(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
                 senders.shutdownNow();
                 LOG.warn("{} sends still in flight at shutdown; they will be retried after restart", inFlight.size());

@@ -70,6 +70,11 @@ final class RateLimiter {
         this.replicas = Math.max(1, liveReplicas);
     }
 
+    /** Whether a 429 or an exhausted window holds this destination now. */
+    synchronized boolean paused(String destination, Instant now) {
+        return now.isBefore(pauses.getOrDefault(destination, Instant.MIN));
+    }
+
     /** How many sends this destination may start now. */
     synchronized int available(String destination, Instant now) {
         if (now.isBefore(pauses.getOrDefault(destination, Instant.MIN))) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -73,6 +74,42 @@ class FaultToleranceTest {
 
         List<Long> arrivals = sink.arrivalNanos();
         assertThat(secondsBetween(arrivals.get(0), arrivals.get(1))).isGreaterThanOrEqualTo(2.0);
+    }
+
+    @Test
+    void holdsDeliveriesClaimedButNotStartedWhenADestinationAnswers429() throws Exception {
+        String waiting = """
+                destinations:
+                  target: {type: webhook, url: "%s", rate_limit: {requests: 1, per: 1h}}
+                routes:
+                  - {name: all, to: [target]}
+                """;
+        try (Sink first = Sink.ok(); Relay queueing = Relay.start(RelayUnderTest.config(dir,
+                FAST_RETRIES + waiting.formatted(first.url("/first"))))) {
+            for (int i = 0; i < 20; i++) {
+                Http.postSigned(queueing.port(), RelayUnderTest.SECRET, RelayUnderTest.chat("c" + i, "m" + i));
+            }
+            first.take(); // one goes out; the rate limit keeps the other 19 waiting in the store
+        }
+        sink = Sink.ok();
+        sink.then(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").build());
+        for (int i = 0; i < 7; i++) { // the other sends already in flight answer once the pause is known
+            sink.then(new MockResponse.Builder().code(200).headersDelay(500, TimeUnit.MILLISECONDS).build());
+        }
+        // all 19 are claimed in the first batch: 8 go out at once and 11 wait behind them
+        relay = Relay.start(RelayUnderTest.config(dir, FAST_RETRIES + """
+                destinations:
+                  target: {type: webhook, url: "%s"}
+                routes:
+                  - {name: all, to: [target]}
+                """.formatted(sink.url("/target"))));
+        Eventually.holds("all delivered", Duration.ofSeconds(10), () -> relay.pendingDeliveries() == 0);
+
+        List<Long> arrivals = sink.arrivalNanos();
+        assertThat(arrivals).hasSize(20);
+        for (long later : arrivals.subList(8, 20)) {
+            assertThat(secondsBetween(arrivals.get(0), later)).as("waited for the pause").isGreaterThanOrEqualTo(2.0);
+        }
     }
 
     @Test

@@ -1,0 +1,70 @@
+package io.chatrelay.deliver;
+
+import io.chatrelay.store.Delivery;
+import io.chatrelay.store.Outbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deliveries claimed from the outbox but not started yet, per destination. The dispatcher claims a
+ * batch at a time instead of one delivery per free sender, which saves a store transaction per
+ * delivery. A delivery only starts while its lease still covers a whole send: one claimed longer
+ * ago than its destination's timeout is given back to the outbox instead (the lease is twice the
+ * longest timeout and then some). Used by the dispatcher's loop thread only.
+ */
+final class Claimed {
+
+    private record Entry(Delivery delivery, Instant claimedAt) {}
+
+    private final Outbox outbox;
+    private final Map<String, ArrayDeque<Entry>> byDestination = new HashMap<>();
+
+    Claimed(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    void add(String destination, List<Delivery> deliveries, Instant now) {
+        ArrayDeque<Entry> queue = byDestination.computeIfAbsent(destination, name -> new ArrayDeque<>());
+        deliveries.forEach(delivery -> queue.add(new Entry(delivery, now)));
+    }
+
+    boolean isEmpty(String destination) {
+        ArrayDeque<Entry> queue = byDestination.get(destination);
+        return queue == null || queue.isEmpty();
+    }
+
+    /** The next delivery of this destination that can still finish within its lease, or null. */
+    Delivery next(String destination, Instant now, Duration timeout) {
+        ArrayDeque<Entry> queue = byDestination.get(destination);
+        while (queue != null && !queue.isEmpty()) {
+            Entry entry = queue.poll();
+            if (!now.isAfter(entry.claimedAt().plus(timeout))) {
+                return entry.delivery();
+            }
+            outbox.release(entry.delivery());
+        }
+        return null;
+    }
+
+    /** Gives back what was claimed for destinations that are no longer configured. */
+    void releaseAllBut(Collection<String> destinations) {
+        for (Iterator<Map.Entry<String, ArrayDeque<Entry>>> it = byDestination.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, ArrayDeque<Entry>> queue = it.next();
+            if (!destinations.contains(queue.getKey())) {
+                queue.getValue().forEach(entry -> outbox.release(entry.delivery()));
+                it.remove();
+            }
+        }
+    }
+
+    /** Gives everything back (the dispatcher is stopping). */
+    void releaseAll() {
+        releaseAllBut(List.of());
+    }
+}

@@ -1,0 +1,76 @@
+package io.chatrelay.deliver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatrelay.event.RawEvent;
+import io.chatrelay.route.Target;
+import io.chatrelay.store.Delivery;
+import io.chatrelay.store.JdbcOutbox;
+import io.chatrelay.testkit.RelayUnderTest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Deliveries claimed in a batch start only while their lease still covers a whole send. */
+class ClaimedTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    private JdbcOutbox outbox;
+    private Claimed claimed;
+
+    @BeforeEach
+    void open() throws Exception {
+        outbox = JdbcOutbox.open(RelayUnderTest.config(dir, """
+                destinations:
+                  crm: {type: webhook, url: "http://127.0.0.1:9/crm"}
+                routes: []
+                """).store(), TIMEOUT.multipliedBy(2).plusSeconds(5));
+        claimed = new Claimed(outbox);
+        for (String id : List.of("e1", "e2")) {
+            outbox.enqueue(new RawEvent(id, "chat", "conversation-" + id, RelayUnderTest.chat(id, id), T0),
+                    List.of(new Target("crm", "all")));
+        }
+        claimed.add("crm", outbox.claimDue("crm", T0, 10), T0);
+    }
+
+    @AfterEach
+    void close() {
+        outbox.close();
+    }
+
+    @Test
+    void startsWhatWasClaimedWithinItsDestinationsTimeout() {
+        assertThat(claimed.next("crm", T0.plus(TIMEOUT), TIMEOUT)).isNotNull();
+        assertThat(claimed.next("crm", T0.plus(TIMEOUT), TIMEOUT)).isNotNull();
+        assertThat(claimed.isEmpty("crm")).isTrue();
+        assertThat(outbox.claimDue("crm", T0.plus(TIMEOUT), 10)).as("still leased to this process").isEmpty();
+    }
+
+    @Test
+    void givesBackWhatWaitedLongerThanItsDestinationsTimeout() {
+        Instant late = T0.plus(TIMEOUT).plusMillis(1);
+
+        assertThat(claimed.next("crm", late, TIMEOUT)).isNull();
+
+        List<Delivery> again = outbox.claimDue("crm", late, 10);
+        assertThat(again).as("claimable again at once, not after the lease").hasSize(2);
+    }
+
+    @Test
+    void givesBackWhatWasClaimedForADestinationThatAReloadRemoved() {
+        claimed.releaseAllBut(List.of("support"));
+
+        assertThat(claimed.isEmpty("crm")).isTrue();
+        assertThat(outbox.claimDue("crm", T0, 10)).hasSize(2);
+    }
+}

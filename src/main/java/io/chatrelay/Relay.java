@@ -132,7 +132,10 @@ public final class Relay implements AutoCloseable {
      * twice, short enough that another replica takes over soon after this one dies.
      */
     static Duration lease(RelayConfig config) {
-        return config.delivery().timeout().multipliedBy(2).plus(LEASE_MARGIN);
+        Duration longest = config.destinations().values().stream()
+                .map(destination -> destination.options().timeout().orElse(Duration.ZERO))
+                .reduce(config.delivery().timeout(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        return longest.multipliedBy(2).plus(LEASE_MARGIN);
     }
 
     /** The matched route's pattern, so that metrics have one series per route, not per URL. */

@@ -25,7 +25,7 @@ public final class Relay implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
     private static final int MAX_HEADER_BYTES = 32 * 1024;
-    private static final int SENDERS = 8;
+    private static final int SENDS_PER_DESTINATION = 8;
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
 
     private final Javalin app;
@@ -85,7 +85,7 @@ public final class Relay implements AutoCloseable {
         parts.metrics.storeGauges(() -> safeCount(outbox, DeliveryStatus.PENDING), () -> safeCount(outbox, DeliveryStatus.DEAD));
         parts.sender = new HttpSender(config.delivery().timeout());
         IngestLoad load = new IngestLoad();
-        parts.dispatcher = new Dispatcher(outbox, config, parts.sender, clock, SENDERS, parts.metrics, load::burst);
+        parts.dispatcher = new Dispatcher(outbox, config, parts.sender, clock, SENDS_PER_DESTINATION, parts.metrics, load::burst);
         parts.ingest = new IngestHandler(config, outbox, parts.dispatcher::wake, clock, parts.accepting::get,
                 parts.metrics, load);
         parts.admin = new AdminApi(config.adminToken(), outbox, parts.dispatcher::wake, clock);

@@ -27,9 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes due deliveries from the outbox and hands them to a bounded pool of senders. One loop
- * thread claims work destination by destination, only as much as each destination's rate limit
- * and the free senders allow, and sleeps until the next delivery or token is due.
+ * Takes due deliveries from the outbox and sends them. One loop thread claims work destination by
+ * destination, as much as each destination's rate limit allows, and sleeps until the next delivery
+ * or token is due. Each destination has up to {@code concurrency} sends of its own in flight, so
+ * one that hangs (a CRM timing out) cannot hold up another (the support Slack); the number of
+ * sender threads is bounded by destinations × concurrency.
  *
  * <p>During an ingest burst (events queueing for their commit) each destination gets one send at a
  * time: on a small machine senders and acknowledgements share the CPU, and the sender is waiting for
@@ -55,7 +57,7 @@ public final class Dispatcher implements AutoCloseable {
     private final RateLimiter limiter;
     private volatile Redactor redactor;
     private final Clock clock;
-    private final Semaphore slots;
+    private final int concurrency;
     private final Semaphore wakeups = new Semaphore(0);
     private final ExecutorService senders;
     private final Thread loop;
@@ -78,8 +80,8 @@ public final class Dispatcher implements AutoCloseable {
         this.clock = clock;
         this.limiter = new RateLimiter(limits(config), clock.instant());
         apply(config);
-        this.slots = new Semaphore(concurrency);
-        this.senders = Executors.newFixedThreadPool(concurrency, named("relay-send"));
+        this.concurrency = concurrency;
+        this.senders = Executors.newCachedThreadPool(named("relay-send"));
         this.loop = named("relay-dispatch").newThread(this::run);
     }
 
@@ -136,9 +138,9 @@ public final class Dispatcher implements AutoCloseable {
 
     /**
      * Claims and starts what may go now; returns when the loop should look again. Each pass starts
-     * at the next destination, so one with a backlog cannot keep every sender from the others.
+     * at the next destination, so none is always served first.
      */
-    private Instant dispatchDue() throws InterruptedException {
+    private Instant dispatchDue() {
         Instant now = clock.instant();
         Instant wakeAt = now.plus(IDLE_POLL);
         List<String> names = destinations;
@@ -147,15 +149,9 @@ public final class Dispatcher implements AutoCloseable {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get((firstDestination + i) % names.size());
             int allowed = limiter.available(name, now);
-            int free = slots.availablePermits();
-            if (free == 0) {
-                return wakeAt; // a finishing send wakes the loop
-            }
-            if (ingestBurst.getAsBoolean()) {
-                free = Math.min(free, 1 - sending(name).get());
-                if (free <= 0) {
-                    continue; // its send wakes the loop when it finishes
-                }
+            int free = (ingestBurst.getAsBoolean() ? 1 : concurrency) - sending(name).get();
+            if (free <= 0) {
+                continue; // its sends wake the loop when they finish
             }
             if (limiter.paused(name, now) || claimed.isEmpty(name) && allowed == 0) {
                 wakeAt = earlier(wakeAt, limiter.nextAllowed(name, now));
@@ -196,8 +192,7 @@ public final class Dispatcher implements AutoCloseable {
         return sending.computeIfAbsent(destination, name -> new AtomicInteger());
     }
 
-    private void start(Delivery delivery) throws InterruptedException {
-        slots.acquire();
+    private void start(Delivery delivery) {
         inFlight.add(delivery);
         AtomicInteger sendingToDestination = sending(delivery.destination());
         sendingToDestination.incrementAndGet();
@@ -210,7 +205,6 @@ public final class Dispatcher implements AutoCloseable {
             } finally {
                 sendingToDestination.decrementAndGet();
                 inFlight.remove(delivery);
-                slots.release();
                 wake();
             }
         });

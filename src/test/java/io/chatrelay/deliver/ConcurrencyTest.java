@@ -28,8 +28,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** While acknowledgements queue up, senders give way: one send per destination at a time. */
-class IngestBurstTest {
+/**
+ * Each destination has sends of its own, and while acknowledgements queue up they give way: one
+ * send per destination at a time.
+ */
+class ConcurrencyTest {
 
     private static final Clock CLOCK = Clock.systemUTC();
 
@@ -103,6 +106,21 @@ class IngestBurstTest {
 
         assertThat(supportArrived.await(10, TimeUnit.SECONDS)).as("the escalation went out beside the archive").isTrue();
         assertThat(crm.mostAtOnce.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aDestinationWhoseSendsHangDoesNotHoldUpAnother() throws Exception {
+        CountDownLatch supportArrived = new CountDownLatch(1);
+        crm.holdEachRequestUntil(supportArrived);
+        support.countDownOnArrival(supportArrived);
+        start();
+        enqueue(20, "crm");
+        Eventually.holds("every crm send is hanging", () -> crm.arrived.get() == 8);
+
+        enqueue(1, "support");
+
+        assertThat(supportArrived.await(5, TimeUnit.SECONDS))
+                .as("the escalation went out long before the archive's sends time out (10 s)").isTrue();
     }
 
     private void start() throws Exception {

@@ -94,14 +94,21 @@ public final class JdbcOutbox implements Outbox {
         durable.commit(sql -> insert(sql, event, targets), COMMIT_TIMEOUT);
     }
 
+    /** Adds the event's rows to the batch of its group commit: one insert per table for the whole batch. */
     private static void insert(Sql sql, RawEvent event, List<Target> targets) throws SQLException {
         long at = event.receivedAt().toEpochMilli();
-        sql.update("INSERT INTO events (id, type, conversation_id, body, received_at) VALUES (?, ?, ?, ?, ?)",
-                event.id(), event.type(), event.conversationId(), event.body(), at);
+        PreparedStatement events = sql.batch(
+                "INSERT INTO events (id, type, conversation_id, body, received_at) VALUES (?, ?, ?, ?, ?)");
+        events.setString(1, event.id());
+        events.setString(2, event.type());
+        events.setString(3, event.conversationId());
+        events.setBytes(4, event.body());
+        events.setLong(5, at);
+        events.addBatch();
         if (targets.isEmpty()) {
             return;
         }
-        PreparedStatement insert = sql.prepare("INSERT INTO deliveries (event_id, destination, route, order_key, "
+        PreparedStatement insert = sql.batch("INSERT INTO deliveries (event_id, destination, route, order_key, "
                 + "status, attempts, next_attempt_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)");
         for (Target target : targets) {
             insert.setString(1, event.id());
@@ -112,7 +119,6 @@ public final class JdbcOutbox implements Outbox {
             insert.setLong(6, at);
             insert.addBatch();
         }
-        insert.executeBatch();
     }
 
     @Override

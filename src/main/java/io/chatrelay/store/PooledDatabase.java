@@ -21,6 +21,7 @@ final class PooledDatabase implements Database {
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(POOL_SIZE);
         config.setAutoCommit(false);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true"); // a batch of rows is one INSERT
         config.setPoolName("relay-store");
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(10_000);
@@ -77,6 +78,7 @@ final class PooledDatabase implements Database {
         Sql sql = new Sql(connection, false);
         try {
             T result = work.run(sql);
+            sql.flushBatches();
             connection.commit();
             return result;
         } catch (SQLException | RuntimeException e) {

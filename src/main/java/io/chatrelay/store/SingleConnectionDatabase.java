@@ -61,11 +61,14 @@ final class SingleConnectionDatabase implements Database {
             sql.prepare("BEGIN IMMEDIATE").execute();
             try {
                 T result = work.run(sql);
+                sql.flushBatches();
                 sql.prepare("COMMIT").execute();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 sql.prepare("ROLLBACK").execute();
                 throw e;
+            } finally {
+                sql.endTransaction();
             }
         } catch (SQLException e) {
             throw new StoreUnavailableException("store error: " + e.getMessage(), e);

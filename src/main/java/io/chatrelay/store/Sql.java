@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ final class Sql {
     private final boolean reuse;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
     private final List<PreparedStatement> transientStatements = new ArrayList<>();
+    private final Map<String, PreparedStatement> batches = new LinkedHashMap<>();
 
     Sql(Connection connection, boolean reuse) {
         this.connection = connection;
@@ -47,6 +49,31 @@ final class Sql {
         return statement;
     }
 
+    /**
+     * A statement to add rows to with {@code addBatch()}: every such statement of a transaction runs
+     * once, in the order first asked for, when the transaction commits. Many events committed
+     * together then cost one round trip per table, not one per row.
+     */
+    PreparedStatement batch(String sql) throws SQLException {
+        PreparedStatement statement = batches.get(sql);
+        if (statement == null) {
+            statement = prepare(sql);
+            batches.put(sql, statement);
+        }
+        return statement;
+    }
+
+    /** Runs what was added to {@link #batch} statements; the transaction calls it before committing. */
+    void flushBatches() throws SQLException {
+        try {
+            for (PreparedStatement statement : batches.values()) {
+                statement.executeBatch();
+            }
+        } finally {
+            batches.clear();
+        }
+    }
+
     /** Runs an insert, update or delete with these parameters; returns the rows changed. */
     int update(String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = prepare(sql);
@@ -58,6 +85,14 @@ final class Sql {
 
     /** Ends a transaction: statements that are not kept are closed. */
     void endTransaction() {
+        for (PreparedStatement statement : batches.values()) {
+            try {
+                statement.clearBatch(); // rows of a transaction that failed before its commit
+            } catch (SQLException ignored) {
+                // closed with the connection
+            }
+        }
+        batches.clear();
         for (PreparedStatement statement : transientStatements) {
             try {
                 statement.close();

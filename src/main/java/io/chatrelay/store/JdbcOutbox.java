@@ -97,27 +97,15 @@ public final class JdbcOutbox implements Outbox {
     /** Adds the event's rows to the batch of its group commit: one insert per table for the whole batch. */
     private static void insert(Sql sql, RawEvent event, List<Target> targets) throws SQLException {
         long at = event.receivedAt().toEpochMilli();
-        PreparedStatement events = sql.batch(
-                "INSERT INTO events (id, type, conversation_id, body, received_at) VALUES (?, ?, ?, ?, ?)");
-        events.setString(1, event.id());
-        events.setString(2, event.type());
-        events.setString(3, event.conversationId());
-        events.setBytes(4, event.body());
-        events.setLong(5, at);
-        events.addBatch();
+        sql.addToBatch("INSERT INTO events (id, type, conversation_id, body, received_at) VALUES (?, ?, ?, ?, ?)",
+                event.id(), event.type(), event.conversationId(), event.body(), at);
         if (targets.isEmpty()) {
             return;
         }
-        PreparedStatement insert = sql.batch("INSERT INTO deliveries (event_id, destination, route, order_key, "
-                + "status, attempts, next_attempt_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)");
         for (Target target : targets) {
-            insert.setString(1, event.id());
-            insert.setString(2, target.destination());
-            insert.setString(3, target.route());
-            insert.setString(4, event.conversationId());
-            insert.setLong(5, at);
-            insert.setLong(6, at);
-            insert.addBatch();
+            sql.addToBatch("INSERT INTO deliveries (event_id, destination, route, order_key, status, attempts, "
+                    + "next_attempt_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)",
+                    event.id(), target.destination(), target.route(), event.conversationId(), at, at);
         }
     }
 
@@ -148,9 +136,9 @@ public final class JdbcOutbox implements Outbox {
         long id = Long.parseLong(delivery.id());
         long finished = attempt.at().plus(attempt.took()).toEpochMilli();
         lazy.commit(sql -> {
-            sql.update(SETTLE, status, delivery.attempts() + 1, next.toEpochMilli(), attempt.status(),
+            sql.addToBatch(SETTLE, status, delivery.attempts() + 1, next.toEpochMilli(), attempt.status(),
                     attempt.reason(), finished, id);
-            sql.update(RECORD_ATTEMPT, id, id, attempt.at().toEpochMilli(), attempt.status(), attempt.reason(),
+            sql.addToBatch(RECORD_ATTEMPT, id, id, attempt.at().toEpochMilli(), attempt.status(), attempt.reason(),
                     attempt.took().toMillis());
         }, COMMIT_TIMEOUT);
     }

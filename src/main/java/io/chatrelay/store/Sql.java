@@ -63,6 +63,15 @@ final class Sql {
         return statement;
     }
 
+    /** Adds one row with these parameters to the {@link #batch} statement for {@code sql}. */
+    void addToBatch(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = batch(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        statement.addBatch();
+    }
+
     /** Runs what was added to {@link #batch} statements; the transaction calls it before committing. */
     void flushBatches() throws SQLException {
         try {

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -161,7 +162,7 @@ public final class Dispatcher implements AutoCloseable {
                 wakeAt = earlier(wakeAt, claim(name, now, allowed));
             }
             Duration timeout = timeout(name);
-            for (Delivery next; free > 0 && (next = claimed.next(name, now, timeout)) != null; free--) {
+            for (Delivery next; running && free > 0 && (next = claimed.next(name, now, timeout)) != null; free--) {
                 start(next);
             }
         }
@@ -197,17 +198,23 @@ public final class Dispatcher implements AutoCloseable {
         AtomicInteger sendingToDestination = sending(delivery.destination());
         sendingToDestination.incrementAndGet();
         Attempts current = attempts;
-        senders.execute(() -> {
-            try {
-                current.run(delivery);
-            } catch (RuntimeException e) {
-                LOG.error("delivery={} could not be recorded: {}", delivery.id(), redactor.redact(e.getMessage()));
-            } finally {
-                sendingToDestination.decrementAndGet();
-                inFlight.remove(delivery);
-                wake();
-            }
-        });
+        try {
+            senders.execute(() -> {
+                try {
+                    current.run(delivery);
+                } catch (RuntimeException e) {
+                    LOG.error("delivery={} could not be recorded: {}", delivery.id(), redactor.redact(e.getMessage()));
+                } finally {
+                    sendingToDestination.decrementAndGet();
+                    inFlight.remove(delivery);
+                    wake();
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            sendingToDestination.decrementAndGet();
+            inFlight.remove(delivery);
+            outbox.release(delivery); // the loop outlived stop's wait for it; due again at the next start
+        }
     }
 
     private void pruneWhenDue() {
@@ -261,9 +268,9 @@ public final class Dispatcher implements AutoCloseable {
     public void stop(Duration deadline) {
         running = false;
         wake();
-        senders.shutdown();
         try {
             loop.join(IDLE_POLL.toMillis() * 2);
+            senders.shutdown();
             if (!loop.isAlive()) {
                 claimed.releaseAll();
             }
@@ -275,6 +282,7 @@ public final class Dispatcher implements AutoCloseable {
                 }
             }
         } catch (InterruptedException e) {
+            senders.shutdownNow();
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warn("releasing unfinished deliveries failed: {}", redactor.redact(e.getMessage()));

@@ -180,6 +180,7 @@ public final class Relay implements AutoCloseable {
                         + "if it comes back (see deliveries list)", removed, outbox.countPending(removed));
             }
         }
+        outbox.leaseClaimsFor(lease(applied));
         ingest.reconfigure(applied);
         dispatcher.reconfigure(applied);
         admin.reconfigure(applied.adminToken());

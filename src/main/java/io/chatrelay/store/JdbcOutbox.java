@@ -34,7 +34,7 @@ public final class JdbcOutbox implements Outbox {
     private final SqlDialect dialect;
     private final GroupCommit durable;
     private final GroupCommit lazy;
-    private final Duration lease;
+    private volatile Duration lease;
     private final String owner = UUID.randomUUID().toString();
 
     private JdbcOutbox(Database database, SqlDialect dialect, Duration lease) {
@@ -141,6 +141,11 @@ public final class JdbcOutbox implements Outbox {
             sql.addToBatch(RECORD_ATTEMPT, id, id, attempt.at().toEpochMilli(), attempt.status(), attempt.reason(),
                     attempt.took().toMillis());
         }, COMMIT_TIMEOUT);
+    }
+
+    @Override
+    public void leaseClaimsFor(Duration lease) {
+        this.lease = lease;
     }
 
     @Override

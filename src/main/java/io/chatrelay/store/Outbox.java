@@ -33,6 +33,9 @@ public interface Outbox extends AutoCloseable {
     /** Gives a claimed delivery back without counting an attempt (shutdown). */
     void release(Delivery delivery);
 
+    /** How long claims made from now on are held (a reload can lengthen delivery timeouts). */
+    void leaseClaimsFor(java.time.Duration lease);
+
     /** When the next delivery of this destination that could be claimed becomes due. */
     Optional<Instant> nextDue(String destination);
 

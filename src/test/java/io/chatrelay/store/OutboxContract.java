@@ -79,6 +79,17 @@ abstract class OutboxContract {
     }
 
     @Test
+    void claimsMadeAfterTheLeaseIsLengthenedLastTheNewLease() {
+        outbox.enqueue(event("e1", null, T0), to("slack"));
+
+        outbox.leaseClaimsFor(LEASE.multipliedBy(4));
+
+        assertThat(outbox.claimDue("slack", T0, 10)).hasSize(1);
+        assertThat(outbox.claimDue("slack", T0.plus(LEASE).plusSeconds(1), 10)).as("the old lease has passed").isEmpty();
+        assertThat(outbox.claimDue("slack", T0.plus(LEASE.multipliedBy(4)).plusSeconds(1), 10)).hasSize(1);
+    }
+
+    @Test
     void deliveredDeliveriesAreNotClaimedAgain() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
         Delivery delivery = outbox.claimDue("slack", T0, 10).get(0);

@@ -7,6 +7,7 @@ import io.chatrelay.event.Ids;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.route.Target;
+import io.chatrelay.store.DeliveryStatus;
 import io.chatrelay.store.JdbcOutbox;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.RelayUnderTest;
@@ -123,6 +124,20 @@ class ConcurrencyTest {
                 .as("the escalation went out long before the archive's sends time out (10 s)").isTrue();
     }
 
+    @Test
+    void keepsItsConnectionsToADestinationOpenBetweenBusySpells() throws Exception {
+        start();
+        for (int round = 1; round <= 2; round++) {
+            CountDownLatch allEight = crm.holdEachRequestUntil(8);
+            enqueue(8, "crm");
+            assertThat(allEight.await(10, TimeUnit.SECONDS)).as("eight sends at once in round %d", round).isTrue();
+            int delivered = 8 * round;
+            Eventually.holds("round " + round + " recorded", () -> outbox.count(DeliveryStatus.DELIVERED) == delivered);
+        }
+
+        assertThat(crm.connections).as("the second round reused the first round's connections").hasSize(8);
+    }
+
     private void start() throws Exception {
         RelayConfig config = RelayUnderTest.config(dir, """
                 destinations:
@@ -159,6 +174,7 @@ class ConcurrencyTest {
         final AtomicInteger arrived = new AtomicInteger();
         final AtomicInteger served = new AtomicInteger();
         final AtomicInteger mostAtOnce = new AtomicInteger();
+        final java.util.Set<Integer> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final AtomicInteger atOnce = new AtomicInteger();
         private volatile Hold hold = () -> { };
 
@@ -167,6 +183,7 @@ class ConcurrencyTest {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                     arrived.incrementAndGet();
+                    connections.add(request.getConnectionIndex());
                     mostAtOnce.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
                     hold.await();
                     atOnce.decrementAndGet();

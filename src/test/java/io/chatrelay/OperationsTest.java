@@ -25,6 +25,13 @@ class OperationsTest {
     @TempDir
     Path dir;
 
+    private Path configRoutingAllTo(Sink first) throws java.io.IOException {
+        Path file = dir.resolve("relay.yaml");
+        Files.writeString(file, config("  first: {type: webhook, url: \"%s\"}".formatted(first.url("/1")),
+                "  - {name: all, to: [first]}"));
+        return file;
+    }
+
     private String config(String destinations, String routes) {
         return """
                 server: {port: 0}
@@ -102,9 +109,7 @@ class OperationsTest {
     @Test
     void appliesAChangedConfigFileWithinTwoSecondsAndRefusesAnInvalidOne() throws Exception {
         try (Sink first = Sink.ok(); Sink second = Sink.ok(); LogCapture log = new LogCapture()) {
-            Path file = dir.resolve("relay.yaml");
-            Files.writeString(file, config("  first: {type: webhook, url: \"%s\"}".formatted(first.url("/1")),
-                    "  - {name: all, to: [first]}"));
+            Path file = configRoutingAllTo(first);
             ConfigLoader loader = new ConfigLoader(Map.of());
             try (Relay relay = Relay.start(loader.load(file));
                  ConfigWatcher watcher = new ConfigWatcher(file, relay, loader)) {
@@ -135,9 +140,7 @@ class OperationsTest {
     @Test
     void appliesAChangedConfigFileWhileEventsKeepTheStoreBesideItBusy() throws Exception {
         try (Sink first = Sink.ok(); Sink second = Sink.ok()) {
-            Path file = dir.resolve("relay.yaml");
-            Files.writeString(file, config("  first: {type: webhook, url: \"%s\"}".formatted(first.url("/1")),
-                    "  - {name: all, to: [first]}"));
+            Path file = configRoutingAllTo(first);
             ConfigLoader loader = new ConfigLoader(Map.of());
             try (Relay relay = Relay.start(loader.load(file));
                  ConfigWatcher watcher = new ConfigWatcher(file, relay, loader)) {

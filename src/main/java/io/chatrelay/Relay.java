@@ -132,8 +132,7 @@ public final class Relay implements AutoCloseable {
      * twice, short enough that another replica takes over soon after this one dies.
      */
     static Duration lease(RelayConfig config) {
-        Duration longest = config.destinations().values().stream()
-                .map(destination -> destination.options().timeout().orElse(Duration.ZERO))
+        Duration longest = config.destinations().keySet().stream().map(config::timeout)
                 .reduce(config.delivery().timeout(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
         return longest.multipliedBy(2).plus(LEASE_MARGIN);
     }

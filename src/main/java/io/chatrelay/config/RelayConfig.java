@@ -20,6 +20,12 @@ public record RelayConfig(
         routes = List.copyOf(routes);
     }
 
+    /** How long one send to {@code destination} may take: its own {@code timeout}, else {@code delivery.timeout}. */
+    public java.time.Duration timeout(String destination) {
+        DestinationConfig configured = destinations.get(destination);
+        return configured == null ? delivery.timeout() : configured.options().timeout().orElse(delivery.timeout());
+    }
+
     public RelayConfig withServer(ServerConfig newServer) {
         return new RelayConfig(newServer, signingSecrets, store, delivery, adminToken, destinations, routes);
     }

@@ -69,7 +69,7 @@ final class Attempts {
         Duration took;
         try {
             OutboundRequest request = render(delivery, started);
-            HttpResult result = sender.send(request, destination.options().timeout().orElse(config.delivery().timeout()));
+            HttpResult result = sender.send(request, config.timeout(delivery.destination()));
             took = result.took();
             outcome = ResponseClassifier.classify(result, clock.instant(), request.okField());
             obeyRateLimitHeaders(delivery.destination(), result);

@@ -1,6 +1,5 @@
 package io.chatrelay.deliver;
 
-import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.RateLimit;
 import io.chatrelay.config.Redactor;
 import io.chatrelay.config.RelayConfig;
@@ -161,7 +160,7 @@ public final class Dispatcher implements AutoCloseable {
             if (claimed.isEmpty(name)) {
                 wakeAt = earlier(wakeAt, claim(name, now, allowed));
             }
-            Duration timeout = timeout(name);
+            Duration timeout = config.timeout(name);
             for (Delivery next; running && free > 0 && (next = claimed.next(name, now, timeout)) != null; free--) {
                 start(next);
             }
@@ -180,13 +179,6 @@ public final class Dispatcher implements AutoCloseable {
         }
         Optional<Instant> next = outbox.nextDue(destination);
         return next.isEmpty() ? now.plus(IDLE_POLL) : next.get().isAfter(now) ? next.get() : now.plus(MIN_SLEEP);
-    }
-
-    private Duration timeout(String destination) {
-        RelayConfig current = config;
-        DestinationConfig destinationConfig = current.destinations().get(destination);
-        return destinationConfig == null ? current.delivery().timeout()
-                : destinationConfig.options().timeout().orElse(current.delivery().timeout());
     }
 
     private AtomicInteger sending(String destination) {

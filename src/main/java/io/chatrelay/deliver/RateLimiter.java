@@ -77,7 +77,7 @@ final class RateLimiter {
 
     /** How many sends this destination may start now. */
     synchronized int available(String destination, Instant now) {
-        if (now.isBefore(pauses.getOrDefault(destination, Instant.MIN))) {
+        if (paused(destination, now)) {
             return 0;
         }
         Bucket bucket = buckets.get(destination);

@@ -2,6 +2,7 @@ package io.chatrelay.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.chatrelay.config.StoreConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -33,7 +34,7 @@ final class PooledDatabase implements Database {
             }
             return new PooledDatabase(pool);
         } catch (SQLException | RuntimeException e) {
-            throw new StoreUnavailableException("cannot open the store: " + io.chatrelay.config.StoreConfig.mask(String.valueOf(e.getMessage())), e);
+            throw new StoreUnavailableException("cannot open the store: " + masked(e), e);
         }
     }
 
@@ -59,7 +60,7 @@ final class PooledDatabase implements Database {
             }
             return inTransaction(connection, work);
         } catch (SQLException e) {
-            throw new StoreUnavailableException("store unavailable: " + io.chatrelay.config.StoreConfig.mask(String.valueOf(e.getMessage())), e);
+            throw new StoreUnavailableException("store unavailable: " + masked(e), e);
         }
     }
 
@@ -90,9 +91,14 @@ final class PooledDatabase implements Database {
             if (e instanceof StoreUnavailableException unavailable) {
                 throw unavailable;
             }
-            throw new StoreUnavailableException("store error: " + e.getMessage(), e);
+            throw new StoreUnavailableException("store error: " + masked(e), e);
         } finally {
             sql.endTransaction();
         }
+    }
+
+    /** A driver's message may quote the JDBC URL; its password never reaches an error or a log. */
+    private static String masked(Exception e) {
+        return StoreConfig.mask(String.valueOf(e.getMessage()));
     }
 }

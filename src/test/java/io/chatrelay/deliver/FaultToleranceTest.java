@@ -115,9 +115,10 @@ class FaultToleranceTest {
     @Test
     void retriesOn429HonouringRetryAfterAsAnHttpDate() throws Exception {
         startWith("slack", "");
-        String inTwoSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(3));
-        sink.then(new MockResponse.Builder().code(503).addHeader("Retry-After", inTwoSeconds).build());
+        // an HTTP date has whole seconds: three whole seconds after the current one is more than three away
+        String moreThanThreeSecondsAway = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0).plusSeconds(4));
+        sink.then(new MockResponse.Builder().code(503).addHeader("Retry-After", moreThanThreeSecondsAway).build());
 
         Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("live-chat-escalation"));
         sink.take();

@@ -26,7 +26,6 @@ public final class Relay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
     private static final int MAX_HEADER_BYTES = 32 * 1024;
     private static final int SENDS_PER_DESTINATION = 8;
-    private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
 
     private final Javalin app;
     private final Outbox outbox;
@@ -68,7 +67,7 @@ public final class Relay implements AutoCloseable {
     }
 
     public static Relay start(RelayConfig config, Clock clock) {
-        Outbox outbox = JdbcOutbox.open(config.store(), lease(config));
+        Outbox outbox = JdbcOutbox.open(config.store());
         try {
             return wire(config, clock, outbox);
         } catch (RuntimeException e) {
@@ -127,16 +126,6 @@ public final class Relay implements AutoCloseable {
         javalin.routes.error(405, "*", ctx -> ctx.json(Map.of("error", "method not allowed")));
     }
 
-    /**
-     * How long a claimed delivery stays with this process: long enough for a send to time out
-     * twice, short enough that another replica takes over soon after this one dies.
-     */
-    static Duration lease(RelayConfig config) {
-        Duration longest = config.destinations().keySet().stream().map(config::timeout)
-                .reduce(config.delivery().timeout(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
-        return longest.multipliedBy(2).plus(LEASE_MARGIN);
-    }
-
     /** The matched route's pattern, so that metrics have one series per route, not per URL. */
     private static String route(io.javalin.http.Context ctx) {
         try {
@@ -179,7 +168,6 @@ public final class Relay implements AutoCloseable {
                         + "if it comes back (see deliveries list)", removed, outbox.countPending(removed));
             }
         }
-        outbox.leaseClaimsFor(lease(applied));
         ingest.reconfigure(applied);
         dispatcher.reconfigure(applied);
         admin.reconfigure(applied.adminToken());

@@ -44,7 +44,7 @@ class ShutdownAndStoreFailureTest {
                 relay.close();
             }
         }
-        try (Outbox reopened = JdbcOutbox.open(RelayUnderTest.config(dir, "routes: []").store(), Duration.ofSeconds(30))) {
+        try (Outbox reopened = JdbcOutbox.open(RelayUnderTest.config(dir, "routes: []").store())) {
             assertThat(reopened.list(java.util.Optional.empty(), 10)).as("nothing half-written").isEmpty();
         }
     }
@@ -70,7 +70,7 @@ class ShutdownAndStoreFailureTest {
             stopping.get(15, TimeUnit.SECONDS);
             pendingExpected = acceptedBeforeDraining[0];
         }
-        try (Outbox reopened = JdbcOutbox.open(RelayUnderTest.config(dir, "routes: []").store(), Duration.ofSeconds(30))) {
+        try (Outbox reopened = JdbcOutbox.open(RelayUnderTest.config(dir, "routes: []").store())) {
             assertThat(reopened.list(java.util.Optional.of(DeliveryStatus.DELIVERED), 100))
                     .as("the send in flight finished").anySatisfy(d -> assertThat(d.id()).isEqualTo(1));
             assertThat(reopened.count(DeliveryStatus.DELIVERED) + reopened.count(DeliveryStatus.PENDING))

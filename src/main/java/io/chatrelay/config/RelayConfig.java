@@ -1,5 +1,6 @@
 package io.chatrelay.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +21,22 @@ public record RelayConfig(
         routes = List.copyOf(routes);
     }
 
+    /** What a lease keeps beyond the sends it covers: time to record the outcome of the last one. */
+    public static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+
     /** How long one send to {@code destination} may take: its own {@code timeout}, else {@code delivery.timeout}. */
-    public java.time.Duration timeout(String destination) {
+    public Duration timeout(String destination) {
         DestinationConfig configured = destinations.get(destination);
         return configured == null ? delivery.timeout() : configured.options().timeout().orElse(delivery.timeout());
+    }
+
+    /**
+     * How long a claim on one of {@code destination}'s deliveries keeps it from every other replica:
+     * time for it to wait its turn and be sent (a timeout each) and for the outcome to be recorded.
+     * Short enough that another replica takes it over soon after this one dies.
+     */
+    public Duration lease(String destination) {
+        return timeout(destination).multipliedBy(2).plus(LEASE_MARGIN);
     }
 
     public RelayConfig withServer(ServerConfig newServer) {

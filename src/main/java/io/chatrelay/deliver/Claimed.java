@@ -1,5 +1,6 @@
 package io.chatrelay.deliver;
 
+import io.chatrelay.config.RelayConfig;
 import io.chatrelay.store.Delivery;
 import io.chatrelay.store.Outbox;
 import java.time.Duration;
@@ -14,13 +15,14 @@ import java.util.Map;
 /**
  * Deliveries claimed from the outbox but not started yet, per destination. The dispatcher claims a
  * batch at a time instead of one delivery per free sender, which saves a store transaction per
- * delivery. A delivery only starts while its lease still covers a whole send: one claimed longer
- * ago than its destination's timeout is given back to the outbox instead (the lease is twice the
- * longest timeout and then some). Used by the dispatcher's loop thread only.
+ * delivery. A delivery only starts while its lease still covers a whole send and the recording of
+ * its outcome; otherwise it is given back to the outbox, to be claimed again with a fresh lease.
+ * That also covers claims made before a reload lengthened the destination's timeout. Used by the
+ * dispatcher's loop thread only.
  */
 final class Claimed {
 
-    private record Entry(Delivery delivery, Instant claimedAt) {}
+    private record Entry(Delivery delivery, Instant leaseUntil) {}
 
     private final Outbox outbox;
     private final Map<String, ArrayDeque<Entry>> byDestination = new HashMap<>();
@@ -29,9 +31,10 @@ final class Claimed {
         this.outbox = outbox;
     }
 
-    void add(String destination, List<Delivery> deliveries, Instant now) {
+    /** Deliveries claimed for this destination, leased to this process until {@code leaseUntil}. */
+    void add(String destination, List<Delivery> deliveries, Instant leaseUntil) {
         ArrayDeque<Entry> queue = byDestination.computeIfAbsent(destination, name -> new ArrayDeque<>());
-        deliveries.forEach(delivery -> queue.add(new Entry(delivery, now)));
+        deliveries.forEach(delivery -> queue.add(new Entry(delivery, leaseUntil)));
     }
 
     boolean isEmpty(String destination) {
@@ -39,12 +42,16 @@ final class Claimed {
         return queue == null || queue.isEmpty();
     }
 
-    /** The next delivery of this destination that can still finish within its lease, or null. */
+    /**
+     * The next delivery of this destination whose send, taking up to {@code timeout}, can still
+     * finish and be recorded within its lease; or null.
+     */
     Delivery next(String destination, Instant now, Duration timeout) {
+        Instant doneBy = now.plus(timeout).plus(RelayConfig.LEASE_MARGIN);
         ArrayDeque<Entry> queue = byDestination.get(destination);
         while (queue != null && !queue.isEmpty()) {
             Entry entry = queue.poll();
-            if (!now.isAfter(entry.claimedAt().plus(timeout))) {
+            if (!doneBy.isAfter(entry.leaseUntil())) {
                 return entry.delivery();
             }
             outbox.release(entry.delivery());

@@ -51,11 +51,8 @@ public final class Dispatcher implements AutoCloseable {
     private final Outbox outbox;
     private final HttpSender sender;
     private final RelayMetrics metrics;
-    private volatile RelayConfig config;
-    private volatile List<String> destinations;
-    private volatile Attempts attempts;
     private final RateLimiter limiter;
-    private volatile Redactor redactor;
+    private volatile Setup setup;
     private final Clock clock;
     private final int concurrency;
     private final Semaphore wakeups = new Semaphore(0);
@@ -96,11 +93,15 @@ public final class Dispatcher implements AutoCloseable {
         wake();
     }
 
+    /**
+     * What one config means to the dispatcher, swapped whole on a reload so that one pass of the loop
+     * claims, checks leases and sends under the same config.
+     */
+    private record Setup(RelayConfig config, List<String> destinations, Attempts attempts, Redactor redactor) {}
+
     private void apply(RelayConfig newConfig) {
-        this.redactor = Redactor.of(newConfig);
-        this.attempts = new Attempts(newConfig, sender, outbox, limiter, clock, metrics);
-        this.destinations = List.copyOf(newConfig.destinations().keySet());
-        this.config = newConfig;
+        this.setup = new Setup(newConfig, List.copyOf(newConfig.destinations().keySet()),
+                new Attempts(newConfig, sender, outbox, limiter, clock, metrics), Redactor.of(newConfig));
     }
 
     private static Map<String, Optional<RateLimit>> limits(RelayConfig config) {
@@ -129,7 +130,7 @@ public final class Dispatcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.error("dispatch loop: {}; retrying in {}s", redactor.redact(String.valueOf(e.getMessage())),
+                LOG.error("dispatch loop: {}; retrying in {}s", setup.redactor().redact(String.valueOf(e.getMessage())),
                         IDLE_POLL.toSeconds());
                 sleepQuietly();
             }
@@ -143,7 +144,8 @@ public final class Dispatcher implements AutoCloseable {
     private Instant dispatchDue() {
         Instant now = clock.instant();
         Instant wakeAt = now.plus(IDLE_POLL);
-        List<String> names = destinations;
+        Setup current = setup;
+        List<String> names = current.destinations();
         claimed.releaseAllBut(names);
         firstDestination = names.isEmpty() ? 0 : (firstDestination + 1) % names.size();
         for (int i = 0; i < names.size(); i++) {
@@ -158,22 +160,22 @@ public final class Dispatcher implements AutoCloseable {
                 continue;
             }
             if (claimed.isEmpty(name)) {
-                wakeAt = earlier(wakeAt, claim(name, now, allowed));
+                wakeAt = earlier(wakeAt, claim(name, now, allowed, current.config().lease(name)));
             }
-            Duration timeout = config.timeout(name);
+            Duration timeout = current.config().timeout(name);
             for (Delivery next; running && free > 0 && (next = claimed.next(name, now, timeout)) != null; free--) {
-                start(next);
+                start(next, current);
             }
         }
         return wakeAt;
     }
 
     /** Claims a batch, within the rate limit; returns when to look again. */
-    private Instant claim(String destination, Instant now, int allowed) {
+    private Instant claim(String destination, Instant now, int allowed, Duration lease) {
         int want = Math.min(allowed, MAX_CLAIM);
-        List<Delivery> due = outbox.claimDue(destination, now, want);
+        List<Delivery> due = outbox.claimDue(destination, now, want, lease);
         limiter.take(destination, due.size());
-        claimed.add(destination, due, now);
+        claimed.add(destination, due, now.plus(lease));
         if (due.size() == want) {
             return now; // there may be more
         }
@@ -185,17 +187,17 @@ public final class Dispatcher implements AutoCloseable {
         return sending.computeIfAbsent(destination, name -> new AtomicInteger());
     }
 
-    private void start(Delivery delivery) {
+    private void start(Delivery delivery, Setup current) {
         inFlight.add(delivery);
         AtomicInteger sendingToDestination = sending(delivery.destination());
         sendingToDestination.incrementAndGet();
-        Attempts current = attempts;
         try {
             senders.execute(() -> {
                 try {
-                    current.run(delivery);
+                    current.attempts().run(delivery);
                 } catch (RuntimeException e) {
-                    LOG.error("delivery={} could not be recorded: {}", delivery.id(), redactor.redact(e.getMessage()));
+                    LOG.error("delivery={} could not be recorded: {}", delivery.id(),
+                            current.redactor().redact(e.getMessage()));
                 } finally {
                     sendingToDestination.decrementAndGet();
                     inFlight.remove(delivery);
@@ -215,9 +217,10 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         nextPrune = now.plus(PRUNE_EVERY);
-        int pruned = outbox.pruneDelivered(now.minus(config.store().retention()));
+        Duration retention = setup.config().store().retention();
+        int pruned = outbox.pruneDelivered(now.minus(retention));
         if (pruned > 0) {
-            LOG.info("pruned {} deliveries delivered more than {} ago", pruned, config.store().retention());
+            LOG.info("pruned {} deliveries delivered more than {} ago", pruned, retention);
         }
     }
 
@@ -277,7 +280,7 @@ public final class Dispatcher implements AutoCloseable {
             senders.shutdownNow();
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.warn("releasing unfinished deliveries failed: {}", redactor.redact(e.getMessage()));
+            LOG.warn("releasing unfinished deliveries failed: {}", setup.redactor().redact(e.getMessage()));
         }
     }
 

@@ -34,23 +34,18 @@ public final class JdbcOutbox implements Outbox {
     private final SqlDialect dialect;
     private final GroupCommit durable;
     private final GroupCommit lazy;
-    private volatile Duration lease;
     private final String owner = UUID.randomUUID().toString();
 
-    private JdbcOutbox(Database database, SqlDialect dialect, Duration lease) {
+    private JdbcOutbox(Database database, SqlDialect dialect) {
         this.database = database;
         this.dialect = dialect;
         this.durable = new GroupCommit(database, true);
         this.lazy = new GroupCommit(database, false);
-        this.lease = lease;
     }
 
-    /**
-     * Opens the store named by {@code store.url}, creating or migrating its schema. {@code lease} is
-     * how long a claimed delivery stays with this process before another may take it over.
-     */
-    public static JdbcOutbox open(StoreConfig config, Duration lease) {
-        return open(config, lease, true);
+    /** Opens the store named by {@code store.url}, creating or migrating its schema. */
+    public static JdbcOutbox open(StoreConfig config) {
+        return open(config, true);
     }
 
     /**
@@ -58,10 +53,10 @@ public final class JdbcOutbox implements Outbox {
      * claims nothing and leaves the relay's claims alone.
      */
     public static JdbcOutbox openForTools(StoreConfig config) {
-        return open(config, Duration.ofMinutes(1), false);
+        return open(config, false);
     }
 
-    private static JdbcOutbox open(StoreConfig config, Duration lease, boolean dispatcher) {
+    private static JdbcOutbox open(StoreConfig config, boolean dispatcher) {
         SqlDialect dialect = dialectFor(config.url());
         Database database = dialect.open(config.url());
         try {
@@ -71,7 +66,7 @@ public final class JdbcOutbox implements Outbox {
                 database.transaction(sql -> sql.update("UPDATE deliveries SET lease_until = NULL, lease_owner = NULL "
                         + "WHERE lease_until IS NOT NULL"));
             }
-            return new JdbcOutbox(database, dialect, lease);
+            return new JdbcOutbox(database, dialect);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -85,7 +80,7 @@ public final class JdbcOutbox implements Outbox {
         if (url.startsWith("jdbc:postgresql:")) {
             return new PostgresDialect();
         }
-        throw new StoreUnavailableException("no store for " + io.chatrelay.config.StoreConfig.mask(url)
+        throw new StoreUnavailableException("no store for " + StoreConfig.mask(url)
                 + " (jdbc:sqlite: and jdbc:postgresql: are supported)", null);
     }
 
@@ -110,7 +105,7 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public List<Delivery> claimDue(String destination, Instant now, int max) {
+    public List<Delivery> claimDue(String destination, Instant now, int max, Duration lease) {
         long nowMillis = now.toEpochMilli();
         return database.lazyTransaction(sql -> dialect.claim(sql, destination, nowMillis, max,
                 nowMillis + lease.toMillis(), owner));
@@ -141,11 +136,6 @@ public final class JdbcOutbox implements Outbox {
             sql.addToBatch(RECORD_ATTEMPT, id, id, attempt.at().toEpochMilli(), attempt.status(), attempt.reason(),
                     attempt.took().toMillis());
         }, COMMIT_TIMEOUT);
-    }
-
-    @Override
-    public void leaseClaimsFor(Duration lease) {
-        this.lease = lease;
     }
 
     @Override

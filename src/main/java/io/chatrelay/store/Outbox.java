@@ -2,6 +2,7 @@ package io.chatrelay.store;
 
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.route.Target;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +17,11 @@ public interface Outbox extends AutoCloseable {
     void enqueue(RawEvent event, List<Target> targets);
 
     /**
-     * Up to {@code max} due deliveries of one destination, leased to this process so that nobody
-     * else sends them. Only the oldest pending delivery of each conversation is ever due, so a
+     * Up to {@code max} due deliveries of one destination, leased to this process for {@code lease}
+     * so that nobody else sends them meanwhile. Only the oldest pending delivery of each conversation is ever due, so a
      * conversation's messages go out in the order they were accepted.
      */
-    List<Delivery> claimDue(String destination, Instant now, int max);
+    List<Delivery> claimDue(String destination, Instant now, int max, Duration lease);
 
     void delivered(Delivery delivery, Attempt attempt);
 
@@ -32,9 +33,6 @@ public interface Outbox extends AutoCloseable {
 
     /** Gives a claimed delivery back without counting an attempt (shutdown). */
     void release(Delivery delivery);
-
-    /** How long claims made from now on are held (a reload can lengthen delivery timeouts). */
-    void leaseClaimsFor(java.time.Duration lease);
 
     /** When the next delivery of this destination that could be claimed becomes due. */
     Optional<Instant> nextDue(String destination);
@@ -59,7 +57,7 @@ public interface Outbox extends AutoCloseable {
      * Records that this process is alive and returns how many processes were seen within
      * {@code window}, itself included: replicas divide each destination's rate limit by it.
      */
-    int heartbeat(Instant now, java.time.Duration window);
+    int heartbeat(Instant now, Duration window);
 
     /** Holds a destination for every replica until {@code until} (a 429, or no requests left in its window). */
     void pauseDestination(String destination, Instant until);

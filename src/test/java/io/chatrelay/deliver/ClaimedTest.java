@@ -2,6 +2,7 @@ package io.chatrelay.deliver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatrelay.config.RelayConfig;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.route.Target;
 import io.chatrelay.store.Delivery;
@@ -27,20 +28,23 @@ class ClaimedTest {
 
     private JdbcOutbox outbox;
     private Claimed claimed;
+    private Duration lease;
 
     @BeforeEach
     void open() throws Exception {
-        outbox = JdbcOutbox.open(RelayUnderTest.config(dir, """
+        RelayConfig config = RelayUnderTest.config(dir, """
                 destinations:
-                  crm: {type: webhook, url: "http://127.0.0.1:9/crm"}
+                  crm: {type: webhook, url: "http://127.0.0.1:9/crm", timeout: 10s}
                 routes: []
-                """).store(), TIMEOUT.multipliedBy(2).plusSeconds(5));
+                """);
+        lease = config.lease("crm");
+        outbox = JdbcOutbox.open(config.store());
         claimed = new Claimed(outbox);
         for (String id : List.of("e1", "e2")) {
             outbox.enqueue(new RawEvent(id, "chat", "conversation-" + id, RelayUnderTest.chat(id, id), T0),
                     List.of(new Target("crm", "all")));
         }
-        claimed.add("crm", outbox.claimDue("crm", T0, 10), T0);
+        claimed.add("crm", outbox.claimDue("crm", T0, 10, lease), T0.plus(lease));
     }
 
     @AfterEach
@@ -53,7 +57,7 @@ class ClaimedTest {
         assertThat(claimed.next("crm", T0.plus(TIMEOUT), TIMEOUT)).isNotNull();
         assertThat(claimed.next("crm", T0.plus(TIMEOUT), TIMEOUT)).isNotNull();
         assertThat(claimed.isEmpty("crm")).isTrue();
-        assertThat(outbox.claimDue("crm", T0.plus(TIMEOUT), 10)).as("still leased to this process").isEmpty();
+        assertThat(outbox.claimDue("crm", T0.plus(TIMEOUT), 10, lease)).as("still leased to this process").isEmpty();
     }
 
     @Test
@@ -62,8 +66,18 @@ class ClaimedTest {
 
         assertThat(claimed.next("crm", late, TIMEOUT)).isNull();
 
-        List<Delivery> again = outbox.claimDue("crm", late, 10);
+        List<Delivery> again = outbox.claimDue("crm", late, 10, lease);
         assertThat(again).as("claimable again at once, not after the lease").hasSize(2);
+    }
+
+    @Test
+    void givesBackWhatWasClaimedBeforeAReloadLengthenedItsDestinationsTimeout() {
+        Duration reloaded = TIMEOUT.multipliedBy(3);
+
+        assertThat(claimed.next("crm", T0, reloaded)).as("a 30 s send would outlast a 25 s lease").isNull();
+
+        assertThat(outbox.claimDue("crm", T0, 10, reloaded.multipliedBy(2))).as("claimable again with a longer lease")
+                .hasSize(2);
     }
 
     @Test
@@ -71,6 +85,6 @@ class ClaimedTest {
         claimed.releaseAllBut(List.of("support"));
 
         assertThat(claimed.isEmpty("crm")).isTrue();
-        assertThat(outbox.claimDue("crm", T0, 10)).hasSize(2);
+        assertThat(outbox.claimDue("crm", T0, 10, lease)).hasSize(2);
     }
 }

@@ -146,7 +146,7 @@ class ConcurrencyTest {
                 routes:
                   - {name: all, to: [crm]}
                 """.formatted(crm.server.url("/crm"), support.server.url("/support")));
-        outbox = JdbcOutbox.open(config.store(), Duration.ofSeconds(30));
+        outbox = JdbcOutbox.open(config.store());
         dispatcher = new Dispatcher(outbox, config, new HttpSender(Duration.ofSeconds(10)), CLOCK, 8,
                 new RelayMetrics(), burst::get);
         dispatcher.start();

@@ -44,7 +44,7 @@ class StopTest {
                     destinations: {crm: {type: webhook, url: "%s"}}
                     routes: [{name: all, to: [crm]}]
                     """.formatted(crm.url("/crm")));
-            try (JdbcOutbox outbox = JdbcOutbox.open(config.store(), Duration.ofSeconds(30))) {
+            try (JdbcOutbox outbox = JdbcOutbox.open(config.store())) {
                 Dispatcher dispatcher = new Dispatcher(outbox, config, new HttpSender(Duration.ofSeconds(5)), clock, 8,
                         new RelayMetrics(), () -> false);
                 dispatcher.start();
@@ -65,7 +65,7 @@ class StopTest {
 
                 assertThat(stopper.isAlive()).as("stop returned").isFalse();
                 long delivered = outbox.count(DeliveryStatus.DELIVERED);
-                assertThat(outbox.claimDue("crm", Instant.now(), 10))
+                assertThat(outbox.claimDue("crm", Instant.now(), 10, Duration.ofSeconds(30)))
                         .as("every delivery not sent before the stop can be claimed again at once")
                         .hasSize((int) (3 - delivered));
             }

@@ -25,14 +25,14 @@ abstract class OutboxContract {
     Outbox outbox;
 
     /** A fresh, empty store; {@code lease} as given. */
-    abstract Outbox open(Duration lease);
+    abstract Outbox open();
 
     /** The same store opened again, as after a restart. */
-    abstract Outbox reopen(Duration lease);
+    abstract Outbox reopen();
 
     @BeforeEach
     void openStore() {
-        outbox = open(LEASE);
+        outbox = open();
     }
 
     @AfterEach
@@ -56,8 +56,8 @@ abstract class OutboxContract {
     void keepsTheEventBytesAndOneDeliveryPerDestination() {
         outbox.enqueue(event("e1", "c1", T0), to("slack", "crm"));
 
-        List<Delivery> slack = outbox.claimDue("slack", T0, 10);
-        List<Delivery> crm = outbox.claimDue("crm", T0, 10);
+        List<Delivery> slack = outbox.claimDue("slack", T0, 10, LEASE);
+        List<Delivery> crm = outbox.claimDue("crm", T0, 10, LEASE);
 
         assertThat(slack).singleElement().satisfies(d -> {
             assertThat(d.event().body()).isEqualTo("{\"id\":\"e1\"}".getBytes(StandardCharsets.UTF_8));
@@ -73,30 +73,33 @@ abstract class OutboxContract {
     void handsAClaimedDeliveryToNobodyElseUntilItsLeaseExpires() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
 
-        assertThat(outbox.claimDue("slack", T0, 10)).hasSize(1);
-        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10)).isEmpty();
-        assertThat(outbox.claimDue("slack", T0.plus(LEASE).plusSeconds(1), 10)).hasSize(1);
+        assertThat(outbox.claimDue("slack", T0, 10, LEASE)).hasSize(1);
+        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10, LEASE)).isEmpty();
+        assertThat(outbox.claimDue("slack", T0.plus(LEASE).plusSeconds(1), 10, LEASE)).hasSize(1);
     }
 
     @Test
-    void claimsMadeAfterTheLeaseIsLengthenedLastTheNewLease() {
-        outbox.enqueue(event("e1", null, T0), to("slack"));
+    void eachClaimLastsTheLeaseItWasMadeWith() {
+        outbox.enqueue(event("e1", null, T0), to("slack", "crm"));
+        Duration longer = LEASE.multipliedBy(4);
 
-        outbox.leaseClaimsFor(LEASE.multipliedBy(4));
+        assertThat(outbox.claimDue("slack", T0, 10, LEASE)).hasSize(1);
+        assertThat(outbox.claimDue("crm", T0, 10, longer)).hasSize(1);
 
-        assertThat(outbox.claimDue("slack", T0, 10)).hasSize(1);
-        assertThat(outbox.claimDue("slack", T0.plus(LEASE).plusSeconds(1), 10)).as("the old lease has passed").isEmpty();
-        assertThat(outbox.claimDue("slack", T0.plus(LEASE.multipliedBy(4)).plusSeconds(1), 10)).hasSize(1);
+        Instant afterTheShortLease = T0.plus(LEASE).plusSeconds(1);
+        assertThat(outbox.claimDue("slack", afterTheShortLease, 10, LEASE)).hasSize(1);
+        assertThat(outbox.claimDue("crm", afterTheShortLease, 10, LEASE)).as("still leased").isEmpty();
+        assertThat(outbox.claimDue("crm", T0.plus(longer).plusSeconds(1), 10, LEASE)).hasSize(1);
     }
 
     @Test
     void deliveredDeliveriesAreNotClaimedAgain() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
-        Delivery delivery = outbox.claimDue("slack", T0, 10).get(0);
+        Delivery delivery = outbox.claimDue("slack", T0, 10, LEASE).get(0);
 
         outbox.delivered(delivery, attempt(T0, 200));
 
-        assertThat(outbox.claimDue("slack", T0.plus(LEASE).plusSeconds(60), 10)).isEmpty();
+        assertThat(outbox.claimDue("slack", T0.plus(LEASE).plusSeconds(60), 10, LEASE)).isEmpty();
         assertThat(outbox.list(Optional.of(DeliveryStatus.DELIVERED), 10)).singleElement()
                 .satisfies(v -> assertThat(v.lastStatus()).isEqualTo(200));
     }
@@ -104,13 +107,13 @@ abstract class OutboxContract {
     @Test
     void aRetryBecomesDueAtItsTimeWithTheAttemptCounted() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
-        Delivery delivery = outbox.claimDue("slack", T0, 10).get(0);
+        Delivery delivery = outbox.claimDue("slack", T0, 10, LEASE).get(0);
 
         outbox.retryAt(delivery, T0.plusSeconds(5), attempt(T0, 503));
 
-        assertThat(outbox.claimDue("slack", T0.plusSeconds(4), 10)).isEmpty();
+        assertThat(outbox.claimDue("slack", T0.plusSeconds(4), 10, LEASE)).isEmpty();
         assertThat(outbox.nextDue("slack")).contains(T0.plusSeconds(5));
-        assertThat(outbox.claimDue("slack", T0.plusSeconds(5), 10)).singleElement()
+        assertThat(outbox.claimDue("slack", T0.plusSeconds(5), 10, LEASE)).singleElement()
                 .satisfies(d -> assertThat(d.attempts()).isEqualTo(1));
     }
 
@@ -120,17 +123,17 @@ abstract class OutboxContract {
         outbox.enqueue(event("b1", "B", T0.plusMillis(1)), to("slack"));
         outbox.enqueue(event("a2", "A", T0.plusMillis(2)), to("slack"));
 
-        List<Delivery> first = outbox.claimDue("slack", T0.plusMillis(5), 10);
+        List<Delivery> first = outbox.claimDue("slack", T0.plusMillis(5), 10, LEASE);
         assertThat(first).extracting(d -> d.event().id()).containsExactly("a1", "b1");
 
         Delivery a1 = first.get(0);
         outbox.retryAt(a1, T0.plusSeconds(10), attempt(T0, 500));
-        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10)).as("a2 waits for a1").isEmpty();
+        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10, LEASE)).as("a2 waits for a1").isEmpty();
 
-        Delivery retried = outbox.claimDue("slack", T0.plusSeconds(10), 10).get(0);
+        Delivery retried = outbox.claimDue("slack", T0.plusSeconds(10), 10, LEASE).get(0);
         assertThat(retried.event().id()).isEqualTo("a1");
         outbox.delivered(retried, attempt(T0.plusSeconds(10), 200));
-        assertThat(outbox.claimDue("slack", T0.plusSeconds(10), 10)).extracting(d -> d.event().id())
+        assertThat(outbox.claimDue("slack", T0.plusSeconds(10), 10, LEASE)).extracting(d -> d.event().id())
                 .containsExactly("a2");
     }
 
@@ -138,17 +141,17 @@ abstract class OutboxContract {
     void ordersPerDestinationNotAcrossDestinations() {
         outbox.enqueue(event("a1", "A", T0), to("slack", "crm"));
         outbox.enqueue(event("a2", "A", T0.plusMillis(1)), to("slack", "crm"));
-        Delivery slackA1 = outbox.claimDue("slack", T0, 10).get(0);
+        Delivery slackA1 = outbox.claimDue("slack", T0, 10, LEASE).get(0);
         outbox.retryAt(slackA1, T0.plusSeconds(60), attempt(T0, 500));
 
-        assertThat(outbox.claimDue("crm", T0.plusSeconds(1), 10)).extracting(d -> d.event().id()).containsExactly("a1");
+        assertThat(outbox.claimDue("crm", T0.plusSeconds(1), 10, LEASE)).extracting(d -> d.event().id()).containsExactly("a1");
     }
 
     @Test
     void deadLettersStayUntilReplayedAndNoLongerHoldTheConversation() {
         outbox.enqueue(event("a1", "A", T0), to("slack"));
         outbox.enqueue(event("a2", "A", T0.plusMillis(1)), to("slack"));
-        Delivery a1 = outbox.claimDue("slack", T0, 10).get(0);
+        Delivery a1 = outbox.claimDue("slack", T0, 10, LEASE).get(0);
 
         outbox.dead(a1, attempt(T0, 404));
 
@@ -158,13 +161,13 @@ abstract class OutboxContract {
             assertThat(v.lastStatus()).isEqualTo(404);
             assertThat(v.attempts()).isEqualTo(1);
         });
-        Delivery a2 = outbox.claimDue("slack", T0.plusSeconds(1), 10).get(0);
+        Delivery a2 = outbox.claimDue("slack", T0.plusSeconds(1), 10, LEASE).get(0);
         assertThat(a2.event().id()).isEqualTo("a2");
         outbox.delivered(a2, attempt(T0.plusSeconds(1), 200));
 
         long id = outbox.list(Optional.of(DeliveryStatus.DEAD), 10).get(0).id();
         assertThat(outbox.replay(List.of(id, 999_999L), T0.plusSeconds(2))).isEqualTo(1);
-        Delivery replayed = outbox.claimDue("slack", T0.plusSeconds(2), 10).get(0);
+        Delivery replayed = outbox.claimDue("slack", T0.plusSeconds(2), 10, LEASE).get(0);
         assertThat(replayed.attempts()).as("a replay starts counting again").isZero();
         outbox.delivered(replayed, attempt(T0.plusSeconds(2), 200));
         assertThat(outbox.list(Optional.of(DeliveryStatus.DELIVERED), 10)).extracting(DeliveryView::eventId)
@@ -174,8 +177,8 @@ abstract class OutboxContract {
     @Test
     void replaysEveryDeadDelivery() {
         outbox.enqueue(event("e1", null, T0), to("slack", "crm"));
-        outbox.dead(outbox.claimDue("slack", T0, 1).get(0), attempt(T0, 410));
-        outbox.dead(outbox.claimDue("crm", T0, 1).get(0), attempt(T0, 401));
+        outbox.dead(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 410));
+        outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 401));
 
         assertThat(outbox.replayAllDead(T0.plusSeconds(1))).isEqualTo(2);
         assertThat(outbox.count(DeliveryStatus.DEAD)).isZero();
@@ -185,21 +188,21 @@ abstract class OutboxContract {
     @Test
     void releasedDeliveriesAreDueAgainAtOnce() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
-        Delivery delivery = outbox.claimDue("slack", T0, 10).get(0);
+        Delivery delivery = outbox.claimDue("slack", T0, 10, LEASE).get(0);
 
         outbox.release(delivery);
 
-        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10)).hasSize(1);
+        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10, LEASE)).hasSize(1);
     }
 
     @Test
     void prunesOnlyOldDeliveredDeliveries() {
         outbox.enqueue(event("old", null, T0), to("slack"));
         outbox.enqueue(event("dead", null, T0), to("crm"));
-        outbox.delivered(outbox.claimDue("slack", T0, 1).get(0), attempt(T0, 200));
-        outbox.dead(outbox.claimDue("crm", T0, 1).get(0), attempt(T0, 404));
+        outbox.delivered(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 200));
+        outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 404));
         outbox.enqueue(event("new", null, T0.plusSeconds(100)), to("slack"));
-        outbox.delivered(outbox.claimDue("slack", T0.plusSeconds(100), 1).get(0), attempt(T0.plusSeconds(100), 200));
+        outbox.delivered(outbox.claimDue("slack", T0.plusSeconds(100), 1, LEASE).get(0), attempt(T0.plusSeconds(100), 200));
 
         assertThat(outbox.pruneDelivered(T0.plusSeconds(50))).isEqualTo(1);
         assertThat(outbox.list(Optional.empty(), 10)).extracting(DeliveryView::eventId)
@@ -210,12 +213,12 @@ abstract class OutboxContract {
     void keepsEverythingAcrossARestart() {
         outbox.enqueue(event("e1", "c", T0), to("slack"));
         outbox.enqueue(event("e2", "c", T0.plusMillis(1)), to("slack"));
-        outbox.claimDue("slack", T0, 10);
+        outbox.claimDue("slack", T0, 10, LEASE);
         outbox.close();
 
-        outbox = reopen(LEASE);
+        outbox = reopen();
 
-        List<Delivery> due = outbox.claimDue("slack", T0.plus(LEASE).plusSeconds(1), 10);
+        List<Delivery> due = outbox.claimDue("slack", T0.plus(LEASE).plusSeconds(1), 10, LEASE);
         assertThat(due).extracting(d -> d.event().id()).containsExactly("e1");
     }
 

@@ -22,14 +22,14 @@ class PostgresOutboxTest extends OutboxContract {
     private String url;
 
     @Override
-    Outbox open(Duration lease) {
+    Outbox open() {
         url = Postgres.freshDatabase();
-        return reopen(lease);
+        return reopen();
     }
 
     @Override
-    Outbox reopen(Duration lease) {
-        return JdbcOutbox.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION), lease);
+    Outbox reopen() {
+        return JdbcOutbox.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
     }
 
     @Test
@@ -37,7 +37,7 @@ class PostgresOutboxTest extends OutboxContract {
         for (int i = 0; i < 200; i++) {
             outbox.enqueue(event("e" + i, null, T0), to("crm"));
         }
-        List<Outbox> replicas = List.of(outbox, reopen(LEASE), reopen(LEASE), reopen(LEASE));
+        List<Outbox> replicas = List.of(outbox, reopen(), reopen(), reopen());
         ExecutorService pool = Executors.newFixedThreadPool(replicas.size());
         CountDownLatch start = new CountDownLatch(1);
         List<Future<List<String>>> claims = new ArrayList<>();
@@ -45,8 +45,8 @@ class PostgresOutboxTest extends OutboxContract {
             claims.add(pool.submit(() -> {
                 start.await();
                 List<String> mine = new ArrayList<>();
-                for (List<Delivery> batch = replica.claimDue("crm", T0, 7); !batch.isEmpty();
-                     batch = replica.claimDue("crm", T0, 7)) {
+                for (List<Delivery> batch = replica.claimDue("crm", T0, 7, LEASE); !batch.isEmpty();
+                     batch = replica.claimDue("crm", T0, 7, LEASE)) {
                     batch.forEach(d -> mine.add(d.id()));
                 }
                 return mine;
@@ -67,17 +67,17 @@ class PostgresOutboxTest extends OutboxContract {
     @Test
     void anotherReplicaTakesOverAClaimWhoseLeaseExpired() {
         outbox.enqueue(event("e1", "c", T0), to("crm"));
-        assertThat(outbox.claimDue("crm", T0, 10)).hasSize(1);
+        assertThat(outbox.claimDue("crm", T0, 10, LEASE)).hasSize(1);
 
-        try (Outbox other = reopen(LEASE)) {
-            assertThat(other.claimDue("crm", T0.plusSeconds(1), 10)).as("still leased").isEmpty();
-            assertThat(other.claimDue("crm", T0.plus(LEASE).plusSeconds(1), 10)).as("the lease expired").hasSize(1);
+        try (Outbox other = reopen()) {
+            assertThat(other.claimDue("crm", T0.plusSeconds(1), 10, LEASE)).as("still leased").isEmpty();
+            assertThat(other.claimDue("crm", T0.plus(LEASE).plusSeconds(1), 10, LEASE)).as("the lease expired").hasSize(1);
         }
     }
 
     @Test
     void countsLiveReplicasAndSharesPauses() {
-        try (Outbox other = reopen(LEASE)) {
+        try (Outbox other = reopen()) {
             outbox.heartbeat(T0, Duration.ofSeconds(10));
 
             assertThat(other.heartbeat(T0.plusSeconds(1), Duration.ofSeconds(10))).isEqualTo(2);
@@ -96,7 +96,7 @@ class PostgresOutboxTest extends OutboxContract {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         List<Future<Outbox>> opening = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            opening.add(pool.submit(() -> JdbcOutbox.open(new StoreConfig(empty, StoreConfig.DEFAULT_RETENTION), LEASE)));
+            opening.add(pool.submit(() -> JdbcOutbox.open(new StoreConfig(empty, StoreConfig.DEFAULT_RETENTION))));
         }
         Set<Outbox> opened = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Future<Outbox> future : opening) {

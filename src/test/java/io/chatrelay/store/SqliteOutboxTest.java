@@ -20,13 +20,13 @@ class SqliteOutboxTest extends OutboxContract {
     }
 
     @Override
-    Outbox open(Duration lease) {
-        return JdbcOutbox.open(config(), lease);
+    Outbox open() {
+        return JdbcOutbox.open(config());
     }
 
     @Override
-    Outbox reopen(Duration lease) {
-        return JdbcOutbox.open(config(), lease);
+    Outbox reopen() {
+        return JdbcOutbox.open(config());
     }
 
     @Test
@@ -40,24 +40,24 @@ class SqliteOutboxTest extends OutboxContract {
     @Test
     void aRestartOfTheSingleProcessStoreReleasesClaimsAtOnce() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
-        outbox.claimDue("slack", T0, 10);
+        outbox.claimDue("slack", T0, 10, LEASE);
         outbox.close();
 
-        outbox = reopen(LEASE);
+        outbox = reopen();
 
-        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10)).hasSize(1);
+        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10, LEASE)).hasSize(1);
     }
 
     @Test
     void toolsOpeningTheStoreLeaveTheRelaysClaimsAlone() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
-        outbox.claimDue("slack", T0, 10);
+        outbox.claimDue("slack", T0, 10, LEASE);
 
         try (Outbox tool = JdbcOutbox.openForTools(config())) {
             assertThat(tool.list(java.util.Optional.empty(), 10)).hasSize(1);
         }
 
-        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10)).as("still leased to the relay").isEmpty();
+        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10, LEASE)).as("still leased to the relay").isEmpty();
     }
 
     @Test
@@ -66,7 +66,7 @@ class SqliteOutboxTest extends OutboxContract {
 
         assertThatThrownBy(() -> outbox.enqueue(event("e1", null, T0), to("slack")))
                 .isInstanceOf(StoreUnavailableException.class);
-        outbox = reopen(LEASE);
+        outbox = reopen();
         assertThat(outbox.count(DeliveryStatus.PENDING)).isZero();
     }
 
@@ -75,7 +75,7 @@ class SqliteOutboxTest extends OutboxContract {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
 
         assertThatThrownBy(() -> JdbcOutbox.open(new StoreConfig("jdbc:sqlite:" + notADirectory.resolve("relay.db"),
-                StoreConfig.DEFAULT_RETENTION), LEASE)).isInstanceOf(StoreUnavailableException.class)
+                StoreConfig.DEFAULT_RETENTION))).isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("cannot open the store");
     }
 }

@@ -15,6 +15,7 @@ import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.store.Attempt;
 import io.chatrelay.store.Delivery;
 import io.chatrelay.store.Outbox;
+import io.chatrelay.store.StoreUnavailableException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,25 +66,40 @@ final class Attempts {
             outbox.release(delivery);
             return;
         }
+        OutboundRequest request;
+        try {
+            request = render(delivery, started);
+        } catch (StoreUnavailableException e) {
+            // nothing was sent and no attempt is counted; the claim lapses and the delivery is due again
+            LOG.warn("not sent {}: {}; due again within {}", what(delivery), redactor.redact(e.getMessage()),
+                    human(config.lease(delivery.destination())));
+            return;
+        } catch (MalformedEventException | RuntimeException e) {
+            settle(delivery, new Outcome.Dead(0, "cannot render: " + e.getMessage()), started, took(started));
+            return;
+        }
         Outcome outcome;
         Duration took;
         try {
-            OutboundRequest request = render(delivery, started);
             HttpResult result = sender.send(request, config.timeout(delivery.destination()));
             took = result.took();
             outcome = ResponseClassifier.classify(result, clock.instant(), request.okField());
             obeyRateLimitHeaders(delivery.destination(), result);
             if (outcome instanceof Outcome.Delivered) {
-                rememberThread(delivery.destination(), request, result);
+                rememberThread(delivery, request, result);
             }
         } catch (IOException e) {
-            took = Duration.between(started, clock.instant());
+            took = took(started);
             outcome = ResponseClassifier.classify(e);
-        } catch (MalformedEventException | RuntimeException e) {
-            took = Duration.between(started, clock.instant());
-            outcome = new Outcome.Dead(0, "cannot render: " + e.getMessage());
+        } catch (RuntimeException e) {
+            took = took(started);
+            outcome = new Outcome.Dead(0, "cannot send: " + e.getMessage());
         }
-        settle(delivery, outcome, new Attempt(started, status(outcome), redactor.redact(reason(outcome)), took));
+        settle(delivery, outcome, started, took);
+    }
+
+    private Duration took(Instant started) {
+        return Duration.between(started, clock.instant());
     }
 
     private OutboundRequest render(Delivery delivery, Instant now) throws MalformedEventException {
@@ -95,10 +111,20 @@ final class Attempts {
                 templates.forDelivery(delivery.route(), delivery.destination()), thread, now));
     }
 
-    /** The first message of a conversation started a thread: later ones go into it, across restarts and replicas. */
-    private void rememberThread(String destination, OutboundRequest request, HttpResult result) {
-        request.threadCapture().ifPresent(capture -> JsonPeek.field(result.bodyExcerpt(), capture.field())
-                .ifPresent(id -> outbox.saveThreadId(destination, capture.conversationId(), id, clock.instant())));
+    /**
+     * The first message of a conversation started a thread: later ones go into it, across restarts
+     * and replicas. The message is delivered either way; if the store cannot keep the thread, the
+     * conversation's next message starts a new one.
+     */
+    private void rememberThread(Delivery delivery, OutboundRequest request, HttpResult result) {
+        try {
+            request.threadCapture().ifPresent(capture -> JsonPeek.field(result.bodyExcerpt(), capture.field())
+                    .ifPresent(id -> outbox.saveThreadId(delivery.destination(), capture.conversationId(), id,
+                            clock.instant())));
+        } catch (StoreUnavailableException e) {
+            LOG.warn("delivered {}, but its thread was not saved ({}); the conversation's next message starts a new "
+                    + "thread", what(delivery), redactor.redact(e.getMessage()));
+        }
     }
 
     /** Discord-style headers: no requests left in this window means wait until it resets. */
@@ -109,9 +135,9 @@ final class Attempts {
         }
     }
 
-    private void settle(Delivery delivery, Outcome outcome, Attempt attempt) {
-        String what = "event=" + delivery.event().id() + " type=" + delivery.event().type()
-                + " destination=" + delivery.destination() + " delivery=" + delivery.id();
+    private void settle(Delivery delivery, Outcome outcome, Instant started, Duration took) {
+        Attempt attempt = new Attempt(started, status(outcome), redactor.redact(reason(outcome)), took);
+        String what = what(delivery);
         int attempts = delivery.attempts() + 1;
         int maxAttempts = config.delivery().maxAttempts();
         if (outcome instanceof Outcome.Delivered) {
@@ -138,10 +164,23 @@ final class Attempts {
         }
     }
 
-    /** Holds the destination here at once, and for the other replicas through the store. */
+    private static String what(Delivery delivery) {
+        return "event=" + delivery.event().id() + " type=" + delivery.event().type()
+                + " destination=" + delivery.destination() + " delivery=" + delivery.id();
+    }
+
+    /**
+     * Holds the destination here at once, and for the other replicas through the store. A store that
+     * cannot take the pause must not cost the outcome: it is recorded after this.
+     */
     private void pause(String destination, Instant until) {
         limiter.pauseUntil(destination, until);
-        outbox.pauseDestination(destination, until);
+        try {
+            outbox.pauseDestination(destination, until);
+        } catch (StoreUnavailableException e) {
+            LOG.warn("destination={} paused here until {}, but the other replicas were not told: {}", destination,
+                    until, redactor.redact(e.getMessage()));
+        }
     }
 
     private static int status(Outcome outcome) {

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,9 @@ import org.slf4j.LoggerFactory;
 final class Attempts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** Waits between tries to record an outcome: 4.5 s in all, inside the lease's 5 s margin. */
+    private static final Duration[] RECORD_RETRIES = Stream.of(50, 100, 200, 400, 750, 1000, 1000, 1000)
+            .map(Duration::ofMillis).toArray(Duration[]::new);
 
     private final RelayConfig config;
     private final Formatters formatters;
@@ -141,7 +145,7 @@ final class Attempts {
         int attempts = delivery.attempts() + 1;
         int maxAttempts = config.delivery().maxAttempts();
         if (outcome instanceof Outcome.Delivered) {
-            outbox.delivered(delivery, attempt);
+            record(delivery, () -> outbox.delivered(delivery, attempt));
             metrics.deliveryOutcome(delivery.destination(), "delivered");
             metrics.deliveryLatency(delivery.destination(),
                     Duration.between(delivery.event().receivedAt(), attempt.at().plus(attempt.took())));
@@ -153,14 +157,41 @@ final class Attempts {
                 pause(delivery.destination(), clock.instant().plus(retry.notBefore().get()));
                 wait = retry.notBefore().get().compareTo(wait) > 0 ? retry.notBefore().get() : wait;
             }
-            outbox.retryAt(delivery, clock.instant().plus(wait), attempt);
+            Instant next = clock.instant().plus(wait);
+            record(delivery, () -> outbox.retryAt(delivery, next, attempt));
             metrics.deliveryOutcome(delivery.destination(), "retried");
             LOG.warn("retry {} in {} after {} (attempt {} of {})", what, human(wait), attempt.reason(), attempts,
                     maxAttempts);
         } else {
-            outbox.dead(delivery, attempt);
+            record(delivery, () -> outbox.dead(delivery, attempt));
             metrics.deliveryOutcome(delivery.destination(), "dead");
             LOG.error("dead {}: {} (attempt {} of {})", what, attempt.reason(), attempts, maxAttempts);
+        }
+    }
+
+    /**
+     * Records an outcome, trying again for a few seconds (within the lease's margin) while the store
+     * is unavailable, as in a database failover: the message has gone out, and if its outcome is
+     * not recorded the claim lapses and the message goes out a second time.
+     */
+    private void record(Delivery delivery, Runnable write) {
+        for (int tries = 0; ; tries++) {
+            try {
+                write.run();
+                return;
+            } catch (StoreUnavailableException e) {
+                if (tries == RECORD_RETRIES.length) {
+                    throw e;
+                }
+                LOG.warn("delivery={}: recording its outcome failed ({}); trying again in {}", delivery.id(),
+                        redactor.redact(e.getMessage()), human(RECORD_RETRIES[tries]));
+                try {
+                    Thread.sleep(RECORD_RETRIES[tries].toMillis());
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The store fails around a send, not during it: a failure before the send costs a retry, never a
- * dead letter; a failure after it never turns a message the platform took into a dead letter. The
- * faults are made in the relay's real SQLite file from a second connection.
+ * The store fails around a send: a failure before the send costs a retry, never a dead letter; a
+ * failure after it never turns a message the platform took into a dead letter, and a short one
+ * does not get it sent twice. The faults are made in the relay's real SQLite file from a second
+ * connection.
  */
 class StoreFaultsDuringDeliveryTest {
 
@@ -98,6 +99,27 @@ class StoreFaultsDuringDeliveryTest {
                 assertThat(slack.take(Duration.ofSeconds(15))).as("sent once the claim lapsed (5.4 s)").isNotNull();
                 Eventually.holds("delivered", () -> relay.pendingDeliveries() == 0);
                 assertThat(deliveries(relay)).singleElement().extracting(DeliveryView::attempts).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void anOutcomeTheStoreRefusesForAMomentIsRecordedWhenItRecoversWithoutSendingTwice() throws Exception {
+        try (Sink slack = Sink.ok(); LogCapture log = new LogCapture()) {
+            slack.alwaysAnswer(Sink.status(200, SLACK_OK));
+            try (Relay relay = start(slack)) {
+                sql(relay, "CREATE TRIGGER failover BEFORE UPDATE OF status ON deliveries "
+                        + "BEGIN SELECT RAISE(ABORT, 'the database is failing over'); END");
+
+                Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("chat"));
+                slack.take();
+                Eventually.holds("the refused outcome is logged", () -> log.text().contains("recording its outcome failed"));
+                sql(relay, "DROP TRIGGER failover");
+                Eventually.holds("recorded", () -> relay.pendingDeliveries() == 0);
+
+                assertThat(deliveries(relay)).singleElement().extracting(DeliveryView::status)
+                        .isEqualTo(DeliveryStatus.DELIVERED);
+                assertThat(slack.requestCount()).as("not sent again after the claim lapsed").isEqualTo(1);
             }
         }
     }

@@ -12,6 +12,7 @@ import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.store.DeliveryStatus;
 import io.chatrelay.store.JdbcOutbox;
 import io.chatrelay.store.Outbox;
+import io.chatrelay.store.StoreUnavailableException;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,6 +117,10 @@ public final class Relay implements AutoCloseable {
         javalin.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getSimpleName());
             ctx.status(500).json(Map.of("error", "internal error"));
+        });
+        javalin.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+            LOG.error("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.status(503).json(Map.of("error", "store unavailable, retry later"));
         });
         javalin.routes.error(404, "*", ctx -> {
             String type = ctx.res().getContentType();

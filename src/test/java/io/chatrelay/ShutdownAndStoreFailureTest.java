@@ -26,9 +26,10 @@ class ShutdownAndStoreFailureTest {
     private long pendingExpected;
 
     @Test
-    void answers503AndDeliversNothingWhenTheStoreFails() throws Exception {
+    void answers503ToEventsAndAdminCallsWhenTheStoreFailsAndDeliversNothing() throws Exception {
         try (Sink sink = Sink.ok()) {
             Relay relay = Relay.start(RelayUnderTest.config(dir, """
+                    admin: {token: admin-secret}
                     destinations: {crm: {type: webhook, url: "%s"}}
                     routes: [{name: all, to: [crm]}]
                     """.formatted(sink.url("/hook"))));
@@ -40,6 +41,12 @@ class ShutdownAndStoreFailureTest {
                 assertThat(reply.status()).isEqualTo(503);
                 assertThat(reply.body()).isEqualTo("{\"error\":\"store unavailable, retry later\"}");
                 assertThat(sink.poll(Duration.ofMillis(300))).isNull();
+
+                Http.Reply admin = Http.execute(new okhttp3.Request.Builder()
+                        .url("http://127.0.0.1:" + relay.port() + "/admin/deliveries?status=dead")
+                        .header("Authorization", "Bearer admin-secret").build());
+                assertThat(admin.status()).as("the admin API says why too").isEqualTo(503);
+                assertThat(admin.body()).isEqualTo("{\"error\":\"store unavailable, retry later\"}");
             } finally {
                 relay.close();
             }

@@ -110,7 +110,7 @@ final class Attempts {
         ChatDataEvent event = EventParser.parse(delivery.event().body(), delivery.event().type());
         Formatter formatter = formatters.forDestination(delivery.destination());
         Optional<String> thread = event.conversationId() == null || !formatter.threadsConversations() ? Optional.empty()
-                : outbox.threadId(delivery.destination(), event.conversationId());
+                : outbox.shared().threadId(delivery.destination(), event.conversationId());
         return formatter.format(new Envelope(delivery.event(), event, delivery.id(),
                 templates.forDelivery(delivery.route(), delivery.destination()), thread, now));
     }
@@ -123,7 +123,7 @@ final class Attempts {
     private void rememberThread(Delivery delivery, OutboundRequest request, HttpResult result) {
         try {
             request.threadCapture().ifPresent(capture -> JsonPeek.field(result.bodyExcerpt(), capture.field())
-                    .ifPresent(id -> outbox.saveThreadId(delivery.destination(), capture.conversationId(), id,
+                    .ifPresent(id -> outbox.shared().saveThreadId(delivery.destination(), capture.conversationId(), id,
                             clock.instant())));
         } catch (StoreUnavailableException e) {
             LOG.warn("delivered {}, but its thread was not saved ({}); the conversation's next message starts a new "
@@ -207,7 +207,7 @@ final class Attempts {
     private void pause(String destination, Instant until) {
         limiter.pauseUntil(destination, until);
         try {
-            outbox.pauseDestination(destination, until);
+            outbox.shared().pauseDestination(destination, until);
         } catch (StoreUnavailableException e) {
             LOG.warn("destination={} paused here until {}, but the other replicas were not told: {}", destination,
                     until, redactor.redact(e.getMessage()));

@@ -231,8 +231,8 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         nextHeartbeat = now.plus(HEARTBEAT_EVERY);
-        limiter.shareAmong(outbox.heartbeat(now, REPLICA_WINDOW));
-        outbox.pauses(now).forEach(limiter::pauseUntil);
+        limiter.shareAmong(outbox.shared().heartbeat(now, REPLICA_WINDOW));
+        outbox.shared().pauses(now).forEach(limiter::pauseUntil);
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -47,23 +47,8 @@ public interface Outbox extends AutoCloseable {
     /** Deletes deliveries delivered before {@code before}, and events left with no delivery. */
     int pruneDelivered(Instant before);
 
-    /** The thread a conversation already has at a destination (Slack {@code ts}, Discord post id). */
-    Optional<String> threadId(String destination, String conversationId);
-
-    /** Remembers a conversation's thread; the first one recorded wins. */
-    void saveThreadId(String destination, String conversationId, String threadId, Instant now);
-
-    /**
-     * Records that this process is alive and returns how many processes were seen within
-     * {@code window}, itself included: replicas divide each destination's rate limit by it.
-     */
-    int heartbeat(Instant now, Duration window);
-
-    /** Holds a destination for every replica until {@code until} (a 429, or no requests left in its window). */
-    void pauseDestination(String destination, Instant until);
-
-    /** Destinations held beyond {@code now}, and until when. */
-    java.util.Map<String, Instant> pauses(Instant now);
+    /** Threads, live replicas and pauses, kept in the same store. */
+    SharedState shared();
 
     /** Deliveries waiting or in flight for one destination. */
     long countPending(String destination);

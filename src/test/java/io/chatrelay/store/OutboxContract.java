@@ -243,4 +243,46 @@ abstract class OutboxContract {
 
         assertThat(outbox.count(DeliveryStatus.PENDING)).isEqualTo(threads * each);
     }
+
+    @Test
+    void aConversationKeepsTheFirstThreadRecordedForEachDestination() {
+        SharedState shared = outbox.shared();
+        assertThat(shared.threadId("slack", "c1")).isEmpty();
+
+        shared.saveThreadId("slack", "c1", "1700000000.000100", T0);
+        shared.saveThreadId("slack", "c1", "1700000000.000200", T0.plusSeconds(1));
+        shared.saveThreadId("discord", "c1", "987654321", T0);
+
+        assertThat(shared.threadId("slack", "c1")).as("a second send racing the first does not move the thread")
+                .contains("1700000000.000100");
+        assertThat(shared.threadId("discord", "c1")).contains("987654321");
+        assertThat(shared.threadId("slack", "c2")).isEmpty();
+    }
+
+    @Test
+    void threadsOutliveARestart() {
+        outbox.shared().saveThreadId("slack", "c1", "1700000000.000100", T0);
+        outbox.close();
+
+        outbox = reopen();
+
+        assertThat(outbox.shared().threadId("slack", "c1")).contains("1700000000.000100");
+    }
+
+    @Test
+    void countsLiveReplicasAndSharesPauses() {
+        try (Outbox other = reopen()) {
+            outbox.shared().heartbeat(T0, Duration.ofSeconds(10));
+
+            assertThat(other.shared().heartbeat(T0.plusSeconds(1), Duration.ofSeconds(10))).isEqualTo(2);
+            assertThat(other.shared().heartbeat(T0.plusSeconds(30), Duration.ofSeconds(10)))
+                    .as("the first went quiet").isEqualTo(1);
+
+            outbox.shared().pauseDestination("discord", T0.plusSeconds(5));
+            other.shared().pauseDestination("discord", T0.plusSeconds(3));
+            assertThat(other.shared().pauses(T0)).as("a shorter pause does not cut a longer one short")
+                    .containsEntry("discord", T0.plusSeconds(5));
+            assertThat(other.shared().pauses(T0.plusSeconds(6))).isEmpty();
+        }
+    }
 }

@@ -76,21 +76,6 @@ class PostgresOutboxTest extends OutboxContract {
     }
 
     @Test
-    void countsLiveReplicasAndSharesPauses() {
-        try (Outbox other = reopen()) {
-            outbox.heartbeat(T0, Duration.ofSeconds(10));
-
-            assertThat(other.heartbeat(T0.plusSeconds(1), Duration.ofSeconds(10))).isEqualTo(2);
-            assertThat(other.heartbeat(T0.plusSeconds(30), Duration.ofSeconds(10))).as("the first went quiet").isEqualTo(1);
-
-            outbox.pauseDestination("discord", T0.plusSeconds(5));
-            other.pauseDestination("discord", T0.plusSeconds(3));
-            assertThat(other.pauses(T0)).containsEntry("discord", T0.plusSeconds(5));
-            assertThat(other.pauses(T0.plusSeconds(6))).isEmpty();
-        }
-    }
-
-    @Test
     void replicasMigratingAtOnceLeaveOneSchema() throws Exception {
         String empty = Postgres.freshDatabase();
         ExecutorService pool = Executors.newFixedThreadPool(3);

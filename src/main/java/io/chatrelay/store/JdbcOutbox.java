@@ -216,22 +216,14 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public long countPending(String destination) {
-        return database.lazyTransaction(sql -> count(sql,
+        return database.lazyTransaction(sql -> sql.count(
                 "SELECT COUNT(*) FROM deliveries WHERE status = 'pending' AND destination = ?", destination));
     }
 
     @Override
     public long count(DeliveryStatus status) {
-        return database.lazyTransaction(sql -> count(sql, "SELECT COUNT(*) FROM deliveries WHERE status = ?",
+        return database.lazyTransaction(sql -> sql.count("SELECT COUNT(*) FROM deliveries WHERE status = ?",
                 status.column()));
-    }
-
-    static long count(Sql sql, String query, Object parameter) throws SQLException {
-        PreparedStatement select = sql.prepare(query);
-        select.setObject(1, parameter);
-        try (ResultSet row = select.executeQuery()) {
-            return row.next() ? row.getLong(1) : 0L;
-        }
     }
 
     @Override

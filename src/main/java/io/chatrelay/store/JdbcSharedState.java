@@ -47,7 +47,7 @@ final class JdbcSharedState implements SharedState {
             sql.update("INSERT INTO replicas (owner, seen_at) VALUES (?, ?) "
                     + "ON CONFLICT (owner) DO UPDATE SET seen_at = excluded.seen_at", owner, at);
             sql.update("DELETE FROM replicas WHERE seen_at < ?", at - 10 * window.toMillis());
-            return Math.max(1, (int) JdbcOutbox.count(sql, "SELECT COUNT(*) FROM replicas WHERE seen_at >= ?",
+            return Math.max(1, (int) sql.count("SELECT COUNT(*) FROM replicas WHERE seen_at >= ?",
                     at - window.toMillis()));
         });
     }

@@ -2,6 +2,7 @@ package io.chatrelay.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,9 +67,7 @@ final class Sql {
     /** Adds one row with these parameters to the {@link #batch} statement for {@code sql}. */
     void addToBatch(String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = batch(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
+        bind(statement, parameters);
         statement.addBatch();
     }
 
@@ -86,10 +85,23 @@ final class Sql {
     /** Runs an insert, update or delete with these parameters; returns the rows changed. */
     int update(String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = prepare(sql);
+        bind(statement, parameters);
+        return statement.executeUpdate();
+    }
+
+    /** Runs a {@code SELECT COUNT(*)} with these parameters; returns the count. */
+    long count(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = prepare(sql);
+        bind(statement, parameters);
+        try (ResultSet row = statement.executeQuery()) {
+            return row.next() ? row.getLong(1) : 0L;
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);
         }
-        return statement.executeUpdate();
     }
 
     /** Ends a transaction: statements that are not kept are closed. */

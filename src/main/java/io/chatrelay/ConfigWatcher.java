@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>The file is read twice a second and compared with the last one loaded. Watching its directory
  * instead woke the JDK's watch thread on every write to a store kept beside it (as in {@code /data}):
  * 3-8 % of the relay's CPU under load. Reading also follows the symlink swaps of Kubernetes config
- * maps. A change is applied once two reads agree, so an editor caught
- * half-way through writing is not mistaken for an invalid config.
+ * maps. A change is applied once two reads agree, so an editor caught half-way through writing is
+ * not mistaken for an invalid config.
  */
 final class ConfigWatcher implements AutoCloseable {
 

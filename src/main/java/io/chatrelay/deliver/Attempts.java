@@ -1,6 +1,5 @@
 package io.chatrelay.deliver;
 
-import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.Redactor;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.event.ChatDataEvent;
@@ -65,8 +64,7 @@ final class Attempts {
 
     void run(Delivery delivery) {
         Instant started = clock.instant();
-        DestinationConfig destination = config.destinations().get(delivery.destination());
-        if (destination == null) { // removed by a reload while this delivery was claimed
+        if (!config.destinations().containsKey(delivery.destination())) { // removed by a reload meanwhile
             outbox.release(delivery);
             return;
         }

@@ -18,8 +18,8 @@ public interface Outbox extends AutoCloseable {
 
     /**
      * Up to {@code max} due deliveries of one destination, leased to this process for {@code lease}
-     * so that nobody else sends them meanwhile. Only the oldest pending delivery of each conversation is ever due, so a
-     * conversation's messages go out in the order they were accepted.
+     * so that nobody else sends them meanwhile. Only the oldest pending delivery of each
+     * conversation is ever due, so a conversation's messages go out in the order they were accepted.
      */
     List<Delivery> claimDue(String destination, Instant now, int max, Duration lease);
 

@@ -2,6 +2,7 @@ package io.chatrelay;
 
 import io.chatrelay.admin.AdminApi;
 import io.chatrelay.admin.Health;
+import io.chatrelay.config.ConfigWatcher;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.deliver.Dispatcher;
 import io.chatrelay.deliver.HttpSender;
@@ -22,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A running relay: the HTTP endpoint, the durable outbox and the dispatcher, wired from one config. */
-public final class Relay implements AutoCloseable {
+public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
     private static final int MAX_HEADER_BYTES = 32 * 1024;
@@ -161,6 +162,7 @@ public final class Relay implements AutoCloseable {
      * Applies a new, valid config to new events and deliveries without dropping requests in flight or
      * queued deliveries. Listening address, path, body limit and store need a restart; they are kept.
      */
+    @Override
     public void reload(RelayConfig next) {
         RelayConfig current = config;
         RelayConfig applied = next.withServer(current.server()).withStore(current.store());
@@ -182,7 +184,8 @@ public final class Relay implements AutoCloseable {
     }
 
     /** Counts a reload that was refused because the new config is invalid. */
-    void reloadRejected() {
+    @Override
+    public void reloadRejected() {
         metrics.configReload("rejected");
     }
 

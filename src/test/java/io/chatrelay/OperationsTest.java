@@ -3,6 +3,7 @@ package io.chatrelay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.config.ConfigLoader;
+import io.chatrelay.config.ConfigWatcher;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;

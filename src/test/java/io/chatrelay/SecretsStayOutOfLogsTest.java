@@ -2,6 +2,7 @@ package io.chatrelay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatrelay.cli.Cli;
 import io.chatrelay.config.ConfigLoader;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Fixtures;

@@ -1,7 +1,8 @@
-package io.chatrelay;
+package io.chatrelay.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.chatrelay.Relay;
 import io.chatrelay.config.ConfigLoader;
 import io.chatrelay.config.InvalidConfigException;
 import io.chatrelay.config.RelayConfig;
@@ -106,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static byte[] sample(String name) {
-        try (InputStream in = DemoCommand.class.getResourceAsStream("samples/" + name + ".json")) {
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/io/chatrelay/samples/" + name + ".json")) {
             if (in == null) {
                 throw new IllegalStateException("sample " + name + " is missing from the jar");
             }

@@ -1,4 +1,4 @@
-package io.chatrelay;
+package io.chatrelay.cli;
 
 import io.javalin.Javalin;
 import java.time.Duration;

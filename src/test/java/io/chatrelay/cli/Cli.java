@@ -1,17 +1,17 @@
-package io.chatrelay;
+package io.chatrelay.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the command line in-process, as a user would from a shell, and keeps what it printed. */
-final class Cli {
+public final class Cli {
 
-    record Run(int exit, String out, String err) {}
+    public record Run(int exit, String out, String err) {}
 
     private Cli() {}
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = Main.commandLine();

@@ -1,6 +1,8 @@
-package io.chatrelay;
+package io.chatrelay.cli;
 
+import io.chatrelay.Relay;
 import io.chatrelay.config.ConfigLoader;
+import io.chatrelay.config.ConfigWatcher;
 import io.chatrelay.config.RelayConfig;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,7 +1,8 @@
-package io.chatrelay;
+package io.chatrelay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatrelay.Relay;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;

@@ -1,4 +1,4 @@
-package io.chatrelay;
+package io.chatrelay.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,9 +1,5 @@
-package io.chatrelay;
+package io.chatrelay.config;
 
-import io.chatrelay.config.ConfigLoader;
-import io.chatrelay.config.ConfigProblem;
-import io.chatrelay.config.InvalidConfigException;
-import io.chatrelay.config.RelayConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,19 +24,28 @@ import org.slf4j.LoggerFactory;
  * maps. A change is applied once two reads agree, so an editor caught half-way through writing is
  * not mistaken for an invalid config.
  */
-final class ConfigWatcher implements AutoCloseable {
+public final class ConfigWatcher implements AutoCloseable {
+
+    /** What the watcher reports to: the running relay, without this package depending on it. */
+    public interface Listener {
+        /** A valid new config was loaded. */
+        void reload(RelayConfig next);
+
+        /** A changed config was refused; the running one stays in force. */
+        void reloadRejected();
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
     static final Duration POLL = Duration.ofMillis(500);
 
     private final Path file;
-    private final Relay relay;
+    private final Listener relay;
     private final ConfigLoader loader;
     private final ScheduledExecutorService poller;
     private byte[] lastDigest;
     private byte[] seenDigest;
 
-    ConfigWatcher(Path file, Relay relay, ConfigLoader loader) {
+    public ConfigWatcher(Path file, Listener relay, ConfigLoader loader) {
         this.file = file.toAbsolutePath();
         this.relay = relay;
         this.loader = loader;
@@ -64,7 +69,7 @@ final class ConfigWatcher implements AutoCloseable {
     }
 
     /** Loads the file and applies it if valid; returns whether it was applied. */
-    synchronized boolean reloadNow() {
+    public synchronized boolean reloadNow() {
         lastDigest = digest();
         seenDigest = lastDigest;
         try {

@@ -1,4 +1,4 @@
-package io.chatrelay;
+package io.chatrelay.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

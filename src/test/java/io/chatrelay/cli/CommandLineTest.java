@@ -1,4 +1,4 @@
-package io.chatrelay;
+package io.chatrelay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

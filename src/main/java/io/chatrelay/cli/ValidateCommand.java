@@ -1,4 +1,4 @@
-package io.chatrelay;
+package io.chatrelay.cli;
 
 import io.chatrelay.config.RelayConfig;
 import java.util.Optional;

@@ -17,7 +17,8 @@ final class PooledDatabase implements Database {
         this.pool = pool;
     }
 
-    static Database open(String url, SqlDialect dialect) {
+    /** {@code sessionSettings}: SQL run on every connection the pool opens, before any other use. */
+    static Database open(String url, String sessionSettings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(POOL_SIZE);
@@ -25,15 +26,11 @@ final class PooledDatabase implements Database {
         config.addDataSourceProperty("reWriteBatchedInserts", "true"); // a batch of rows is one INSERT
         config.setPoolName("relay-store");
         config.setConnectionTimeout(5_000);
-        config.setInitializationFailTimeout(10_000);
+        config.setInitializationFailTimeout(10_000); // and the first connection is opened now: fail at start
+        config.setConnectionInitSql(sessionSettings);
         try {
-            HikariDataSource pool = new HikariDataSource(config);
-            try (Connection connection = pool.getConnection()) {
-                dialect.configure(connection);
-                connection.commit();
-            }
-            return new PooledDatabase(pool);
-        } catch (SQLException | RuntimeException e) {
+            return new PooledDatabase(new HikariDataSource(config));
+        } catch (RuntimeException e) {
             throw new StoreUnavailableException("cannot open the store: " + masked(e), e);
         }
     }

@@ -68,7 +68,10 @@ final class PostgresDialect implements SqlDialect {
 
     @Override
     public Database open(String url) {
-        return PooledDatabase.open(url, this);
+        return PooledDatabase.open(url, SESSION_SETTINGS);
+    /** Run by the pool on every connection it opens. */
+    static final String SESSION_SETTINGS = "SET statement_timeout = '30s'";
+
     }
 
     @Override
@@ -79,7 +82,7 @@ final class PostgresDialect implements SqlDialect {
     @Override
     public void configure(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET statement_timeout = '30s'");
+            statement.execute(SESSION_SETTINGS);
         }
     }
 

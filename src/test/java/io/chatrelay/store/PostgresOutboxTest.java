@@ -93,3 +93,24 @@ class PostgresOutboxTest extends OutboxContract {
         opened.forEach(Outbox::close);
     }
 }
+
+    @Test
+    void everyPooledConnectionStopsAStatementThatRunsTooLong() {
+        Database database = new PostgresDialect().open(Postgres.freshDatabase());
+        try {
+            // transactions inside one another hold three connections of the pool at once
+            List<String> timeouts = database.transaction(first -> database.transaction(second ->
+                    database.transaction(third -> List.of(timeout(first), timeout(second), timeout(third)))));
+
+            assertThat(timeouts).containsExactly("30s", "30s", "30s");
+        } finally {
+            database.close();
+        }
+    }
+
+    private static String timeout(Sql sql) throws java.sql.SQLException {
+        try (java.sql.ResultSet row = sql.prepare("SHOW statement_timeout").executeQuery()) {
+            row.next();
+            return row.getString(1);
+        }
+    }

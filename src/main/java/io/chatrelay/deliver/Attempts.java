@@ -12,6 +12,7 @@ import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Templates;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.store.Attempt;
+import io.chatrelay.store.Deadline;
 import io.chatrelay.store.Delivery;
 import io.chatrelay.store.Outbox;
 import io.chatrelay.store.StoreUnavailableException;
@@ -32,8 +33,8 @@ import org.slf4j.LoggerFactory;
 final class Attempts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    /** Waits between tries to record an outcome: 4.5 s in all, inside the lease's 5 s margin. */
-    private static final Duration[] RECORD_RETRIES = Stream.of(50, 100, 200, 400, 750, 1000, 1000, 1000)
+    /** Waits between tries to record an outcome; all the tries together end within the lease's margin. */
+    private static final Duration[] RECORD_RETRIES = Stream.of(50, 100, 200, 400, 750, 1000)
             .map(Duration::ofMillis).toArray(Duration[]::new);
 
     private final RelayConfig config;
@@ -65,7 +66,7 @@ final class Attempts {
     void run(Delivery delivery) {
         Instant started = clock.instant();
         if (!config.destinations().containsKey(delivery.destination())) { // removed by a reload meanwhile
-            outbox.release(delivery);
+            Claimed.giveBack(outbox, delivery);
             return;
         }
         OutboundRequest request;
@@ -143,12 +144,13 @@ final class Attempts {
         int attempts = delivery.attempts() + 1;
         int maxAttempts = config.delivery().maxAttempts();
         if (outcome instanceof Outcome.Delivered) {
-            record(delivery, () -> outbox.delivered(delivery, attempt));
-            metrics.deliveryOutcome(delivery.destination(), "delivered");
-            metrics.deliveryLatency(delivery.destination(),
-                    Duration.between(delivery.event().receivedAt(), attempt.at().plus(attempt.took())));
-            LOG.info("delivered {} status={} in {}ms (attempt {})", what, attempt.status(), attempt.took().toMillis(),
-                    attempts);
+            if (record(delivery, attempt, "delivered", deadline -> outbox.delivered(delivery, attempt, deadline))) {
+                metrics.deliveryOutcome(delivery.destination(), "delivered");
+                metrics.deliveryLatency(delivery.destination(),
+                        Duration.between(delivery.event().receivedAt(), attempt.at().plus(attempt.took())));
+                LOG.info("delivered {} status={} in {}ms (attempt {})", what, attempt.status(),
+                        attempt.took().toMillis(), attempts);
+            }
         } else if (outcome instanceof Outcome.Retry retry && attempts < maxAttempts) {
             Duration wait = backoff.delay(attempts);
             if (retry.notBefore().isPresent()) {
@@ -156,35 +158,48 @@ final class Attempts {
                 wait = retry.notBefore().get().compareTo(wait) > 0 ? retry.notBefore().get() : wait;
             }
             Instant next = clock.instant().plus(wait);
-            record(delivery, () -> outbox.retryAt(delivery, next, attempt));
-            metrics.deliveryOutcome(delivery.destination(), "retried");
-            LOG.warn("retry {} in {} after {} (attempt {} of {})", what, human(wait), attempt.reason(), attempts,
-                    maxAttempts);
-        } else {
-            record(delivery, () -> outbox.dead(delivery, attempt));
+            if (record(delivery, attempt, "retry", deadline -> outbox.retryAt(delivery, next, attempt, deadline))) {
+                metrics.deliveryOutcome(delivery.destination(), "retried");
+                LOG.warn("retry {} in {} after {} (attempt {} of {})", what, human(wait), attempt.reason(), attempts,
+                        maxAttempts);
+            }
+        } else if (record(delivery, attempt, "dead", deadline -> outbox.dead(delivery, attempt, deadline))) {
             metrics.deliveryOutcome(delivery.destination(), "dead");
             LOG.error("dead {}: {} (attempt {} of {})", what, attempt.reason(), attempts, maxAttempts);
         }
     }
 
+    /** One outcome write, given the deadline by which it must be stored or not at all. */
+    private interface OutcomeWrite {
+        boolean write(Deadline deadline);
+    }
+
     /**
-     * Records an outcome, trying again for a few seconds (within the lease's margin) while the store
-     * is unavailable, as in a database failover: the message has gone out, and if its outcome is
-     * not recorded the claim lapses and the message goes out a second time.
+     * Records an outcome; false, after one warning, if the claim had passed to someone else. While
+     * the store is unavailable (a database failover) it tries again, within the lease's margin in
+     * all: the message has gone out, and if its outcome is not recorded the claim lapses and the
+     * message goes out a second time. A try that gave up stored nothing, so no outcome is stored twice.
      */
-    private void record(Delivery delivery, Runnable write) {
+    private boolean record(Delivery delivery, Attempt attempt, String outcome, OutcomeWrite write) {
+        Deadline deadline = Deadline.in(RelayConfig.LEASE_MARGIN, clock);
         for (int tries = 0; ; tries++) {
             try {
-                write.run();
-                return;
+                if (write.write(deadline)) {
+                    return true;
+                }
+                LOG.warn("{} {} status={} not recorded: its claim had ended (it was taken over or given back "
+                        + "meanwhile)", outcome, what(delivery), attempt.status());
+                return false;
             } catch (StoreUnavailableException e) {
-                if (tries == RECORD_RETRIES.length) {
+                Duration wait = RECORD_RETRIES[Math.min(tries, RECORD_RETRIES.length - 1)];
+                Duration left = deadline.left();
+                if (left.compareTo(wait) <= 0) {
                     throw e;
                 }
                 LOG.warn("delivery={}: recording its outcome failed ({}); trying again in {}", delivery.id(),
-                        redactor.redact(e.getMessage()), human(RECORD_RETRIES[tries]));
+                        redactor.redact(e.getMessage()), human(wait));
                 try {
-                    Thread.sleep(RECORD_RETRIES[tries].toMillis());
+                    Thread.sleep(wait.toMillis());
                 } catch (InterruptedException stopping) {
                     Thread.currentThread().interrupt();
                     throw e;

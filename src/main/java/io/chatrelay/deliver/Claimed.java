@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deliveries claimed from the outbox but not started yet, per destination. The dispatcher claims a
@@ -21,6 +23,8 @@ import java.util.Map;
  * dispatcher's loop thread only.
  */
 final class Claimed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private record Entry(Delivery delivery, Instant leaseUntil) {}
 
@@ -54,7 +58,7 @@ final class Claimed {
             if (!doneBy.isAfter(entry.leaseUntil())) {
                 return entry.delivery();
             }
-            outbox.release(entry.delivery());
+            giveBack(outbox, entry.delivery());
         }
         return null;
     }
@@ -64,9 +68,19 @@ final class Claimed {
         for (Iterator<Map.Entry<String, ArrayDeque<Entry>>> it = byDestination.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, ArrayDeque<Entry>> queue = it.next();
             if (!destinations.contains(queue.getKey())) {
-                queue.getValue().forEach(entry -> outbox.release(entry.delivery()));
+                queue.getValue().forEach(entry -> giveBack(outbox, entry.delivery()));
                 it.remove();
             }
+        }
+    }
+
+    /**
+     * Gives a claimed delivery back to the outbox, due again at once. A claim that has ended
+     * meanwhile (its lease ran out and another replica took the delivery) is left to its new owner.
+     */
+    static void giveBack(Outbox outbox, Delivery delivery) {
+        if (!outbox.release(delivery)) {
+            LOG.warn("delivery={} not given back: its claim had ended (another replica took it over)", delivery.id());
         }
     }
 

@@ -207,7 +207,7 @@ public final class Dispatcher implements AutoCloseable {
         } catch (RejectedExecutionException stopping) {
             sendingToDestination.decrementAndGet();
             inFlight.remove(delivery);
-            outbox.release(delivery); // the loop outlived stop's wait for it; due again at the next start
+            Claimed.giveBack(outbox, delivery); // the loop outlived stop's wait for it; due again at the next start
         }
     }
 
@@ -273,7 +273,7 @@ public final class Dispatcher implements AutoCloseable {
                 senders.shutdownNow();
                 LOG.warn("{} sends still in flight at shutdown; they will be retried after restart", inFlight.size());
                 for (Delivery delivery : inFlight) {
-                    outbox.release(delivery);
+                    Claimed.giveBack(outbox, delivery); // a send that still finishes then finds its claim ended
                 }
             }
         } catch (InterruptedException e) {

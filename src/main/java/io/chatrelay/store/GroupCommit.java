@@ -9,27 +9,64 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Batches concurrent writes into one transaction: each caller waits until the transaction that
  * holds its write has committed (synced to disk). Many ingests then share one fsync instead of
  * paying one each, and durability is kept.
+ *
+ * <p>A caller that stops waiting (its deadline passed) is told its write was not stored, and that
+ * is true: a write is committed only if the writer takes it for the commit before its caller gives
+ * up, and a caller gives up only if the writer has not. A caller whose write is being committed
+ * when its deadline passes waits for that commit instead. When a batch fails, its members are
+ * tried again one by one, so only a write that fails alone fails its caller.
  */
 final class GroupCommit implements AutoCloseable {
 
-    /** One caller's part of a transaction. */
-    interface Write {
-        void apply(Sql sql) throws java.sql.SQLException;
+    /** One caller's part of a transaction; what it returns is handed to its caller once committed. */
+    interface Write<T> {
+        T apply(Sql sql) throws java.sql.SQLException;
     }
 
-    private record Pending(Write write, CompletableFuture<Void> done) {}
+    private static final int WAITING = 0;
+    private static final int COMMITTING = 1;
+    private static final int ABANDONED = 2;
+
+    /** A queued write and who waits for it; {@code state} decides between the writer's commit and the caller giving up. */
+    private static final class Pending<T> {
+        final Write<T> write;
+        final CompletableFuture<T> done = new CompletableFuture<>();
+        final AtomicInteger state = new AtomicInteger(WAITING);
+        T result;
+
+        Pending(Write<T> write) {
+            this.write = write;
+        }
+
+        void apply(Sql sql) throws java.sql.SQLException {
+            result = write.apply(sql);
+        }
+
+        void complete() {
+            done.complete(result);
+        }
+
+        boolean abandoned() {
+            return state.get() == ABANDONED;
+        }
+    }
 
     private static final int MAX_BATCH = 256;
-    private static final Pending STOP = new Pending(c -> { }, new CompletableFuture<>());
+    /** How often a waiting caller looks at its deadline's clock. */
+    private static final Duration LOOK_EVERY = Duration.ofMillis(50);
+    /** How long a caller whose write is already being committed waits for that commit at most. */
+    private static final Duration COMMIT_WAIT = Duration.ofSeconds(10);
+    private static final Pending<Void> STOP = new Pending<>(sql -> null);
 
     private final Database database;
     private final boolean synced;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
 
     /** {@code synced}: each batch is synced to disk before its callers return (accepted events). */
@@ -41,28 +78,56 @@ final class GroupCommit implements AutoCloseable {
         this.writer.start();
     }
 
-    /** Returns once the write is committed; throws {@link StoreUnavailableException} if it was not. */
-    void commit(Write write, Duration timeout) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+    /**
+     * Returns what the write returned once it is committed; throws {@link StoreUnavailableException}
+     * if it was not, and then it never will be.
+     */
+    <T> T commit(Write<T> write, Deadline deadline) {
         if (!writer.isAlive() || !database.isOpen()) {
             throw new StoreUnavailableException("the store is closed", null);
         }
-        queue.add(new Pending(write, done));
+        Pending<T> pending = new Pending<>(write);
+        queue.add(pending);
         try {
-            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            while (true) {
+                Duration left = deadline.left();
+                if (left.isNegative() || left.isZero()) {
+                    return giveUp(pending);
+                }
+                try {
+                    return pending.done.get(Math.max(1, Math.min(left.toMillis(), LOOK_EVERY.toMillis())),
+                            TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // look at the deadline again
+                }
+            }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof StoreUnavailableException unavailable ? unavailable
                     : new StoreUnavailableException("store error", e.getCause());
-        } catch (TimeoutException e) {
-            throw new StoreUnavailableException("the store did not commit within " + timeout.toMillis() + "ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while committing", e);
+            if (pending.state.compareAndSet(WAITING, ABANDONED)) {
+                throw new StoreUnavailableException("interrupted while committing; nothing was stored", e);
+            }
+            throw new StoreUnavailableException("interrupted while committing; the write may be stored", e);
+        }
+    }
+
+    /** The deadline passed: withdraw the write, or wait for its commit if the writer has taken it. */
+    private static <T> T giveUp(Pending<T> pending) throws ExecutionException, InterruptedException {
+        if (pending.state.compareAndSet(WAITING, ABANDONED)) {
+            throw new StoreUnavailableException("the store did not commit in time; nothing was stored", null);
+        }
+        try {
+            return pending.done.get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new StoreUnavailableException("the store did not finish a commit within " + COMMIT_WAIT.toSeconds()
+                    + "s; the write may be stored", e);
         }
     }
 
     private void run() {
-        List<Pending> batch = new ArrayList<>();
+        List<Pending<?>> batch = new ArrayList<>();
         while (true) {
             try {
                 batch.add(queue.take());
@@ -71,9 +136,7 @@ final class GroupCommit implements AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             boolean stop = batch.remove(STOP);
-            if (!batch.isEmpty()) {
-                commitBatch(batch);
-            }
+            commitBatch(batch);
             batch.clear();
             if (stop) {
                 failRemaining();
@@ -82,29 +145,62 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private void commitBatch(List<Pending> batch) {
+    /**
+     * Commits the writes whose callers still wait, in one transaction. If a caller gave up meanwhile,
+     * the rest are committed without it; if the transaction fails, each write is tried alone.
+     */
+    private void commitBatch(List<Pending<?>> batch) {
+        List<Pending<?>> live = batch.stream().filter(p -> !p.abandoned()).toList();
+        if (live.isEmpty()) {
+            return;
+        }
         try {
-            Database.Work<Void> all = sql -> {
-                for (Pending pending : batch) {
-                    pending.write().apply(sql);
-                }
-                return null;
-            };
-            if (synced) {
-                database.transaction(all);
-            } else {
-                database.lazyTransaction(all);
-            }
-            batch.forEach(p -> p.done().complete(null));
+            commitTogether(live);
+            live.forEach(Pending::complete);
         } catch (RuntimeException e) {
-            batch.forEach(p -> p.done().completeExceptionally(e));
+            live.forEach(p -> p.state.compareAndSet(COMMITTING, WAITING)); // rolled back: nothing is committing
+            if (live.stream().anyMatch(Pending::abandoned)) {
+                commitBatch(live);
+            } else if (live.size() == 1) {
+                live.get(0).done.completeExceptionally(e);
+            } else {
+                live.forEach(p -> commitBatch(List.of(p)));
+            }
+        }
+    }
+
+    private void commitTogether(List<Pending<?>> live) {
+        Database.Work<Void> all = sql -> {
+            for (Pending<?> pending : live) {
+                if (pending.abandoned()) {
+                    throw new java.sql.SQLException("a caller gave up");
+                }
+                pending.apply(sql);
+            }
+            sql.flushBatches();
+            for (Pending<?> pending : live) {
+                if (!pending.state.compareAndSet(WAITING, COMMITTING)) {
+                    throw new java.sql.SQLException("a caller gave up");
+                }
+            }
+            return null;
+        };
+        if (synced) {
+            database.transaction(all);
+        } else {
+            database.lazyTransaction(all);
         }
     }
 
     private void failRemaining() {
-        List<Pending> rest = new ArrayList<>();
+        List<Pending<?>> rest = new ArrayList<>();
         queue.drainTo(rest);
-        rest.forEach(p -> p.done().completeExceptionally(new StoreUnavailableException("the store is closed", null)));
+        rest.forEach(p -> p.done.completeExceptionally(new StoreUnavailableException("the store is closed", null)));
+    }
+
+    /** Writes queued and not yet taken by the writer. */
+    int queued() {
+        return queue.size();
     }
 
     @Override

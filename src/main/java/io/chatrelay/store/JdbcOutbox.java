@@ -6,6 +6,7 @@ import io.chatrelay.route.Target;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,15 +22,21 @@ public final class JdbcOutbox implements Outbox {
             + "WHERE d.destination = ? AND d.status = 'pending' AND d.lease_until IS NULL AND " + Schema.IS_HEAD;
     private static final String VIEW_COLUMNS = "d.id, e.id, e.type, d.destination, d.route, d.status, d.attempts, "
             + "d.last_status, d.last_reason, d.updated_at, d.next_attempt_at";
+    /** Applied only while the claim that handed the delivery out is its latest; ends that claim. */
     private static final String SETTLE = "UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, "
-            + "lease_until = NULL, lease_owner = NULL, last_status = ?, last_reason = ?, updated_at = ? WHERE id = ?";
-    /** Attempts are numbered by their history, not by the attempt counter, which a replay resets. */
-    private static final String RECORD_ATTEMPT = "INSERT INTO attempts (delivery_id, number, at, status, reason, "
-            + "duration_ms) VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM attempts WHERE delivery_id = ?), "
-            + "?, ?, ?, ?)";
+            + "lease_until = NULL, lease_owner = NULL, claim = claim + 1, last_status = ?, last_reason = ?, "
+            + "updated_at = ? WHERE id = ? AND claim = ?";
+    private static final String RELEASE = "UPDATE deliveries SET lease_until = NULL, lease_owner = NULL, "
+            + "claim = claim + 1 WHERE id = ? AND claim = ? AND status = 'pending'";
 
     private final Database database;
     private final SqlDialect dialect;
+    /**
+     * Attempts are numbered by their history, not by the attempt counter, which a replay resets. The
+     * row is written only while the claim is still the delivery's latest (and, where the database
+     * has row locks, keeps it so until the settle that follows in the same transaction).
+     */
+    private final String recordAttempt;
     private final GroupCommit durable;
     private final GroupCommit lazy;
     private final String owner = UUID.randomUUID().toString();
@@ -38,6 +45,9 @@ public final class JdbcOutbox implements Outbox {
     private JdbcOutbox(Database database, SqlDialect dialect) {
         this.database = database;
         this.dialect = dialect;
+        this.recordAttempt = "INSERT INTO attempts (delivery_id, number, at, status, reason, duration_ms) "
+                + "SELECT d.id, (SELECT COALESCE(MAX(a.number), 0) + 1 FROM attempts a WHERE a.delivery_id = d.id), "
+                + "?, ?, ?, ? FROM deliveries d WHERE d.id = ? AND d.claim = ?" + dialect.lockRows();
         this.durable = new GroupCommit(database, true);
         this.lazy = new GroupCommit(database, false);
         this.shared = new JdbcSharedState(database, owner);
@@ -63,8 +73,8 @@ public final class JdbcOutbox implements Outbox {
             Migrations.apply(database, dialect);
             if (dispatcher && dialect.singleProcess()) {
                 // a crashed run of this single-process store left its claims behind: they are due again now
-                database.transaction(sql -> sql.update("UPDATE deliveries SET lease_until = NULL, lease_owner = NULL "
-                        + "WHERE lease_until IS NOT NULL"));
+                database.transaction(sql -> sql.update("UPDATE deliveries SET lease_until = NULL, lease_owner = NULL, "
+                        + "claim = claim + 1 WHERE lease_until IS NOT NULL"));
             }
             return new JdbcOutbox(database, dialect);
         } catch (RuntimeException e) {
@@ -86,7 +96,10 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public void enqueue(RawEvent event, List<Target> targets) {
-        durable.commit(sql -> insert(sql, event, targets), COMMIT_TIMEOUT);
+        durable.commit(sql -> {
+            insert(sql, event, targets);
+            return null;
+        }, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()));
     }
 
     /** Adds the event's rows to the batch of its group commit: one insert per table for the whole batch. */
@@ -112,36 +125,40 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public void delivered(Delivery delivery, Attempt attempt) {
-        settle(delivery, attempt, "delivered", attempt.at());
+    public boolean delivered(Delivery delivery, Attempt attempt, Deadline deadline) {
+        return settle(delivery, attempt, "delivered", attempt.at(), deadline);
     }
 
     @Override
-    public void retryAt(Delivery delivery, Instant next, Attempt attempt) {
-        settle(delivery, attempt, "pending", next);
+    public boolean retryAt(Delivery delivery, Instant next, Attempt attempt, Deadline deadline) {
+        return settle(delivery, attempt, "pending", next, deadline);
     }
 
     @Override
-    public void dead(Delivery delivery, Attempt attempt) {
-        settle(delivery, attempt, "dead", attempt.at());
+    public boolean dead(Delivery delivery, Attempt attempt, Deadline deadline) {
+        return settle(delivery, attempt, "dead", attempt.at(), deadline);
     }
 
-    /** Outcomes of concurrent sends share one transaction, like ingest's group commit, but without a sync. */
-    private void settle(Delivery delivery, Attempt attempt, String status, Instant next) {
+    /**
+     * Outcomes of concurrent sends share one transaction, like ingest's group commit, but without a
+     * sync. The attempt row goes first: it is written only while the claim is ours, and the settle
+     * that ends the claim follows in the same transaction.
+     */
+    private boolean settle(Delivery delivery, Attempt attempt, String status, Instant next, Deadline deadline) {
         long id = Long.parseLong(delivery.id());
         long finished = attempt.at().plus(attempt.took()).toEpochMilli();
-        lazy.commit(sql -> {
-            sql.addToBatch(SETTLE, status, delivery.attempts() + 1, next.toEpochMilli(), attempt.status(),
-                    attempt.reason(), finished, id);
-            sql.addToBatch(RECORD_ATTEMPT, id, id, attempt.at().toEpochMilli(), attempt.status(), attempt.reason(),
-                    attempt.took().toMillis());
-        }, COMMIT_TIMEOUT);
+        Sql.BatchRow settled = lazy.commit(sql -> {
+            sql.addToBatch(recordAttempt, attempt.at().toEpochMilli(), attempt.status(), attempt.reason(),
+                    attempt.took().toMillis(), id, delivery.claim());
+            return sql.addToBatch(SETTLE, status, delivery.attempts() + 1, next.toEpochMilli(), attempt.status(),
+                    attempt.reason(), finished, id, delivery.claim());
+        }, deadline);
+        return settled.changed() != 0;
     }
 
     @Override
-    public void release(Delivery delivery) {
-        database.lazyTransaction(sql -> sql.update("UPDATE deliveries SET lease_until = NULL, lease_owner = NULL "
-                + "WHERE id = ? AND status = 'pending'", Long.parseLong(delivery.id())));
+    public boolean release(Delivery delivery) {
+        return database.lazyTransaction(sql -> sql.update(RELEASE, Long.parseLong(delivery.id()), delivery.claim())) > 0;
     }
 
     @Override
@@ -184,7 +201,7 @@ public final class JdbcOutbox implements Outbox {
             int replayed = 0;
             for (long id : ids) {
                 replayed += sql.update("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, "
-                        + "updated_at = ? WHERE id = ? AND status = 'dead'", now.toEpochMilli(), now.toEpochMilli(), id);
+                        + "updated_at = ?, claim = claim + 1 WHERE id = ? AND status = 'dead'", now.toEpochMilli(), now.toEpochMilli(), id);
             }
             return replayed;
         });
@@ -193,7 +210,7 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public int replayAllDead(Instant now) {
         return database.transaction(sql -> sql.update("UPDATE deliveries SET status = 'pending', attempts = 0, "
-                + "next_attempt_at = ?, updated_at = ? WHERE status = 'dead'", now.toEpochMilli(), now.toEpochMilli()));
+                + "next_attempt_at = ?, updated_at = ?, claim = claim + 1 WHERE status = 'dead'", now.toEpochMilli(), now.toEpochMilli()));
     }
 
     @Override

@@ -23,23 +23,36 @@ public interface Outbox extends AutoCloseable {
      */
     List<Delivery> claimDue(String destination, Instant now, int max, Duration lease);
 
-    void delivered(Delivery delivery, Attempt attempt);
+    /*
+     * Every write about a claimed delivery below is fenced by its claim: it is applied only while the
+     * claim that handed the delivery out is still its latest, and ends that claim. One that comes too
+     * late (the lease ran out and another replica claimed the delivery, or it was given back or
+     * settled already) changes nothing, records no attempt, and returns false. Outcomes wait for the
+     * store until {@code deadline}; when it passes they throw StoreUnavailableException and nothing
+     * was stored.
+     */
 
-    /** Records a failed attempt; the delivery becomes due again at {@code next}. */
-    void retryAt(Delivery delivery, Instant next, Attempt attempt);
+    /** Records a successful attempt; false if the claim was no longer this one's. */
+    boolean delivered(Delivery delivery, Attempt attempt, Deadline deadline);
+
+    /** Records a failed attempt; the delivery becomes due again at {@code next}. False if the claim was lost. */
+    boolean retryAt(Delivery delivery, Instant next, Attempt attempt, Deadline deadline);
 
     /** Records the final failed attempt; the delivery stays as a dead letter until replayed or pruned. */
-    void dead(Delivery delivery, Attempt attempt);
+    boolean dead(Delivery delivery, Attempt attempt, Deadline deadline);
 
-    /** Gives a claimed delivery back without counting an attempt (shutdown). */
-    void release(Delivery delivery);
+    /** Gives a claimed delivery back without counting an attempt (shutdown); false if the claim was lost. */
+    boolean release(Delivery delivery);
 
     /** When the next delivery of this destination that could be claimed becomes due. */
     Optional<Instant> nextDue(String destination);
 
     List<DeliveryView> list(Optional<DeliveryStatus> status, int limit);
 
-    /** Re-queues these dead deliveries with a fresh attempt count; returns how many were dead. */
+    /**
+     * Re-queues these dead deliveries with a fresh attempt count; returns how many were dead. A
+     * replay starts a new life for the delivery: no write of a claim from before it applies any more.
+     */
     int replay(List<Long> ids, Instant now);
 
     int replayAllDead(Instant now);

@@ -60,18 +60,21 @@ final class PostgresDialect implements SqlDialect {
               created_at BIGINT NOT NULL,
               PRIMARY KEY (destination, conversation_id)
             );
-            """, Schema.SHARED_STATE);
+            """, Schema.SHARED_STATE, """
+            ALTER TABLE deliveries ADD COLUMN claim BIGINT NOT NULL DEFAULT 0;
+            """);
 
     /** The claimable rows, locked in the same statement; rows another replica holds are skipped, not waited for. */
-    private static final String CLAIM = "UPDATE deliveries SET lease_until = ?, lease_owner = ? WHERE id IN ("
+    private static final String CLAIM = "UPDATE deliveries SET lease_until = ?, lease_owner = ?, claim = claim + 1 "
+            + "WHERE id IN ("
             + Schema.CLAIMABLE + " FOR UPDATE SKIP LOCKED) RETURNING id";
+
+    /** Run by the pool on every connection it opens. */
+    static final String SESSION_SETTINGS = "SET statement_timeout = '30s'";
 
     @Override
     public Database open(String url) {
         return PooledDatabase.open(url, SESSION_SETTINGS);
-    /** Run by the pool on every connection it opens. */
-    static final String SESSION_SETTINGS = "SET statement_timeout = '30s'";
-
     }
 
     @Override
@@ -104,6 +107,11 @@ final class PostgresDialect implements SqlDialect {
         List<Long> ids = Rows.ids(claim);
         Collections.sort(ids);
         return ids.isEmpty() ? List.of() : Rows.deliveries(sql, ids);
+    }
+
+    @Override
+    public String lockRows() {
+        return " FOR UPDATE";
     }
 
     @Override

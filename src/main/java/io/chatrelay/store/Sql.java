@@ -22,6 +22,17 @@ final class Sql {
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
     private final List<PreparedStatement> transientStatements = new ArrayList<>();
     private final Map<String, PreparedStatement> batches = new LinkedHashMap<>();
+    private final Map<String, List<BatchRow>> batchRows = new HashMap<>();
+
+    /** A row added to a batch: once the batch has run, {@link #changed} is how many rows it changed. */
+    static final class BatchRow {
+        private int changed = -1;
+
+        /** Rows changed by this row's statement; -1 before its batch ran (or when the driver does not say). */
+        int changed() {
+            return changed;
+        }
+    }
 
     Sql(Connection connection, boolean reuse) {
         this.connection = connection;
@@ -64,21 +75,37 @@ final class Sql {
         return statement;
     }
 
-    /** Adds one row with these parameters to the {@link #batch} statement for {@code sql}. */
-    void addToBatch(String sql, Object... parameters) throws SQLException {
+    /**
+     * Adds one row with these parameters to the {@link #batch} statement for {@code sql}; the row's
+     * update count is known once the batch has run.
+     */
+    BatchRow addToBatch(String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = batch(sql);
         bind(statement, parameters);
         statement.addBatch();
+        BatchRow row = new BatchRow();
+        batchRows.computeIfAbsent(sql, key -> new ArrayList<>()).add(row);
+        return row;
     }
 
-    /** Runs what was added to {@link #batch} statements; the transaction calls it before committing. */
+    /**
+     * Runs what was added to {@link #batch} statements, in the order they were first asked for, and
+     * tells each {@link BatchRow} what it changed; the transaction calls it before committing.
+     */
     void flushBatches() throws SQLException {
         try {
-            for (PreparedStatement statement : batches.values()) {
-                statement.executeBatch();
+            for (Map.Entry<String, PreparedStatement> batch : batches.entrySet()) {
+                int[] counts = batch.getValue().executeBatch();
+                List<BatchRow> rows = batchRows.getOrDefault(batch.getKey(), List.of());
+                if (rows.size() == counts.length) {
+                    for (int i = 0; i < counts.length; i++) {
+                        rows.get(i).changed = counts[i];
+                    }
+                }
             }
         } finally {
             batches.clear();
+            batchRows.clear();
         }
     }
 
@@ -114,6 +141,7 @@ final class Sql {
             }
         }
         batches.clear();
+        batchRows.clear();
         for (PreparedStatement statement : transientStatements) {
             try {
                 statement.close();

@@ -30,6 +30,12 @@ interface SqlDialect {
     List<Delivery> claim(Sql sql, String destination, long now, int max, long leaseUntil, String owner)
             throws SQLException;
 
+    /**
+     * What ends a {@code SELECT} that reads a delivery about to be written in the same transaction,
+     * so that nobody else changes it in between: {@code FOR UPDATE} where rows are locked one by one.
+     */
+    String lockRows();
+
     /** True when one process owns the store, so leases left by a crashed run may be released at start. */
     boolean singleProcess();
 }

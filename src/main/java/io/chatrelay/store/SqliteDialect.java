@@ -52,7 +52,9 @@ final class SqliteDialect implements SqlDialect {
               created_at INTEGER NOT NULL,
               PRIMARY KEY (destination, conversation_id)
             );
-            """, Schema.SHARED_STATE);
+            """, Schema.SHARED_STATE, """
+            ALTER TABLE deliveries ADD COLUMN claim INTEGER NOT NULL DEFAULT 0;
+            """);
 
     @Override
     public Database open(String url) {
@@ -91,7 +93,8 @@ final class SqliteDialect implements SqlDialect {
         if (ids.isEmpty()) {
             return List.of();
         }
-        PreparedStatement lease = sql.prepare("UPDATE deliveries SET lease_until = ?, lease_owner = ? WHERE id = ?");
+        PreparedStatement lease = sql.prepare("UPDATE deliveries SET lease_until = ?, lease_owner = ?, claim = claim + 1 "
+                + "WHERE id = ?");
         for (long id : ids) {
             lease.setLong(1, leaseUntil);
             lease.setString(2, owner);
@@ -100,6 +103,11 @@ final class SqliteDialect implements SqlDialect {
         }
         lease.executeBatch();
         return Rows.deliveries(sql, ids);
+    }
+
+    @Override
+    public String lockRows() {
+        return ""; // a transaction holds the whole database for writing from its start
     }
 
     @Override

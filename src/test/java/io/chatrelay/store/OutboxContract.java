@@ -30,6 +30,24 @@ abstract class OutboxContract {
     /** The same store opened again, as after a restart. */
     abstract Outbox reopen();
 
+    /** The JDBC URL of the store, to look at its tables directly. */
+    abstract String url();
+
+    /** How many attempt rows the store keeps for this delivery. */
+    long attemptRows(String deliveryId) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url());
+             java.sql.PreparedStatement select = connection.prepareStatement(
+                     "SELECT COUNT(*) FROM attempts WHERE delivery_id = ?")) {
+            select.setLong(1, Long.parseLong(deliveryId));
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @BeforeEach
     void openStore() {
         outbox = open();
@@ -46,6 +64,11 @@ abstract class OutboxContract {
 
     static List<Target> to(String... destinations) {
         return java.util.Arrays.stream(destinations).map(d -> new Target(d, "route-" + d)).toList();
+    }
+
+    /** Time enough for any outcome to be stored. */
+    static Deadline soon() {
+        return Deadline.in(Duration.ofSeconds(10), java.time.Clock.systemUTC());
     }
 
     static Attempt attempt(Instant at, int status) {
@@ -97,7 +120,7 @@ abstract class OutboxContract {
         outbox.enqueue(event("e1", null, T0), to("slack"));
         Delivery delivery = outbox.claimDue("slack", T0, 10, LEASE).get(0);
 
-        outbox.delivered(delivery, attempt(T0, 200));
+        outbox.delivered(delivery, attempt(T0, 200), soon());
 
         assertThat(outbox.claimDue("slack", T0.plus(LEASE).plusSeconds(60), 10, LEASE)).isEmpty();
         assertThat(outbox.list(Optional.of(DeliveryStatus.DELIVERED), 10)).singleElement()
@@ -109,7 +132,7 @@ abstract class OutboxContract {
         outbox.enqueue(event("e1", null, T0), to("slack"));
         Delivery delivery = outbox.claimDue("slack", T0, 10, LEASE).get(0);
 
-        outbox.retryAt(delivery, T0.plusSeconds(5), attempt(T0, 503));
+        outbox.retryAt(delivery, T0.plusSeconds(5), attempt(T0, 503), soon());
 
         assertThat(outbox.claimDue("slack", T0.plusSeconds(4), 10, LEASE)).isEmpty();
         assertThat(outbox.nextDue("slack")).contains(T0.plusSeconds(5));
@@ -127,12 +150,12 @@ abstract class OutboxContract {
         assertThat(first).extracting(d -> d.event().id()).containsExactly("a1", "b1");
 
         Delivery a1 = first.get(0);
-        outbox.retryAt(a1, T0.plusSeconds(10), attempt(T0, 500));
+        outbox.retryAt(a1, T0.plusSeconds(10), attempt(T0, 500), soon());
         assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10, LEASE)).as("a2 waits for a1").isEmpty();
 
         Delivery retried = outbox.claimDue("slack", T0.plusSeconds(10), 10, LEASE).get(0);
         assertThat(retried.event().id()).isEqualTo("a1");
-        outbox.delivered(retried, attempt(T0.plusSeconds(10), 200));
+        outbox.delivered(retried, attempt(T0.plusSeconds(10), 200), soon());
         assertThat(outbox.claimDue("slack", T0.plusSeconds(10), 10, LEASE)).extracting(d -> d.event().id())
                 .containsExactly("a2");
     }
@@ -142,7 +165,7 @@ abstract class OutboxContract {
         outbox.enqueue(event("a1", "A", T0), to("slack", "crm"));
         outbox.enqueue(event("a2", "A", T0.plusMillis(1)), to("slack", "crm"));
         Delivery slackA1 = outbox.claimDue("slack", T0, 10, LEASE).get(0);
-        outbox.retryAt(slackA1, T0.plusSeconds(60), attempt(T0, 500));
+        outbox.retryAt(slackA1, T0.plusSeconds(60), attempt(T0, 500), soon());
 
         assertThat(outbox.claimDue("crm", T0.plusSeconds(1), 10, LEASE)).extracting(d -> d.event().id()).containsExactly("a1");
     }
@@ -153,7 +176,7 @@ abstract class OutboxContract {
         outbox.enqueue(event("a2", "A", T0.plusMillis(1)), to("slack"));
         Delivery a1 = outbox.claimDue("slack", T0, 10, LEASE).get(0);
 
-        outbox.dead(a1, attempt(T0, 404));
+        outbox.dead(a1, attempt(T0, 404), soon());
 
         assertThat(outbox.list(Optional.of(DeliveryStatus.DEAD), 10)).singleElement().satisfies(v -> {
             assertThat(v.eventId()).isEqualTo("a1");
@@ -163,13 +186,13 @@ abstract class OutboxContract {
         });
         Delivery a2 = outbox.claimDue("slack", T0.plusSeconds(1), 10, LEASE).get(0);
         assertThat(a2.event().id()).isEqualTo("a2");
-        outbox.delivered(a2, attempt(T0.plusSeconds(1), 200));
+        outbox.delivered(a2, attempt(T0.plusSeconds(1), 200), soon());
 
         long id = outbox.list(Optional.of(DeliveryStatus.DEAD), 10).get(0).id();
         assertThat(outbox.replay(List.of(id, 999_999L), T0.plusSeconds(2))).isEqualTo(1);
         Delivery replayed = outbox.claimDue("slack", T0.plusSeconds(2), 10, LEASE).get(0);
         assertThat(replayed.attempts()).as("a replay starts counting again").isZero();
-        outbox.delivered(replayed, attempt(T0.plusSeconds(2), 200));
+        outbox.delivered(replayed, attempt(T0.plusSeconds(2), 200), soon());
         assertThat(outbox.list(Optional.of(DeliveryStatus.DELIVERED), 10)).extracting(DeliveryView::eventId)
                 .contains("a1");
     }
@@ -177,8 +200,8 @@ abstract class OutboxContract {
     @Test
     void replaysEveryDeadDelivery() {
         outbox.enqueue(event("e1", null, T0), to("slack", "crm"));
-        outbox.dead(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 410));
-        outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 401));
+        outbox.dead(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 410), soon());
+        outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 401), soon());
 
         assertThat(outbox.replayAllDead(T0.plusSeconds(1))).isEqualTo(2);
         assertThat(outbox.count(DeliveryStatus.DEAD)).isZero();
@@ -199,10 +222,10 @@ abstract class OutboxContract {
     void prunesOnlyOldDeliveredDeliveries() {
         outbox.enqueue(event("old", null, T0), to("slack"));
         outbox.enqueue(event("dead", null, T0), to("crm"));
-        outbox.delivered(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 200));
-        outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 404));
+        outbox.delivered(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
+        outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 404), soon());
         outbox.enqueue(event("new", null, T0.plusSeconds(100)), to("slack"));
-        outbox.delivered(outbox.claimDue("slack", T0.plusSeconds(100), 1, LEASE).get(0), attempt(T0.plusSeconds(100), 200));
+        outbox.delivered(outbox.claimDue("slack", T0.plusSeconds(100), 1, LEASE).get(0), attempt(T0.plusSeconds(100), 200), soon());
 
         assertThat(outbox.pruneDelivered(T0.plusSeconds(50))).isEqualTo(1);
         assertThat(outbox.list(Optional.empty(), 10)).extracting(DeliveryView::eventId)
@@ -284,5 +307,91 @@ abstract class OutboxContract {
                     .containsEntry("discord", T0.plusSeconds(5));
             assertThat(other.shared().pauses(T0.plusSeconds(6))).isEmpty();
         }
+    }
+
+    @Test
+    void aLateOutcomeFromAReplicaWhoseClaimWasTakenOverChangesNothingAndRecordsNoAttempt() {
+        for (String id : List.of("e1", "e2", "e3")) {
+            outbox.enqueue(event(id, null, T0), to("crm"));
+        }
+        List<Delivery> mine = outbox.claimDue("crm", T0, 10, LEASE);
+        Instant expired = T0.plus(LEASE).plusSeconds(1);
+        try (Outbox other = reopen()) {
+            List<Delivery> theirs = other.claimDue("crm", expired, 10, LEASE);
+            assertThat(theirs).as("the lease ran out: the other replica takes over").hasSize(3);
+            theirs.forEach(d -> assertThat(other.delivered(d, attempt(expired, 200), soon())).isTrue());
+
+            assertThat(outbox.retryAt(mine.get(0), expired.plusSeconds(5), attempt(T0, 503), soon())).isFalse();
+            assertThat(outbox.delivered(mine.get(1), attempt(T0, 200), soon())).isFalse();
+            assertThat(outbox.dead(mine.get(2), attempt(T0, 404), soon())).isFalse();
+        }
+
+        assertThat(outbox.list(Optional.empty(), 10)).hasSize(3).allSatisfy(v -> {
+            assertThat(v.status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(v.attempts()).isEqualTo(1);
+            assertThat(v.lastStatus()).isEqualTo(200);
+        });
+        mine.forEach(d -> assertThat(attemptRows(d.id())).as("only the other replica's attempt").isEqualTo(1));
+        assertThat(outbox.claimDue("crm", expired.plus(LEASE.multipliedBy(2)), 10, LEASE)).as("not sent again")
+                .isEmpty();
+    }
+
+    @Test
+    void aLateReleaseFromAReplicaWhoseClaimWasTakenOverLeavesTheNewClaimAlone() {
+        outbox.enqueue(event("e1", null, T0), to("crm"));
+        Delivery mine = outbox.claimDue("crm", T0, 10, LEASE).get(0);
+        Instant expired = T0.plus(LEASE).plusSeconds(1);
+        try (Outbox other = reopen()) {
+            Delivery theirs = other.claimDue("crm", expired, 10, LEASE).get(0);
+
+            assertThat(outbox.release(mine)).isFalse();
+
+            assertThat(outbox.claimDue("crm", expired.plusSeconds(1), 10, LEASE)).as("still the other's").isEmpty();
+            assertThat(other.delivered(theirs, attempt(expired, 200), soon())).isTrue();
+        }
+        assertThat(outbox.count(DeliveryStatus.DELIVERED)).isEqualTo(1);
+    }
+
+    @Test
+    void anOutcomeWrittenTwiceForOneClaimIsRecordedOnce() {
+        outbox.enqueue(event("e1", null, T0), to("crm"));
+        Delivery delivery = outbox.claimDue("crm", T0, 10, LEASE).get(0);
+
+        assertThat(outbox.delivered(delivery, attempt(T0, 200), soon())).isTrue();
+        assertThat(outbox.delivered(delivery, attempt(T0, 200), soon())).as("the claim ended with the first").isFalse();
+        assertThat(outbox.retryAt(delivery, T0.plusSeconds(1), attempt(T0, 500), soon())).isFalse();
+        assertThat(outbox.release(delivery)).isFalse();
+
+        assertThat(attemptRows(delivery.id())).isEqualTo(1);
+        assertThat(outbox.list(Optional.empty(), 10)).singleElement().satisfies(v -> {
+            assertThat(v.status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(v.attempts()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aReplayEndsEveryClaimMadeBeforeIt() {
+        outbox.enqueue(event("e1", null, T0), to("crm"));
+        Delivery mine = outbox.claimDue("crm", T0, 10, LEASE).get(0);
+        Instant expired = T0.plus(LEASE).plusSeconds(1);
+        try (Outbox other = reopen()) {
+            other.dead(other.claimDue("crm", expired, 10, LEASE).get(0), attempt(expired, 404), soon());
+        }
+        assertThat(outbox.replayAllDead(expired.plusSeconds(1))).isEqualTo(1);
+
+        assertThat(outbox.delivered(mine, attempt(T0, 200), soon())).as("a claim from before the replay").isFalse();
+
+        assertThat(outbox.claimDue("crm", expired.plusSeconds(1), 10, LEASE)).singleElement()
+                .satisfies(d -> assertThat(d.attempts()).as("replayed, waiting to be sent").isZero());
+    }
+
+    @Test
+    void anOutcomeAfterTheLeaseRanOutIsStillRecordedWhileNobodyElseClaimed() {
+        outbox.enqueue(event("e1", null, T0), to("crm"));
+        Delivery delivery = outbox.claimDue("crm", T0, 10, LEASE).get(0);
+
+        assertThat(outbox.delivered(delivery, attempt(T0.plus(LEASE).plusSeconds(1), 200), soon())).isTrue();
+
+        assertThat(outbox.count(DeliveryStatus.DELIVERED)).isEqualTo(1);
     }
 }

@@ -28,6 +28,11 @@ class PostgresOutboxTest extends OutboxContract {
     }
 
     @Override
+    String url() {
+        return url;
+    }
+
+    @Override
     Outbox reopen() {
         return JdbcOutbox.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
     }
@@ -92,7 +97,6 @@ class PostgresOutboxTest extends OutboxContract {
         assertThat(opened).hasSize(3);
         opened.forEach(Outbox::close);
     }
-}
 
     @Test
     void everyPooledConnectionStopsAStatementThatRunsTooLong() {
@@ -114,3 +118,4 @@ class PostgresOutboxTest extends OutboxContract {
             return row.getString(1);
         }
     }
+}

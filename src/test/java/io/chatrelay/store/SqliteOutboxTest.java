@@ -25,6 +25,11 @@ class SqliteOutboxTest extends OutboxContract {
     }
 
     @Override
+    String url() {
+        return config().url();
+    }
+
+    @Override
     Outbox reopen() {
         return JdbcOutbox.open(config());
     }

@@ -1,0 +1,111 @@
+package io.chatrelay.deliver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatrelay.config.RelayConfig;
+import io.chatrelay.event.RawEvent;
+import io.chatrelay.metrics.RelayMetrics;
+import io.chatrelay.route.Target;
+import io.chatrelay.store.Delivery;
+import io.chatrelay.store.DeliveryStatus;
+import io.chatrelay.store.JdbcOutbox;
+import io.chatrelay.testkit.Eventually;
+import io.chatrelay.testkit.LogCapture;
+import io.chatrelay.testkit.RelayUnderTest;
+import io.chatrelay.testkit.Sink;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Recording an outcome after a send: a store that hangs holds the sender no longer than the lease's
+ * margin in all (on the dispatcher's clock), and what it gave up on is not stored behind its back.
+ * The hang is real: a second connection holds the SQLite file's write lock.
+ */
+class OutcomeRecordingTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aStoreThatHangsHoldsAnOutcomeNoLongerThanTheLeaseMarginInAllAndStoresNothingLater() throws Exception {
+        ManualClock clock = new ManualClock();
+        ExecutorService sender = Executors.newSingleThreadExecutor();
+        try (Sink crm = Sink.ok(); LogCapture log = new LogCapture()) {
+            RelayConfig config = RelayUnderTest.config(dir, """
+                    destinations: {crm: {type: webhook, url: "%s", timeout: 1s}}
+                    routes: [{name: all, to: [crm]}]
+                    """.formatted(crm.url("/crm")));
+            try (JdbcOutbox outbox = JdbcOutbox.open(config.store());
+                 Connection other = DriverManager.getConnection(config.store().url());
+                 Statement otherSql = other.createStatement()) {
+                outbox.enqueue(new RawEvent("e1", "chat", null, RelayUnderTest.chat("c1", "m1"), clock.instant()),
+                        List.of(new Target("crm", "all")));
+                Delivery delivery = outbox.claimDue("crm", clock.instant(), 1, config.lease("crm")).get(0);
+                Attempts attempts = new Attempts(config, new HttpSender(Duration.ofSeconds(5)), outbox,
+                        new RateLimiter(Map.of("crm", Optional.empty()), clock.instant()), clock, new RelayMetrics());
+                otherSql.execute("BEGIN EXCLUSIVE"); // the store now hangs every write
+
+                CompletableFuture<Void> attempt = CompletableFuture.runAsync(() -> attempts.run(delivery), sender);
+                crm.take();
+                Eventually.holds("the sender gives up once the margin has passed on its clock", Duration.ofSeconds(5),
+                        () -> {
+                            clock.advance(Duration.ofSeconds(1));
+                            return attempt.isDone();
+                        });
+
+                assertThat(attempt).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                        .withMessageContaining("nothing was stored");
+                otherSql.execute("ROLLBACK");
+                assertThat(outbox.release(delivery)).as("given back: its outcome never reached the store").isTrue();
+                assertThat(outbox.list(Optional.empty(), 10)).singleElement().satisfies(view -> {
+                    assertThat(view.status()).isEqualTo(DeliveryStatus.PENDING);
+                    assertThat(view.attempts()).isZero();
+                });
+                assertThat(log.text()).doesNotContain("delivered event=e1");
+            }
+        } finally {
+            sender.shutdownNow();
+        }
+    }
+
+    /** A clock that moves only when the test moves it. */
+    private static final class ManualClock extends Clock {
+        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+
+        void advance(Duration by) {
+            now.updateAndGet(at -> at.plus(by));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -52,10 +52,11 @@ final class Rows {
     }
 
     static DeliveryView view(ResultSet row) throws SQLException {
-        int lastStatus = row.getInt(8);
+        int status = row.getInt(8);
+        Integer lastStatus = row.wasNull() ? null : status; // null before the first attempt; 0 is a network error
         return new DeliveryView(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
                 DeliveryStatus.valueOf(row.getString(6).toUpperCase(java.util.Locale.ROOT)), row.getInt(7),
-                row.wasNull() ? null : lastStatus, row.getString(9), Instant.ofEpochMilli(row.getLong(10)),
+                lastStatus, row.getString(9), Instant.ofEpochMilli(row.getLong(10)),
                 Instant.ofEpochMilli(row.getLong(11)));
     }
 }

@@ -394,4 +394,15 @@ abstract class OutboxContract {
 
         assertThat(outbox.count(DeliveryStatus.DELIVERED)).isEqualTo(1);
     }
+
+    @Test
+    void aDeliveryNeverAttemptedShowsNoLastStatusAndANetworkErrorShowsZero() {
+        outbox.enqueue(event("never", null, T0), to("slack"));
+        outbox.enqueue(event("failed", null, T0), to("crm"));
+        outbox.retryAt(outbox.claimDue("crm", T0, 1, LEASE).get(0), T0.plusSeconds(5), attempt(T0, 0), soon());
+
+        assertThat(outbox.list(Optional.empty(), 10)).extracting(DeliveryView::eventId, DeliveryView::lastStatus)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("never", null),
+                        org.assertj.core.groups.Tuple.tuple("failed", 0));
+    }
 }

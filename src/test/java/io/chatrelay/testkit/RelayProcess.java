@@ -19,7 +19,7 @@ public final class RelayProcess implements AutoCloseable {
     /** Starts {@code serve --config config} and waits until it answers; the config must listen on {@code port}. */
     public static RelayProcess start(Path config, int port, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.chatrelay.Main",
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.chatrelay.cli.Main",
                 "serve", "--config", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

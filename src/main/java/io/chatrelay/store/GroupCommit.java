@@ -33,7 +33,7 @@ final class GroupCommit implements AutoCloseable {
     private static final int COMMITTING = 1;
     private static final int ABANDONED = 2;
 
-    /** A queued write and who waits for it; {@code state} decides between the writer's commit and the caller giving up. */
+    /** A queued write and who waits for it; {@code state} settles the race between commit and giving up. */
     private static final class Pending<T> {
         final Write<T> write;
         final CompletableFuture<T> done = new CompletableFuture<>();

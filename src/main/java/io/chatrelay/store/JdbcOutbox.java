@@ -28,6 +28,9 @@ public final class JdbcOutbox implements Outbox {
             + "updated_at = ? WHERE id = ? AND claim = ?";
     private static final String RELEASE = "UPDATE deliveries SET lease_until = NULL, lease_owner = NULL, "
             + "claim = claim + 1 WHERE id = ? AND claim = ? AND status = 'pending'";
+    /** A fresh start for dead deliveries; it ends any claim from before it. */
+    private static final String REPLAY = "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, "
+            + "updated_at = ?, claim = claim + 1 WHERE status = 'dead'";
 
     private final Database database;
     private final SqlDialect dialect;
@@ -158,7 +161,8 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public boolean release(Delivery delivery) {
-        return database.lazyTransaction(sql -> sql.update(RELEASE, Long.parseLong(delivery.id()), delivery.claim())) > 0;
+        long id = Long.parseLong(delivery.id());
+        return database.lazyTransaction(sql -> sql.update(RELEASE, id, delivery.claim())) > 0;
     }
 
     @Override
@@ -200,8 +204,7 @@ public final class JdbcOutbox implements Outbox {
         return database.transaction(sql -> {
             int replayed = 0;
             for (long id : ids) {
-                replayed += sql.update("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, "
-                        + "updated_at = ?, claim = claim + 1 WHERE id = ? AND status = 'dead'", now.toEpochMilli(), now.toEpochMilli(), id);
+                replayed += sql.update(REPLAY + " AND id = ?", now.toEpochMilli(), now.toEpochMilli(), id);
             }
             return replayed;
         });
@@ -209,8 +212,7 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public int replayAllDead(Instant now) {
-        return database.transaction(sql -> sql.update("UPDATE deliveries SET status = 'pending', attempts = 0, "
-                + "next_attempt_at = ?, updated_at = ?, claim = claim + 1 WHERE status = 'dead'", now.toEpochMilli(), now.toEpochMilli()));
+        return database.transaction(sql -> sql.update(REPLAY, now.toEpochMilli(), now.toEpochMilli()));
     }
 
     @Override

@@ -93,8 +93,8 @@ final class SqliteDialect implements SqlDialect {
         if (ids.isEmpty()) {
             return List.of();
         }
-        PreparedStatement lease = sql.prepare("UPDATE deliveries SET lease_until = ?, lease_owner = ?, claim = claim + 1 "
-                + "WHERE id = ?");
+        PreparedStatement lease = sql.prepare("UPDATE deliveries SET lease_until = ?, lease_owner = ?, "
+                + "claim = claim + 1 WHERE id = ?");
         for (long id : ids) {
             lease.setLong(1, leaseUntil);
             lease.setString(2, owner);

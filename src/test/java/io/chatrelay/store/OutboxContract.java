@@ -225,7 +225,8 @@ abstract class OutboxContract {
         outbox.delivered(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
         outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 404), soon());
         outbox.enqueue(event("new", null, T0.plusSeconds(100)), to("slack"));
-        outbox.delivered(outbox.claimDue("slack", T0.plusSeconds(100), 1, LEASE).get(0), attempt(T0.plusSeconds(100), 200), soon());
+        outbox.delivered(outbox.claimDue("slack", T0.plusSeconds(100), 1, LEASE).get(0), attempt(T0.plusSeconds(100), 200),
+                soon());
 
         assertThat(outbox.pruneDelivered(T0.plusSeconds(50))).isEqualTo(1);
         assertThat(outbox.list(Optional.empty(), 10)).extracting(DeliveryView::eventId)

@@ -85,6 +85,36 @@ class OutcomeRecordingTest {
         }
     }
 
+    @Test
+    void anOutcomeWhoseClaimHasEndedIsDroppedWithOneWarningAndCountsNoOutcome() throws Exception {
+        try (Sink crm = Sink.ok(); LogCapture log = new LogCapture(); RelayMetrics metrics = new RelayMetrics()) {
+            RelayConfig config = RelayUnderTest.config(dir, """
+                    destinations: {crm: {type: webhook, url: "%s", timeout: 1s}}
+                    routes: [{name: all, to: [crm]}]
+                    """.formatted(crm.url("/crm")));
+            Clock clock = Clock.systemUTC();
+            try (JdbcOutbox outbox = JdbcOutbox.open(config.store())) {
+                outbox.enqueue(new RawEvent("e1", "chat", null, RelayUnderTest.chat("c1", "m1"), clock.instant()),
+                        List.of(new Target("crm", "all")));
+                Delivery stale = outbox.claimDue("crm", clock.instant(), 1, config.lease("crm")).get(0);
+                outbox.release(stale);
+                Delivery current = outbox.claimDue("crm", clock.instant(), 1, config.lease("crm")).get(0);
+                Attempts attempts = new Attempts(config, new HttpSender(Duration.ofSeconds(5)), outbox,
+                        new RateLimiter(Map.of("crm", Optional.empty()), clock.instant()), clock, metrics);
+
+                attempts.run(stale);
+
+                assertThat(crm.requestCount()).isEqualTo(1);
+                assertThat(log.text().lines().filter(line -> line.contains("e1"))).singleElement().asString()
+                        .contains("WARN").contains("not recorded: its claim had ended");
+                assertThat(metrics.scrape()).doesNotContain("chatrelay_deliveries_total");
+                assertThat(outbox.list(Optional.empty(), 10)).singleElement()
+                        .satisfies(view -> assertThat(view.attempts()).isZero());
+                assertThat(outbox.release(current)).as("the current claim was left alone").isTrue();
+            }
+        }
+    }
+
     /** A clock that moves only when the test moves it. */
     private static final class ManualClock extends Clock {
         private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());

@@ -10,6 +10,14 @@ import java.util.Optional;
 /**
  * Accepted events waiting to be delivered, kept durably. {@link #enqueue} is all-or-nothing: the
  * event and every delivery are committed, or nothing is and it throws {@link StoreUnavailableException}.
+ *
+ * <p>Every write about a claimed delivery ({@link #delivered}, {@link #retryAt}, {@link #dead},
+ * {@link #release}) is fenced by its claim: it applies only while the claim that handed the delivery
+ * out is still its latest, and ends that claim. One that comes too late (the lease ran out and
+ * another replica claimed the delivery, it was replayed, or it was given back or settled already)
+ * changes nothing, records no attempt, and returns false. Outcomes wait for the store until their
+ * {@link Deadline}; when it passes they throw {@link StoreUnavailableException} and nothing was
+ * stored (unless the commit was already under way: then they wait for it).
  */
 public interface Outbox extends AutoCloseable {
 
@@ -22,15 +30,6 @@ public interface Outbox extends AutoCloseable {
      * conversation is ever due, so a conversation's messages go out in the order they were accepted.
      */
     List<Delivery> claimDue(String destination, Instant now, int max, Duration lease);
-
-    /*
-     * Every write about a claimed delivery below is fenced by its claim: it is applied only while the
-     * claim that handed the delivery out is still its latest, and ends that claim. One that comes too
-     * late (the lease ran out and another replica claimed the delivery, or it was given back or
-     * settled already) changes nothing, records no attempt, and returns false. Outcomes wait for the
-     * store until {@code deadline}; when it passes they throw StoreUnavailableException and nothing
-     * was stored.
-     */
 
     /** Records a successful attempt; false if the claim was no longer this one's. */
     boolean delivered(Delivery delivery, Attempt attempt, Deadline deadline);

@@ -37,8 +37,13 @@ public final class EventParser {
             .build();
     private static final Set<String> LEAD_KEYS = Set.of("uuid", "name", "email", "phone");
     private static final int MAX_TRANSCRIPT_MESSAGES = 1_000;
-    /** A header is not signed: it names the event only when it looks like an event name. */
+    /**
+     * An event type is a name: up to 64 letters, digits, dots, underscores and hyphens. Anything else
+     * (a 900 KB string, CR/LF, quotes) is kept as {@code unknown}: the event is accepted and routed,
+     * but no such value is echoed, logged, stored as the type or put into a header.
+     */
     private static final java.util.regex.Pattern EVENT_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final String UNKNOWN = "unknown";
 
     private EventParser() {}
 
@@ -62,12 +67,16 @@ public final class EventParser {
     static String typeOf(ObjectNode body, String topicHeader) {
         String fromBody = Json.text(body.get("event"));
         if (fromBody != null && !fromBody.isBlank()) {
-            return fromBody.trim();
+            return isName(fromBody.trim()) ? fromBody.trim() : UNKNOWN;
         }
-        if (topicHeader != null && EVENT_NAME.matcher(topicHeader.trim()).matches()) {
+        if (topicHeader != null && isName(topicHeader.trim())) {
             return topicHeader.trim();
         }
-        return "unknown";
+        return UNKNOWN;
+    }
+
+    private static boolean isName(String type) {
+        return EVENT_NAME.matcher(type).matches();
     }
 
     private static ObjectNode normalise(ObjectNode body, String topicHeader) {

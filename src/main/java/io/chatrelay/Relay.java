@@ -9,6 +9,7 @@ import io.chatrelay.deliver.HttpSender;
 import io.chatrelay.ingest.IngestHandler;
 import io.chatrelay.ingest.IngestLoad;
 import io.chatrelay.ingest.JsonErrorHandler;
+import io.chatrelay.log.LogSafe;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.store.DeliveryStatus;
 import io.chatrelay.store.JdbcOutbox;
@@ -116,11 +117,13 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     private static void errorsAsJson(io.javalin.config.JavalinConfig javalin) {
         javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         javalin.routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected error on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getSimpleName());
+            LOG.error("unexpected error on {} {}: {}", LogSafe.value(ctx.method()), LogSafe.value(ctx.path()),
+                    e.getClass().getSimpleName());
             ctx.status(500).json(Map.of("error", "internal error"));
         });
         javalin.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
-            LOG.error("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            LOG.error("store unavailable on {} {}: {}", LogSafe.value(ctx.method()), LogSafe.value(ctx.path()),
+                    LogSafe.value(e.getMessage()));
             ctx.status(503).json(Map.of("error", "store unavailable, retry later"));
         });
         javalin.routes.error(404, "*", ctx -> {

@@ -10,6 +10,7 @@ import io.chatrelay.format.Formatter;
 import io.chatrelay.format.Formatters;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Templates;
+import io.chatrelay.log.LogSafe;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.store.Attempt;
 import io.chatrelay.store.Deadline;
@@ -74,7 +75,7 @@ final class Attempts {
             request = render(delivery, started);
         } catch (StoreUnavailableException e) {
             // nothing was sent and no attempt is counted; the claim lapses and the delivery is due again
-            LOG.warn("not sent {}: {}; due again within {}", what(delivery), redactor.redact(e.getMessage()),
+            LOG.warn("not sent {}: {}; due again within {}", what(delivery), LogSafe.value(redactor.redact(e.getMessage())),
                     human(config.lease(delivery.destination())));
             return;
         } catch (MalformedEventException | RuntimeException e) {
@@ -126,7 +127,7 @@ final class Attempts {
                             clock.instant())));
         } catch (StoreUnavailableException e) {
             LOG.warn("delivered {}, but its thread was not saved ({}); the conversation's next message starts a new "
-                    + "thread", what(delivery), redactor.redact(e.getMessage()));
+                    + "thread", what(delivery), LogSafe.value(redactor.redact(e.getMessage())));
         }
     }
 
@@ -160,12 +161,12 @@ final class Attempts {
             Instant next = clock.instant().plus(wait);
             if (record(delivery, attempt, "retry", deadline -> outbox.retryAt(delivery, next, attempt, deadline))) {
                 metrics.deliveryOutcome(delivery.destination(), "retried");
-                LOG.warn("retry {} in {} after {} (attempt {} of {})", what, human(wait), attempt.reason(), attempts,
-                        maxAttempts);
+                LOG.warn("retry {} in {} after {} (attempt {} of {})", what, human(wait), LogSafe.value(attempt.reason()),
+                        attempts, maxAttempts);
             }
         } else if (record(delivery, attempt, "dead", deadline -> outbox.dead(delivery, attempt, deadline))) {
             metrics.deliveryOutcome(delivery.destination(), "dead");
-            LOG.error("dead {}: {} (attempt {} of {})", what, attempt.reason(), attempts, maxAttempts);
+            LOG.error("dead {}: {} (attempt {} of {})", what, LogSafe.value(attempt.reason()), attempts, maxAttempts);
         }
     }
 
@@ -197,7 +198,7 @@ final class Attempts {
                     throw e;
                 }
                 LOG.warn("delivery={}: recording its outcome failed ({}); trying again in {}", delivery.id(),
-                        redactor.redact(e.getMessage()), human(wait));
+                        LogSafe.value(redactor.redact(e.getMessage())), human(wait));
                 try {
                     Thread.sleep(wait.toMillis());
                 } catch (InterruptedException stopping) {
@@ -209,7 +210,7 @@ final class Attempts {
     }
 
     private static String what(Delivery delivery) {
-        return "event=" + delivery.event().id() + " type=" + delivery.event().type()
+        return "event=" + delivery.event().id() + " type=" + LogSafe.value(delivery.event().type())
                 + " destination=" + delivery.destination() + " delivery=" + delivery.id();
     }
 
@@ -223,7 +224,7 @@ final class Attempts {
             outbox.shared().pauseDestination(destination, until);
         } catch (StoreUnavailableException e) {
             LOG.warn("destination={} paused here until {}, but the other replicas were not told: {}", destination,
-                    until, redactor.redact(e.getMessage()));
+                    until, LogSafe.value(redactor.redact(e.getMessage())));
         }
     }
 

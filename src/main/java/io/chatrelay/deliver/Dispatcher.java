@@ -3,6 +3,7 @@ package io.chatrelay.deliver;
 import io.chatrelay.config.RateLimit;
 import io.chatrelay.config.Redactor;
 import io.chatrelay.config.RelayConfig;
+import io.chatrelay.log.LogSafe;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.store.Delivery;
 import io.chatrelay.store.Outbox;
@@ -130,7 +131,7 @@ public final class Dispatcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.error("dispatch loop: {}; retrying in {}s", setup.redactor().redact(String.valueOf(e.getMessage())),
+                LOG.error("dispatch loop: {}; retrying in {}s", LogSafe.value(setup.redactor().redact(String.valueOf(e.getMessage()))),
                         IDLE_POLL.toSeconds());
                 sleepQuietly();
             }
@@ -197,7 +198,7 @@ public final class Dispatcher implements AutoCloseable {
                     current.attempts().run(delivery);
                 } catch (RuntimeException e) {
                     LOG.error("delivery={} could not be recorded: {}", delivery.id(),
-                            current.redactor().redact(e.getMessage()));
+                            LogSafe.value(current.redactor().redact(e.getMessage())));
                 } finally {
                     sendingToDestination.decrementAndGet();
                     inFlight.remove(delivery);
@@ -280,7 +281,7 @@ public final class Dispatcher implements AutoCloseable {
             senders.shutdownNow();
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.warn("releasing unfinished deliveries failed: {}", setup.redactor().redact(e.getMessage()));
+            LOG.warn("releasing unfinished deliveries failed: {}", LogSafe.value(setup.redactor().redact(e.getMessage())));
         }
     }
 

@@ -6,6 +6,7 @@ import io.chatrelay.event.EventParser;
 import io.chatrelay.event.Ids;
 import io.chatrelay.event.MalformedEventException;
 import io.chatrelay.event.RawEvent;
+import io.chatrelay.log.LogSafe;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.route.RoutingTable;
 import io.chatrelay.route.Target;
@@ -112,7 +113,8 @@ public final class IngestHandler implements Handler {
         try {
             outbox.enqueue(raw, targets);
         } catch (StoreUnavailableException e) {
-            LOG.error("store unavailable, answered 503 for a {} event: {}", event.type(), e.getMessage());
+            LOG.error("store unavailable, answered 503 for a {} event: {}", LogSafe.value(event.type()),
+                    LogSafe.value(e.getMessage()));
             reject(ctx, 503, "unavailable", "store unavailable, retry later");
             return;
         } finally {
@@ -123,9 +125,9 @@ public final class IngestHandler implements Handler {
         }
         metrics.eventReceived(raw.type());
         if (targets.isEmpty()) {
-            LOG.info("accepted event={} type={}: no route matched, nothing to deliver", raw.id(), raw.type());
+            LOG.info("accepted event={} type={}: no route matched, nothing to deliver", raw.id(), LogSafe.value(raw.type()));
         } else {
-            LOG.debug("accepted event={} type={} deliveries={}", raw.id(), raw.type(), targets.size());
+            LOG.debug("accepted event={} type={} deliveries={}", raw.id(), LogSafe.value(raw.type()), targets.size());
         }
         ctx.status(200).json(Map.of("id", raw.id(), "event", raw.type(), "deliveries", targets.size()));
     }

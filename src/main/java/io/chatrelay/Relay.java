@@ -4,11 +4,13 @@ import io.chatrelay.admin.AdminApi;
 import io.chatrelay.admin.Health;
 import io.chatrelay.config.ConfigWatcher;
 import io.chatrelay.config.RelayConfig;
+import io.chatrelay.config.ServerConfig;
 import io.chatrelay.deliver.Dispatcher;
 import io.chatrelay.deliver.HttpSender;
 import io.chatrelay.ingest.IngestHandler;
 import io.chatrelay.ingest.IngestLoad;
 import io.chatrelay.ingest.JsonErrorHandler;
+import io.chatrelay.ingest.RequestReader;
 import io.chatrelay.log.LogSafe;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.store.DeliveryStatus;
@@ -16,10 +18,14 @@ import io.chatrelay.store.JdbcOutbox;
 import io.chatrelay.store.Outbox;
 import io.chatrelay.store.StoreUnavailableException;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +37,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     private static final int SENDS_PER_DESTINATION = 8;
 
     private final Javalin app;
+    private final Javalin adminApp;
     private final Outbox outbox;
     private final Dispatcher dispatcher;
     private final HttpSender sender;
@@ -42,6 +49,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
 
     private Relay(Builder parts) {
         this.app = parts.app;
+        this.adminApp = parts.adminApp;
         this.outbox = parts.outbox;
         this.dispatcher = parts.dispatcher;
         this.sender = parts.sender;
@@ -56,6 +64,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     private static final class Builder {
         RelayConfig config;
         Javalin app;
+        Javalin adminApp;
         Outbox outbox;
         Dispatcher dispatcher;
         HttpSender sender;
@@ -92,29 +101,63 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
                 parts.metrics, load);
         parts.admin = new AdminApi(config.adminToken(), outbox, parts.dispatcher::wake, clock);
         Health health = new Health(outbox, parts.accepting::get);
-        parts.app = Javalin.create(javalin -> {
-            javalin.startup.showJavalinBanner = false;
-            javalin.http.prefer405over404 = true;
-            javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
-            javalin.requestLogger.http((ctx, ms) -> parts.metrics.httpRequest(ctx.method().name(), route(ctx),
-                    ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));
-            javalin.routes.post(config.server().path(), parts.ingest);
-            health.register(javalin);
+        Optional<ServerConfig.Address> adminListen = config.server().adminListen();
+        Consumer<JavalinConfig> adminRoutes = javalin -> {
             javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(parts.metrics.scrape()));
             parts.admin.register(javalin);
-            errorsAsJson(javalin);
+        };
+        parts.app = http(config.server(), parts.metrics, javalin -> {
+            javalin.routes.post(config.server().path(), parts.ingest);
+            health.register(javalin);
+            if (adminListen.isEmpty()) {
+                adminRoutes.accept(javalin);
+            }
         });
         parts.app.start(config.server().host(), config.server().port());
+        if (adminListen.isPresent()) {
+            parts.adminApp = http(config.server(), parts.metrics, adminRoutes);
+            startOrStop(parts.adminApp, adminListen.get(), parts.app);
+        }
         parts.dispatcher.start();
         LOG.info("relay listening on port {} at {} with {} destinations and {} routes; store {}", parts.app.port(),
                 config.server().path(), config.destinations().size(), config.routes().size(),
                 config.store().displayUrl());
+        adminListen.ifPresent(address -> LOG.info("admin API and metrics listening on {}:{} only",
+                address.host(), parts.adminApp.port()));
         return new Relay(parts);
     }
 
+    /**
+     * One listener: bodies read without holding a thread and within {@code server.read_timeout},
+     * headers limited, errors as JSON, every request timed; {@code routes} decide what it serves.
+     */
+    private static Javalin http(ServerConfig server, RelayMetrics metrics, Consumer<JavalinConfig> routes) {
+        return Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.http.prefer405over404 = true;
+            javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
+            javalin.jetty.modifyServer(jetty -> jetty.insertHandler(
+                    new RequestReader(server.readTimeout(), server.maxBodyBytes(), metrics)));
+            javalin.requestLogger.http((ctx, ms) -> metrics.httpRequest(ctx.method().name(), route(ctx),
+                    ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));
+            routes.accept(javalin);
+            errorsAsJson(javalin);
+        });
+    }
+
+    /** Starts the admin listener; if it cannot (the port is taken), the public one stops too. */
+    private static void startOrStop(Javalin adminApp, ServerConfig.Address address, Javalin publicApp) {
+        try {
+            adminApp.start(address.host(), address.port());
+        } catch (RuntimeException e) {
+            publicApp.stop();
+            throw e;
+        }
+    }
+
     /** Every error the relay answers is {@code {"error": "..."}}, never a page, never the request echoed. */
-    private static void errorsAsJson(io.javalin.config.JavalinConfig javalin) {
+    private static void errorsAsJson(JavalinConfig javalin) {
         javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         javalin.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}: {}", LogSafe.value(ctx.method()), LogSafe.value(ctx.path()),
@@ -155,6 +198,11 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
 
     public int port() {
         return app.port();
+    }
+
+    /** The port of the admin listener ({@code admin.listen}), when there is one. */
+    public OptionalInt adminPort() {
+        return adminApp == null ? OptionalInt.empty() : OptionalInt.of(adminApp.port());
     }
 
     public RelayConfig config() {
@@ -213,6 +261,9 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         LOG.info("stopping: new events get 503; waiting up to {}s for sends in flight", deadline.toSeconds());
         dispatcher.stop(deadline);
         app.stop();
+        if (adminApp != null) {
+            adminApp.stop();
+        }
         sender.close();
         outbox.close();
         metrics.close();

@@ -42,13 +42,14 @@ public final class ConfigLoader {
     }
 
     private static RelayConfig read(Fields root) {
-        ServerConfig server = server(root.mapping("server"));
+        Fields admin = root.mapping("admin");
+        Optional<Secret> adminToken = admin.secret("token");
+        Optional<ServerConfig.Address> adminListen = address(admin, "listen");
+        admin.finish();
+        ServerConfig server = server(root.mapping("server"), adminListen);
         List<Secret> secrets = signingSecrets(root.mapping("chat_data"));
         StoreConfig store = store(root.mapping("store"));
         DeliveryConfig delivery = delivery(root.mapping("delivery"));
-        Fields admin = root.mapping("admin");
-        Optional<Secret> adminToken = admin.secret("token");
-        admin.finish();
         Fields destinationSection = root.mapping("destinations");
         Map<String, DestinationConfig> destinations = DestinationReader.read(destinationSection);
         java.util.Set<String> names = destinationSection.keys();
@@ -59,7 +60,7 @@ public final class ConfigLoader {
         return new RelayConfig(server, secrets, store, delivery, adminToken, destinations, routes);
     }
 
-    private static ServerConfig server(Fields fields) {
+    private static ServerConfig server(Fields fields, Optional<ServerConfig.Address> adminListen) {
         String host = fields.string("host", "0.0.0.0");
         int port = (int) fields.number("port", ServerConfig.DEFAULT_PORT, 0, 65_535);
         String path = fields.string("path", ServerConfig.DEFAULT_PATH);
@@ -67,8 +68,33 @@ public final class ConfigLoader {
             fields.problem("path", "must start with /, got '" + path + "'");
         }
         long maxBody = fields.number("max_body_bytes", ServerConfig.DEFAULT_MAX_BODY_BYTES, 1_024, 64L * 1_048_576);
+        Duration readTimeout = fields.duration("read_timeout", ServerConfig.DEFAULT_READ_TIMEOUT);
+        if (readTimeout.toMillis() < 100) {
+            fields.problem("read_timeout", "must be at least 100ms, e.g. 10s");
+        }
         fields.finish();
-        return new ServerConfig(host, port, path, maxBody);
+        return new ServerConfig(host, port, path, maxBody, readTimeout, adminListen);
+    }
+
+    /** {@code HOST:PORT} ({@code [::1]:9090} for IPv6), or empty when the key is absent. */
+    private static Optional<ServerConfig.Address> address(Fields fields, String key) {
+        Optional<String> text = fields.string(key).filter(t -> !t.isBlank());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = text.get().trim();
+        int colon = value.lastIndexOf(':');
+        String host = colon > 0 ? value.substring(0, colon).replaceAll("^\\[(.*)]$", "$1") : "";
+        try {
+            int port = Integer.parseInt(value.substring(colon + 1));
+            if (!host.isBlank() && port >= 0 && port <= 65_535) {
+                return Optional.of(new ServerConfig.Address(host, port));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        fields.problem(key, "must be HOST:PORT, e.g. 127.0.0.1:9090, got '" + value + "'");
+        return Optional.empty();
     }
 
     private static List<Secret> signingSecrets(Fields fields) {

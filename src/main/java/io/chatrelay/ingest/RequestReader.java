@@ -1,0 +1,212 @@
+package io.chatrelay.ingest;
+
+import io.chatrelay.metrics.RelayMetrics;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.NanoTime;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads each request's whole body before the application sees it, without holding a thread while
+ * the bytes arrive, and within one deadline for headers and body together ({@code server.read_timeout},
+ * counted from the request's first byte). A client that trickles its body therefore costs a
+ * connection and the bytes it sent, never a thread: it cannot starve signed events or health
+ * checks, and it gets {@code 408} when the deadline passes, however often it sends a byte. A body
+ * over the limit gets {@code 413} as soon as it proves larger; a client that hangs up mid-body is
+ * counted as {@code aborted} and logged at DEBUG, since it is the client's doing.
+ *
+ * <p>Sits in front of Javalin's servlet as a Jetty handler: the application then reads the body from
+ * memory with its ordinary blocking calls, which no longer block.
+ */
+public final class RequestReader extends Handler.Wrapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestReader.class);
+
+    private final Duration readTimeout;
+    private final long maxBodyBytes;
+    private final RelayMetrics metrics;
+
+    public RequestReader(Duration readTimeout, long maxBodyBytes, RelayMetrics metrics) {
+        this.readTimeout = readTimeout;
+        this.maxBodyBytes = maxBodyBytes;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        Handler next = getHandler();
+        if (next == null) {
+            return false;
+        }
+        long left = readTimeout.toNanos() - NanoTime.since(request.getBeginNanoTime());
+        if (left <= 0) { // the headers alone took longer than the deadline
+            timedOut(response, callback);
+            return true;
+        }
+        long declared = request.getLength();
+        boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING, HttpHeaderValue.CHUNKED.asString());
+        if (declared == 0 || (declared < 0 && !chunked) || declared > maxBodyBytes) {
+            return next.handle(request, response, callback); // nothing to read, or refused from its declared length
+        }
+        new Loading(next, request, response, callback, declared).start(left);
+        return true;
+    }
+
+    private void timedOut(Response response, Callback callback) {
+        metrics.requestRejected("timeout");
+        answer(response, callback, 408, "request not received within " + readTimeout.toMillis() + "ms");
+    }
+
+    /** Answers and closes the connection: the rest of the body is never read. */
+    private static void answer(Response response, Callback callback, int status, String reason) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        byte[] body = ("{\"error\":\"" + reason + "\"}").getBytes(StandardCharsets.UTF_8);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** One request's body on its way in: read whenever bytes arrive, until the last or the deadline. */
+    private final class Loading implements Runnable {
+
+        private final Handler next;
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final ByteArrayOutputStream body;
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private volatile Scheduler.Task deadline;
+
+        Loading(Handler next, Request request, Response response, Callback callback, long declared) {
+            this.next = next;
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.body = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 256), 64 * 1024));
+        }
+
+        void start(long leftNanos) {
+            deadline = request.getComponents().getScheduler().schedule(this::expire, leftNanos, TimeUnit.NANOSECONDS);
+            run();
+        }
+
+        /** Reads what has arrived; asks to be called again when more does. */
+        @Override
+        public void run() {
+            while (!finished.get()) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    failed(chunk.getFailure());
+                    return;
+                }
+                boolean last = chunk.isLast();
+                boolean tooLarge = body.size() + (long) chunk.remaining() > maxBodyBytes;
+                if (!tooLarge) {
+                    ByteBuffer bytes = chunk.getByteBuffer();
+                    byte[] copy = new byte[bytes.remaining()];
+                    bytes.get(copy);
+                    body.write(copy, 0, copy.length);
+                }
+                chunk.release();
+                if (tooLarge) {
+                    finish(() -> {
+                        metrics.requestRejected("size");
+                        answer(response, callback, 413, "body is larger than " + maxBodyBytes + " bytes");
+                    });
+                    return;
+                }
+                if (last) {
+                    finish(this::handleNext);
+                    return;
+                }
+            }
+        }
+
+        private void handleNext() {
+            Request whole = new WholeBody(request, body.toByteArray());
+            try {
+                if (!next.handle(whole, response, callback)) {
+                    Response.writeError(whole, response, callback, 404);
+                }
+            } catch (Throwable t) {
+                Response.writeError(whole, response, callback, t);
+            }
+        }
+
+        private void expire() {
+            finish(() -> timedOut(response, callback));
+        }
+
+        private void failed(Throwable failure) {
+            if (failure instanceof TimeoutException) { // Jetty's idle timeout: nothing arrived for a while
+                expire();
+                return;
+            }
+            finish(() -> {
+                metrics.requestRejected("aborted");
+                LOG.debug("client hung up after {} bytes of its body: {}", body.size(), failure.getClass().getSimpleName());
+                callback.failed(failure);
+            });
+        }
+
+        /** Runs {@code outcome} once: the body completes, fails or runs out of time, whichever is first. */
+        private void finish(Runnable outcome) {
+            if (finished.compareAndSet(false, true)) {
+                Scheduler.Task task = deadline;
+                if (task != null) {
+                    task.cancel();
+                }
+                outcome.run();
+            }
+        }
+    }
+
+    /** The request with its body already in memory: reads return it at once, then the end. */
+    private static final class WholeBody extends Request.Wrapper {
+
+        private Content.Chunk remaining;
+
+        WholeBody(Request wrapped, byte[] body) {
+            super(wrapped);
+            this.remaining = Content.Chunk.from(ByteBuffer.wrap(body), true);
+        }
+
+        @Override
+        public synchronized Content.Chunk read() {
+            Content.Chunk chunk = remaining;
+            remaining = Content.Chunk.EOF;
+            return chunk;
+        }
+
+        @Override
+        public void demand(Runnable demandCallback) {
+            demandCallback.run(); // a read never has to wait
+        }
+
+        @Override
+        public boolean consumeAvailable() {
+            synchronized (this) {
+                remaining = Content.Chunk.EOF;
+            }
+            return super.consumeAvailable();
+        }
+    }
+}

@@ -10,6 +10,7 @@ import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import java.util.Optional;
 /**
  * The dead-letter API: list deliveries, replay one, replay every dead one. Needs
  * {@code Authorization: Bearer {admin.token}}; answers 404 as if absent when no token is configured.
+ * Failed authentications are limited per client address: past the limit, 429 with
+ * {@code Retry-After}. Everything it serves is registered here, so that {@code admin.listen} moves
+ * all of it to the admin listener.
  */
 public final class AdminApi {
 
@@ -28,12 +32,14 @@ public final class AdminApi {
     private final Outbox outbox;
     private final Runnable onReplay;
     private final Clock clock;
+    private final FailedLogins failedLogins;
 
     public AdminApi(Optional<Secret> token, Outbox outbox, Runnable onReplay, Clock clock) {
         this.token = token;
         this.outbox = outbox;
         this.onReplay = onReplay;
         this.clock = clock;
+        this.failedLogins = new FailedLogins(clock);
     }
 
     /** A reload may set, change or remove the admin token. */
@@ -52,7 +58,17 @@ public final class AdminApi {
             Optional<Secret> token = this.token;
             if (token.isEmpty()) {
                 ctx.status(404).json(Map.of("error", "not found"));
+                return;
+            }
+            Duration wait = failedLogins.waitFor(ctx.ip());
+            if (!wait.isZero()) {
+                long seconds = Math.max(1, (wait.toMillis() + 999) / 1_000);
+                ctx.status(429).header("Retry-After", Long.toString(seconds)).json(Map.of("error",
+                        "too many failed admin authentications from this address, retry in " + seconds + "s"));
             } else if (!authorised(ctx.header("Authorization"), token.get())) {
+                if (ctx.header("Authorization") != null) { // a wrong credential, not just none
+                    failedLogins.failed(ctx.ip());
+                }
                 ctx.status(401).header("WWW-Authenticate", "Bearer").json(Map.of("error", "admin token required"));
             } else {
                 handler.handle(ctx);

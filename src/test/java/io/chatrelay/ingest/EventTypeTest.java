@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.Relay;
+import io.chatrelay.config.RelayConfig;
+import io.chatrelay.event.RawEvent;
+import io.chatrelay.route.Target;
+import io.chatrelay.store.JdbcOutbox;
+import io.chatrelay.store.Outbox;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.LogCapture;
 import io.chatrelay.testkit.RelayUnderTest;
 import io.chatrelay.testkit.Sink;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,10 +75,34 @@ class EventTypeTest {
         }
     }
 
+    @Test
+    void anEventStoredWithAnUncleanTypeBeforeThisRuleIsSentWithACleanTopic() throws Exception {
+        try (Sink crm = Sink.ok(); LogCapture log = new LogCapture()) {
+            RelayConfig config = config(crm);
+            try (Outbox outbox = JdbcOutbox.open(config.store())) { // as an older version stored it
+                outbox.enqueue(new RawEvent("evt-old", "chat\r\nforged: yes", "c1",
+                        Http.utf8("{\"event\":\"chat\\r\\nforged: yes\",\"conversation_id\":\"c1\"}"),
+                        Instant.now()), List.of(new Target("crm", "all")));
+            }
+            try (Relay relay = Relay.start(config)) {
+                RecordedRequest forwarded = crm.take();
+
+                assertThat(forwarded.getHeaders().get("x-chat-data-topic")).isEqualTo("unknown");
+                assertThat(forwarded.getHeaders().get("forged")).isNull();
+                Eventually.holds("the delivery is logged", () -> log.text().contains("delivered event=evt-old"));
+                assertThat(log.text()).contains("type=chat\\r\\nforged: yes").doesNotContain("chat\r\nforged");
+            }
+        }
+    }
+
     private Relay start(Sink crm) throws Exception {
-        return Relay.start(RelayUnderTest.config(dir, """
+        return Relay.start(config(crm));
+    }
+
+    private RelayConfig config(Sink crm) throws Exception {
+        return RelayUnderTest.config(dir, """
                 destinations: {crm: {type: webhook, url: "%s"}}
                 routes: [{name: all, to: [crm]}]
-                """.formatted(crm.url("/hook"))));
+                """.formatted(crm.url("/hook")));
     }
 }

@@ -43,7 +43,7 @@ public final class WebhookFormatter implements Formatter {
                 .orElse(envelope.raw().body());
         Map<String, String> sent = new LinkedHashMap<>();
         sent.put("Content-Type", "application/json");
-        sent.put(TOPIC_HEADER, envelope.raw().type());
+        sent.put(TOPIC_HEADER, envelope.event().type()); // the parsed type is always a name; a stored one may predate that rule
         sent.put(EVENT_ID_HEADER, envelope.raw().id());
         headers.forEach((name, value) -> sent.put(name, value.reveal()));
         signer.ifPresent(s -> sent.putAll(s.headers(messageId(envelope), envelope.now(), body)));

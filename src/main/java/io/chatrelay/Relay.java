@@ -7,6 +7,7 @@ import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.ServerConfig;
 import io.chatrelay.deliver.Dispatcher;
 import io.chatrelay.deliver.HttpSender;
+import io.chatrelay.ingest.HeaderDeadline;
 import io.chatrelay.ingest.IngestHandler;
 import io.chatrelay.ingest.IngestLoad;
 import io.chatrelay.ingest.JsonErrorHandler;
@@ -137,8 +138,10 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
             javalin.startup.showJavalinBanner = false;
             javalin.http.prefer405over404 = true;
             javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
-            javalin.jetty.modifyServer(jetty -> jetty.insertHandler(
-                    new RequestReader(server.readTimeout(), server.maxBodyBytes(), metrics)));
+            javalin.jetty.modifyServer(jetty -> {
+                jetty.insertHandler(new RequestReader(server.readTimeout(), server.maxBodyBytes(), metrics));
+                jetty.addBean(new HeaderDeadline(jetty, server.readTimeout(), metrics));
+            });
             javalin.requestLogger.http((ctx, ms) -> metrics.httpRequest(ctx.method().name(), route(ctx),
                     ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));
             routes.accept(javalin);

@@ -1,0 +1,102 @@
+package io.chatrelay.ingest;
+
+import io.chatrelay.metrics.RelayMetrics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpParser;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.internal.HttpConnection;
+import org.eclipse.jetty.util.NanoTime;
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes connections whose request headers are still arriving {@code server.read_timeout} after
+ * their first byte: a client that sends a header line every few seconds keeps Jetty's idle timeout
+ * from ever firing, and would hold its connection for as long as it likes. Once the headers are
+ * complete, {@link RequestReader} holds the same deadline for the body.
+ *
+ * <p>Looks at every connection once a second. A connection is closed only when two looks in a row
+ * see the same request begun too long ago, so a request that has just begun on a kept-alive
+ * connection is never mistaken for the one before it.
+ */
+public final class HeaderDeadline extends AbstractLifeCycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeaderDeadline.class);
+    private static final Duration EVERY = Duration.ofSeconds(1);
+
+    private final Server server;
+    private final Duration readTimeout;
+    private final RelayMetrics metrics;
+    /** The begin time of the request each late connection was reading at the last look. */
+    private final Map<EndPoint, Long> late = new ConcurrentHashMap<>();
+    private ScheduledExecutorService looks;
+
+    public HeaderDeadline(Server server, Duration readTimeout, RelayMetrics metrics) {
+        this.server = server;
+        this.readTimeout = readTimeout;
+        this.metrics = metrics;
+    }
+
+    @Override
+    protected void doStart() {
+        looks = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "header-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        looks.scheduleWithFixedDelay(this::look, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void doStop() {
+        looks.shutdownNow();
+        late.clear();
+    }
+
+    private void look() {
+        try {
+            Set<EndPoint> seen = new java.util.HashSet<>();
+            for (Connector connector : server.getConnectors()) {
+                if (connector instanceof AbstractConnector open) {
+                    open.getConnectedEndPoints().forEach(endPoint -> {
+                        seen.add(endPoint);
+                        check(endPoint);
+                    });
+                }
+            }
+            late.keySet().retainAll(seen);
+        } catch (RuntimeException e) {
+            LOG.warn("checking for slow request headers failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private void check(EndPoint endPoint) {
+        if (!(endPoint.getConnection() instanceof HttpConnection http)) {
+            return;
+        }
+        HttpParser parser = http.getParser();
+        long begun = parser.getBeginNanoTime();
+        boolean readingHeaders = parser.inHeaderState() && !parser.isState(HttpParser.State.START);
+        if (!readingHeaders || NanoTime.since(begun) < readTimeout.toNanos()) {
+            late.remove(endPoint);
+            return;
+        }
+        Long before = late.put(endPoint, begun);
+        if (before != null && before == begun) {
+            late.remove(endPoint);
+            metrics.requestRejected("timeout");
+            LOG.debug("closed a connection whose request headers were not complete within {}ms", readTimeout.toMillis());
+            endPoint.close();
+        }
+    }
+}

@@ -221,7 +221,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         RelayConfig current = config;
         RelayConfig applied = next.withServer(current.server()).withStore(current.store());
         if (!next.server().equals(current.server()) || !next.store().equals(current.store())) {
-            LOG.warn("config reload: server and store settings take effect after a restart; kept the running ones");
+            LOG.warn("config reload: server, store and admin.listen settings take effect after a restart; kept the running ones");
         }
         for (String removed : current.destinations().keySet()) {
             if (!applied.destinations().containsKey(removed)) {

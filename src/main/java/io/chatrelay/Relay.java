@@ -102,6 +102,21 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
                 parts.metrics, load);
         parts.admin = new AdminApi(config.adminToken(), outbox, parts.dispatcher::wake, clock);
         Health health = new Health(outbox, parts.accepting::get);
+        listen(parts, config, health);
+        parts.dispatcher.start();
+        LOG.info("relay listening on port {} at {} with {} destinations and {} routes; store {}", parts.app.port(),
+                config.server().path(), config.destinations().size(), config.routes().size(),
+                config.store().displayUrl());
+        config.server().adminListen().ifPresent(address -> LOG.info("admin API and metrics listening on {}:{} only",
+                address.host(), parts.adminApp.port()));
+        return new Relay(parts);
+    }
+
+    /**
+     * Starts the public listener: the webhook and health, and the admin API and metrics unless
+     * {@code admin.listen} gives them a listener of their own, started here too.
+     */
+    private static void listen(Builder parts, RelayConfig config, Health health) {
         Optional<ServerConfig.Address> adminListen = config.server().adminListen();
         Consumer<JavalinConfig> adminRoutes = javalin -> {
             javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -120,13 +135,6 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
             parts.adminApp = http(config.server(), parts.metrics, adminRoutes);
             startOrStop(parts.adminApp, adminListen.get(), parts.app);
         }
-        parts.dispatcher.start();
-        LOG.info("relay listening on port {} at {} with {} destinations and {} routes; store {}", parts.app.port(),
-                config.server().path(), config.destinations().size(), config.routes().size(),
-                config.store().displayUrl());
-        adminListen.ifPresent(address -> LOG.info("admin API and metrics listening on {}:{} only",
-                address.host(), parts.adminApp.port()));
-        return new Relay(parts);
     }
 
     /**

@@ -28,11 +28,18 @@ import org.commonmark.parser.Parser;
  * Chat Data answers are Markdown. This parses them once with commonmark-java and renders the tree
  * in a platform's {@link Markup}: no regex rewriting, so nesting, code spans and escapes come out
  * right, and raw HTML in a message is shown as text, never passed through.
+ *
+ * <p>Bounded for any input: {@link Nesting} keeps the inline nesting commonmark-java parses shallow,
+ * and the renderer recurses at most {@link #MAX_DEPTH} levels into the tree; anything nested deeper
+ * is shown as its plain text, collected without recursion. 8,000 nested quotes render as
+ * {@value #MAX_DEPTH} levels and the text.
  */
 public final class Markdown {
 
     /** Longer input is cut before parsing: no platform shows more than a few thousand characters. */
     static final int MAX_INPUT = 20_000;
+    /** Levels of the Markdown tree (blocks and inlines together) rendered as structure. */
+    static final int MAX_DEPTH = 12;
     private static final Parser PARSER = Parser.builder().build();
 
     private Markdown() {}
@@ -42,7 +49,7 @@ public final class Markdown {
             return "";
         }
         String input = markdown.length() > MAX_INPUT ? markdown.substring(0, MAX_INPUT) : markdown;
-        return new Renderer(markup).blocks(PARSER.parse(input)).strip();
+        return new Renderer(markup).blocks(PARSER.parse(Nesting.boundInlines(input)), 0).strip();
     }
 
     private static final class Renderer {
@@ -52,10 +59,13 @@ public final class Markdown {
             this.markup = markup;
         }
 
-        String blocks(Node parent) {
+        String blocks(Node parent, int depth) {
+            if (depth >= MAX_DEPTH) {
+                return markup.text(PlainText.of(parent));
+            }
             List<String> blocks = new ArrayList<>();
             for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
-                String block = block(node);
+                String block = block(node, depth + 1);
                 if (!block.isEmpty()) {
                     blocks.add(block);
                 }
@@ -63,18 +73,18 @@ public final class Markdown {
             return String.join(parent instanceof ListItem ? "\n" : "\n\n", blocks);
         }
 
-        private String block(Node node) {
+        private String block(Node node, int depth) {
             if (node instanceof Paragraph) {
-                return inlines(node);
+                return inlines(node, depth);
             }
             if (node instanceof Heading) {
-                return markup.heading(inlines(node));
+                return markup.heading(inlines(node, depth));
             }
             if (node instanceof BlockQuote) {
-                return markup.quote(blocks(node));
+                return markup.quote(blocks(node, depth));
             }
             if (node instanceof BulletList || node instanceof OrderedList) {
-                return list(node);
+                return list(node, depth);
             }
             if (node instanceof FencedCodeBlock fenced) {
                 return markup.codeBlock(stripTrailingNewline(fenced.getLiteral()));
@@ -88,29 +98,35 @@ public final class Markdown {
             if (node instanceof ThematicBreak) {
                 return "———";
             }
-            return inlines(node);
+            return inlines(node, depth);
         }
 
-        private String list(Node list) {
+        private String list(Node list, int depth) {
+            if (depth >= MAX_DEPTH) {
+                return markup.text(PlainText.of(list));
+            }
             List<String> items = new ArrayList<>();
             int number = list instanceof OrderedList ordered ? ordered.getMarkerStartNumber() == null ? 1
                     : ordered.getMarkerStartNumber() : 0;
             for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
                 String marker = list instanceof OrderedList ? (number++) + ". " : "• ";
-                items.add(marker + blocks(item).replace("\n", "\n   "));
+                items.add(marker + blocks(item, depth + 1).replace("\n", "\n   "));
             }
             return String.join("\n", items);
         }
 
-        private String inlines(Node parent) {
+        private String inlines(Node parent, int depth) {
+            if (depth >= MAX_DEPTH) {
+                return markup.text(PlainText.of(parent));
+            }
             StringBuilder out = new StringBuilder();
             for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
-                out.append(inline(node));
+                out.append(inline(node, depth + 1));
             }
             return out.toString();
         }
 
-        private String inline(Node node) {
+        private String inline(Node node, int depth) {
             if (node instanceof Text text) {
                 return markup.text(text.getLiteral());
             }
@@ -118,24 +134,24 @@ public final class Markdown {
                 return "\n";
             }
             if (node instanceof StrongEmphasis) {
-                return markup.bold(inlines(node));
+                return markup.bold(inlines(node, depth));
             }
             if (node instanceof Emphasis) {
-                return markup.italic(inlines(node));
+                return markup.italic(inlines(node, depth));
             }
             if (node instanceof Code code) {
                 return markup.code(code.getLiteral());
             }
             if (node instanceof Link link) {
-                return link(link.getDestination(), inlines(node));
+                return link(link.getDestination(), inlines(node, depth));
             }
             if (node instanceof Image image) {
-                return link(image.getDestination(), inlines(node));
+                return link(image.getDestination(), inlines(node, depth));
             }
             if (node instanceof HtmlInline html) {
                 return markup.text(html.getLiteral());
             }
-            return inlines(node);
+            return inlines(node, depth);
         }
 
         private String link(String url, String label) {

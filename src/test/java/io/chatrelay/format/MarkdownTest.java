@@ -69,4 +69,26 @@ class MarkdownTest {
     void keepsLineBreaksOfAParagraph() {
         assertThat(render("line one\nline two")).isEqualTo("line one\nline two");
     }
+
+    @Test
+    void rendersQuotesNestedEightThousandDeepAsAFewLevelsAndTheirText() {
+        String rendered = render(">".repeat(8_000) + " deep *text*");
+
+        assertThat(rendered).startsWith("[q:".repeat(Markdown.MAX_DEPTH - 1)).contains("deep text")
+                .hasSizeLessThan(200);
+    }
+
+    @Test
+    void showsEmphasisNestedPastTheBoundAsTyped() {
+        String rendered = render("*".repeat(8_000) + "x" + "*".repeat(8_000));
+
+        assertThat(rendered).contains("x").contains("*".repeat(1_000)).hasSizeLessThan(20_000);
+    }
+
+    @Test
+    void keepsTheFormattingOfALongAnswerWithManyBoldWords() {
+        String rendered = render("**word** ".repeat(90).strip());
+
+        assertThat(rendered).isEqualTo(("[b:word] ".repeat(90)).strip());
+    }
 }

@@ -1,11 +1,13 @@
 package io.chatrelay.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.chatrelay.event.ChatDataEvent;
 import io.chatrelay.event.EventParser;
 import io.chatrelay.event.RawEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +17,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 /**
  * Long, Unicode-heavy (emoji, CJK, right-to-left) and hostile text in every field of every event
  * type, with and without a template and a thread: every platform's output stays within its limits
- * and pings nobody.
+ * and pings nobody; Markdown nested thousands of levels deep renders in bounded time and stack.
  */
 class AllPlatformsPropertyTest {
 
@@ -25,6 +27,17 @@ class AllPlatformsPropertyTest {
     private static final List<Integer> LENGTHS = List.of(1, 150, 1_025, 3_001, 4_097, 30_000);
     private static final MessageTemplate TEMPLATE = new MessageTemplate(
             "New {{event}} from {{lead.name}} <{{lead.email}}> in {{chatbot_name}}: {{#lead}}{{phone}}{{/lead}}");
+    /** Triple braces put an event's text into the message unescaped: its Markdown is rendered too. */
+    private static final MessageTemplate RAW_TEMPLATE = new MessageTemplate("**{{{lead.name}}}** {{{chatbot_name}}}");
+    /**
+     * 8,000 levels of every Markdown construct, and mixes of them: each overflowed the stack (in the
+     * relay's renderer or in commonmark-java's parser) at a few thousand levels.
+     */
+    private static final List<String> NESTING_BOMBS = List.of(
+            bomb(">", ""), bomb("- ", ""), bomb("1. ", ""), bomb("*", "*"), bomb("**", "**"), bomb("_", "_"),
+            bomb("*a ", " a*"), bomb("[", "](https://e.example)"), bomb("![", "](https://e.example)"),
+            bomb("`", "`"), bomb("<b>", "</b>"), bomb("> 1. *[_", "_](https://e.example)*"),
+            bomb("***_[", "](https://e.example)_***"), indentedLists(140));
 
     @ParameterizedTest
     @FieldSource("PLATFORMS")
@@ -44,12 +57,62 @@ class AllPlatformsPropertyTest {
         assertThat(violations).isEmpty();
     }
 
+    @ParameterizedTest
+    @FieldSource("PLATFORMS")
+    void rendersNestingBombsOfEveryConstructInBoundedTimeWithinLimits(Platforms.Platform platform) {
+        List<String> violations = new ArrayList<>();
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> { // a hang guard, not a timing assertion
+            for (String bomb : NESTING_BOMBS) {
+                for (String json : markdownEvents(bomb)) {
+                    for (Envelope envelope : variants(json, RAW_TEMPLATE)) {
+                        platform.violations(platform.formatter().format(envelope))
+                                .forEach(v -> violations.add(bomb.substring(0, 12) + "…: " + v));
+                    }
+                }
+            }
+        });
+
+        assertThat(violations).isEmpty();
+    }
+
+    /** The events whose text goes through Markdown, with {@code text} as the visitor's and the bot's words and the names. */
+    private static List<String> markdownEvents(String text) {
+        String s = text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        return List.of(
+                "{\"event\":\"chat\",\"chatbot_name\":\"" + s + "\",\"conversation_id\":\"c1\",\"messages\":[{\"role\":"
+                        + "\"user\",\"content\":\"" + s + "\"}],\"answer\":{\"content\":\"" + s + "\"},\"lead\":{\"name\":\""
+                        + s + "\"}}",
+                "{\"event\":\"live-chat-escalation\",\"chatbot_name\":\"" + s + "\",\"conversation_id\":\"c1\","
+                        + "\"handling_url\":\"https://x.example/h\",\"messages\":[{\"role\":\"user\",\"content\":\"" + s
+                        + "\"},{\"role\":\"assistant\",\"content\":\"" + s + "\"}],\"lead\":{\"name\":\"" + s + "\"}}",
+                "{\"event\":\"lead-submission\",\"chatbot_name\":\"" + s + "\",\"lead\":{\"name\":\"" + s
+                        + "\",\"email\":\"" + s + "\"}}");
+    }
+
+    private static String bomb(String open, String close) {
+        return open.repeat(8_000) + "x" + close.repeat(8_000);
+    }
+
+    /** A list nested by indentation, one level a line: as deep as 20,000 characters allow. */
+    private static String indentedLists(int depth) {
+        StringBuilder out = new StringBuilder();
+        for (int level = 0; level < depth; level++) {
+            out.append("  ".repeat(level)).append("- x\n");
+        }
+        return out.toString();
+    }
+
     private static List<Envelope> variants(String json) throws Exception {
+        return variants(json, TEMPLATE);
+    }
+
+    private static List<Envelope> variants(String json, MessageTemplate template) throws Exception {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         ChatDataEvent event = EventParser.parse(body, null);
         RawEvent raw = new RawEvent("evt-1", event.type(), event.conversationId(), body, FormatterFixtures.AT);
         return List.of(
                 new Envelope(raw, event, "7", Optional.empty(), Optional.empty(), FormatterFixtures.AT),
-                new Envelope(raw, event, "7", Optional.of(TEMPLATE), Optional.of("1700000000.000100"), FormatterFixtures.AT));
+                new Envelope(raw, event, "7", Optional.of(template), Optional.of("1700000000.000100"), FormatterFixtures.AT),
+                new Envelope(raw, event, "7", Optional.of(template), Optional.empty(), FormatterFixtures.AT).asPlain());
     }
 }

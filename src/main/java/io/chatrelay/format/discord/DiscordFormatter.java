@@ -7,6 +7,7 @@ import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.event.Message;
 import io.chatrelay.format.Envelope;
 import io.chatrelay.format.Formatter;
+import io.chatrelay.format.LiteralMarkdown;
 import io.chatrelay.format.MessageTemplate;
 import io.chatrelay.format.TemplateSyntax;
 import io.chatrelay.format.Masking;
@@ -50,7 +51,7 @@ public final class DiscordFormatter implements Formatter {
         avatarUrl.ifPresent(url -> message.put("avatar_url", url));
         message.putObject("allowed_mentions").putArray("parse");
         message.putArray("embeds").add(embed(summary, envelope.raw().receivedAt(), envelope.event().type(),
-                envelope.templated(TemplateSyntax.MARKDOWN))); // Discord renders Markdown itself
+                envelope.templated(TemplateSyntax.MARKDOWN), envelope.plain())); // Discord renders Markdown itself
         if (threadName.isEmpty()) {
             return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
         }
@@ -84,7 +85,7 @@ public final class DiscordFormatter implements Formatter {
         return URI.create(base + (webhookUrl.getRawQuery() == null ? "?" : "&") + query);
     }
 
-    static ObjectNode embed(Summary summary, Instant at, String type, Optional<String> templated) {
+    static ObjectNode embed(Summary summary, Instant at, String type, Optional<String> templated, boolean plain) {
         ObjectNode embed = NODES.objectNode();
         String title = Text.truncate(summary.emoji() + " " + summary.title(), DiscordLimits.TITLE);
         String footer = Text.truncate("Chat Data · " + type, DiscordLimits.FOOTER);
@@ -99,7 +100,7 @@ public final class DiscordFormatter implements Formatter {
                 break;
             }
             String name = Text.truncate(Text.oneLine(fact.label()), DiscordLimits.FIELD_NAME);
-            String value = Text.truncate(fact.value(), DiscordLimits.FIELD_VALUE);
+            String value = Text.truncate(LiteralMarkdown.escape(fact.value()), DiscordLimits.FIELD_VALUE);
             if (used + name.length() + value.length() > DiscordLimits.TOTAL - 200) {
                 break;
             }
@@ -108,7 +109,7 @@ public final class DiscordFormatter implements Formatter {
                     .put("inline", value.length() <= SHORT_VALUE));
         }
         int budget = Math.min(DiscordLimits.DESCRIPTION, DiscordLimits.TOTAL - used);
-        embed.put("description", description(summary, templated, budget));
+        embed.put("description", description(summary, templated, budget, plain));
         if (!fields.isEmpty()) {
             embed.set("fields", fields);
         }
@@ -116,16 +117,18 @@ public final class DiscordFormatter implements Formatter {
         return embed;
     }
 
-    private static String description(Summary summary, Optional<String> templated, int budget) {
-        String line = Text.truncate(templated.orElse(summary.line()), budget);
+    private static String description(Summary summary, Optional<String> templated, int budget, boolean plain) {
+        String line = Text.truncate(templated.orElseGet(() -> LiteralMarkdown.escape(summary.line())), budget);
         if (summary.transcript().isEmpty() || budget - line.length() - 2 < MIN_TRANSCRIPT) {
             return line;
         }
         return line + "\n\n" + Transcript.render(summary.transcript(), budget - line.length() - 2,
-                DiscordFormatter::line);
+                message -> line(message, plain));
     }
 
-    private static String line(Message message) {
-        return (message.fromUser() ? "**Visitor:** " : "**Bot:** ") + message.content();
+    /** The visitor's words escaped to show as typed; the bot's Markdown as it is, unless rendered plain. */
+    private static String line(Message message, boolean plain) {
+        return (message.fromUser() ? "**Visitor:** " : "**Bot:** ")
+                + (plain || message.fromUser() ? LiteralMarkdown.escape(message.content()) : message.content());
     }
 }

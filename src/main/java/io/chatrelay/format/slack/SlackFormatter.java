@@ -43,7 +43,8 @@ public final class SlackFormatter implements Formatter {
 
     @Override
     public OutboundRequest format(Envelope envelope) {
-        ObjectNode message = message(Summaries.of(envelope.event()), envelope.templated(TemplateSyntax.MARKDOWN).map(SlackMrkdwn::render));
+        ObjectNode message = message(Summaries.of(envelope.event()), envelope.templated(TemplateSyntax.MARKDOWN)
+                .map(SlackMrkdwn::render), envelope.plain());
         if (webhookUrl.isPresent()) {
             return OutboundRequest.postJson(webhookUrl.get(), Masking.url(webhookUrl.get()), message);
         }
@@ -74,7 +75,7 @@ public final class SlackFormatter implements Formatter {
                 .capturingThread(capture);
     }
 
-    static ObjectNode message(Summary summary, Optional<String> templated) {
+    static ObjectNode message(Summary summary, Optional<String> templated, boolean plain) {
         String line = templated.orElseGet(() -> SlackText.escape(summary.line()));
         ObjectNode message = NODES.objectNode();
         message.put("text", Text.truncate(summary.emoji() + " " + SlackText.escape(summary.title()) + ": " + line,
@@ -91,16 +92,19 @@ public final class SlackFormatter implements Formatter {
             blocks.add(fields(summary));
         }
         if (!summary.transcript().isEmpty()) {
-            blocks.add(section(Transcript.render(summary.transcript(), SlackLimits.SECTION_TEXT, SlackFormatter::line)));
+            blocks.add(section(Transcript.render(summary.transcript(), SlackLimits.SECTION_TEXT,
+                    m -> line(m, plain))));
         }
         summary.link().filter(link -> link.url().length() <= SlackLimits.BUTTON_URL)
                 .ifPresent(link -> blocks.add(button(link)));
         return message;
     }
 
-    private static String line(Message message) {
+    /** The visitor's words as typed; the bot's Markdown converted, unless the message is rendered plain. */
+    private static String line(Message message, boolean plain) {
         String who = message.fromUser() ? "Visitor" : "Bot";
-        return "*" + who + ":* " + SlackMrkdwn.render(message.content());
+        return "*" + who + ":* " + (plain || message.fromUser() ? SlackText.literal(message.content())
+                : SlackMrkdwn.render(message.content()));
     }
 
     private static ObjectNode header(String text) {

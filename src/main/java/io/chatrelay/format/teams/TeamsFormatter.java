@@ -7,6 +7,7 @@ import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.event.Message;
 import io.chatrelay.format.Envelope;
 import io.chatrelay.format.Formatter;
+import io.chatrelay.format.LiteralMarkdown;
 import io.chatrelay.format.Masking;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Summaries;
@@ -41,16 +42,17 @@ public final class TeamsFormatter implements Formatter {
         Optional<String> templated = envelope.templated(TemplateSyntax.MARKDOWN).map(TeamsMarkdown::render);
         int transcript = TRANSCRIPT;
         int fact = MAX_FACT;
-        ObjectNode message = message(summary, templated, transcript, fact);
+        ObjectNode message = message(summary, templated, transcript, fact, envelope.plain());
         while (OutboundRequest.json(message).length > MAX_BYTES && fact > 10) {
             transcript /= 2; // Teams counts bytes: CJK text is three a character
             fact /= 2;
-            message = message(summary, templated, transcript, fact);
+            message = message(summary, templated, transcript, fact, envelope.plain());
         }
         return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
     }
 
-    static ObjectNode message(Summary summary, Optional<String> templated, int transcriptBudget, int factLimit) {
+    static ObjectNode message(Summary summary, Optional<String> templated, int transcriptBudget, int factLimit,
+                              boolean plain) {
         ObjectNode card = NODES.objectNode();
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         card.put("type", "AdaptiveCard");
@@ -58,14 +60,15 @@ public final class TeamsFormatter implements Formatter {
         ArrayNode body = card.putArray("body");
         body.add(textBlock(Text.truncate(summary.emoji() + " " + summary.title(), Math.min(TITLE, factLimit)))
                 .put("weight", "Bolder").put("size", "Medium"));
-        body.add(textBlock(Text.truncate(templated.orElse(summary.line()), factLimit * 2)));
+        body.add(textBlock(Text.truncate(templated.orElseGet(() -> LiteralMarkdown.escape(summary.line())),
+                factLimit * 2)));
         if (!summary.facts().isEmpty()) {
             ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
             summary.facts().forEach(f -> facts.addObject().put("title", Text.truncate(Text.oneLine(f.label()), 100))
-                    .put("value", Text.truncate(f.value(), factLimit)));
+                    .put("value", Text.truncate(LiteralMarkdown.escape(f.value()), factLimit)));
         }
         if (!summary.transcript().isEmpty() && transcriptBudget > 40) {
-            body.add(textBlock(Transcript.render(summary.transcript(), transcriptBudget, TeamsFormatter::line))
+            body.add(textBlock(Transcript.render(summary.transcript(), transcriptBudget, m -> line(m, plain)))
                     .put("spacing", "Medium").put("separator", true));
         }
         summary.link().filter(link -> link.url().length() <= factLimit * 2).ifPresent(link -> card.putArray("actions")
@@ -82,7 +85,9 @@ public final class TeamsFormatter implements Formatter {
         return NODES.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true);
     }
 
-    private static String line(Message message) {
-        return (message.fromUser() ? "**Visitor:** " : "**Bot:** ") + TeamsMarkdown.render(message.content());
+    /** The visitor's words escaped to show as typed; the bot's Markdown converted, unless rendered plain. */
+    private static String line(Message message, boolean plain) {
+        return (message.fromUser() ? "**Visitor:** " : "**Bot:** ") + (plain || message.fromUser()
+                ? LiteralMarkdown.escape(message.content()) : TeamsMarkdown.render(message.content()));
     }
 }

@@ -48,13 +48,14 @@ public final class TelegramFormatter implements Formatter {
                 body.put("message_thread_id", id);
             }
         });
-        body.put("text", text(Summaries.of(envelope.event()), envelope.templated(TemplateSyntax.MARKDOWN).map(TelegramHtml::render)));
+        body.put("text", text(Summaries.of(envelope.event()),
+                envelope.templated(TemplateSyntax.MARKDOWN).map(TelegramHtml::render), envelope.plain()));
         body.put("parse_mode", "HTML");
         body.putObject("link_preview_options").put("is_disabled", true);
         return OutboundRequest.postJson(url, displayUrl, body);
     }
 
-    static String text(Summary summary, Optional<String> templated) {
+    static String text(Summary summary, Optional<String> templated, boolean plain) {
         StringBuilder head = new StringBuilder();
         head.append("<b>").append(TelegramHtml.escape(summary.emoji() + " " + summary.title())).append("</b>\n");
         head.append(templated.orElseGet(() -> TelegramHtml.escape(summary.line())));
@@ -70,13 +71,15 @@ public final class TelegramFormatter implements Formatter {
         String text = TelegramHtml.truncate(head.toString(), MAX_TEXT);
         int budget = MAX_TEXT - TelegramHtml.visibleLength(text) - 2 - "<blockquote></blockquote>".length();
         if (!summary.transcript().isEmpty() && budget > 40) {
-            text += "\n\n<blockquote>" + Transcript.render(summary.transcript(), budget, TelegramFormatter::line,
+            text += "\n\n<blockquote>" + Transcript.render(summary.transcript(), budget, m -> line(m, plain),
                     TelegramHtml::truncate) + "</blockquote>";
         }
         return TelegramHtml.truncate(text, MAX_TEXT);
     }
 
-    private static String line(Message message) {
-        return (message.fromUser() ? "<b>Visitor:</b> " : "<b>Bot:</b> ") + TelegramHtml.render(message.content());
+    /** The visitor's words escaped to show as typed; the bot's Markdown converted, unless rendered plain. */
+    private static String line(Message message, boolean plain) {
+        return (message.fromUser() ? "<b>Visitor:</b> " : "<b>Bot:</b> ") + (plain || message.fromUser()
+                ? TelegramHtml.escape(message.content()) : TelegramHtml.render(message.content()));
     }
 }

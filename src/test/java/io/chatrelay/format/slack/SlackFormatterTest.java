@@ -57,7 +57,7 @@ class SlackFormatterTest {
         assertThat(blocks.get(2).path("fields").findValuesAsText("text"))
                 .contains("*Chatbot*\nAI Chatbot", "*Notify*\nsupport@example.com", "*Started*\n2024-06-25T01:58:53.918Z");
         assertThat(blocks.get(3).path("text").path("text").asText())
-                .endsWith("*Visitor:* How to integrate with Discord?");
+                .endsWith("*Visitor:* `How to integrate with Discord?`");
         JsonNode button = blocks.get(4).path("elements").get(0);
         assertThat(button.path("url").asText())
                 .isEqualTo("https://www.chat-data.com/chatbot/654aee418bc9a33b0e50d0ad/live-chat/dbf24043-83a6-47fb-b241-9865de3877c9");
@@ -117,7 +117,7 @@ class SlackFormatterTest {
         JsonNode blocks = message.path("blocks");
         String transcript = blocks.get(blocks.size() - 1).path("text").path("text").asText();
 
-        assertThat(transcript).startsWith("…\n").endsWith("message number 199").doesNotContain("message number 0\n");
+        assertThat(transcript).startsWith("…\n").endsWith("message number 199`").doesNotContain("message number 0\n");
     }
 
     private static final class Http {

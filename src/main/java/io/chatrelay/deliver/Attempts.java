@@ -64,24 +64,36 @@ final class Attempts {
         this.clock = clock;
     }
 
+    /**
+     * Whatever this delivery throws while it is rendered or sent ends the attempt with a recorded
+     * outcome and one log line; only a failing store (no attempt counted) or a dying JVM is left to the
+     * claim's lease.
+     */
     void run(Delivery delivery) {
         Instant started = clock.instant();
         if (!config.destinations().containsKey(delivery.destination())) { // removed by a reload meanwhile
             Claimed.giveBack(outbox, delivery);
             return;
         }
-        OutboundRequest request;
+        Rendering.Rendered rendered;
         try {
-            request = render(delivery, started);
+            rendered = render(delivery, started);
         } catch (StoreUnavailableException e) {
             // nothing was sent and no attempt is counted; the claim lapses and the delivery is due again
             LOG.warn("not sent {}: {}; due again within {}", what(delivery), LogSafe.value(redactor.redact(e.getMessage())),
                     human(config.lease(delivery.destination())));
             return;
-        } catch (MalformedEventException | RuntimeException e) {
-            settle(delivery, new Outcome.Dead(0, "cannot render: " + e.getMessage()), started, took(started));
+        } catch (MalformedEventException | Rendering.CannotRender e) {
+            settle(delivery, new Outcome.Dead(0, "cannot render: " + e.getMessage()), started, took(started), "");
+            return;
+        } catch (Throwable e) {
+            Failures.rethrowIfFatal(e);
+            settle(delivery, new Outcome.Dead(0, "cannot render: " + Failures.describe(e)), started, took(started), "");
             return;
         }
+        OutboundRequest request = rendered.request();
+        String note = rendered.plainBecause().map(why -> " as plain text (rich rendering failed: " + why + ")")
+                .orElse("");
         Outcome outcome;
         Duration took;
         try {
@@ -95,24 +107,27 @@ final class Attempts {
         } catch (IOException e) {
             took = took(started);
             outcome = ResponseClassifier.classify(e);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Failures.rethrowIfFatal(e);
             took = took(started);
-            outcome = new Outcome.Dead(0, "cannot send: " + e.getMessage());
+            outcome = new Outcome.Dead(0, "cannot send: " + Failures.describe(e));
         }
-        settle(delivery, outcome, started, took);
+        settle(delivery, outcome, started, took, note);
     }
 
     private Duration took(Instant started) {
         return Duration.between(started, clock.instant());
     }
 
-    private OutboundRequest render(Delivery delivery, Instant now) throws MalformedEventException {
+    /** The rich rendering, or the plain one when the rich one fails. */
+    private Rendering.Rendered render(Delivery delivery, Instant now) throws MalformedEventException {
         ChatDataEvent event = EventParser.parse(delivery.event().body(), delivery.event().type());
         Formatter formatter = formatters.forDestination(delivery.destination());
         Optional<String> thread = event.conversationId() == null || !formatter.threadsConversations() ? Optional.empty()
                 : outbox.shared().threadId(delivery.destination(), event.conversationId());
-        return formatter.format(new Envelope(delivery.event(), event, delivery.id(),
-                templates.forDelivery(delivery.route(), delivery.destination()), thread, now));
+        Envelope envelope = new Envelope(delivery.event(), event, delivery.id(),
+                templates.forDelivery(delivery.route(), delivery.destination()), thread, now);
+        return Rendering.richOrPlain(() -> formatter.format(envelope), () -> formatter.format(envelope.asPlain()));
     }
 
     /**
@@ -139,8 +154,9 @@ final class Attempts {
         }
     }
 
-    private void settle(Delivery delivery, Outcome outcome, Instant started, Duration took) {
-        Attempt attempt = new Attempt(started, status(outcome), redactor.redact(reason(outcome)), took);
+    /** Records the outcome and logs its one line; {@code note} says when the request was rendered plain. */
+    private void settle(Delivery delivery, Outcome outcome, Instant started, Duration took, String note) {
+        Attempt attempt = new Attempt(started, status(outcome), redactor.redact(reason(outcome) + note), took);
         String what = what(delivery);
         int attempts = delivery.attempts() + 1;
         int maxAttempts = config.delivery().maxAttempts();
@@ -149,8 +165,8 @@ final class Attempts {
                 metrics.deliveryOutcome(delivery.destination(), "delivered");
                 metrics.deliveryLatency(delivery.destination(),
                         Duration.between(delivery.event().receivedAt(), attempt.at().plus(attempt.took())));
-                LOG.info("delivered {} status={} in {}ms (attempt {})", what, attempt.status(),
-                        attempt.took().toMillis(), attempts);
+                LOG.info("delivered {} status={} in {}ms (attempt {}){}", what, attempt.status(),
+                        attempt.took().toMillis(), attempts, LogSafe.value(redactor.redact(note)));
             }
         } else if (outcome instanceof Outcome.Retry retry && attempts < maxAttempts) {
             Duration wait = backoff.delay(attempts);

@@ -130,9 +130,10 @@ public final class Dispatcher implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                LOG.error("dispatch loop: {}; retrying in {}s", LogSafe.value(setup.redactor().redact(String.valueOf(e.getMessage()))),
-                        IDLE_POLL.toSeconds());
+            } catch (Throwable e) { // the loop outlives any one failure; without it nothing is delivered
+                Failures.rethrowIfFatal(e);
+                LOG.error("dispatch loop: {}; retrying in {}s",
+                        LogSafe.value(setup.redactor().redact(Failures.describe(e))), IDLE_POLL.toSeconds());
                 sleepQuietly();
             }
         }
@@ -196,9 +197,10 @@ public final class Dispatcher implements AutoCloseable {
             senders.execute(() -> {
                 try {
                     current.attempts().run(delivery);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) { // one line, never a stack trace per lease: the claim lapses and it is due again
                     LOG.error("delivery={} could not be recorded: {}", delivery.id(),
-                            LogSafe.value(current.redactor().redact(e.getMessage())));
+                            LogSafe.value(current.redactor().redact(Failures.describe(e))));
+                    Failures.rethrowIfFatal(e);
                 } finally {
                     sendingToDestination.decrementAndGet();
                     inFlight.remove(delivery);

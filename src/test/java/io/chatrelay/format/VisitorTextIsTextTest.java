@@ -75,6 +75,21 @@ class VisitorTextIsTextTest {
     }
 
     @Test
+    void teamsKeepsWhatTheBotsMarkdownEscapedLiteral() throws Exception {
+        String chat = """
+                {"event":"chat","chatbot_name":"Bot","conversation_id":"c1","messages":[],
+                 "answer":{"content":"%s"}}
+                """.formatted(json("You typed \\[Verify\\](https://evil.example) and \\*this\\*"));
+        List<String> texts = body("teams", chat).path("attachments").get(0).path("content").path("body")
+                .findValuesAsText("text");
+        String transcript = texts.get(texts.size() - 1);
+
+        assertThat(links(transcript)).isEmpty();
+        assertThat(emphasised(transcript)).containsExactly("Bot:");
+        assertThat(visibleText(transcript)).contains("You typed [Verify](https://evil.example) and *this*");
+    }
+
+    @Test
     void telegramEscapesTheVisitorsWordsAsHtmlAndConvertsTheBots() throws Exception {
         String text = body("telegram", ESCALATION).path("text").asText();
 

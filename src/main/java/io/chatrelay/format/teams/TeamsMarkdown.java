@@ -1,5 +1,6 @@
 package io.chatrelay.format.teams;
 
+import io.chatrelay.format.LiteralMarkdown;
 import io.chatrelay.format.Markdown;
 import io.chatrelay.format.Markup;
 
@@ -12,9 +13,10 @@ final class TeamsMarkdown implements Markup {
         return Markdown.render(markdown, INSTANCE);
     }
 
+    /** Literal text of an answer (Markdown that escaped its brackets, say) stays literal: it never becomes a link. */
     @Override
     public String text(String raw) {
-        return raw;
+        return LiteralMarkdown.escape(raw);
     }
 
     @Override

@@ -8,8 +8,9 @@ package io.chatrelay.format;
  * {@code [} of its own paragraph; past {@link #MAX_OPENERS} of them in one paragraph the rest are
  * backslash-escaped, so they show as typed. Ordinary text, even a long answer with many bold words,
  * stays far below the bound; code is counted too (telling code from text needs the parser this
- * protects), so a pathological paragraph of code may show a backslash before its 201st bracket. Block nesting (quotes, lists) needs no help here: commonmark parses
- * blocks without recursion, and {@link Markdown} renders at most {@link Markdown#MAX_DEPTH} levels.
+ * protects), so a pathological paragraph of code may show a backslash before its 201st bracket.
+ * Block nesting (quotes, lists) needs no help here: commonmark parses blocks without recursion,
+ * and {@link Markdown} renders at most {@link Markdown#MAX_DEPTH} levels.
  */
 final class Nesting {
 
@@ -27,8 +28,8 @@ final class Nesting {
             int end = newline < 0 ? markdown.length() : newline + 1;
             String line = markdown.substring(start, end);
             start = end;
-            if (line.isBlank()) {
-                openers = 0; // no paragraph goes on past a blank line
+            if (line.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
+                openers = 0; // no paragraph goes on past a blank line (CommonMark's: spaces and tabs only)
                 out.append(line);
             } else {
                 openers = boundLine(line, openers, out);
@@ -70,25 +71,28 @@ final class Nesting {
         return openers;
     }
 
-    /** CommonMark's rule for a delimiter run that may open emphasis. */
+    /** CommonMark's rule for a delimiter run that may open emphasis, on code points as commonmark-java reads them. */
     private static boolean leftFlanking(String line, int start, int end) {
-        if (end >= line.length() || Character.isWhitespace(line.charAt(end))) {
+        if (end >= line.length() || isWhitespace(line.codePointAt(end))) {
             return false;
         }
-        if (!isPunctuation(line.charAt(end))) {
+        if (!isPunctuation(line.codePointAt(end))) {
             return true;
         }
-        return start == 0 || Character.isWhitespace(line.charAt(start - 1)) || isPunctuation(line.charAt(start - 1));
+        int before = start == 0 ? '\n' : line.codePointBefore(start);
+        return isWhitespace(before) || isPunctuation(before);
     }
 
-    private static boolean isPunctuation(char c) {
+    /** As commonmark-java's {@code Characters.isWhitespaceCodePoint}. */
+    private static boolean isWhitespace(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+                || Character.getType(c) == Character.SPACE_SEPARATOR;
+    }
+
+    /** As commonmark-java's {@code Characters.isPunctuationCodePoint}: Unicode punctuation and symbols. */
+    private static boolean isPunctuation(int c) {
         int type = Character.getType(c);
-        return c < 128 ? "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".indexOf(c) >= 0
-                : type == Character.CONNECTOR_PUNCTUATION || type == Character.DASH_PUNCTUATION
-                || type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
-                || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
-                || type == Character.OTHER_PUNCTUATION || type == Character.MATH_SYMBOL
-                || type == Character.CURRENCY_SYMBOL || type == Character.MODIFIER_SYMBOL
-                || type == Character.OTHER_SYMBOL;
+        return type >= Character.DASH_PUNCTUATION && type <= Character.FINAL_QUOTE_PUNCTUATION
+                || "$+<=>^`|~".indexOf(c) >= 0;
     }
 }

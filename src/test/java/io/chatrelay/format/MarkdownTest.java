@@ -2,6 +2,7 @@ package io.chatrelay.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Markdown through each platform's markup, via the same parser. */
@@ -83,6 +84,28 @@ class MarkdownTest {
         String rendered = render("*".repeat(8_000) + "x" + "*".repeat(8_000));
 
         assertThat(rendered).contains("x").contains("*".repeat(1_000)).hasSizeLessThan(20_000);
+    }
+
+    @Test
+    void boundsNestingWhateverSpacesSymbolsAndLineBreaksSurroundIt() throws Exception {
+        // to CommonMark a no-break space is a space, an emoji punctuation, and a line of em spaces not blank
+        List<String> bombs = List.of("\u00a0*\"".repeat(3_000) + "x" + "\"*\u00a0".repeat(3_000),
+                "😀*\"".repeat(2_400) + "x" + "\"*😀".repeat(2_400),
+                "*a\n\u2003\n".repeat(1_500) + "x" + " a*".repeat(1_500));
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread smallStack = new Thread(null, () -> { // 256 KB: a few thousand levels of recursion overflow it
+            for (String bomb : bombs) {
+                try {
+                    assertThat(render(bomb).length()).isLessThan(2 * Markdown.MAX_INPUT);
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }
+        }, "small-stack", 256 * 1024);
+        smallStack.start();
+        smallStack.join();
+
+        assertThat(failures).isEmpty();
     }
 
     @Test

@@ -80,7 +80,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     }
 
     public static Relay start(RelayConfig config, Clock clock) {
-        Outbox outbox = JdbcOutbox.open(config.store());
+        Outbox outbox = JdbcOutbox.open(config.store(), clock);
         try {
             return wire(config, clock, outbox);
         } catch (RuntimeException e) {
@@ -101,7 +101,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         parts.ingest = new IngestHandler(config, outbox, parts.dispatcher::wake, clock, parts.accepting::get,
                 parts.metrics, load);
         parts.admin = new AdminApi(config.adminToken(), outbox, parts.dispatcher::wake, clock);
-        Health health = new Health(outbox, parts.accepting::get);
+        Health health = new Health(outbox, parts.accepting::get, config.store().unhealthyAfter(), clock);
         listen(parts, config, health);
         parts.dispatcher.start();
         LOG.info("relay listening on port {} at {} with {} destinations and {} routes; store {}", parts.app.port(),

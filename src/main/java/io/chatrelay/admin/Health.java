@@ -2,34 +2,64 @@ package io.chatrelay.admin;
 
 import io.chatrelay.store.DeliveryStatus;
 import io.chatrelay.store.Outbox;
+import io.chatrelay.store.StoreHealth;
 import io.javalin.config.JavalinConfig;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** {@code /healthz}: the process serves. {@code /readyz}: the store answers and the relay takes events. */
+/**
+ * {@code /healthz}: the process serves, and its store has not been failing for longer than
+ * {@code store.unhealthy_after} (then only a restart helps: a deleted store file, a connection
+ * that cannot be reopened). {@code /readyz}: the store takes writes and the relay takes events.
+ */
 public final class Health {
 
     private final Outbox outbox;
     private final BooleanSupplier accepting;
+    private final Duration unhealthyAfter;
+    private final Clock clock;
 
-    public Health(Outbox outbox, BooleanSupplier accepting) {
+    public Health(Outbox outbox, BooleanSupplier accepting, Duration unhealthyAfter, Clock clock) {
         this.outbox = outbox;
         this.accepting = accepting;
+        this.unhealthyAfter = unhealthyAfter;
+        this.clock = clock;
     }
 
     public void register(JavalinConfig javalin) {
-        javalin.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+        javalin.routes.get("/healthz", ctx -> {
+            if (brokenForTooLong()) {
+                ctx.status(503).json(Map.of("status", "unhealthy",
+                        "error", "the store has been failing for more than " + unhealthyAfter.toSeconds() + "s"));
+                return;
+            }
+            ctx.json(Map.of("status", "ok"));
+        });
         javalin.routes.get("/readyz", ctx -> {
             if (!accepting.getAsBoolean()) {
                 ctx.status(503).json(Map.of("status", "shutting down"));
                 return;
             }
             try {
-                outbox.count(DeliveryStatus.DEAD);
-                ctx.json(Map.of("status", "ready"));
+                if (outbox.health().healthy()) {
+                    outbox.count(DeliveryStatus.DEAD);
+                    ctx.json(Map.of("status", "ready"));
+                    return;
+                }
             } catch (RuntimeException storeDown) {
-                ctx.status(503).json(Map.of("status", "store unavailable"));
+                // answered below
             }
+            ctx.status(503).json(Map.of("status", "store unavailable"));
         });
+    }
+
+    private boolean brokenForTooLong() {
+        if (!accepting.getAsBoolean()) {
+            return false; // stopping: the store is closed on purpose
+        }
+        StoreHealth health = outbox.health();
+        return health.failingFor(clock.instant()).compareTo(unhealthyAfter) > 0;
     }
 }

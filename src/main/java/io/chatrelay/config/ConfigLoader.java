@@ -119,8 +119,12 @@ public final class ConfigLoader {
             fields.problem("url", "must be a jdbc:sqlite: or jdbc:postgresql: URL");
         }
         Duration retention = fields.duration("retention", StoreConfig.DEFAULT_RETENTION);
+        Duration unhealthyAfter = fields.duration("unhealthy_after", StoreConfig.DEFAULT_UNHEALTHY_AFTER);
+        if (unhealthyAfter.compareTo(Duration.ofSeconds(1)) < 0) {
+            fields.problem("unhealthy_after", "must be at least 1s: a store that fails for less is not broken");
+        }
         fields.finish();
-        return new StoreConfig(url, retention);
+        return new StoreConfig(url, retention, unhealthyAfter);
     }
 
     private static DeliveryConfig delivery(Fields fields) {

@@ -2,11 +2,19 @@ package io.chatrelay.config;
 
 import java.time.Duration;
 
-/** The outbox store: a JDBC URL, and how long delivered rows are kept. */
-public record StoreConfig(String url, Duration retention) {
+/**
+ * The outbox store: a JDBC URL, how long delivered rows are kept, and how long it may fail before
+ * {@code /healthz} reports the process unhealthy so that an orchestrator restarts it.
+ */
+public record StoreConfig(String url, Duration retention, Duration unhealthyAfter) {
 
     public static final String DEFAULT_URL = "jdbc:sqlite:data/relay.db";
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+    public static final Duration DEFAULT_UNHEALTHY_AFTER = Duration.ofMinutes(3);
+
+    public StoreConfig(String url, Duration retention) {
+        this(url, retention, DEFAULT_UNHEALTHY_AFTER);
+    }
 
     private static final java.util.regex.Pattern PASSWORD_PARAMETER =
             java.util.regex.Pattern.compile("(?i)(password=)([^&\\s]*)");

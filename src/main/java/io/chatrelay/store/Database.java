@@ -25,6 +25,9 @@ interface Database extends AutoCloseable {
 
     boolean isOpen();
 
+    /** Whether writes work now, and since when they have not; may try a small write to find out. */
+    StoreHealth health();
+
     @Override
     void close();
 }

@@ -58,7 +58,12 @@ public final class JdbcOutbox implements Outbox {
 
     /** Opens the store named by {@code store.url}, creating or migrating its schema. */
     public static JdbcOutbox open(StoreConfig config) {
-        return open(config, true);
+        return open(config, Clock.systemUTC());
+    }
+
+    /** As {@link #open(StoreConfig)}; {@code clock} dates the store's faults (see {@link #health()}). */
+    public static JdbcOutbox open(StoreConfig config, Clock clock) {
+        return open(config, true, clock);
     }
 
     /**
@@ -66,12 +71,12 @@ public final class JdbcOutbox implements Outbox {
      * claims nothing and leaves the relay's claims alone.
      */
     public static JdbcOutbox openForTools(StoreConfig config) {
-        return open(config, false);
+        return open(config, false, Clock.systemUTC());
     }
 
-    private static JdbcOutbox open(StoreConfig config, boolean dispatcher) {
+    private static JdbcOutbox open(StoreConfig config, boolean dispatcher, Clock clock) {
         SqlDialect dialect = dialectFor(config.url());
-        Database database = dialect.open(config.url());
+        Database database = dialect.open(config.url(), new StoreFaults(clock));
         try {
             Migrations.apply(database, dialect);
             if (dispatcher && dialect.singleProcess()) {
@@ -243,6 +248,11 @@ public final class JdbcOutbox implements Outbox {
     public long count(DeliveryStatus status) {
         return database.lazyTransaction(sql -> sql.count("SELECT COUNT(*) FROM deliveries WHERE status = ?",
                 status.column()));
+    }
+
+    @Override
+    public StoreHealth health() {
+        return database.health();
     }
 
     @Override

@@ -68,6 +68,12 @@ public interface Outbox extends AutoCloseable {
     /** Pending and dead deliveries, for gauges and readiness. */
     long count(DeliveryStatus status);
 
+    /**
+     * Whether the store takes writes (a full disk, a deleted file say no), and since when it has
+     * not. Checks the store's file and, while writes fail, tries one.
+     */
+    StoreHealth health();
+
     @Override
     void close();
 }

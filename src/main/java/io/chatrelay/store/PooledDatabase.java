@@ -12,13 +12,15 @@ final class PooledDatabase implements Database {
     private static final int POOL_SIZE = 10;
 
     private final HikariDataSource pool;
+    private final StoreFaults faults;
 
-    private PooledDatabase(HikariDataSource pool) {
+    private PooledDatabase(HikariDataSource pool, StoreFaults faults) {
         this.pool = pool;
+        this.faults = faults;
     }
 
     /** {@code sessionSettings}: SQL run on every connection the pool opens, before any other use. */
-    static Database open(String url, String sessionSettings) {
+    static Database open(String url, String sessionSettings, StoreFaults faults) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(POOL_SIZE);
@@ -29,7 +31,7 @@ final class PooledDatabase implements Database {
         config.setInitializationFailTimeout(10_000); // and the first connection is opened now: fail at start
         config.setConnectionInitSql(sessionSettings);
         try {
-            return new PooledDatabase(new HikariDataSource(config));
+            return new PooledDatabase(new HikariDataSource(config), faults);
         } catch (RuntimeException e) {
             throw new StoreUnavailableException("cannot open the store: " + masked(e), e);
         }
@@ -55,10 +57,26 @@ final class PooledDatabase implements Database {
                     statement.execute("SET LOCAL synchronous_commit = off");
                 }
             }
-            return inTransaction(connection, work);
+            T result = inTransaction(connection, work);
+            faults.writeSucceeded();
+            return result;
         } catch (SQLException e) {
+            faults.writeFailed("store unavailable: " + masked(e));
             throw new StoreUnavailableException("store unavailable: " + masked(e), e);
         }
+    }
+
+    /** While the database is unreachable, tries a transaction to learn whether it answers again. */
+    @Override
+    public StoreHealth health() {
+        if (faults.writesFailing() && !pool.isClosed()) {
+            try {
+                run(sql -> sql.count("SELECT 1"), true);
+            } catch (StoreUnavailableException stillFailing) {
+                // recorded by run()
+            }
+        }
+        return faults.health();
     }
 
     @Override

@@ -73,8 +73,8 @@ final class PostgresDialect implements SqlDialect {
     static final String SESSION_SETTINGS = "SET statement_timeout = '30s'";
 
     @Override
-    public Database open(String url) {
-        return PooledDatabase.open(url, SESSION_SETTINGS);
+    public Database open(String url, StoreFaults faults) {
+        return PooledDatabase.open(url, SESSION_SETTINGS, faults);
     }
 
     @Override

@@ -1,79 +1,231 @@
 package io.chatrelay.store;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConnection;
 
 /**
  * One SQLite connection shared by the process, one transaction at a time. SQLite has a single
  * writer anyway; serialising here avoids busy retries. Transactions are begun explicitly so that
  * each can choose its sync level (a full sync, or none until the next checkpoint).
+ *
+ * <p>A failed transaction leaves nothing behind: its statements are discarded (prepared again when
+ * next used), it is rolled back, and when even that fails the connection is reopened. So a full
+ * disk fails writes only while it is full. Once a second, and on every readiness check, the store
+ * checks that its path still names the file it has open, and while writes fail it tries a small
+ * write to learn when they work again.
  */
 final class SingleConnectionDatabase implements Database {
 
-    private final Connection connection;
-    private final Sql sql;
-    private final ReentrantLock lock = new ReentrantLock();
-    private volatile boolean closed;
-    private String synchronous = "FULL";
+    /** Result codes of faults in the file or the disk under it, as opposed to a bad statement. */
+    private static final Set<Integer> STORAGE_FAULTS = Set.of(5, 6, 7, 8, 10, 11, 13, 14, 15, 26);
+    private static final String PROBE_ID = "store-probe";
+    private static final int PROBE_BYTES = 8_192;
 
-    private SingleConnectionDatabase(Connection connection) {
-        this.connection = connection;
-        this.sql = new Sql(connection, true);
+    private final String url;
+    private final SqlDialect dialect;
+    private final Optional<StoreFile> file;
+    private final StoreFaults faults;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ScheduledExecutorService watch;
+    private Connection connection; // null after a failure that even a rollback could not clean up
+    private Sql sql;
+    private String synchronous;
+    private volatile boolean closed;
+
+    private SingleConnectionDatabase(String url, SqlDialect dialect, Optional<StoreFile> file, StoreFaults faults,
+                                     Connection connection) {
+        this.url = url;
+        this.dialect = dialect;
+        this.file = file;
+        this.faults = faults;
+        use(connection);
+        this.watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "relay-store-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watch.scheduleWithFixedDelay(this::check, 1, 1, TimeUnit.SECONDS);
     }
 
-    static Database open(String url, SqlDialect dialect) {
+    static Database open(String url, SqlDialect dialect, StoreFaults faults) {
+        Optional<StoreFile> file = StoreFile.of(url);
         try {
-            createParentDirectory(url);
-            Connection connection = DriverManager.getConnection(url);
-            dialect.configure(connection);
-            connection.setAutoCommit(true); // transactions are begun explicitly, see run()
-            return new SingleConnectionDatabase(connection);
+            if (file.isPresent()) {
+                file.get().prepare();
+            }
+            Connection connection = connect(url, dialect);
+            if (file.isPresent()) {
+                file.get().remember();
+            }
+            return new SingleConnectionDatabase(url, dialect, file, faults, connection);
         } catch (SQLException | IOException e) {
             throw new StoreUnavailableException("cannot open the store: " + e.getMessage(), e);
         }
     }
 
+    private static Connection connect(String url, SqlDialect dialect) throws SQLException {
+        Connection connection = DriverManager.getConnection(url);
+        try {
+            dialect.configure(connection);
+            connection.setAutoCommit(true); // transactions are begun explicitly, see run()
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private void use(Connection opened) {
+        connection = opened;
+        sql = new Sql(opened, true);
+        synchronous = "FULL"; // as configure() left it
+    }
+
+    /** Accepted events: refused once the file is gone, since nothing written to it survives a restart. */
     @Override
     public <T> T transaction(Work<T> work) {
-        return run(work, "FULL");
+        return run(work, "FULL", true);
     }
 
+    /** Claims and outcomes go on in a deleted file, so that events accepted before still go out. */
     @Override
     public <T> T lazyTransaction(Work<T> work) {
-        return run(work, "NORMAL");
+        return run(work, "NORMAL", false);
     }
 
-    private <T> T run(Work<T> work, String sync) {
+    private <T> T run(Work<T> work, String sync, boolean mustSurviveRestart) {
         lock.lock();
         try {
             if (closed) {
                 throw new StoreUnavailableException("the store is closed", null);
             }
+            if (mustSurviveRestart && fileGone()) {
+                throw new StoreUnavailableException("the store file was deleted or replaced", null);
+            }
+            return attempt(work, sync);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T attempt(Work<T> work, String sync) {
+        try {
+            if (connection == null) {
+                if (fileGone()) {
+                    throw new StoreUnavailableException("the store file was deleted or replaced", null);
+                }
+                use(connect(url, dialect));
+            }
             if (!sync.equals(synchronous)) {
                 sql.prepare("PRAGMA synchronous=" + sync).execute(); // only allowed between transactions
                 synchronous = sync;
             }
+            long changesBefore = changes();
             sql.prepare("BEGIN IMMEDIATE").execute();
-            try {
-                T result = work.run(sql);
-                sql.flushBatches();
-                sql.prepare("COMMIT").execute();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                sql.prepare("ROLLBACK").execute();
-                throw e;
-            } finally {
-                sql.endTransaction();
+            T result = work.run(sql);
+            sql.flushBatches();
+            sql.prepare("COMMIT").execute();
+            sql.endTransaction();
+            if (changes() != changesBefore) {
+                faults.writeSucceeded();
             }
+            return result;
         } catch (SQLException e) {
+            discardTransaction();
+            if (STORAGE_FAULTS.contains(e.getErrorCode())) {
+                faults.writeFailed(e.getMessage());
+            }
             throw new StoreUnavailableException("store error: " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
+        } catch (RuntimeException e) {
+            discardTransaction();
+            throw e;
+        }
+    }
+
+    private long changes() throws SQLException {
+        return connection.unwrap(SQLiteConnection.class).getDatabase().total_changes();
+    }
+
+    /**
+     * Leaves no trace of a failed transaction: its statements are closed, not reused (one that
+     * failed mid-step cannot run again), and it is rolled back on a statement of its own. SQLite
+     * rolls back by itself after some faults (a full disk), so "no transaction is active" is fine;
+     * any other failure to roll back closes the connection, to be reopened by the next transaction.
+     */
+    private void discardTransaction() {
+        if (connection == null) {
+            return;
+        }
+        sql.closeAll();
+        sql = new Sql(connection, true);
+        try (Statement rollback = connection.createStatement()) {
+            rollback.execute("ROLLBACK");
+        } catch (SQLException e) {
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                closeConnection();
+            }
+        }
+    }
+
+    private void closeConnection() {
+        try {
+            sql.closeAll();
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing a broken connection: the next transaction opens a new one
+        }
+        connection = null;
+        sql = null;
+    }
+
+    private boolean fileGone() {
+        if (faults.isFileGone()) {
+            return true;
+        }
+        if (file.isPresent() && !file.get().stillTheOpenedFile()) {
+            faults.fileGone("the store file " + file.get().path() + " was deleted or replaced while the relay "
+                    + "ran: writes to it would be lost at the next restart");
+            return true;
+        }
+        return false;
+    }
+
+    /** Checks the file, and while writes fail tries one (a row of a few pages, undone in the same transaction). */
+    @Override
+    public StoreHealth health() {
+        if (closed) {
+            return faults.health();
+        }
+        fileGone();
+        if (faults.writesFailing() && !faults.isFileGone()) {
+            try {
+                run(sql -> {
+                    sql.update("INSERT INTO events (id, type, body, received_at) VALUES (?, ?, zeroblob(?), 0)",
+                            PROBE_ID, PROBE_ID, PROBE_BYTES);
+                    return sql.update("DELETE FROM events WHERE id = ?", PROBE_ID);
+                }, "NORMAL", false);
+            } catch (StoreUnavailableException stillFailing) {
+                // recorded by run(); the next check tries again
+            }
+        }
+        return faults.health();
+    }
+
+    private void check() {
+        try {
+            health();
+        } catch (RuntimeException e) {
+            // a check that fails says nothing new: the writes report their own failures
         }
     }
 
@@ -82,28 +234,15 @@ final class SingleConnectionDatabase implements Database {
         return !closed;
     }
 
-    private static void createParentDirectory(String url) throws IOException {
-        String path = url.substring("jdbc:sqlite:".length());
-        int query = path.indexOf('?');
-        path = query >= 0 ? path.substring(0, query) : path;
-        if (path.isEmpty() || path.equals(":memory:") || path.startsWith("file:")) {
-            return;
-        }
-        Path parent = Path.of(path).toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-    }
-
     @Override
     public void close() {
+        watch.shutdownNow();
         lock.lock();
         try {
             closed = true;
-            sql.closeAll();
-            connection.close();
-        } catch (SQLException ignored) {
-            // closing: nothing left to protect
+            if (connection != null) {
+                closeConnection();
+            }
         } finally {
             lock.unlock();
         }

@@ -12,7 +12,12 @@ import java.util.List;
 interface SqlDialect {
 
     /** Opens the database behind {@code url}. */
-    Database open(String url);
+    Database open(String url, StoreFaults faults);
+
+    /** As {@link #open(String, StoreFaults)}, its faults dated by the system clock. */
+    default Database open(String url) {
+        return open(url, new StoreFaults(java.time.Clock.systemUTC()));
+    }
 
     /** Schema migrations in order; migration {@code n} (1-based) brings the schema to version {@code n}. */
     List<String> migrations();

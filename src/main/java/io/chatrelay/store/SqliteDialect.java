@@ -57,8 +57,8 @@ final class SqliteDialect implements SqlDialect {
             """);
 
     @Override
-    public Database open(String url) {
-        return SingleConnectionDatabase.open(url, this);
+    public Database open(String url, StoreFaults faults) {
+        return SingleConnectionDatabase.open(url, this, faults);
     }
 
     @Override

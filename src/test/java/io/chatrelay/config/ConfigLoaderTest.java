@@ -73,6 +73,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void storeUnhealthyAfterDefaultsToThreeMinutesAndRejectsLessThanASecond() throws Exception {
+        assertThat(parse("chat_data: {signing_secrets: [x]}\nroutes: []\n").store().unhealthyAfter())
+                .isEqualTo(Duration.ofMinutes(3));
+        assertThat(parse("chat_data: {signing_secrets: [x]}\nstore: {unhealthy_after: 90s}\nroutes: []\n")
+                .store().unhealthyAfter()).isEqualTo(Duration.ofSeconds(90));
+
+        assertThat(problems("""
+                chat_data: {signing_secrets: [x]}
+                store:
+                  unhealthy_after: 500ms
+                routes: []
+                """)).containsExactly("store.unhealthy_after: must be at least 1s: a store that fails for less is "
+                + "not broken (line 3)");
+    }
+
+    @Test
     void parsesDurationsAndRejectsBadOnes() throws Exception {
         RelayConfig config = parse("""
                 chat_data: {signing_secrets: [x]}

@@ -17,7 +17,17 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
-/** Sends requests with one shared OkHttp client (one connection pool); knows nothing about platforms. */
+/**
+ * Sends requests with one shared OkHttp client (one connection pool); knows nothing about platforms.
+ *
+ * <p>OkHttp's own {@code retryOnConnectionFailure} stays off: it would also send a request again,
+ * unseen and uncounted, after failures where the receiver may have taken it (a connection broken
+ * mid-answer, another of the host's addresses), and the relay's attempts and backoff own those.
+ * The one failure retried here is the one that reached nobody: a request on a pooled connection
+ * that the receiver had closed while it sat idle (Node closes idle connections after 5 s, proxies
+ * after 1-5 s; OkHttp only probes a connection idle for 10 s or more). It fails before any answer,
+ * and goes again at once on a new connection, which no receiver can have closed yet.
+ */
 public final class HttpSender implements AutoCloseable {
 
     static final int EXCERPT_BYTES = 8_192;
@@ -28,6 +38,8 @@ public final class HttpSender implements AutoCloseable {
     private static final int IDLE_CONNECTIONS = 64;
 
     private final OkHttpClient client;
+    /** Never reuses a connection: for the one retry of a send that found its pooled connection closed. */
+    private final ConnectionPool noReuse = new ConnectionPool(0, 1, TimeUnit.SECONDS);
     /** One client per timeout, all sharing the connection pool and dispatcher: connections are reused. */
     private final java.util.concurrent.ConcurrentHashMap<Duration, OkHttpClient> byTimeout =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -39,6 +51,7 @@ public final class HttpSender implements AutoCloseable {
                 .followRedirects(false)
                 .retryOnConnectionFailure(false)
                 .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+                .eventListener(ConnectionUse.LISTENER)
                 .build();
     }
 
@@ -51,8 +64,21 @@ public final class HttpSender implements AutoCloseable {
         outbound.headers().forEach(request::header);
         OkHttpClient call = byTimeout.computeIfAbsent(timeout,
                 t -> client.newBuilder().callTimeout(t.toMillis(), TimeUnit.MILLISECONDS).build());
+        ConnectionUse use = new ConnectionUse();
+        Request built = request.tag(ConnectionUse.class, use).build();
         long start = System.nanoTime();
-        try (Response response = call.newCall(request.build()).execute()) {
+        try {
+            return execute(call, built, start);
+        } catch (IOException e) {
+            if (!use.closedWhileIdle(e)) {
+                throw e;
+            }
+            return execute(call.newBuilder().connectionPool(noReuse).build(), built, start);
+        }
+    }
+
+    private static HttpResult execute(OkHttpClient client, Request request, long start) throws IOException {
+        try (Response response = client.newCall(request).execute()) {
             Map<String, String> headers = new HashMap<>();
             response.headers().forEach(pair -> headers.put(pair.getFirst().toLowerCase(Locale.ROOT), pair.getSecond()));
             return new HttpResult(response.code(), headers, excerpt(response.body()),
@@ -71,5 +97,6 @@ public final class HttpSender implements AutoCloseable {
     public void close() {
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
+        noReuse.evictAll();
     }
 }

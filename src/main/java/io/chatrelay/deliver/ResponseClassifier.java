@@ -13,6 +13,10 @@ final class ResponseClassifier {
 
     private ResponseClassifier() {}
 
+    /** A URL's user info, path and query, where credentials live; groups 1 and 2 may be shown (scheme, host). */
+    private static final java.util.regex.Pattern URL_PATH =
+            java.util.regex.Pattern.compile("(?i)([a-z][a-z0-9+.-]*://)(?:[^/\\s?#@]*@)?([^/\\s?#]+)[/?#]\\S*");
+
     /** Error codes of {@code "ok": false} APIs (Slack's Web API) that a later attempt can get past. */
     private static final java.util.Set<String> TRANSIENT_ERRORS = java.util.Set.of("ratelimited", "rate_limited",
             "internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org");
@@ -40,9 +44,16 @@ final class ResponseClassifier {
         return new Outcome.Dead(status, reason);
     }
 
+    /**
+     * A timeout or a network error, retried; the reason says what happened, e.g. {@code network
+     * error: ConnectException: Failed to connect to /10.0.0.7:443}, with any URL cut to its host.
+     */
     static Outcome classify(IOException failure) {
         String kind = failure instanceof InterruptedIOException ? "timeout" : "network error";
-        return new Outcome.Retry(0, kind + ": " + failure.getClass().getSimpleName(), Optional.empty());
+        String said = failure.getMessage() == null ? "" : failure.getMessage().strip();
+        String message = said.isEmpty() || said.equalsIgnoreCase("timeout") ? ""
+                : ": " + oneLine(URL_PATH.matcher(said).replaceAll("$1$2/***"));
+        return new Outcome.Retry(0, kind + ": " + failure.getClass().getSimpleName() + message, Optional.empty());
     }
 
     /** A JSON error's own words (Discord's message, Telegram's description), else the start of the body. */

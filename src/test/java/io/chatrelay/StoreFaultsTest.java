@@ -66,6 +66,16 @@ class StoreFaultsTest {
         }
     }
 
+    private long lastHeartbeat() {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("relay.db"));
+             Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("SELECT MAX(seen_at) FROM replicas")) {
+            return row.next() ? row.getLong(1) : 0;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Fills the file up to the relay's page limit: its next page allocation fails with SQLITE_FULL. */
     private void fillTheDisk() throws Exception {
         sql("CREATE TABLE filler (b BLOB)");
@@ -92,6 +102,10 @@ class StoreFaultsTest {
             Eventually.holds("a full store refuses the event", () ->
                     Http.postSigned(relay.port(), RelayUnderTest.SECRET, event("full")).status() == 503);
             assertThat(Http.get(relay.port(), "/readyz").status()).as("not ready while the store is full").isEqualTo(503);
+            long heartbeat = lastHeartbeat();
+            Eventually.holds("a small update (the replica heartbeat) succeeds on the full disk", () -> lastHeartbeat() > heartbeat);
+            assertThat(Http.get(relay.port(), "/readyz").status()).as("which proves nothing about taking events")
+                    .isEqualTo(503);
 
             freeSpace();
             Eventually.holds("ready again once space is back", () -> Http.get(relay.port(), "/readyz").status() == 200);

@@ -91,34 +91,40 @@ final class SingleConnectionDatabase implements Database {
         synchronous = "FULL"; // as configure() left it
     }
 
-    /** Accepted events: refused once the file is gone, since nothing written to it survives a restart. */
+    /**
+     * Accepted events: refused once the file is gone, since nothing written to it survives a
+     * restart. One that writes proves the store takes events again after a fault.
+     */
     @Override
     public <T> T transaction(Work<T> work) {
         return run(work, "FULL", true);
     }
 
-    /** Claims and outcomes go on in a deleted file, so that events accepted before still go out. */
+    /**
+     * Claims and outcomes go on in a deleted file, so that events accepted before still go out.
+     * Their small updates can succeed on a full disk, so they prove nothing about recovery.
+     */
     @Override
     public <T> T lazyTransaction(Work<T> work) {
         return run(work, "NORMAL", false);
     }
 
-    private <T> T run(Work<T> work, String sync, boolean mustSurviveRestart) {
+    private <T> T run(Work<T> work, String sync, boolean durable) {
         lock.lock();
         try {
             if (closed) {
                 throw new StoreUnavailableException("the store is closed", null);
             }
-            if (mustSurviveRestart && fileGone()) {
+            if (durable && fileGone()) {
                 throw new StoreUnavailableException("the store file was deleted or replaced", null);
             }
-            return attempt(work, sync);
+            return attempt(work, sync, durable);
         } finally {
             lock.unlock();
         }
     }
 
-    private <T> T attempt(Work<T> work, String sync) {
+    private <T> T attempt(Work<T> work, String sync, boolean provesRecovery) {
         try {
             if (connection == null) {
                 if (fileGone()) {
@@ -136,7 +142,7 @@ final class SingleConnectionDatabase implements Database {
             sql.flushBatches();
             sql.prepare("COMMIT").execute();
             sql.endTransaction();
-            if (changes() != changesBefore) {
+            if (provesRecovery && changes() != changesBefore) {
                 faults.writeSucceeded();
             }
             return result;
@@ -200,22 +206,27 @@ final class SingleConnectionDatabase implements Database {
         return false;
     }
 
-    /** Checks the file, and while writes fail tries one (a row of a few pages, undone in the same transaction). */
+    /**
+     * Checks the file, and while writes fail tries one that needs new pages, as an event does: a
+     * row of a few pages, deleted again in the same transaction.
+     */
     @Override
     public StoreHealth health() {
-        if (closed) {
-            return faults.health();
-        }
         fileGone();
         if (faults.writesFailing() && !faults.isFileGone()) {
+            lock.lock();
             try {
-                run(sql -> {
-                    sql.update("INSERT INTO events (id, type, body, received_at) VALUES (?, ?, zeroblob(?), 0)",
-                            PROBE_ID, PROBE_ID, PROBE_BYTES);
-                    return sql.update("DELETE FROM events WHERE id = ?", PROBE_ID);
-                }, "NORMAL", false);
+                if (!closed) {
+                    attempt(sql -> {
+                        sql.update("INSERT INTO events (id, type, body, received_at) VALUES (?, ?, zeroblob(?), 0)",
+                                PROBE_ID, PROBE_ID, PROBE_BYTES);
+                        return sql.update("DELETE FROM events WHERE id = ?", PROBE_ID);
+                    }, "NORMAL", true);
+                }
             } catch (StoreUnavailableException stillFailing) {
-                // recorded by run(); the next check tries again
+                // recorded by attempt(); the next check tries again
+            } finally {
+                lock.unlock();
             }
         }
         return faults.health();

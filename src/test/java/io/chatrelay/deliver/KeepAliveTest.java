@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class KeepAliveTest {
     private Relay start(Sink receiver) throws Exception {
         return Relay.start(RelayUnderTest.config(dir, """
                 delivery: {backoff: {initial: 10ms, max: 50ms}}
-                destinations: {crm: {type: webhook, url: "%s"}}
+                destinations: {crm: {type: webhook, url: "%s", timeout: 500ms}}
                 routes: [{name: all, to: [crm]}]
                 """.formatted(receiver.url("/hook/SECRETPART"))));
     }
@@ -85,6 +86,28 @@ class KeepAliveTest {
                 assertThat(log.text()).contains("after network error: IOException: unexpected end of stream on http://"
                         + url.getHost() + ":" + url.getPort() + "/*** (attempt 1 of 12)").doesNotContain("SECRETPART");
                 assertThat(deliveries(relay)).singleElement().extracting(DeliveryView::attempts).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void aTimeoutOnAReusedConnectionIsAnAttemptAndNotSentAgainAtOnce() throws Exception {
+        try (Sink receiver = Sink.ok(); LogCapture log = new LogCapture()) {
+            receiver.then(Sink.status(200, "ok"))
+                    .then(new MockResponse.Builder().code(200).headersDelay(2, TimeUnit.SECONDS).build());
+            try (Relay relay = start(receiver)) {
+                Http.postSigned(relay.port(), RelayUnderTest.SECRET, RelayUnderTest.chat("a", "first"));
+                receiver.take();
+                Eventually.holds("the first is delivered", () -> relay.pendingDeliveries() == 0);
+
+                Http.postSigned(relay.port(), RelayUnderTest.SECRET, RelayUnderTest.chat("b", "second"));
+                receiver.take();
+                Eventually.holds("the timeout is an attempt", () -> log.text().contains("after timeout"));
+                receiver.take(Duration.ofSeconds(10));
+                Eventually.holds("delivered on the next attempt", () -> relay.pendingDeliveries() == 0);
+
+                assertThat(deliveries(relay)).filteredOn(d -> d.attempts() == 2).hasSize(1);
+                assertThat(receiver.requestCount()).as("not resent at once besides the retry").isEqualTo(3);
             }
         }
     }

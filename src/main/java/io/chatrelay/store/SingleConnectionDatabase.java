@@ -152,8 +152,8 @@ final class SingleConnectionDatabase implements Database {
                 faults.writeFailed(e.getMessage());
             }
             throw new StoreUnavailableException("store error: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            discardTransaction();
+        } catch (RuntimeException | Error e) {
+            discardTransaction(); // whatever ends a unit of work early, no transaction stays open
             throw e;
         }
     }

@@ -63,6 +63,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, AtomicInteger> sending = new ConcurrentHashMap<>();
     private final BooleanSupplier ingestBurst;
     private final Claimed claimed;
+    private final LoopFailures loopFailures;
     private volatile boolean running = true;
     private Instant nextPrune = Instant.MIN;
     private Instant nextHeartbeat = Instant.MIN;
@@ -76,6 +77,7 @@ public final class Dispatcher implements AutoCloseable {
         this.sender = sender;
         this.metrics = metrics;
         this.clock = clock;
+        this.loopFailures = new LoopFailures(clock);
         this.limiter = new RateLimiter(limits(config), clock.instant());
         apply(config);
         this.concurrency = concurrency;
@@ -122,6 +124,7 @@ public final class Dispatcher implements AutoCloseable {
                 pruneWhenDue();
                 shareStateWhenDue();
                 Instant wakeAt = dispatchDue();
+                loopFailures.worked().ifPresent(line -> LOG.info("dispatch loop {}", line));
                 Duration sleep = Duration.between(clock.instant(), wakeAt);
                 if (sleep.compareTo(MIN_SLEEP) >= 0) {
                     wakeups.tryAcquire(Math.min(sleep.toMillis(), IDLE_POLL.toMillis()), TimeUnit.MILLISECONDS);
@@ -132,8 +135,8 @@ public final class Dispatcher implements AutoCloseable {
                 return;
             } catch (Throwable e) { // the loop outlives any one failure; without it nothing is delivered
                 Failures.rethrowIfFatal(e);
-                LOG.error("dispatch loop: {}; retrying in {}s",
-                        LogSafe.value(setup.redactor().redact(Failures.describe(e))), IDLE_POLL.toSeconds());
+                loopFailures.failed(LogSafe.value(setup.redactor().redact(Failures.describe(e))))
+                        .ifPresent(line -> LOG.error("dispatch loop: {}; retrying every {}s", line, IDLE_POLL.toSeconds()));
                 sleepQuietly();
             }
         }

@@ -23,6 +23,11 @@ public final class ConfigLoader {
         return new ConfigLoader(System.getenv());
     }
 
+    /** The {@code ${NAME}} variables (those without a {@code :-fallback}) that a config's text uses. */
+    public static java.util.Set<String> requiredVariables(String yaml) {
+        return Interpolator.required(yaml);
+    }
+
     public RelayConfig load(Path file) throws InvalidConfigException, IOException {
         return parse(Files.readString(file, StandardCharsets.UTF_8));
     }

@@ -4,11 +4,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: {@code serve}, {@code validate}, {@code preview}, {@code sign}, {@code demo}, {@code deliveries},
- * {@code routes}. */
+ * {@code routes}, {@code healthcheck}. */
 @Command(name = "chat-data-relay", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Relays signed Chat Data webhook events to Slack, Discord, Teams, Telegram and any webhook.",
         subcommands = {ServeCommand.class, ValidateCommand.class, PreviewCommand.class, SignCommand.class,
-                DemoCommand.class, DeliveriesCommand.class, RoutesCommand.class})
+                DemoCommand.class, DeliveriesCommand.class, RoutesCommand.class, HealthcheckCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -51,7 +51,7 @@ final class ConfigOption {
             if (placeholders) {
                 for (String name : ConfigLoader.requiredVariables(Files.readString(path))) {
                     if (environment.putIfAbsent(name, "https://unset.invalid/" + name) == null) {
-                        err.println("note: " + name + " is not set; a placeholder stands in for it (nothing is sent there)");
+                        err.println("note: " + name + " is not set; a placeholder stands in for it here");
                     }
                 }
             }

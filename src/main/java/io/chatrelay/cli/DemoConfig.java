@@ -16,8 +16,9 @@ import java.util.function.Function;
 
 /**
  * A config made safe to run for {@code demo}: the user's routes and templates kept, every destination
- * sent to its local stand-in, a throwaway store, a loopback port, the demo's signing secret and no
- * admin API. A destination type without a stand-in is left out (and said so): nothing leaves the machine.
+ * sent to its local stand-in, a throwaway store, a loopback port, the demo's signing secret, and no
+ * admin API or {@code admin.listen}. A destination type without a stand-in is left out (and said
+ * so): nothing leaves the machine.
  */
 final class DemoConfig {
 
@@ -34,7 +35,9 @@ final class DemoConfig {
                         r.template()))
                 .toList();
         ServerConfig server = config.server();
-        return new RelayConfig(new ServerConfig("127.0.0.1", 0, server.path(), server.maxBodyBytes()), List.of(secret),
+        ServerConfig loopback = new ServerConfig("127.0.0.1", 0, server.path(), server.maxBodyBytes(),
+                server.readTimeout(), Optional.empty());
+        return new RelayConfig(loopback, List.of(secret),
                 new StoreConfig("jdbc:sqlite:" + store, StoreConfig.DEFAULT_RETENTION), config.delivery(),
                 Optional.empty(), destinations, routes);
     }

@@ -41,6 +41,7 @@ class DemoCommandTest {
             Path store = dir.resolve("users.db");
             Path config = Files.writeString(dir.resolve("relay.yaml"), """
                     server: {port: 1}
+                    admin: {token: admin-token, listen: "127.0.0.1:%d"}
                     store: {url: "jdbc:sqlite:%s"}
                     chat_data: {signing_secrets: ["${RELAY_TEST_UNSET_SECRET}"]}
                     destinations:
@@ -52,7 +53,7 @@ class DemoCommandTest {
                         match: {event: lead-submission}
                         to: [sales, bot, threads]
                         template: {text: "Lead **{{lead.name}}** <{{lead.email}}>"}
-                    """.formatted(store, real.url("/api/webhooks/1/secret"), real.url("/tg"), real.url("/slack")));
+                    """.formatted(real.getPort(), store, real.url("/api/webhooks/1/secret"), real.url("/tg"), real.url("/slack")));
 
             Cli.Run run = Cli.run("demo", "--config", config.toString());
 

@@ -1,6 +1,8 @@
 # Build: docker build -t chat-data-relay .
 # Run:   docker run -p 8080:8080 -v relay-data:/data -e CHAT_DATA_SIGNING_SECRET=... \
 #          -e SLACK_WEBHOOK_URL=... -e DISCORD_WEBHOOK_URL=... -e CRM_TOKEN=... chat-data-relay
+# Your own config: a directory mounted at /config holding config.yaml (-v $PWD/relay:/config:ro).
+# See README.md "Docker" and compose.yaml (two replicas on PostgreSQL).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
@@ -10,18 +12,23 @@ RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:25-jre
 RUN groupadd --system relay && useradd --system --gid relay --home-dir /app --shell /usr/sbin/nologin relay \
-    && mkdir -p /app /data && chown relay:relay /data
+    && mkdir -p /app /config /data && chown relay:relay /data
 WORKDIR /app
 COPY --from=build /src/target/chat-data-relay.jar /app/chat-data-relay.jar
-COPY config.example.yaml /app/config.yaml
-# The store lives on a volume so acknowledged events survive a new container.
-RUN sed -i 's#jdbc:sqlite:data/relay.db#jdbc:sqlite:/data/relay.db#' /app/config.yaml
+# The config is read from a directory, not a single file: an editor or `sed -i` replaces the file,
+# which a single-file bind mount never shows the container, while a directory mount does.
+COPY config.example.yaml /config/config.yaml
+# The store lives on a volume so acknowledged events survive a new container. The example config
+# (and any copy of it) takes its store from RELAY_STORE_URL, so a mounted config keeps it there too.
 VOLUME ["/data"]
 USER relay
 EXPOSE 8080
-ENV RELAY_CONFIG=/app/config.yaml \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q '200' <&3"]
-ENTRYPOINT ["java", "-jar", "/app/chat-data-relay.jar"]
+ENV RELAY_CONFIG=/config/config.yaml \
+    RELAY_STORE_URL=jdbc:sqlite:/data/relay.db
+# `healthcheck` reads the same config and asks /healthz on the port it names. A small, short-lived JVM.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
+    CMD ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms8m", "-Xmx32m", "-jar", "/app/chat-data-relay.jar", "healthcheck"]
+# JVM flags on the command line, not in JAVA_TOOL_OPTIONS (which every command would announce).
+# SIGTERM (docker stop) drains for up to 5 s, inside Docker's default 10 s stop timeout, and exits 0.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/chat-data-relay.jar"]
 CMD ["serve"]

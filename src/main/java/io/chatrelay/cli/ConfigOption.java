@@ -6,10 +6,12 @@ import io.chatrelay.config.InvalidConfigException;
 import io.chatrelay.config.RelayConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -30,9 +32,30 @@ final class ConfigOption {
 
     /** The config, or empty after printing every problem as {@code path.to.field: message (line N)}. */
     Optional<RelayConfig> load(PrintWriter err) {
+        return load(err, false);
+    }
+
+    /**
+     * For commands that send nothing to the configured destinations ({@code routes test}, {@code demo}):
+     * a variable the environment lacks gets a placeholder value, and a note on {@code err} says so,
+     * so that trying routes needs no real webhook URLs or tokens.
+     */
+    Optional<RelayConfig> loadWithPlaceholders(PrintWriter err) {
+        return load(err, true);
+    }
+
+    private Optional<RelayConfig> load(PrintWriter err, boolean placeholders) {
         Path path = path();
         try {
-            RelayConfig config = ConfigLoader.fromSystemEnvironment().load(path);
+            Map<String, String> environment = new HashMap<>(System.getenv());
+            if (placeholders) {
+                for (String name : ConfigLoader.requiredVariables(Files.readString(path))) {
+                    if (environment.putIfAbsent(name, "https://unset.invalid/" + name) == null) {
+                        err.println("note: " + name + " is not set; a placeholder stands in for it here");
+                    }
+                }
+            }
+            RelayConfig config = new ConfigLoader(environment).load(path);
             return Optional.of(config);
         } catch (InvalidConfigException e) {
             print(err, path, e.problems());

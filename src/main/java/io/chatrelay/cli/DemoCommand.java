@@ -1,46 +1,87 @@
 package io.chatrelay.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.chatrelay.Relay;
 import io.chatrelay.config.ConfigLoader;
+import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.InvalidConfigException;
 import io.chatrelay.config.RelayConfig;
+import io.chatrelay.config.RouteConfig;
 import io.chatrelay.config.Secret;
+import io.chatrelay.event.EventParser;
+import io.chatrelay.event.MalformedEventException;
 import io.chatrelay.ingest.IngestHandler;
 import io.chatrelay.ingest.SignatureVerifier;
+import io.chatrelay.route.RoutingTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Shows the relay end to end with nothing to set up: local stand-ins play Slack, Discord and a CRM,
- * a relay routes the five documented sample events to them, and each stand-in's inbox is printed.
+ * Shows the relay end to end with nothing to set up: local stand-ins play Slack, Discord, Teams,
+ * Telegram and a CRM (or the destinations of the user's own config), a relay routes the five
+ * documented sample events to them, and each message is shown as a person would read it.
  */
-@Command(name = "demo", description = "Runs a relay against local stand-ins for Slack, Discord and a CRM, "
-        + "posts the five sample events, and prints what each destination received.")
+@Command(name = "demo", description = {
+        "Runs a relay against local stand-ins, posts the five sample Chat Data events, and shows what each "
+                + "destination got: chat apps as a person would read them, webhooks as sent. Nothing leaves this machine.",
+        "With --config, your own routes and templates run (every destination URL replaced by a stand-in)."})
 final class DemoCommand implements Callable<Integer> {
 
-    static final List<String> SAMPLES = List.of("chat", "live-chat-escalation", "lead-submission", "user-online",
-            "user-offline");
-    private static final String SECRET = "demo-signing-secret";
-    private static final int EXPECTED_DELIVERIES = 6;
+    /** The documented events, with what each one is, in the order they are posted. */
+    static final Map<String, String> SAMPLES = samples();
+    private static final Secret SECRET = new Secret("demo-signing-secret");
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Map<String, String> PLATFORM = Map.of("slack", "Slack", "discord", "Discord", "teams",
+            "Microsoft Teams", "telegram", "Telegram", "webhook", "webhook: the request as sent, shortened");
+    private static final String BUILT_IN = """
+            chat_data: {signing_secrets: [demo]}
+            delivery: {timeout: 5s, max_attempts: 3, backoff: {initial: 200ms, max: 1s}}
+            destinations:
+              support-slack: {type: slack, webhook_url: "https://hooks.slack.com/services/T000/B000/demo"}
+              sales-discord: {type: discord, webhook_url: "https://discord.com/api/webhooks/1/demo", username: Chat Data}
+              ops-teams: {type: teams, webhook_url: "https://prod.westus.logic.azure.com/workflows/demo"}
+              on-call-telegram: {type: telegram, bot_token: "123456:demo", chat_id: "-1001234567890"}
+              crm:
+                type: webhook
+                url: "https://crm.example.com/hooks/chat-data"
+                headers: {Authorization: "Bearer demo-crm-token"}
+            routes:
+              - {name: escalations, match: {event: live-chat-escalation}, to: [support-slack, ops-teams, on-call-telegram]}
+              - {name: presence, match: {event: [user-online, user-offline]}, to: [support-slack]}
+              - {name: leads, match: {event: lead-submission}, to: [sales-discord, crm]}
+              - {name: transcripts, match: {event: chat}, to: [crm]}
+            """;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Your config: its routes and templates run against stand-ins; no real destination is called.")
+    Path configFile;
+
+    @Option(names = "--list-samples", description = "Lists the bundled sample events.")
+    boolean listSamples;
+
+    @Option(names = "--sample", paramLabel = "NAME",
+            description = "Prints one sample event (JSON), e.g. to feed preview or routes test: --sample lead-submission")
+    String sample;
 
     @Spec
     CommandSpec spec;
@@ -48,61 +89,113 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path store = Files.createTempDirectory("chat-data-relay-demo");
-        try (StandIns standIns = StandIns.start();
-             Relay relay = Relay.start(config(standIns.baseUrl(), store.resolve("demo.db")))) {
-            out.println("Relay on port " + relay.port() + "; stand-ins on " + standIns.baseUrl());
-            out.println("Routes: escalations and presence -> support-slack, leads -> sales-discord + crm, chats -> crm");
-            out.println();
-            postSamples(out, relay.port());
-            boolean all = standIns.awaitRequests(EXPECTED_DELIVERIES, WAIT);
-            out.println();
-            for (StandIns.Received received : standIns.received()) {
-                out.println("=== " + received.destination() + " received " + received.description());
-                out.println(pretty(received.body()));
-                out.println();
+        if (listSamples) {
+            listSamples(out);
+            return 0;
+        }
+        if (sample != null) {
+            if (!SAMPLES.containsKey(sample)) {
+                throw new ParameterException(spec.commandLine(), "no sample named '" + sample + "' (samples: "
+                        + String.join(", ", SAMPLES.keySet()) + ")");
             }
-            out.printf("%d of %d expected deliveries arrived.%n", standIns.received().size(), EXPECTED_DELIVERIES);
+            out.print(new String(sample(sample), java.nio.charset.StandardCharsets.UTF_8));
             out.flush();
-            return all ? 0 : 1;
+            return 0;
+        }
+        Optional<RelayConfig> config = config();
+        return config.isEmpty() ? 1 : run(out, config.get());
+    }
+
+    private Optional<RelayConfig> config() throws InvalidConfigException {
+        if (configFile == null) {
+            return Optional.of(new ConfigLoader(Map.of()).parse(BUILT_IN));
+        }
+        ConfigOption option = new ConfigOption();
+        option.file = configFile;
+        return option.loadWithPlaceholders(spec.commandLine().getErr());
+    }
+
+    private int run(PrintWriter out, RelayConfig users) throws Exception {
+        Path store = Files.createTempDirectory("chat-data-relay-demo");
+        Map<String, String> types = users.destinations().values().stream()
+                .collect(Collectors.toMap(DestinationConfig::name, DestinationConfig::type, (a, b) -> a, LinkedHashMap::new));
+        try (StandIns standIns = StandIns.start(types)) {
+            RelayConfig config = DemoConfig.redirect(users, standIns::baseUrl, store.resolve("demo.db"), SECRET,
+                    skipped -> out.printf("(%s: no stand-in for type %s, left out)%n", skipped.name(), skipped.type()));
+            int expected = expectedDeliveries(config);
+            try (Relay relay = Relay.start(config)) {
+                describe(out, config);
+                postSamples(out, relay.port(), config.server().path());
+                boolean all = standIns.awaitRequests(expected, WAIT);
+                show(out, config, standIns.received());
+                out.printf("%d of %d expected deliveries arrived; nothing left this machine.%n",
+                        standIns.received().size(), expected);
+                out.println("Next: demo --config config.yaml (your routes and templates), demo --list-samples, "
+                        + "routes test --config config.yaml event=lead-submission");
+                out.flush();
+                return all ? 0 : 1;
+            }
         } finally {
             deleteQuietly(store);
         }
     }
 
-    static RelayConfig config(String standIns, Path store) throws InvalidConfigException {
-        String yaml = """
-                server: {port: 0}
-                store: {url: "jdbc:sqlite:%s"}
-                chat_data: {signing_secrets: ["%s"]}
-                delivery: {timeout: 5s, max_attempts: 3, backoff: {initial: 200ms, max: 1s}}
-                destinations:
-                  support-slack: {type: slack, webhook_url: "%s/slack/services/T000/B000/demo"}
-                  sales-discord: {type: discord, webhook_url: "%s/discord/api/webhooks/1/demo", username: Chat Data}
-                  crm:
-                    type: webhook
-                    url: "%s/crm/hooks/chat-data"
-                    headers: {Authorization: "Bearer demo-crm-token"}
-                routes:
-                  - {name: escalations, match: {event: live-chat-escalation}, to: [support-slack]}
-                  - {name: presence, match: {event: [user-online, user-offline]}, to: [support-slack]}
-                  - {name: leads, match: {event: lead-submission}, to: [sales-discord, crm]}
-                  - {name: transcripts, match: {event: chat}, to: [crm]}
-                """.formatted(store, SECRET, standIns, standIns, standIns);
-        return new ConfigLoader(Map.of()).parse(yaml);
+    private void describe(PrintWriter out, RelayConfig config) {
+        out.println(configFile == null ? "Routes of the built-in demo config (try yours with --config FILE):"
+                : "Routes of " + configFile + ", every destination played by a local stand-in:");
+        int width = config.routes().stream().mapToInt(r -> r.name().length()).max().orElse(0);
+        for (RouteConfig route : config.routes()) {
+            String match = route.match().isEmpty() ? "every event" : route.match().entrySet().stream()
+                    .map(c -> c.getKey() + " " + c.getValue().describe()).collect(Collectors.joining(", "));
+            out.printf("  %-" + width + "s  %s -> %s%n", route.name(), match,
+                    route.to().isEmpty() ? "(nothing)" : String.join(", ", route.to()));
+        }
+        out.println();
     }
 
-    private static void postSamples(PrintWriter out, int port) throws IOException, InterruptedException {
+    private static int expectedDeliveries(RelayConfig config) throws MalformedEventException {
+        RoutingTable table = RoutingTable.of(config);
+        int expected = 0;
+        for (String name : SAMPLES.keySet()) {
+            expected += table.match(EventParser.parse(sample(name), name)).size();
+        }
+        return expected;
+    }
+
+    private static void postSamples(PrintWriter out, int port, String path) throws IOException, InterruptedException {
+        out.println("Posted the five sample events, signed as Chat Data signs them:");
         HttpClient client = HttpClient.newHttpClient();
-        for (String name : SAMPLES) {
+        for (String name : SAMPLES.keySet()) {
             byte[] body = sample(name);
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/chat-data"))
-                    .header(SignatureVerifier.HEADER, SignatureVerifier.sign(new Secret(SECRET), body))
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header(SignatureVerifier.HEADER, SignatureVerifier.sign(SECRET, body))
                     .header(IngestHandler.TOPIC_HEADER, name)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            out.printf("POST %-22s -> %d %s%n", name, response.statusCode(), response.body());
+            out.printf("  %-22s -> %d %s%n", name, response.statusCode(), response.body());
+        }
+        out.println();
+    }
+
+    /** Chat apps first (Slack, Discord, Teams, Telegram), as read; webhooks and the rest last, as sent. */
+    private static void show(PrintWriter out, RelayConfig config, List<StandIns.Received> received) {
+        Comparator<DestinationConfig> chatFirst = Comparator.comparingInt(d -> {
+            int index = ChatView.CHAT_TYPES.indexOf(d.type());
+            return index < 0 ? ChatView.CHAT_TYPES.size() : index;
+        });
+        for (DestinationConfig destination : config.destinations().values().stream().sorted(chatFirst).toList()) {
+            List<StandIns.Received> got = received.stream().filter(r -> r.destination().equals(destination.name())).toList();
+            String title = "── " + destination.name() + " (" + PLATFORM.getOrDefault(destination.type(),
+                    destination.type() + ", as sent") + ") ";
+            out.println(title + "─".repeat(Math.max(3, 78 - title.length())));
+            if (got.isEmpty()) {
+                out.println("  (nothing: no sample event is routed here)");
+            }
+            for (StandIns.Received message : got) {
+                ChatView.lines(message).forEach(line -> out.println("  " + line));
+                out.println();
+            }
         }
     }
 
@@ -117,19 +210,31 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteQuietly(Path directory) {
-        try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory; the OS cleans it eventually
-        }
+    private static void listSamples(PrintWriter out) {
+        out.println("The five documented Chat Data events ship with the relay:");
+        SAMPLES.forEach((name, what) -> out.printf("  %-22s %s%n", name, what));
+        out.println();
+        out.println("Print one, then try it against your config:");
+        out.println("  demo --sample lead-submission > lead.json");
+        out.println("  routes test --config config.yaml --event lead.json");
+        out.println("  preview --config config.yaml --event lead.json");
     }
 
-    private static String pretty(byte[] body) {
-        try {
-            return JSON.writeValueAsString(JSON.readTree(body));
-        } catch (IOException e) {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    private static Map<String, String> samples() {
+        Map<String, String> samples = new LinkedHashMap<>();
+        samples.put("chat", "the chatbot answered a visitor (with the conversation so far)");
+        samples.put("live-chat-escalation", "a visitor asked to talk to a human");
+        samples.put("lead-submission", "a visitor filled in the lead form (name, email, phone)");
+        samples.put("user-online", "a visitor came online");
+        samples.put("user-offline", "a visitor went offline");
+        return java.util.Collections.unmodifiableMap(samples);
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory; the OS cleans it eventually
         }
     }
 }

@@ -1,54 +1,81 @@
 package io.chatrelay.cli;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-/** Local stand-ins for {@code demo}: answer like Slack ("ok"), Discord (204) and a CRM (200), and keep what they got. */
+/**
+ * Local stand-ins for {@code demo}: one HTTP server where {@code /<destination>/...} plays that
+ * destination's platform, answers as the platform would (Slack's {@code ok}, Discord's 204 or
+ * message, Telegram's {@code result}), and keeps every request it got.
+ */
 final class StandIns implements AutoCloseable {
 
-    record Received(String destination, String description, byte[] body) {}
+    /** One request a stand-in got: for which destination (and its type), where, with which headers and body. */
+    record Received(String destination, String type, String method, String path, Map<String, String> headers,
+                    byte[] body) {}
 
     private final Javalin app;
+    private final Map<String, String> types;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Semaphore arrivals = new Semaphore(0);
 
-    private StandIns() {
+    private StandIns(Map<String, String> types) {
+        this.types = Map.copyOf(types);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.routes.post("/slack/*", ctx -> {
-                keep("support-slack (Slack)", "a Block Kit message", ctx.bodyAsBytes());
-                ctx.result("ok");
-            });
-            config.routes.post("/discord/*", ctx -> {
-                keep("sales-discord (Discord)", "an embed", ctx.bodyAsBytes());
-                ctx.status(204);
-            });
-            config.routes.post("/crm/*", ctx -> {
-                keep("crm (webhook)", "the original event, topic " + ctx.header("x-chat-data-topic")
-                        + ", Authorization " + (ctx.header("Authorization") == null ? "missing" : "present"),
-                        ctx.bodyAsBytes());
-                ctx.status(200);
-            });
+            config.routes.post("/*", this::answer);
+            config.routes.put("/*", this::answer);
+            config.routes.patch("/*", this::answer);
         });
     }
 
-    static StandIns start() {
-        StandIns standIns = new StandIns();
+    /** Stand-ins for these destinations (name to config {@code type}). */
+    static StandIns start(Map<String, String> types) {
+        StandIns standIns = new StandIns(types);
         standIns.app.start("127.0.0.1", 0);
         return standIns;
     }
 
-    String baseUrl() {
-        return "http://127.0.0.1:" + app.port();
+    /** Where a destination's requests go instead of its platform: {@code http://127.0.0.1:PORT/<name>}. */
+    String baseUrl(String destination) {
+        return "http://127.0.0.1:" + app.port() + "/"
+                + URLEncoder.encode(destination, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private void keep(String destination, String description, byte[] body) {
-        received.add(new Received(destination, description, body));
+    private void answer(Context ctx) {
+        String path = ctx.path();
+        int slash = path.indexOf('/', 1);
+        String destination = URLDecoder.decode(path.substring(1, slash < 0 ? path.length() : slash), StandardCharsets.UTF_8);
+        String type = types.getOrDefault(destination, "unknown");
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        ctx.headerMap().forEach(headers::put);
+        received.add(new Received(destination, type, ctx.method().name(), slash < 0 ? "/" : path.substring(slash),
+                headers, ctx.bodyAsBytes()));
         arrivals.release();
+        switch (type) {
+            case "slack" -> ctx.contentType("application/json").result(path.endsWith("/chat.postMessage")
+                    ? "{\"ok\":true,\"channel\":\"C0DEMO\",\"ts\":\"1700000000.000100\"}" : "ok");
+            case "discord" -> {
+                if ("true".equals(ctx.queryParam("wait"))) {
+                    ctx.json(Map.of("id", "1", "channel_id", "2"));
+                } else {
+                    ctx.status(204);
+                }
+            }
+            case "teams" -> ctx.status(202);
+            case "telegram" -> ctx.result("{\"ok\":true,\"result\":{\"message_id\":1}}").contentType("application/json");
+            default -> ctx.status(200);
+        }
     }
 
     boolean awaitRequests(int count, Duration wait) throws InterruptedException {

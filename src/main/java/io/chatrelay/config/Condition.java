@@ -8,10 +8,17 @@ public sealed interface Condition {
 
     boolean test(String value);
 
+    /** What the condition asks for, as a person reads it ({@code "lead-submission"}, {@code one of [a, b]}). */
+    String describe();
+
     /** The field equals this value, compared as text ({@code 20} matches {@code "20"}). */
     record Equals(String expected) implements Condition {
         public boolean test(String value) {
             return expected.equals(value);
+        }
+
+        public String describe() {
+            return '"' + expected + '"';
         }
     }
 
@@ -24,6 +31,10 @@ public sealed interface Condition {
         public boolean test(String value) {
             return value != null && expected.contains(value);
         }
+
+        public String describe() {
+            return "one of " + expected.stream().sorted().map(v -> '"' + v + '"').toList();
+        }
     }
 
     /** The field is present and not null ({@code "*"} in YAML). */
@@ -31,12 +42,20 @@ public sealed interface Condition {
         public boolean test(String value) {
             return value != null;
         }
+
+        public String describe() {
+            return "present";
+        }
     }
 
     /** The regex is found somewhere in the field (anchor it with ^ and $ to match the whole value). */
     record Regex(Pattern pattern) implements Condition {
         public boolean test(String value) {
             return value != null && pattern.matcher(value).find();
+        }
+
+        public String describe() {
+            return "matching /" + pattern.pattern() + "/";
         }
     }
 }

@@ -23,6 +23,30 @@ public final class ConfigLoader {
         return new ConfigLoader(System.getenv());
     }
 
+    /**
+     * The {@code ${NAME}} variables (those without a {@code :-fallback}) that a config's values use;
+     * comments do not count. Empty when the text is not YAML ({@link #parse} says why).
+     */
+    public static java.util.Set<String> requiredVariables(String yaml) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        try {
+            collectVariables(YamlTree.parse(yaml, new Problems()), names);
+        } catch (InvalidConfigException notYaml) {
+            // nothing to collect
+        }
+        return names;
+    }
+
+    private static void collectVariables(Node node, java.util.Set<String> names) {
+        if (node instanceof Node.Scalar scalar && scalar.text() != null) {
+            names.addAll(Interpolator.required(scalar.text()));
+        } else if (node instanceof Node.Mapping mapping) {
+            mapping.entries().values().forEach(value -> collectVariables(value, names));
+        } else if (node instanceof Node.Sequence sequence) {
+            sequence.items().forEach(item -> collectVariables(item, names));
+        }
+    }
+
     public RelayConfig load(Path file) throws InvalidConfigException, IOException {
         return parse(Files.readString(file, StandardCharsets.UTF_8));
     }

@@ -38,5 +38,17 @@ final class Interpolator {
         return new Result(out.toString(), Optional.empty());
     }
 
+    /** The variables {@code text} uses without a fallback, in order of appearance. */
+    static java.util.Set<String> required(String text) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        Matcher matcher = VARIABLE.matcher(text);
+        while (matcher.find()) {
+            if (matcher.group(2) == null) {
+                names.add(matcher.group(1));
+            }
+        }
+        return names;
+    }
+
     record Result(String value, Optional<String> missingVariable) {}
 }

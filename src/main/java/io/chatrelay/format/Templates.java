@@ -24,7 +24,22 @@ public final class Templates {
 
     /** The route's template if it has one, else the destination's own. */
     public Optional<MessageTemplate> forDelivery(String route, String destination) {
-        return Optional.ofNullable(byRoute.get(route)).or(() -> Optional.ofNullable(byDestination.get(destination)));
+        return chosen(route, destination).map(Chosen::template);
+    }
+
+    /** Whose template a delivery uses ({@code route leads}, {@code destination crm}); empty: the platform's own message. */
+    public Optional<String> owner(String route, String destination) {
+        return chosen(route, destination).map(Chosen::owner);
+    }
+
+    private record Chosen(String owner, MessageTemplate template) {}
+
+    private Optional<Chosen> chosen(String route, String destination) {
+        MessageTemplate ofRoute = byRoute.get(route);
+        if (ofRoute != null) {
+            return Optional.of(new Chosen("route " + route, ofRoute));
+        }
+        return Optional.ofNullable(byDestination.get(destination)).map(t -> new Chosen("destination " + destination, t));
     }
 
     private static MessageTemplate compile(Map<String, MessageTemplate> bySource, TemplateConfig template) {

@@ -163,17 +163,6 @@ class CommandLineTest {
     }
 
     @Test
-    void demoDeliversTheFiveSamplesToItsStandIns() {
-        Cli.Run run = run("demo");
-
-        assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("6 of 6 expected deliveries arrived.",
-                "=== support-slack (Slack) received a Block Kit message", "🚨 Live chat escalation",
-                "=== sales-discord (Discord) received an embed", "=== crm (webhook) received the original event, "
-                        + "topic lead-submission, Authorization present");
-    }
-
-    @Test
     void printsItsVersion() {
         Cli.Run run = run("--version");
 

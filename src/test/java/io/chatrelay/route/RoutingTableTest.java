@@ -128,4 +128,29 @@ class RoutingTableTest {
 
         assertThat(destinationsFor(routes, Http.utf8("{\"event\":\"brand-new\"}"))).containsExactly("crm");
     }
+
+    @Test
+    void explainsEveryConditionThatFailedAndReachesWhatMatchReaches() throws Exception {
+        String config = DESTINATIONS + """
+                routes:
+                  - name: corporate
+                    match: {event: lead-submission, lead.email: {regex: "@bigcorp$"}, lead.phone: "*", source: widget}
+                    to: [discord]
+                  - {name: everything, to: [crm, discord]}
+                """;
+        RoutingTable table = RoutingTable.of(new ConfigLoader(Map.of()).parse(config));
+        var event = EventParser.parse(Http.utf8("{\"event\":\"lead-submission\",\"lead\":{\"email\":\"a@small\"},"
+                + "\"source\":\"widget\"}"), null);
+
+        RoutingTable.Explanation explanation = table.explain(event);
+
+        assertThat(explanation.routes()).extracting(RoutingTable.Verdict::route, RoutingTable.Verdict::matched)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("corporate", false),
+                        org.assertj.core.groups.Tuple.tuple("everything", true));
+        assertThat(explanation.routes().get(0).misses()).extracting(RoutingTable.Miss::field, RoutingTable.Miss::actual)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("lead.email", "a@small"),
+                        org.assertj.core.groups.Tuple.tuple("lead.phone", null));
+        assertThat(explanation.targets()).isEqualTo(table.match(event))
+                .containsExactly(new Target("crm", "everything"), new Target("discord", "everything"));
+    }
 }

@@ -3,6 +3,8 @@ package io.chatrelay.testkit;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A relay running as its own process ({@code serve}), as an operator runs it. */
@@ -18,12 +20,7 @@ public final class RelayProcess implements AutoCloseable {
 
     /** Starts {@code serve --config config} and waits until it answers; the config must listen on {@code port}. */
     public static RelayProcess start(Path config, int port, Path log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.chatrelay.cli.Main",
-                "serve", "--config", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process process = launch(log, "serve", "--config", config.toString());
         Eventually.holds("the relay answers on port " + port, Duration.ofSeconds(30), () -> {
             try {
                 return Http.get(port, "/readyz").status() == 200;
@@ -32,6 +29,20 @@ public final class RelayProcess implements AutoCloseable {
             }
         });
         return new RelayProcess(process, port);
+    }
+
+    /** Starts {@code serve --config config} and returns at once, without waiting for it to answer. */
+    public static RelayProcess launch(Path config, Path log) throws Exception {
+        return new RelayProcess(launch(log, "serve", "--config", config.toString()), -1);
+    }
+
+    /** Runs the command line as its own process, its output (and errors) going to {@code log}. */
+    public static Process launch(Path log, String... args) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp",
+                System.getProperty("java.class.path"), "io.chatrelay.cli.Main"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     public static int freePort() throws Exception {

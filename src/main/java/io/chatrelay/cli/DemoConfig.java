@@ -1,0 +1,70 @@
+package io.chatrelay.cli;
+
+import io.chatrelay.config.DestinationConfig;
+import io.chatrelay.config.RelayConfig;
+import io.chatrelay.config.RouteConfig;
+import io.chatrelay.config.Secret;
+import io.chatrelay.config.ServerConfig;
+import io.chatrelay.config.StoreConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A config made safe to run for {@code demo}: the user's routes and templates kept, every destination
+ * sent to its local stand-in, a throwaway store, a loopback port, the demo's signing secret, and no
+ * admin API or {@code admin.listen}. A destination type without a stand-in is left out (and said
+ * so): nothing leaves the machine.
+ */
+final class DemoConfig {
+
+    private DemoConfig() {}
+
+    /** {@code standIn} gives the base URL that plays a destination; {@code skipped} hears of each destination left out. */
+    static RelayConfig redirect(RelayConfig config, Function<String, String> standIn, Path store, Secret secret,
+                                java.util.function.Consumer<DestinationConfig> skipped) {
+        Map<String, DestinationConfig> destinations = new LinkedHashMap<>();
+        config.destinations().forEach((name, destination) -> redirect(destination, standIn.apply(name))
+                .ifPresentOrElse(d -> destinations.put(name, d), () -> skipped.accept(destination)));
+        List<RouteConfig> routes = config.routes().stream()
+                .map(r -> new RouteConfig(r.name(), r.match(), r.to().stream().filter(destinations::containsKey).toList(),
+                        r.template()))
+                .toList();
+        ServerConfig server = config.server();
+        ServerConfig loopback = new ServerConfig("127.0.0.1", 0, server.path(), server.maxBodyBytes(),
+                server.readTimeout(), Optional.empty());
+        return new RelayConfig(loopback, List.of(secret),
+                new StoreConfig("jdbc:sqlite:" + store, StoreConfig.DEFAULT_RETENTION), config.delivery(),
+                Optional.empty(), destinations, routes);
+    }
+
+    /** The destination with every URL it would send to pointing at {@code base}; empty when there is no stand-in for its type. */
+    static Optional<DestinationConfig> redirect(DestinationConfig destination, String base) {
+        Secret webhook = new Secret(base + "/webhook");
+        URI api = URI.create(base + "/api");
+        if (destination instanceof DestinationConfig.Slack s) {
+            return Optional.of(new DestinationConfig.Slack(s.name(), s.webhookUrl().map(url -> webhook), s.token(),
+                    s.channel(), api, s.options()));
+        }
+        if (destination instanceof DestinationConfig.Discord d) {
+            return Optional.of(new DestinationConfig.Discord(d.name(), webhook, d.username(), d.avatarUrl(),
+                    d.threadName(), d.options()));
+        }
+        if (destination instanceof DestinationConfig.Teams t) {
+            return Optional.of(new DestinationConfig.Teams(t.name(), webhook, t.options()));
+        }
+        if (destination instanceof DestinationConfig.Telegram t) {
+            return Optional.of(new DestinationConfig.Telegram(t.name(), t.botToken(), t.chatId(), t.messageThreadId(),
+                    api, t.options()));
+        }
+        if (destination instanceof DestinationConfig.Webhook w) {
+            return Optional.of(new DestinationConfig.Webhook(w.name(), webhook, w.method(), w.headers(),
+                    w.signingSecret(), w.options()));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,180 @@
+package io.chatrelay.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatrelay.config.RelayConfig;
+import io.chatrelay.event.ChatDataEvent;
+import io.chatrelay.event.EventParser;
+import io.chatrelay.event.MalformedEventException;
+import io.chatrelay.format.Templates;
+import io.chatrelay.format.Text;
+import io.chatrelay.route.RoutingTable;
+import io.chatrelay.route.Target;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Explains the routing table: which routes an event matches, why the others do not, and where it goes. */
+@Command(name = "routes", description = "Explains the routing table.", subcommands = RoutesCommand.TestCommand.class)
+final class RoutesCommand {
+
+    static final int REACHED = 0;
+    static final int NOWHERE = 1;
+    static final int UNREADABLE = 2;
+
+    @Command(name = "test", description = {
+            "Shows, for one event, every route with whether it matched and which condition did not hold, "
+                    + "then the destinations the event reaches and the template each uses. Sends nothing.",
+            "Exit 0 when the event reaches a destination, 1 when it reaches none, 2 when the config or event "
+                    + "cannot be read.",
+            "Example: routes test --config config.yaml event=lead-submission lead.email=ceo@bigcorp.com"})
+    static final class TestCommand implements Callable<Integer> {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private static final int SHOWN_CHARS = 60;
+
+        @Mixin
+        ConfigOption config;
+
+        @Option(names = "--event", paramLabel = "FILE",
+                description = "A Chat Data event body (JSON), e.g. from demo --sample lead-submission.")
+        Path eventFile;
+
+        @Parameters(paramLabel = "FIELD=VALUE", arity = "0..*",
+                description = "The event's fields instead of a file, by dotted path: event=lead-submission "
+                        + "lead.email=ceo@bigcorp.com")
+        List<String> fields;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            boolean fromFields = fields != null && !fields.isEmpty();
+            if (fromFields == (eventFile != null)) {
+                throw new ParameterException(spec.commandLine(),
+                        "give the event as --event FILE or as FIELD=VALUE pairs (one of the two)");
+            }
+            byte[] given = fromFields ? given(fields) : null;
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Optional<RelayConfig> loaded = config.loadWithPlaceholders(err);
+            Optional<ChatDataEvent> event = loaded.isEmpty() ? Optional.empty() : event(given, err);
+            if (event.isEmpty()) {
+                return UNREADABLE;
+            }
+            RelayConfig relay = loaded.get();
+            RoutingTable.Explanation explanation = RoutingTable.of(relay).explain(event.get());
+            printRoutes(out, event.get().type(), explanation.routes());
+            printTargets(out, relay, explanation.targets());
+            out.flush();
+            return explanation.targets().isEmpty() ? NOWHERE : REACHED;
+        }
+
+        private byte[] given(List<String> pairs) {
+            try {
+                return JSON.writeValueAsBytes(fromFields(pairs));
+            } catch (IllegalArgumentException | JsonProcessingException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+
+        private Optional<ChatDataEvent> event(byte[] given, PrintWriter err) {
+            String source = given != null ? "the FIELD=VALUE pairs" : eventFile.toString();
+            try {
+                byte[] body = given != null ? given : Files.readAllBytes(eventFile);
+                return Optional.of(EventParser.parse(body, null));
+            } catch (NoSuchFileException e) {
+                err.println(source + ": no such file");
+            } catch (IOException | MalformedEventException e) {
+                err.println(source + ": " + e.getMessage());
+            }
+            err.flush();
+            return Optional.empty();
+        }
+
+        /** {@code lead.email=x} becomes {@code {"lead": {"email": "x"}}}; values stay text, as conditions compare them. */
+        static ObjectNode fromFields(List<String> pairs) {
+            ObjectNode root = JSON.createObjectNode();
+            for (String pair : pairs) {
+                int equals = pair.indexOf('=');
+                if (equals <= 0) {
+                    throw new IllegalArgumentException("expected FIELD=VALUE, got '" + pair + "'");
+                }
+                String[] path = pair.substring(0, equals).split("\\.", -1);
+                ObjectNode parent = root;
+                for (int i = 0; i < path.length - 1; i++) {
+                    JsonNode child = parent.get(path[i]);
+                    if (child != null && !child.isObject()) {
+                        throw new IllegalArgumentException("'" + pair + "': " + path[i] + " already has a value");
+                    }
+                    parent = child == null ? parent.putObject(path[i]) : (ObjectNode) child;
+                }
+                if (parent.get(path[path.length - 1]) instanceof ObjectNode) {
+                    throw new IllegalArgumentException("'" + pair + "': " + pair.substring(0, equals) + " has fields");
+                }
+                parent.put(path[path.length - 1], pair.substring(equals + 1));
+            }
+            return root;
+        }
+
+        private static void printRoutes(PrintWriter out, String type, List<RoutingTable.Verdict> routes) {
+            out.printf("A %s event, against %d %s:%n", type, routes.size(), routes.size() == 1 ? "route" : "routes");
+            int width = routes.stream().mapToInt(v -> v.route().length()).max().orElse(0);
+            for (RoutingTable.Verdict verdict : routes) {
+                String name = String.format("%-" + width + "s", verdict.route());
+                if (verdict.matched()) {
+                    out.printf("  matched  %s  -> %s%n", name, String.join(", ", verdict.to()));
+                    continue;
+                }
+                String indent = "  missed   " + name + "  ";
+                for (RoutingTable.Miss miss : verdict.misses()) {
+                    out.printf("%s%s: wanted %s, got %s%n", indent, miss.field(), miss.condition().describe(),
+                            miss.actual() == null ? "nothing (absent or null)" : quoted(miss.actual()));
+                    indent = " ".repeat(indent.length());
+                }
+            }
+            out.println();
+        }
+
+        private static void printTargets(PrintWriter out, RelayConfig relay, List<Target> targets) {
+            if (targets.isEmpty()) {
+                out.println("It reaches no destination.");
+                return;
+            }
+            out.printf("It reaches %d %s:%n", targets.size(), targets.size() == 1 ? "destination" : "destinations");
+            Templates templates = new Templates(relay);
+            for (Target target : targets) {
+                String type = relay.destinations().get(target.destination()).type();
+                String template = templates.owner(target.route(), target.destination())
+                        .map(owner -> "template of " + owner + ": "
+                                + quoted(templates.forDelivery(target.route(), target.destination()).orElseThrow().source()))
+                        .orElse("the " + type + " default message");
+                out.printf("  %s (%s) via route %s, %s%n", target.destination(), type, target.route(), template);
+            }
+        }
+
+        /** A value as JSON text: quoted, control characters escaped, cut to a line's worth. */
+        private static String quoted(String value) {
+            try {
+                return JSON.writeValueAsString(Text.truncate(value, SHOWN_CHARS));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

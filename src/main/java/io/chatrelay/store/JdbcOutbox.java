@@ -20,8 +20,6 @@ public final class JdbcOutbox implements Outbox {
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
     private static final String NEXT_DUE = "SELECT MIN(d.next_attempt_at) FROM deliveries d "
             + "WHERE d.destination = ? AND d.status = 'pending' AND d.lease_until IS NULL AND " + Schema.IS_HEAD;
-    private static final String VIEW_COLUMNS = "d.id, e.id, e.type, d.destination, d.route, d.status, d.attempts, "
-            + "d.last_status, d.last_reason, d.updated_at, d.next_attempt_at";
     /** Applied only while the claim that handed the delivery out is its latest; ends that claim. */
     private static final String SETTLE = "UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, "
             + "lease_until = NULL, lease_owner = NULL, claim = claim + 1, last_status = ?, last_reason = ?, "
@@ -44,16 +42,20 @@ public final class JdbcOutbox implements Outbox {
     private final GroupCommit lazy;
     private final String owner = UUID.randomUUID().toString();
     private final SharedState shared;
+    private final History history;
 
     private JdbcOutbox(Database database, SqlDialect dialect) {
         this.database = database;
         this.dialect = dialect;
-        this.recordAttempt = "INSERT INTO attempts (delivery_id, number, at, status, reason, duration_ms) "
+        this.recordAttempt = "INSERT INTO attempts (delivery_id, number, at, status, reason, duration_ms, outcome, "
+                + "answer, next_attempt_at) "
                 + "SELECT d.id, (SELECT COALESCE(MAX(a.number), 0) + 1 FROM attempts a WHERE a.delivery_id = d.id), "
-                + "?, ?, ?, ? FROM deliveries d WHERE d.id = ? AND d.claim = ?" + dialect.lockRows();
+                + "?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT) FROM deliveries d "
+                + "WHERE d.id = ? AND d.claim = ?" + dialect.lockRows();
         this.durable = new GroupCommit(database, true);
         this.lazy = new GroupCommit(database, false);
         this.shared = new JdbcSharedState(database, owner);
+        this.history = new History(database);
     }
 
     /** Opens the store named by {@code store.url}, creating or migrating its schema. */
@@ -157,7 +159,8 @@ public final class JdbcOutbox implements Outbox {
         long finished = attempt.at().plus(attempt.took()).toEpochMilli();
         Sql.BatchRow settled = lazy.commit(sql -> {
             sql.addToBatch(recordAttempt, attempt.at().toEpochMilli(), attempt.status(), attempt.reason(),
-                    attempt.took().toMillis(), id, delivery.claim());
+                    attempt.took().toMillis(), "pending".equals(status) ? "retry" : status, attempt.answer(),
+                    "pending".equals(status) ? next.toEpochMilli() : null, id, delivery.claim());
             return sql.addToBatch(SETTLE, status, delivery.attempts() + 1, next.toEpochMilli(), attempt.status(),
                     attempt.reason(), finished, id, delivery.claim());
         }, deadline);
@@ -184,24 +187,37 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public List<DeliveryView> list(Optional<DeliveryStatus> status, int limit) {
-        String where = status.isPresent() ? " WHERE d.status = ?" : "";
-        String query = "SELECT " + VIEW_COLUMNS + " FROM deliveries d JOIN events e ON e.id = d.event_id" + where
-                + " ORDER BY d.id DESC LIMIT ?";
-        return database.lazyTransaction(sql -> {
-            PreparedStatement select = sql.prepare(query);
-            int index = 1;
-            if (status.isPresent()) {
-                select.setString(index++, status.get().column());
-            }
-            select.setInt(index, limit);
-            List<DeliveryView> views = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    views.add(Rows.view(rows));
-                }
-            }
-            return views;
-        });
+        return history.find(DeliveryFilter.newest(limit).withStatus(status.orElse(null)));
+    }
+
+    @Override
+    public List<DeliveryView> find(DeliveryFilter filter) {
+        return history.find(filter);
+    }
+
+    @Override
+    public Optional<DeliveryView> delivery(long id) {
+        return history.delivery(id);
+    }
+
+    @Override
+    public List<AttemptView> attempts(long deliveryId) {
+        return history.attempts(deliveryId);
+    }
+
+    @Override
+    public Optional<RawEvent> event(String id) {
+        return history.event(id);
+    }
+
+    @Override
+    public List<EventSummary> events(EventFilter filter) {
+        return history.events(filter);
+    }
+
+    @Override
+    public List<DestinationCounts> countsByDestination(Instant deliveredSince) {
+        return history.countsByDestination(deliveredSince);
     }
 
     @Override

@@ -48,6 +48,23 @@ public interface Outbox extends AutoCloseable {
 
     List<DeliveryView> list(Optional<DeliveryStatus> status, int limit);
 
+    /** Deliveries matching the filter, newest first, with their events' acceptance time and conversation. */
+    List<DeliveryView> find(DeliveryFilter filter);
+
+    Optional<DeliveryView> delivery(long id);
+
+    /** Every recorded send of a delivery, oldest first, across replays. */
+    List<AttemptView> attempts(long deliveryId);
+
+    /** The event as accepted, exact bytes included. */
+    Optional<RawEvent> event(String id);
+
+    /** Events matching the filter, newest first, each with its deliveries. */
+    List<EventSummary> events(EventFilter filter);
+
+    /** Per destination that has any: pending, dead, and delivered at or after {@code deliveredSince}. */
+    List<DestinationCounts> countsByDestination(Instant deliveredSince);
+
     /**
      * Re-queues these dead deliveries with a fresh attempt count; returns how many were dead. A
      * replay starts a new life for the delivery: no write of a claim from before it applies any more.

@@ -51,12 +51,34 @@ final class Rows {
                 row.getLong(10));
     }
 
+    /** The columns {@link #view} reads, in its order; {@code d} is the delivery, {@code e} its event. */
+    static final String VIEW_COLUMNS = "d.id, e.id, e.type, d.destination, d.route, d.status, d.attempts, "
+            + "d.last_status, d.last_reason, d.updated_at, d.next_attempt_at, e.received_at, e.conversation_id, "
+            + "(SELECT MAX(a.at) FROM attempts a WHERE a.delivery_id = d.id)";
+
     static DeliveryView view(ResultSet row) throws SQLException {
-        int status = row.getInt(8);
-        Integer lastStatus = row.wasNull() ? null : status; // null before the first attempt; 0 is a network error
-        return new DeliveryView(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-                DeliveryStatus.valueOf(row.getString(6).toUpperCase(java.util.Locale.ROOT)), row.getInt(7),
-                lastStatus, row.getString(9), Instant.ofEpochMilli(row.getLong(10)),
-                Instant.ofEpochMilli(row.getLong(11)));
+        DeliveryStatus status = DeliveryStatus.valueOf(row.getString(6).toUpperCase(java.util.Locale.ROOT));
+        return new DeliveryView(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5), status, row.getInt(7), nullableInt(row, 8), row.getString(9),
+                Instant.ofEpochMilli(row.getLong(10)),
+                status == DeliveryStatus.PENDING ? Instant.ofEpochMilli(row.getLong(11)) : null,
+                Instant.ofEpochMilli(row.getLong(12)), row.getString(13), nullableInstant(row, 14));
+    }
+
+    static AttemptView attempt(ResultSet row) throws SQLException {
+        return new AttemptView(row.getInt(1), Instant.ofEpochMilli(row.getLong(2)),
+                java.time.Duration.ofMillis(row.getLong(3)), row.getInt(4), row.getString(5), row.getString(6),
+                row.getString(7), nullableInstant(row, 8));
+    }
+
+    /** Null for SQL NULL: {@code wasNull} asked right after reading this very column. */
+    static Integer nullableInt(ResultSet row, int column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+    static Instant nullableInstant(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : Instant.ofEpochMilli(value);
     }
 }

@@ -15,6 +15,19 @@ final class Schema {
             );
             """;
 
+    /**
+     * Each attempt's story: its classified outcome ({@code delivered}, {@code retry}, {@code dead}),
+     * the masked start of the answer and when a retry was scheduled; and the indexes that find an
+     * event's deliveries and a conversation's events. The same SQL on both databases.
+     */
+    static final String ATTEMPT_HISTORY = """
+            ALTER TABLE attempts ADD COLUMN outcome TEXT;
+            ALTER TABLE attempts ADD COLUMN answer TEXT;
+            ALTER TABLE attempts ADD COLUMN next_attempt_at BIGINT;
+            CREATE INDEX IF NOT EXISTS deliveries_event ON deliveries (event_id);
+            CREATE INDEX IF NOT EXISTS events_conversation ON events (conversation_id);
+            """;
+
     /** The oldest pending delivery of each conversation: the only one that may be sent. */
     static final String IS_HEAD = """
             (d.order_key IS NULL OR NOT EXISTS (

@@ -125,6 +125,13 @@ final class Sql {
         }
     }
 
+    /** A prepared statement for {@code sql} with these parameters bound, to run a query on. */
+    PreparedStatement bound(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = prepare(sql);
+        bind(statement, parameters);
+        return statement;
+    }
+
     private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);

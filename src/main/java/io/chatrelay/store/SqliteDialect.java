@@ -54,7 +54,7 @@ final class SqliteDialect implements SqlDialect {
             );
             """, Schema.SHARED_STATE, """
             ALTER TABLE deliveries ADD COLUMN claim INTEGER NOT NULL DEFAULT 0;
-            """);
+            """, Schema.ATTEMPT_HISTORY);
 
     @Override
     public Database open(String url, StoreFaults faults) {

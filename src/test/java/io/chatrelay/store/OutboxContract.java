@@ -406,4 +406,106 @@ abstract class OutboxContract {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("never", null),
                         org.assertj.core.groups.Tuple.tuple("failed", 0));
     }
+
+    @Test
+    void keepsEveryAttemptWithItsOutcomeAnswerAndScheduledRetry() {
+        outbox.enqueue(event("e1", "c1", T0), to("slack"));
+        Delivery first = outbox.claimDue("slack", T0, 1, LEASE).get(0);
+        outbox.retryAt(first, T0.plusSeconds(5), new Attempt(T0, 503, "503 busy", Duration.ofMillis(40), "busy"),
+                soon());
+        Delivery second = outbox.claimDue("slack", T0.plusSeconds(5), 1, LEASE).get(0);
+        outbox.dead(second, new Attempt(T0.plusSeconds(5), 404, "404 gone", Duration.ofMillis(7), null), soon());
+
+        long id = Long.parseLong(first.id());
+        assertThat(outbox.attempts(id)).containsExactly(
+                new AttemptView(1, T0, Duration.ofMillis(40), 503, "retry", "503 busy", "busy", T0.plusSeconds(5)),
+                new AttemptView(2, T0.plusSeconds(5), Duration.ofMillis(7), 404, "dead", "404 gone", null, null));
+        assertThat(outbox.delivery(id)).hasValueSatisfying(view -> {
+            assertThat(view.status()).isEqualTo(DeliveryStatus.DEAD);
+            assertThat(view.lastStatus()).isEqualTo(404);
+            assertThat(view.lastAttemptAt()).isEqualTo(T0.plusSeconds(5));
+            assertThat(view.nextAttemptAt()).as("a dead delivery is not due").isNull();
+            assertThat(view.acceptedAt()).isEqualTo(T0);
+            assertThat(view.conversationId()).isEqualTo("c1");
+        });
+        assertThat(outbox.delivery(id + 1000)).isEmpty();
+    }
+
+    @Test
+    void aDeliveryNotYetAttemptedHasNoLastStatusButIsDue() {
+        outbox.enqueue(event("e1", null, T0), to("slack"));
+
+        assertThat(outbox.find(DeliveryFilter.newest(10))).singleElement().satisfies(view -> {
+            assertThat(view.attempts()).isZero();
+            assertThat(view.lastStatus()).isNull();
+            assertThat(view.lastAttemptAt()).isNull();
+            assertThat(view.nextAttemptAt()).isEqualTo(T0);
+        });
+    }
+
+    @Test
+    void findsDeliveriesByEachFilterAndPagesThroughThemNewestFirst() {
+        outbox.enqueue(event("e1", "c1", T0), to("slack", "crm"));
+        outbox.enqueue(event("e2", "c2", T0.plusSeconds(60)), to("slack"));
+        outbox.enqueue(event("e3", "c1", T0.plusSeconds(120)), to("crm"));
+        outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 404), soon());
+
+        DeliveryFilter all = DeliveryFilter.newest(10);
+        assertThat(outbox.find(all.withDestination("slack"))).extracting(DeliveryView::eventId)
+                .containsExactly("e2", "e1");
+        assertThat(outbox.find(all.withEventId("e1"))).extracting(DeliveryView::destination)
+                .containsExactly("crm", "slack");
+        assertThat(outbox.find(all.withConversation("c1"))).extracting(DeliveryView::eventId)
+                .containsExactly("e3", "e1", "e1");
+        assertThat(outbox.find(all.withSince(T0.plusSeconds(60)))).extracting(DeliveryView::eventId)
+                .containsExactly("e3", "e2");
+        assertThat(outbox.find(all.withStatus(DeliveryStatus.DEAD).withDestination("crm")))
+                .extracting(DeliveryView::eventId).containsExactly("e1");
+        assertThat(outbox.find(all.withDestination("nowhere"))).isEmpty();
+
+        List<DeliveryView> page1 = outbox.find(all.withLimit(2));
+        List<DeliveryView> page2 = outbox.find(all.withLimit(2).withBefore(page1.get(1).id()));
+        assertThat(page1).extracting(DeliveryView::eventId).containsExactly("e3", "e2");
+        assertThat(page2).extracting(DeliveryView::eventId).containsExactly("e1", "e1");
+    }
+
+    @Test
+    void listsEventsWithTheirDeliveriesFilteredByDestinationAndStatus() {
+        outbox.enqueue(new RawEvent("e1", "lead-submission", null, "{}".getBytes(StandardCharsets.UTF_8), T0),
+                to("slack", "crm"));
+        outbox.enqueue(event("e2", "c2", T0.plusSeconds(60)), to("slack"));
+        outbox.enqueue(event("e3", "c3", T0.plusSeconds(120)), List.of());
+        outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 404), soon());
+
+        EventFilter all = EventFilter.newest(10);
+        assertThat(outbox.events(all)).extracting(EventSummary::id).containsExactly("e3", "e2", "e1");
+        assertThat(outbox.events(all).get(2)).satisfies(e1 -> {
+            assertThat(e1.type()).isEqualTo("lead-submission");
+            assertThat(e1.sizeBytes()).isEqualTo(2);
+            assertThat(e1.deliveries()).extracting(DeliveryView::destination, DeliveryView::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("slack", DeliveryStatus.PENDING),
+                            org.assertj.core.groups.Tuple.tuple("crm", DeliveryStatus.DEAD));
+        });
+        assertThat(outbox.events(new EventFilter(null, "crm", DeliveryStatus.DEAD, null, null, null, 10)))
+                .extracting(EventSummary::id).containsExactly("e1");
+        assertThat(outbox.events(new EventFilter(null, "slack", DeliveryStatus.DEAD, null, null, null, 10)))
+                .isEmpty();
+        assertThat(outbox.events(new EventFilter("chat", null, null, null, null, "e3", 1)))
+                .extracting(EventSummary::id).containsExactly("e2");
+        assertThat(outbox.event("e1")).hasValueSatisfying(e -> assertThat(e.type()).isEqualTo("lead-submission"));
+        assertThat(outbox.event("nope")).isEmpty();
+    }
+
+    @Test
+    void countsEachDestinationsPendingDeadAndRecentlyDelivered() {
+        outbox.enqueue(event("e1", null, T0), to("slack", "crm"));
+        outbox.enqueue(event("e2", null, T0), to("slack", "crm"));
+        outbox.delivered(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
+        outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 404), soon());
+
+        assertThat(outbox.countsByDestination(T0.minusSeconds(1))).containsExactly(
+                new DestinationCounts("crm", 1, 1, 0), new DestinationCounts("slack", 1, 0, 1));
+        assertThat(outbox.countsByDestination(T0.plusSeconds(1))).as("delivered before the hour began")
+                .contains(new DestinationCounts("slack", 1, 0, 0));
+    }
 }

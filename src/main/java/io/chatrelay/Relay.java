@@ -100,7 +100,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         parts.dispatcher = new Dispatcher(outbox, config, parts.sender, clock, SENDS_PER_DESTINATION, parts.metrics, load::burst);
         parts.ingest = new IngestHandler(config, outbox, parts.dispatcher::wake, clock, parts.accepting::get,
                 parts.metrics, load);
-        parts.admin = new AdminApi(config.adminToken(), outbox, parts.dispatcher::wake, clock);
+        parts.admin = new AdminApi(config, outbox, parts.dispatcher::wake, clock);
         Health health = new Health(outbox, parts.accepting::get, config.store().unhealthyAfter(), clock);
         listen(parts, config, health);
         parts.dispatcher.start();
@@ -239,7 +239,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         }
         ingest.reconfigure(applied);
         dispatcher.reconfigure(applied);
-        admin.reconfigure(applied.adminToken());
+        admin.reconfigure(applied);
         config = applied;
         metrics.configReload("applied");
         LOG.info("config reloaded: {} destinations, {} routes", applied.destinations().size(), applied.routes().size());

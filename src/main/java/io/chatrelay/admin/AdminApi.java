@@ -1,8 +1,10 @@
 package io.chatrelay.admin;
 
+import io.chatrelay.config.Redactor;
+import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.Secret;
-import io.chatrelay.store.DeliveryStatus;
-import io.chatrelay.store.DeliveryView;
+import io.chatrelay.store.DeliveryFilter;
+import io.chatrelay.store.EventFilter;
 import io.chatrelay.store.Outbox;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -15,128 +17,229 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The dead-letter API: list deliveries, replay one, replay every dead one. Needs
- * {@code Authorization: Bearer {admin.token}}; answers 404 as if absent when no token is configured.
- * Failed authentications are limited per client address: past the limit, 429 with
- * {@code Retry-After}. Everything it serves is registered here, so that {@code admin.listen} moves
- * all of it to the admin listener.
+ * The admin API and the console: every event's and delivery's story, dead letters and their
+ * replay, counts per destination, the routes as loaded. Needs {@code Authorization: Bearer
+ * {admin.token}} or the console's session cookie; answers 404 as if absent when no token is
+ * configured. Failed authentications (a wrong bearer token, a wrong token in the sign-in form) are
+ * limited per client address: past the limit, 429 with {@code Retry-After}. Everything it serves
+ * is registered here, so that {@code admin.listen} moves all of it to the admin listener.
  */
 public final class AdminApi {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 1_000;
+    private static final Set<String> DELIVERY_FILTERS = Set.of("status", "destination", "event_id",
+            "conversation_id", "since", "limit", "cursor");
+    private static final Set<String> EVENT_FILTERS = Set.of("event", "destination", "status", "conversation_id",
+            "since", "limit", "cursor");
+    /** Sent by the console's scripts with the session cookie: a form or link from another site cannot add it. */
+    static final String CONSOLE_HEADER = "X-Relay-Console";
 
-    private volatile Optional<Secret> token;
+    /** The config in force and the redactor made from it, replaced together on reload. */
+    private record State(RelayConfig config, Redactor redactor) {}
+
+    private volatile State state;
     private final Outbox outbox;
     private final Runnable onReplay;
     private final Clock clock;
+    private final Replays replays;
     private final FailedLogins failedLogins;
 
-    public AdminApi(Optional<Secret> token, Outbox outbox, Runnable onReplay, Clock clock) {
-        this.token = token;
+    public AdminApi(RelayConfig config, Outbox outbox, Runnable onReplay, Clock clock) {
+        this.state = new State(config, Redactor.of(config));
         this.outbox = outbox;
         this.onReplay = onReplay;
         this.clock = clock;
+        this.replays = new Replays(outbox);
         this.failedLogins = new FailedLogins(clock);
     }
 
-    /** A reload may set, change or remove the admin token. */
-    public void reconfigure(Optional<Secret> newToken) {
-        this.token = newToken;
+    /** A reload may set, change or remove the admin token, and changes routes and destinations. */
+    public void reconfigure(RelayConfig next) {
+        this.state = new State(next, Redactor.of(next));
     }
 
     public void register(JavalinConfig javalin) {
-        javalin.routes.get("/admin/deliveries", guarded(this::list));
+        javalin.routes.get("/admin/deliveries", guarded(this::listDeliveries));
+        javalin.routes.get("/admin/deliveries/{id}", guarded(this::showDelivery));
         javalin.routes.post("/admin/deliveries/{id}/replay", guarded(this::replayOne));
         javalin.routes.post("/admin/dead-letters/replay", guarded(this::replayAll));
+        javalin.routes.get("/admin/events", guarded(this::listEvents));
+        javalin.routes.get("/admin/events/{id}", guarded(this::showEvent));
+        javalin.routes.get("/admin/destinations", guarded(this::destinations));
+        javalin.routes.get("/admin/routes", guarded(ctx -> ctx.json(RoutesView.of(state.config()))));
+        javalin.routes.post("/admin/session", enabled(this::signIn));
+        javalin.routes.delete("/admin/session", enabled(ctx -> ctx.status(204)
+                .header("Set-Cookie", ConsoleSession.clear(secure(ctx)))));
+        Console.register(javalin, this::enabled);
+        javalin.routes.exception(Params.BadRequest.class, (e, ctx) -> ctx.status(400).json(error(e.getMessage())));
     }
 
-    private Handler guarded(Handler handler) {
+    /** 404 as if absent while no admin token is configured. */
+    Handler enabled(Handler handler) {
         return ctx -> {
-            Optional<Secret> token = this.token;
-            if (token.isEmpty()) {
-                ctx.status(404).json(Map.of("error", "not found"));
-                return;
-            }
-            Duration wait = failedLogins.waitFor(ctx.ip());
-            if (!wait.isZero()) {
-                long seconds = Math.max(1, (wait.toMillis() + 999) / 1_000);
-                ctx.status(429).header("Retry-After", Long.toString(seconds)).json(Map.of("error",
-                        "too many failed admin authentications from this address, retry in " + seconds + "s"));
-            } else if (!authorised(ctx.header("Authorization"), token.get())) {
-                if (ctx.header("Authorization") != null) { // a wrong credential, not just none
-                    failedLogins.failed(ctx.ip());
-                }
-                ctx.status(401).header("WWW-Authenticate", "Bearer").json(Map.of("error", "admin token required"));
+            if (state.config().adminToken().isEmpty()) {
+                ctx.status(404).json(error("not found"));
             } else {
                 handler.handle(ctx);
             }
         };
     }
 
-    private static boolean authorised(String header, Secret token) {
-        if (header == null || !header.startsWith("Bearer ")) {
+    private Handler guarded(Handler handler) {
+        return enabled(ctx -> {
+            ctx.header("Cache-Control", "no-store");
+            if (limited(ctx)) {
+                return;
+            }
+            if (!authorised(ctx, state.config().adminToken().get())) {
+                if (ctx.header("Authorization") != null) { // a wrong credential, not just none
+                    failedLogins.failed(ctx.ip());
+                }
+                ctx.status(401).header("WWW-Authenticate", "Bearer").json(error("admin token required"));
+            } else {
+                handler.handle(ctx);
+            }
+        });
+    }
+
+    /** True, after answering 429, while this address has failed to authenticate too often. */
+    private boolean limited(Context ctx) {
+        Duration wait = failedLogins.waitFor(ctx.ip());
+        if (wait.isZero()) {
             return false;
         }
-        byte[] given = header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, token.reveal().getBytes(StandardCharsets.UTF_8));
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1_000);
+        ctx.status(429).header("Retry-After", Long.toString(seconds)).json(error(
+                "too many failed admin authentications from this address, retry in " + seconds + "s"));
+        return true;
     }
 
-    private void list(Context ctx) {
-        Optional<DeliveryStatus> status;
-        int limit;
-        try {
-            String statusParam = ctx.queryParam("status");
-            status = statusParam == null || statusParam.isBlank() ? Optional.empty()
-                    : Optional.of(DeliveryStatus.parse(statusParam));
-            String limitParam = ctx.queryParam("limit");
-            limit = limitParam == null ? DEFAULT_LIMIT : Integer.parseInt(limitParam);
-        } catch (IllegalArgumentException e) {
-            ctx.status(400).json(Map.of("error", "status must be dead, pending or delivered; limit a number"));
+    private boolean authorised(Context ctx, Secret token) {
+        String header = ctx.header("Authorization");
+        if (header != null && header.startsWith("Bearer ")) {
+            return matches(header.substring("Bearer ".length()).trim(), token);
+        }
+        return ctx.header(CONSOLE_HEADER) != null
+                && ConsoleSession.valid(ctx.cookie(ConsoleSession.COOKIE), token, clock.instant());
+    }
+
+    private static boolean matches(String given, Secret token) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                token.reveal().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The console's sign-in form posts the token in the body; the answer sets the session cookie. */
+    private void signIn(Context ctx) {
+        if (limited(ctx)) {
             return;
         }
-        List<Map<String, Object>> rows = outbox.list(status, Math.max(1, Math.min(limit, MAX_LIMIT))).stream()
-                .map(AdminApi::row).toList();
-        ctx.json(Map.of("deliveries", rows));
+        Secret token = state.config().adminToken().get();
+        String given = ctx.formParam("token");
+        if (given == null || !matches(given.trim(), token)) {
+            failedLogins.failed(ctx.ip());
+            ctx.status(401).json(error("wrong admin token"));
+            return;
+        }
+        ctx.status(204).header("Cache-Control", "no-store")
+                .header("Set-Cookie", ConsoleSession.issue(token, clock.instant(), secure(ctx)));
     }
 
-    static Map<String, Object> row(DeliveryView view) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", view.id());
-        row.put("event_id", view.eventId());
-        row.put("event", view.eventType());
-        row.put("destination", view.destination());
-        row.put("route", view.route());
-        row.put("status", view.status().name().toLowerCase(java.util.Locale.ROOT));
-        row.put("attempts", view.attempts());
-        row.put("last_status", view.lastStatus());
-        row.put("last_reason", view.lastReason());
-        row.put("updated_at", view.updatedAt().toString());
-        return row;
+    private static boolean secure(Context ctx) {
+        return "https".equalsIgnoreCase(ctx.scheme())
+                || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    }
+
+    private Stories stories() {
+        return new Stories(outbox, state.redactor());
+    }
+
+    private void listDeliveries(Context ctx) {
+        Params params = Params.of(ctx, DELIVERY_FILTERS);
+        int limit = params.limit();
+        DeliveryFilter filter = new DeliveryFilter(params.status(), params.text("destination"),
+                params.text("event_id"), params.text("conversation_id"), params.since(clock.instant()),
+                params.numericCursor(), limit + 1);
+        Stories stories = stories();
+        var rows = outbox.find(filter);
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("deliveries", rows.stream().limit(limit).map(stories::row).toList());
+        page.put("next_cursor", rows.size() > limit ? String.valueOf(rows.get(limit - 1).id()) : null);
+        ctx.json(page);
+    }
+
+    private void listEvents(Context ctx) {
+        Params params = Params.of(ctx, EVENT_FILTERS);
+        int limit = params.limit();
+        EventFilter filter = new EventFilter(params.text("event"), params.text("destination"), params.status(),
+                params.text("conversation_id"), params.since(clock.instant()), params.text("cursor"), limit + 1);
+        Stories stories = stories();
+        var rows = outbox.events(filter);
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("events", rows.stream().limit(limit).map(stories::eventRow).toList());
+        page.put("next_cursor", rows.size() > limit ? rows.get(limit - 1).id() : null);
+        ctx.json(page);
+    }
+
+    private void showEvent(Context ctx) {
+        Params.of(ctx, Set.of());
+        String id = ctx.pathParam("id");
+        Optional<Map<String, Object>> story = stories().event(id);
+        if (story.isEmpty()) {
+            ctx.status(404).json(error("no event " + (id.matches("[0-9a-fA-F-]{1,64}") ? id : "with that id")));
+            return;
+        }
+        ctx.json(story.get());
+    }
+
+    private void showDelivery(Context ctx) {
+        Params.of(ctx, Set.of());
+        long id = deliveryId(ctx);
+        Optional<Map<String, Object>> story = stories().delivery(id);
+        if (story.isEmpty()) {
+            ctx.status(404).json(error("no delivery " + id));
+            return;
+        }
+        ctx.json(story.get());
+    }
+
+    private static long deliveryId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new Params.BadRequest("delivery id must be a number");
+        }
+    }
+
+    private void destinations(Context ctx) {
+        Params.of(ctx, Set.of());
+        ctx.json(DestinationsView.of(state.config(), outbox.countsByDestination(clock.instant()
+                .minus(Duration.ofHours(1)))));
     }
 
     private void replayOne(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            ctx.status(400).json(Map.of("error", "delivery id must be a number"));
+        Params.of(ctx, Set.of());
+        long id = deliveryId(ctx);
+        Replays.Result result = replays.replay(List.of(id), clock.instant());
+        if (result.replayed() == 0) {
+            Replays.NotReplayed why = result.notReplayed().get(0);
+            ctx.status(why.exists() ? 409 : 404).json(Map.of("error", why.reason(), "replayed", 0,
+                    "not_replayed", List.of(why.json())));
             return;
         }
-        int replayed = outbox.replay(List.of(id), clock.instant());
-        if (replayed == 0) {
-            ctx.status(404).json(Map.of("error", "no dead delivery " + id));
-            return;
-        }
+        onReplay.run();
+        ctx.json(Map.of("replayed", result.replayed()));
+    }
+
+    private void replayAll(Context ctx) {
+        Params.of(ctx, Set.of());
+        int replayed = outbox.replayAllDead(clock.instant());
         onReplay.run();
         ctx.json(Map.of("replayed", replayed));
     }
 
-    private void replayAll(Context ctx) {
-        int replayed = outbox.replayAllDead(clock.instant());
-        onReplay.run();
-        ctx.json(Map.of("replayed", replayed));
+    static Map<String, String> error(String reason) {
+        return Map.of("error", reason);
     }
 }

@@ -1,13 +1,14 @@
 package io.chatrelay.cli;
 
-import io.chatrelay.config.RelayConfig;
+import io.chatrelay.admin.Replays;
+import io.chatrelay.admin.Stories;
+import io.chatrelay.store.DeliveryFilter;
 import io.chatrelay.store.DeliveryStatus;
-import io.chatrelay.store.DeliveryView;
-import io.chatrelay.store.JdbcOutbox;
-import io.chatrelay.store.Outbox;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -15,20 +16,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Inspects the store and re-queues dead deliveries; safe while {@code serve} runs on the same store. */
-@Command(name = "deliveries", description = "Lists deliveries in the store and replays dead ones.",
-        subcommands = {DeliveriesCommand.ListCommand.class, DeliveriesCommand.ReplayCommand.class})
+@Command(name = "deliveries", description = "Lists deliveries, shows one with every attempt, replays dead ones.",
+        subcommands = {DeliveriesCommand.ListCommand.class, DeliveriesCommand.ShowCommand.class,
+                DeliveriesCommand.ReplayCommand.class})
 final class DeliveriesCommand {
 
-    static Optional<Outbox> open(ConfigOption config, PrintWriter err) {
-        Optional<RelayConfig> loaded = config.load(err);
-        return loaded.map(c -> JdbcOutbox.openForTools(c.store()));
-    }
-
-    @Command(name = "list", description = "Lists the newest deliveries, optionally of one status.")
+    @Command(name = "list", description = "Lists the newest deliveries, filtered.")
     static final class ListCommand implements Callable<Integer> {
 
         @Mixin
@@ -37,29 +35,89 @@ final class DeliveriesCommand {
         @Option(names = "--status", paramLabel = "dead|pending|delivered", description = "Only this status.")
         DeliveryStatus status;
 
+        @Option(names = "--destination", paramLabel = "NAME", description = "Only to this destination.")
+        String destination;
+
+        @Option(names = "--event", paramLabel = "ID", description = "Only of this event.")
+        String event;
+
+        @Option(names = "--conversation", paramLabel = "ID", description = "Only of this conversation.")
+        String conversation;
+
+        @Option(names = "--since", paramLabel = "WHEN",
+                description = "Only events accepted since: a duration back (30m, 2h, 7d) or an instant (ISO-8601).")
+        String since;
+
         @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "At most N rows (default 50).")
         int limit;
+
+        @Option(names = "--json", description = "Print JSON, as the admin API answers.")
+        boolean json;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            Optional<Outbox> store = open(config, spec.commandLine().getErr());
+            Instant from;
+            try {
+                from = since == null ? null : Stories.since(since, Instant.now());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--since: " + e.getMessage());
+            }
+            Optional<OpenStore> store = OpenStore.open(config, spec.commandLine().getErr());
             if (store.isEmpty()) {
                 return 1;
             }
-            try (Outbox outbox = store.get()) {
-                List<DeliveryView> rows = outbox.list(Optional.ofNullable(status), Math.max(1, limit));
-                out.printf("%-8s %-10s %-22s %-20s %-8s %s%n", "ID", "STATUS", "EVENT", "DESTINATION", "ATTEMPTS",
-                        "LAST RESULT");
-                for (DeliveryView row : rows) {
-                    out.printf("%-8d %-10s %-22s %-20s %-8d %s%n", row.id(), row.status().name().toLowerCase(),
-                            row.eventType(), row.destination(), row.attempts(),
-                            row.lastReason() == null ? "-" : row.lastReason());
+            try (OpenStore opened = store.get()) {
+                DeliveryFilter filter = new DeliveryFilter(status, destination, event, conversation, from, null,
+                        Math.max(1, limit));
+                Stories stories = opened.stories();
+                List<Map<String, Object>> rows = opened.outbox().find(filter).stream().map(stories::row).toList();
+                StoryPrinter printer = new StoryPrinter(spec.commandLine().getOut());
+                if (json) {
+                    printer.json(Map.of("deliveries", rows));
+                } else {
+                    printer.deliveryRows(rows);
                 }
-                out.printf("%d deliveries%n", rows.size());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", description = "Shows one delivery: its event and every attempt with the answer.")
+    static final class ShowCommand implements Callable<Integer> {
+
+        @Mixin
+        ConfigOption config;
+
+        @Parameters(paramLabel = "ID", description = "A delivery id (see deliveries list).")
+        long id;
+
+        @Option(names = "--json", description = "Print JSON, as the admin API answers.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Optional<OpenStore> store = OpenStore.open(config, spec.commandLine().getErr());
+            if (store.isEmpty()) {
+                return 1;
+            }
+            try (OpenStore opened = store.get()) {
+                Optional<Map<String, Object>> story = opened.stories().delivery(id);
+                if (story.isEmpty()) {
+                    spec.commandLine().getErr().printf("no delivery %d%n", id);
+                    return 1;
+                }
+                StoryPrinter printer = new StoryPrinter(spec.commandLine().getOut());
+                if (json) {
+                    printer.json(story.get());
+                } else {
+                    printer.delivery(story.get());
+                }
             }
             return 0;
         }
@@ -82,25 +140,35 @@ final class DeliveriesCommand {
             boolean allDead;
         }
 
+        @Option(names = "--json", description = "Print JSON: replayed, and not_replayed with each id's reason.")
+        boolean json;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            Optional<Outbox> store = open(config, spec.commandLine().getErr());
+            Optional<OpenStore> store = OpenStore.open(config, spec.commandLine().getErr());
             if (store.isEmpty()) {
                 return 1;
             }
-            try (Outbox outbox = store.get()) {
-                int replayed = which.allDead ? outbox.replayAllDead(Instant.now()) : outbox.replay(which.ids, Instant.now());
-                spec.commandLine().getOut().printf("replayed %d dead deliveries%n", replayed);
-                if (!which.allDead && replayed < which.ids.size()) {
-                    spec.commandLine().getErr().printf("%d of the ids were not dead deliveries%n",
-                            which.ids.size() - replayed);
-                    return 1;
+            PrintWriter out = spec.commandLine().getOut();
+            try (OpenStore opened = store.get()) {
+                Replays.Result result = which.allDead
+                        ? new Replays.Result(opened.outbox().replayAllDead(Instant.now()), List.of())
+                        : new Replays(opened.outbox()).replay(which.ids, Instant.now());
+                if (json) {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("replayed", result.replayed());
+                    answer.put("not_replayed", result.notReplayed().stream().map(Replays.NotReplayed::json).toList());
+                    new StoryPrinter(out).json(answer);
+                } else {
+                    out.printf("replayed %d dead deliveries%n", result.replayed());
+                    result.notReplayed().forEach(skipped -> spec.commandLine().getErr()
+                            .printf("not replayed: %s%n", skipped.reason()));
                 }
+                return result.notReplayed().isEmpty() ? 0 : 1;
             }
-            return 0;
         }
     }
 }

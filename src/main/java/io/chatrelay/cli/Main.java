@@ -3,12 +3,15 @@ package io.chatrelay.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code serve}, {@code validate}, {@code preview}, {@code sign}, {@code demo}, {@code deliveries},
- * {@code routes}, {@code healthcheck}. */
+/**
+ * The command line: {@code serve}, {@code validate}, {@code preview}, {@code sign}, {@code demo},
+ * {@code deliveries}, {@code events}, {@code routes}, {@code healthcheck}.
+ */
 @Command(name = "chat-data-relay", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Relays signed Chat Data webhook events to Slack, Discord, Teams, Telegram and any webhook.",
         subcommands = {ServeCommand.class, ValidateCommand.class, PreviewCommand.class, SignCommand.class,
-                DemoCommand.class, DeliveriesCommand.class, RoutesCommand.class, HealthcheckCommand.class})
+                DemoCommand.class, DeliveriesCommand.class, EventsCommand.class, RoutesCommand.class,
+                HealthcheckCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

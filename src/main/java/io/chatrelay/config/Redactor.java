@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Removes every secret a config holds from a piece of text before it is logged or returned: signing
@@ -15,6 +16,10 @@ import java.util.Set;
 public final class Redactor {
 
     private static final int MIN_SEGMENT = 8;
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    /** International numbers ({@code +49 30 1234567}) and the North American shape ({@code (415) 555-0100}). */
+    private static final Pattern PHONE = Pattern.compile(
+            "\\+\\d[\\d ().-]{5,}\\d|\\(?\\b\\d{3}\\)?[ .-]\\d{3}[ .-]\\d{4}\\b");
     private final List<String> secrets;
 
     private Redactor(Set<String> secrets) {
@@ -59,6 +64,28 @@ public final class Redactor {
             }
         }
         return out;
+    }
+
+    /**
+     * Text from outside the relay (a destination's answer, a reason derived from it) as it may be
+     * stored, listed and logged: secrets and visitors' email addresses and phone numbers masked.
+     * Contact details are shown only in an event's own view, read from the event itself.
+     */
+    public String shown(String text) {
+        if (text == null) {
+            return null;
+        }
+        return PHONE.matcher(EMAIL.matcher(redact(text)).replaceAll("***@***")).replaceAll("***");
+    }
+
+    /** {@link #shown} on one line and cut to {@code max} characters, after masking so that no secret is half cut. */
+    public String excerpt(String text, int max) {
+        String shown = shown(text);
+        if (shown == null) {
+            return null;
+        }
+        String flat = shown.strip().replaceAll("\\s+", " ");
+        return flat.length() > max ? flat.substring(0, max) + "…" : flat;
     }
 
     private static void addUrl(Set<String> secrets, Secret url) {

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 final class Attempts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** How much of an answer an attempt keeps for its story. */
+    static final int ANSWER_CHARS = 300;
     /** Waits between tries to record an outcome; all the tries together end within the lease's margin. */
     private static final Duration[] RECORD_RETRIES = Stream.of(50, 100, 200, 400, 750, 1000)
             .map(Duration::ofMillis).toArray(Duration[]::new);
@@ -84,11 +86,13 @@ final class Attempts {
                     human(config.lease(delivery.destination())));
             return;
         } catch (MalformedEventException | Rendering.CannotRender e) {
-            settle(delivery, new Outcome.Dead(0, "cannot render: " + e.getMessage()), started, took(started), "");
+            settle(delivery, new Outcome.Dead(0, "cannot render: " + e.getMessage()), started, took(started), "",
+                    null);
             return;
         } catch (Throwable e) {
             Failures.rethrowIfFatal(e);
-            settle(delivery, new Outcome.Dead(0, "cannot render: " + Failures.describe(e)), started, took(started), "");
+            settle(delivery, new Outcome.Dead(0, "cannot render: " + Failures.describe(e)), started, took(started),
+                    "", null);
             return;
         }
         OutboundRequest request = rendered.request();
@@ -96,9 +100,11 @@ final class Attempts {
                 .orElse("");
         Outcome outcome;
         Duration took;
+        String answer = null;
         try {
             HttpResult result = sender.send(request, config.timeout(delivery.destination()));
             took = result.took();
+            answer = result.bodyExcerpt();
             outcome = ResponseClassifier.classify(result, clock.instant(), request.okField());
             obeyRateLimitHeaders(delivery.destination(), result);
             if (outcome instanceof Outcome.Delivered) {
@@ -112,7 +118,7 @@ final class Attempts {
             took = took(started);
             outcome = new Outcome.Dead(0, "cannot send: " + Failures.describe(e));
         }
-        settle(delivery, outcome, started, took, note);
+        settle(delivery, outcome, started, took, note, answer);
     }
 
     private Duration took(Instant started) {
@@ -154,9 +160,14 @@ final class Attempts {
         }
     }
 
-    /** Records the outcome and logs its one line; {@code note} says when the request was rendered plain. */
-    private void settle(Delivery delivery, Outcome outcome, Instant started, Duration took, String note) {
-        Attempt attempt = new Attempt(started, status(outcome), redactor.redact(reason(outcome) + note), took);
+    /**
+     * Records the outcome and logs its one line; {@code note} says when the request was rendered
+     * plain, {@code answer} is the start of what the destination answered (null when nothing was).
+     */
+    private void settle(Delivery delivery, Outcome outcome, Instant started, Duration took, String note,
+                        String answer) {
+        Attempt attempt = new Attempt(started, status(outcome), redactor.shown(reason(outcome) + note), took,
+                answer == null || answer.isBlank() ? null : redactor.excerpt(answer, ANSWER_CHARS));
         String what = what(delivery);
         int attempts = delivery.attempts() + 1;
         int maxAttempts = config.delivery().maxAttempts();

@@ -71,8 +71,68 @@ class DeliveriesCommandTest {
         Cli.Run run = run("deliveries", "replay", "42", "--config", config.toString());
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("1 of the ids were not dead deliveries");
+        assertThat(run.err()).contains("not replayed: no delivery 42");
         assertThat(run("deliveries", "replay", "--all-dead", "--config", config.toString()).out())
                 .contains("replayed 0 dead deliveries");
+    }
+
+    @Test
+    void showsADeliveryAndItsEventWithEveryAttemptAndFiltersTheList() throws Exception {
+        try (Sink discord = Sink.ok(); Sink crm = Sink.ok()) {
+            discord.then(Sink.status(503, "busy"));
+            discord.alwaysAnswer(Sink.status(404, "{\"message\":\"Unknown Webhook\",\"code\":10015}"));
+            String body = """
+                    delivery: {max_attempts: 5, backoff: {initial: 20ms, max: 50ms}}
+                    destinations:
+                      sales: {type: discord, webhook_url: "%s"}
+                      crm: {type: webhook, url: "%s"}
+                    routes:
+                      - {name: leads, match: {event: lead-submission}, to: [sales]}
+                      - {name: archive, to: [crm]}
+                    """.formatted(discord.url("/api/webhooks/1/token"), crm.url("/hook"));
+            Path config = Files.writeString(dir.resolve("relay.yaml"), """
+                    store: {url: "jdbc:sqlite:%s"}
+                    chat_data: {signing_secrets: ["%s"]}
+                    """.formatted(dir.resolve("relay.db"), RelayUnderTest.SECRET) + body);
+            String c = config.toString();
+            try (Relay relay = Relay.start(RelayUnderTest.config(dir, body))) {
+                String eventId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Http.postSigned(
+                        relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("lead-submission")).body()).path("id")
+                        .asText();
+                Eventually.holds("the Discord delivery is dead", () -> run("deliveries", "list", "--status", "dead",
+                        "--destination", "sales", "--config", c).out().contains("1 deliveries"));
+                Eventually.holds("the CRM delivery is delivered", () -> run("deliveries", "list", "--status",
+                        "delivered", "--config", c).out().contains("1 deliveries"));
+
+                Cli.Run list = run("deliveries", "list", "--destination", "sales", "--since", "1h", "--config", c);
+                String id = list.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+                Cli.Run show = run("deliveries", "show", id, "--config", c);
+                Cli.Run event = run("events", "show", eventId, "--config", c);
+                Cli.Run json = run("deliveries", "list", "--event", eventId, "--json", "--config", c);
+
+                assertThat(list.out()).contains("ACCEPTED", "EVENT ID", "CONVERSATION", "LAST ATTEMPT",
+                        "NEXT ATTEMPT", eventId, "404 Unknown Webhook").doesNotContain("lead@example.com");
+                assertThat(show.exit()).isZero();
+                assertThat(show.out()).contains("delivery " + id + " to sales (route leads): dead after 2 attempts",
+                        "HTTP 503", "retry", "answer: busy", "retry at ", "HTTP 404", "dead",
+                        "answer: {\"message\":\"Unknown Webhook\",\"code\":10015}")
+                        .doesNotContain("lead@example.com");
+                assertThat(event.exit()).isZero();
+                assertThat(event.out()).contains("type:          lead-submission", "chatbot:       654aee418bc9a33b0e50d0ad",
+                        "routes:        archive, leads", "email:       lead@example.com", "2 deliveries",
+                        "to crm (route archive): delivered after 1 attempts");
+                assertThat(json.out()).contains("\"event_id\" : \"" + eventId + "\"", "\"destination\" : \"crm\"",
+                        "\"destination\" : \"sales\"");
+                assertThat(run("deliveries", "list", "--conversation", "nobody", "--config", c).out())
+                        .contains("0 deliveries");
+                assertThat(run("deliveries", "list", "--since", "yesterday", "--config", c).exit()).isEqualTo(2);
+                assertThat(run("events", "show", "no-such-event", "--config", c).err()).contains("no event no-such-event");
+                Cli.Run replayDelivered = run("deliveries", "replay", id, String.valueOf(Long.parseLong(id) + 1),
+                        "--config", c);
+                assertThat(replayDelivered.out()).contains("replayed 1 dead deliveries");
+                assertThat(replayDelivered.err()).contains("not replayed: delivery " + (Long.parseLong(id) + 1)
+                        + " is delivered, not dead");
+            }
+        }
     }
 }

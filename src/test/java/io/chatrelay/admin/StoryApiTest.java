@@ -1,0 +1,221 @@
+package io.chatrelay.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatrelay.Relay;
+import io.chatrelay.testkit.Eventually;
+import io.chatrelay.testkit.Fixtures;
+import io.chatrelay.testkit.Http;
+import io.chatrelay.testkit.RelayUnderTest;
+import io.chatrelay.testkit.Sink;
+import java.nio.file.Path;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The admin API tells an event's story: what came in, where it went, what each destination answered. */
+class StoryApiTest {
+
+    static final String TOKEN = "admin-token-for-stories";
+    static final String WEBHOOK_SECRET = "SeCrEtToKeN42xyz";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    Sink discord;
+    Sink crm;
+    Relay relay;
+
+    @BeforeEach
+    void start() throws Exception {
+        discord = Sink.ok();
+        crm = Sink.ok();
+        relay = Relay.start(RelayUnderTest.config(dir, """
+                delivery: {max_attempts: 5, backoff: {initial: 20ms, max: 50ms}}
+                admin: {token: %s}
+                destinations:
+                  sales: {type: discord, webhook_url: "%s"}
+                  crm: {type: webhook, url: "%s"}
+                routes:
+                  - {name: leads, match: {event: lead-submission}, to: [sales]}
+                  - {name: archive, to: [crm]}
+                """.formatted(TOKEN, discord.url("/api/webhooks/123456/" + WEBHOOK_SECRET), crm.url("/hook"))));
+    }
+
+    @AfterEach
+    void stop() {
+        relay.close();
+        discord.close();
+        crm.close();
+    }
+
+    /** A lead whose Discord delivery is retried once (503), then dies on a 404 that echoes secrets and the lead. */
+    private String deadLead() throws Exception {
+        discord.then(Sink.status(503, "busy, try later"));
+        discord.alwaysAnswer(Sink.status(404, "{\"message\":\"Unknown Webhook " + WEBHOOK_SECRET
+                + " for lead@example.com, +1 234 5678\",\"code\":10015}"));
+        String id = JSON.readTree(Http.postSigned(relay.port(), RelayUnderTest.SECRET,
+                Fixtures.bytes("lead-submission")).body()).path("id").asText();
+        Eventually.holds("the lead's Discord delivery is dead",
+                () -> get("/admin/deliveries?status=dead&destination=sales").path("deliveries").size() == 1);
+        return id;
+    }
+
+    @Test
+    void anEventsStoryShowsItsRoutesContactAndEveryAttemptWithTheMaskedAnswer() throws Exception {
+        String id = deadLead();
+        Eventually.holds("the CRM got it", () -> get("/admin/deliveries?status=delivered").path("deliveries")
+                .size() == 1);
+
+        JsonNode story = get("/admin/events/" + id);
+
+        assertThat(story.path("event").asText()).isEqualTo("lead-submission");
+        assertThat(story.path("chatbot_id").asText()).isEqualTo("654aee418bc9a33b0e50d0ad");
+        assertThat(story.path("size_bytes").asInt()).isEqualTo(Fixtures.bytes("lead-submission").length);
+        assertThat(story.path("accepted_at").asText()).isNotBlank();
+        assertThat(JSON.convertValue(story.path("routes"), java.util.List.class)).containsExactly("archive", "leads");
+        assertThat(story.path("contact").path("email").asText()).as("the event view shows the contact")
+                .isEqualTo("lead@example.com");
+        JsonNode sales = story.path("deliveries").get(0);
+        assertThat(sales.path("destination").asText()).isEqualTo("sales");
+        assertThat(sales.path("status").asText()).isEqualTo("dead");
+        JsonNode attempts = sales.path("attempt_history");
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).path("outcome").asText()).isEqualTo("retry");
+        assertThat(attempts.get(0).path("status").asInt()).isEqualTo(503);
+        assertThat(attempts.get(0).path("answer").asText()).isEqualTo("busy, try later");
+        assertThat(attempts.get(0).path("next_attempt_at").asText()).isNotBlank();
+        assertThat(attempts.get(1).path("outcome").asText()).isEqualTo("dead");
+        assertThat(attempts.get(1).path("status").asInt()).isEqualTo(404);
+        assertThat(attempts.get(1).path("next_attempt_at").isNull()).isTrue();
+        assertThat(attempts.get(1).path("answer").asText()).contains("Unknown Webhook ***", "***@***")
+                .doesNotContain(WEBHOOK_SECRET, "lead@example.com", "234 5678");
+        assertThat(story.path("deliveries").get(1).path("attempt_history").get(0).path("outcome").asText())
+                .isEqualTo("delivered");
+    }
+
+    @Test
+    void listsAndTheDeliveryViewNeverShowTheVisitorsContactDetails() throws Exception {
+        deadLead();
+
+        String list = raw("/admin/deliveries").body();
+        String events = raw("/admin/events").body();
+        JsonNode dead = get("/admin/deliveries?status=dead").path("deliveries").get(0);
+        String delivery = raw("/admin/deliveries/" + dead.path("id").asLong()).body();
+
+        assertThat(list + events + delivery).doesNotContain("lead@example.com", "234 5678", WEBHOOK_SECRET)
+                .contains("404 Unknown Webhook ***");
+        assertThat(dead.path("last_attempt_at").asText()).isNotBlank();
+        assertThat(dead.path("accepted_at").asText()).isNotBlank();
+    }
+
+    @Test
+    void filtersDeliveriesAndPagesWithACursor() throws Exception {
+        String lead = deadLead();
+        for (String conversation : new String[] {"c1", "c2", "c1"}) {
+            Http.postSigned(relay.port(), RelayUnderTest.SECRET, RelayUnderTest.chat(conversation, conversation));
+        }
+
+        assertThat(get("/admin/deliveries?event_id=" + lead).path("deliveries")).hasSize(2);
+        assertThat(get("/admin/deliveries?conversation_id=c1").path("deliveries")).hasSize(2);
+        assertThat(get("/admin/deliveries?destination=crm").path("deliveries")).hasSize(4);
+        assertThat(get("/admin/deliveries?destination=nowhere").path("deliveries")).isEmpty();
+        assertThat(get("/admin/deliveries?since=1h").path("deliveries")).hasSize(5);
+        assertThat(get("/admin/deliveries?since=2030-01-01T00:00:00Z").path("deliveries")).isEmpty();
+
+        JsonNode first = get("/admin/deliveries?limit=3");
+        JsonNode second = get("/admin/deliveries?limit=3&cursor=" + first.path("next_cursor").asText());
+        assertThat(first.path("deliveries")).hasSize(3);
+        assertThat(second.path("deliveries")).hasSize(2);
+        assertThat(second.path("next_cursor").isNull()).isTrue();
+        assertThat(second.path("deliveries").get(0).path("id").asLong())
+                .isLessThan(first.path("deliveries").get(2).path("id").asLong());
+        assertThat(get("/admin/events?destination=sales&status=dead").path("events")).singleElement()
+                .satisfies(event -> assertThat(event.path("id").asText()).isEqualTo(lead));
+    }
+
+    @Test
+    void anUnknownOrRepeatedQueryParameterIsRefusedNotIgnored() {
+        Http.Reply typo = raw("/admin/deliveries?destinaton=sales");
+        Http.Reply twice = raw("/admin/deliveries?status=dead&status=pending");
+        Http.Reply onEvents = raw("/admin/events?event_id=x");
+        Http.Reply badSince = raw("/admin/deliveries?since=yesterday");
+
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.body()).startsWith("{\"error\":\"unknown query parameter destinaton; known: ");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(onEvents.status()).isEqualTo(400);
+        assertThat(badSince.status()).isEqualTo(400);
+        assertThat(badSince.body()).contains("since must be a duration");
+        assertThat(raw("/admin/deliveries/17?x=1").status()).isEqualTo(400);
+    }
+
+    @Test
+    void replaySaysWhyAnIdWasNotReplayed() throws Exception {
+        deadLead();
+        long delivered = -1;
+        Eventually.holds("the CRM got it", () -> get("/admin/deliveries?status=delivered").path("deliveries")
+                .size() == 1);
+        delivered = get("/admin/deliveries?status=delivered").path("deliveries").get(0).path("id").asLong();
+
+        Http.Reply notDead = post("/admin/deliveries/" + delivered + "/replay");
+        Http.Reply missing = post("/admin/deliveries/999999/replay");
+
+        assertThat(notDead.status()).isEqualTo(409);
+        assertThat(JSON.readTree(notDead.body()).path("not_replayed").get(0).path("reason").asText())
+                .isEqualTo("delivery " + delivered + " is delivered, not dead");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(JSON.readTree(missing.body()).path("error").asText()).isEqualTo("no delivery 999999");
+    }
+
+    @Test
+    void unknownIdsAnswer404AsJson() {
+        assertThat(raw("/admin/events/0192abcd-ffff").status()).isEqualTo(404);
+        assertThat(raw("/admin/events/0192abcd-ffff").body()).isEqualTo("{\"error\":\"no event 0192abcd-ffff\"}");
+        assertThat(raw("/admin/events/%3Cscript%3E").body()).as("only an id-like value is repeated")
+                .isEqualTo("{\"error\":\"no event with that id\"}");
+        assertThat(raw("/admin/deliveries/424242").body()).isEqualTo("{\"error\":\"no delivery 424242\"}");
+        assertThat(raw("/admin/deliveries/abc").status()).isEqualTo(400);
+    }
+
+    @Test
+    void countsAndRoutesAreServedAsLoaded() throws Exception {
+        deadLead();
+        Eventually.holds("the CRM got it", () -> get("/admin/destinations").toString()
+                .contains("\"name\":\"crm\",\"type\":\"webhook\",\"configured\":true,\"pending\":0,\"dead\":0,"
+                        + "\"delivered_last_hour\":1"));
+
+        assertThat(get("/admin/destinations").path("destinations").get(0).toString()).isEqualTo(
+                "{\"name\":\"sales\",\"type\":\"discord\",\"configured\":true,\"pending\":0,\"dead\":1,"
+                        + "\"delivered_last_hour\":0}");
+        assertThat(get("/admin/routes").toString()).isEqualTo("{\"routes\":["
+                + "{\"name\":\"leads\",\"match\":{\"event\":\"lead-submission\"},\"to\":[\"sales\"],\"template\":false},"
+                + "{\"name\":\"archive\",\"match\":{},\"to\":[\"crm\"],\"template\":false}]}");
+        assertThat(raw("/admin/routes").body()).doesNotContain(WEBHOOK_SECRET);
+    }
+
+    private JsonNode get(String path) {
+        Http.Reply reply = raw(path);
+        assertThat(reply.status()).as(path + " answered " + reply.body()).isEqualTo(200);
+        try {
+            return JSON.readTree(reply.body());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Http.Reply raw(String path) {
+        return Http.execute(new Request.Builder().url("http://127.0.0.1:" + relay.port() + path)
+                .header("Authorization", "Bearer " + TOKEN).build());
+    }
+
+    private Http.Reply post(String path) {
+        return Http.execute(new Request.Builder().url("http://127.0.0.1:" + relay.port() + path)
+                .header("Authorization", "Bearer " + TOKEN).post(RequestBody.create(new byte[0])).build());
+    }
+}

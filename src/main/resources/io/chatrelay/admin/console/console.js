@@ -1,0 +1,346 @@
+// The relay's console: plain JavaScript, no libraries. Every value reaches the page through
+// textContent or setAttribute, never as HTML, so whatever an event holds is shown as text.
+// Signed in means holding the relay_console cookie (HttpOnly: this script never sees the token).
+'use strict';
+
+(function () {
+  const HEADER = { 'X-Relay-Console': '1' };
+  let timers = [];
+
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attributes || {}).forEach(([name, value]) => {
+      if (value === null || value === undefined || value === false) return;
+      if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value === true ? '' : String(value));
+    });
+    children.flat(Infinity).forEach((child) => {
+      if (child === null || child === undefined) return;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    });
+    return node;
+  }
+
+  function when(iso) {
+    if (!iso) return '–';
+    return iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  }
+
+  function badge(status) {
+    return el('span', { class: 'badge ' + status }, status);
+  }
+
+  function say(text) {
+    document.getElementById('status').textContent = text || '';
+  }
+
+  class SignedOut extends Error {}
+
+  async function api(path, options) {
+    const response = await fetch(path, Object.assign({ credentials: 'same-origin', headers: HEADER }, options));
+    if (response.status === 401) throw new SignedOut();
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok && response.status !== 409 && response.status !== 404) {
+      throw new Error(body.error || ('HTTP ' + response.status));
+    }
+    return Object.assign({ httpStatus: response.status }, body);
+  }
+
+  function every(ms, task) {
+    timers.push(setInterval(() => task().catch((error) => {
+      if (error instanceof SignedOut) showSignIn();
+      else say('Could not refresh: ' + error.message);
+    }), ms));
+  }
+
+  function stopTimers() {
+    timers.forEach(clearInterval);
+    timers = [];
+  }
+
+  function showSignIn() {
+    stopTimers();
+    document.getElementById('nav').hidden = true;
+    document.getElementById('view').hidden = true;
+    document.getElementById('signin').hidden = false;
+    document.getElementById('token').focus();
+  }
+
+  async function signIn(event) {
+    event.preventDefault();
+    const input = document.getElementById('token');
+    const error = document.getElementById('signin-error');
+    error.textContent = '';
+    const response = await fetch('/admin/session', {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: input.value })
+    });
+    input.value = '';
+    if (response.status === 204) {
+      document.getElementById('signin').hidden = true;
+      route();
+    } else {
+      error.textContent = response.status === 401 ? 'That is not the admin token.' : 'Sign-in failed.';
+      input.focus();
+    }
+  }
+
+  async function signOut() {
+    await fetch('/admin/session', { method: 'DELETE', credentials: 'same-origin' });
+    showSignIn();
+  }
+
+  function params() {
+    const hash = location.hash || '#/events';
+    const query = hash.indexOf('?');
+    return new URLSearchParams(query < 0 ? '' : hash.slice(query + 1));
+  }
+
+  function go(path, query) {
+    const text = query ? new URLSearchParams(
+      Object.entries(query).filter(([, v]) => v)).toString() : '';
+    location.hash = path + (text ? '?' + text : '');
+  }
+
+  function mount(...nodes) {
+    const view = document.getElementById('view');
+    view.replaceChildren(...nodes);
+    view.hidden = false;
+    document.getElementById('nav').hidden = false;
+  }
+
+  // --- events -------------------------------------------------------------------------------
+
+  function countsTable(destinations) {
+    return el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'counts' },
+      el('caption', { class: 'hint' }, 'Per destination, refreshed every 5 seconds'),
+      el('thead', {}, el('tr', {}, el('th', {}, 'Destination'), el('th', {}, 'Pending'), el('th', {}, 'Dead'),
+        el('th', {}, 'Delivered, last hour'))),
+      el('tbody', {}, destinations.map((d) => el('tr', { 'data-destination': d.name },
+        el('td', { 'data-label': 'Destination' }, d.name, d.configured ? '' : ' (not configured)'),
+        el('td', { class: 'num', 'data-label': 'Pending' }, d.pending),
+        el('td', { class: 'num', 'data-label': 'Dead' },
+          d.dead > 0 ? el('a', { href: '#/dead?destination=' + encodeURIComponent(d.name) }, d.dead) : '0'),
+        el('td', { class: 'num', 'data-label': 'Delivered, last hour' }, d.delivered_last_hour))))));
+  }
+
+  function field(label, name, value, control) {
+    const input = control || el('input', { name, id: 'f-' + name, value: value || '' });
+    input.id = 'f-' + name;
+    return el('label', { for: 'f-' + name }, label, input);
+  }
+
+  function select(name, options, value) {
+    return el('select', { name }, options.map(([v, text]) => el('option', { value: v, selected: v === value }, text)));
+  }
+
+  function filtersForm(path, query, destinations, fields) {
+    const form = el('form', { class: 'filters', role: 'search', id: 'filters' },
+      field('Destination', 'destination', null, select('destination',
+        [['', 'any']].concat(destinations.map((d) => [d.name, d.name])), query.get('destination') || '')),
+      field('Status', 'status', null, select('status',
+        [['', 'any'], ['dead', 'dead'], ['pending', 'pending'], ['delivered', 'delivered']], query.get('status') || '')),
+      fields.map(([label, name, placeholder]) => {
+        const input = el('input', { name, value: query.get(name) || '', placeholder });
+        return field(label, name, null, input);
+      }),
+      el('button', { type: 'submit' }, 'Filter'));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      go(path, Object.fromEntries(new FormData(form).entries()));
+    });
+    return form;
+  }
+
+  async function eventsView() {
+    const query = params();
+    const [{ destinations }, page] = await Promise.all([api('/admin/destinations'), api('/admin/events?' + apiQuery(query,
+      ['event', 'destination', 'status', 'conversation_id', 'since', 'cursor']))]);
+    const counts = el('div', {}, countsTable(destinations));
+    const rows = el('tbody', {});
+    const more = el('div', { class: 'actions' });
+    appendEvents(rows, more, page, query);
+    mount(el('h2', {}, 'Events'), counts,
+      filtersForm('#/events', query, destinations,
+        [['Event type', 'event', 'lead-submission'], ['Conversation', 'conversation_id', ''], ['Since', 'since', '1h, 7d']]),
+      el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'events' },
+        el('thead', {}, el('tr', {}, el('th', {}, 'Accepted'), el('th', {}, 'Event'), el('th', {}, 'Conversation'),
+          el('th', {}, 'Deliveries'))), rows)), more);
+    every(5000, async () => {
+      const fresh = await api('/admin/destinations');
+      counts.replaceChildren(countsTable(fresh.destinations));
+    });
+  }
+
+  function apiQuery(query, known) {
+    const out = new URLSearchParams();
+    known.forEach((name) => { if (query.get(name)) out.set(name, query.get(name)); });
+    return out.toString();
+  }
+
+  function appendEvents(rows, more, page, query) {
+    if (page.events.length === 0 && rows.children.length === 0) {
+      rows.append(el('tr', {}, el('td', { colspan: 4 }, 'No events match.')));
+    }
+    page.events.forEach((e) => rows.append(el('tr', {},
+      el('td', { 'data-label': 'Accepted' }, el('a', { href: '#/event/' + encodeURIComponent(e.id) }, when(e.accepted_at))),
+      el('td', { 'data-label': 'Event' }, e.event),
+      el('td', { 'data-label': 'Conversation', class: 'mono' }, e.conversation_id || '–'),
+      el('td', { 'data-label': 'Deliveries' }, e.deliveries.length === 0 ? 'no route matched'
+        : e.deliveries.map((d) => el('span', { class: 'delivery-brief' }, d.destination, ' ', badge(d.status), ' '))))));
+    more.replaceChildren();
+    if (page.next_cursor) {
+      more.append(el('button', { type: 'button', class: 'secondary', onclick: async () => {
+        const next = new URLSearchParams(query);
+        next.set('cursor', page.next_cursor);
+        appendEvents(rows, more, await api('/admin/events?' + apiQuery(next,
+          ['event', 'destination', 'status', 'conversation_id', 'since', 'cursor'])), query);
+      } }, 'Older events'));
+    }
+  }
+
+  // --- one event ----------------------------------------------------------------------------
+
+  async function eventView(id) {
+    const story = await api('/admin/events/' + encodeURIComponent(id));
+    if (story.httpStatus === 404) {
+      mount(el('h2', {}, 'Event not found'), el('p', {}, story.error));
+      return;
+    }
+    const deliveries = el('div', { id: 'deliveries' });
+    let shown = JSON.stringify(story.deliveries);
+    renderDeliveries(deliveries, story.deliveries);
+    const facts = el('dl', { class: 'facts' },
+      fact('Event id', el('span', { class: 'mono' }, story.id)), fact('Type', story.event),
+      fact('Accepted', when(story.accepted_at)), fact('Conversation', story.conversation_id || '–'),
+      fact('Chatbot', story.chatbot_id || '–'), fact('Size', story.size_bytes + ' bytes'),
+      fact('Routes', story.routes.length ? story.routes.join(', ') : 'none matched'));
+    const contact = story.contact ? el('dl', { class: 'facts', id: 'contact' },
+      Object.entries(story.contact).map(([k, v]) => fact(k, v))) : el('p', {}, 'No contact details.');
+    mount(el('h2', {}, story.event + ' event'), facts, el('h3', {}, 'Contact'), contact,
+      el('h3', {}, 'Deliveries'), deliveries);
+    every(2000, async () => {
+      const fresh = await api('/admin/events/' + encodeURIComponent(id));
+      const text = JSON.stringify(fresh.deliveries);
+      if (fresh.deliveries && text !== shown) { // redrawn only on a change, so keyboard focus stays put
+        shown = text;
+        renderDeliveries(deliveries, fresh.deliveries);
+      }
+    });
+  }
+
+  function fact(name, value) {
+    return [el('dt', {}, name), el('dd', {}, value)];
+  }
+
+  function renderDeliveries(container, deliveries) {
+    if (deliveries.length === 0) {
+      container.replaceChildren(el('p', {}, 'No route sent this event anywhere.'));
+      return;
+    }
+    container.replaceChildren(...deliveries.map((d) => el('article', { class: 'delivery', id: 'delivery-' + d.id,
+      'data-status': d.status },
+      el('h3', {}, 'To ' + d.destination, badge(d.status), el('span', { class: 'hint' }, 'delivery ' + d.id + ', route ' + d.route)),
+      d.next_attempt_at ? el('p', {}, 'Next attempt ' + when(d.next_attempt_at)) : null,
+      d.status === 'dead' ? el('div', { class: 'actions' }, replayButton(d.id)) : null,
+      d.attempt_history.length === 0 ? el('p', {}, 'Not attempted yet.') : el('ol', { class: 'timeline' },
+        d.attempt_history.map((a) => el('li', { class: 'attempt' },
+          el('div', {}, '#' + a.number + ' ', when(a.at), ' · ', a.duration_ms + ' ms · HTTP ' + a.status + ' ',
+            badge(a.outcome || 'unknown'), ' ', a.reason || ''),
+          a.answer ? el('div', { class: 'answer mono' }, 'Answer: ', a.answer) : null,
+          a.next_attempt_at ? el('div', { class: 'hint' }, 'Retry scheduled ' + when(a.next_attempt_at)) : null))))));
+  }
+
+  function replayButton(id) {
+    return el('button', { type: 'button', class: 'replay', 'data-delivery': id, onclick: async (event) => {
+      event.target.disabled = true;
+      const answer = await api('/admin/deliveries/' + id + '/replay', { method: 'POST' });
+      say(answer.replayed ? 'Delivery ' + id + ' is queued again.' : (answer.error || 'Not replayed.'));
+      route();
+    } }, 'Replay');
+  }
+
+  // --- dead letters -------------------------------------------------------------------------
+
+  async function deadView() {
+    const query = params();
+    const destination = query.get('destination') || '';
+    const [{ destinations }, page] = await Promise.all([api('/admin/destinations'),
+      api('/admin/deliveries?status=dead&limit=200' + (destination ? '&destination=' + encodeURIComponent(destination) : ''))]);
+    const form = el('form', { class: 'filters', role: 'search' },
+      field('Destination', 'destination', null, select('destination',
+        [['', 'any']].concat(destinations.map((d) => [d.name, d.name])), destination)),
+      el('button', { type: 'submit' }, 'Filter'));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      go('#/dead', Object.fromEntries(new FormData(form).entries()));
+    });
+    const all = el('button', { type: 'button', id: 'replay-all', onclick: async () => {
+      const answer = await api('/admin/dead-letters/replay', { method: 'POST' });
+      say(answer.replayed + ' dead deliveries queued again.');
+      route();
+    } }, 'Replay every dead delivery');
+    mount(el('h2', {}, 'Dead letters'), form,
+      page.deliveries.length ? el('div', { class: 'actions' }, all) : null,
+      el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'dead' },
+        el('thead', {}, el('tr', {}, ['Delivery', 'Destination', 'Event', 'Accepted', 'Attempts', 'Last result', '']
+          .map((h) => el('th', {}, h)))),
+        el('tbody', {}, page.deliveries.length === 0 ? el('tr', {}, el('td', { colspan: 7 }, 'No dead deliveries.'))
+          : page.deliveries.map((d) => el('tr', {},
+            el('td', { 'data-label': 'Delivery' }, d.id),
+            el('td', { 'data-label': 'Destination' }, d.destination),
+            el('td', { 'data-label': 'Event' }, el('a', { href: '#/event/' + encodeURIComponent(d.event_id) }, d.event)),
+            el('td', { 'data-label': 'Accepted' }, when(d.accepted_at)),
+            el('td', { class: 'num', 'data-label': 'Attempts' }, d.attempts),
+            el('td', { 'data-label': 'Last result' }, d.last_reason || '–'),
+            el('td', {}, replayButton(d.id))))))));
+  }
+
+  // --- routes -------------------------------------------------------------------------------
+
+  function condition(value) {
+    if (Array.isArray(value)) return 'any of ' + value.join(', ');
+    if (value && typeof value === 'object') return 'matches /' + value.regex + '/';
+    return value === '*' ? 'present' : 'is ' + value;
+  }
+
+  async function routesView() {
+    const { routes } = await api('/admin/routes');
+    mount(el('h2', {}, 'Routes, as loaded'),
+      el('p', { class: 'hint' }, 'Every route whose conditions all hold sends the event; a destination gets it once.'),
+      el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'routes' },
+        el('thead', {}, el('tr', {}, ['Route', 'When', 'To', 'Template'].map((h) => el('th', {}, h)))),
+        el('tbody', {}, routes.map((r) => el('tr', {},
+          el('td', { 'data-label': 'Route' }, r.name),
+          el('td', { 'data-label': 'When' }, Object.keys(r.match).length === 0 ? 'every event'
+            : el('ul', {}, Object.entries(r.match).map(([f, v]) => el('li', {}, el('code', {}, f), ' ', condition(v))))),
+          el('td', { 'data-label': 'To' }, r.to.join(', ')),
+          el('td', { 'data-label': 'Template' }, r.template ? 'own template' : 'default')))))));
+  }
+
+  // --- routing ------------------------------------------------------------------------------
+
+  async function route() {
+    stopTimers();
+    const hash = location.hash || '#/events';
+    const path = hash.split('?')[0];
+    try {
+      if (path.startsWith('#/event/')) await eventView(decodeURIComponent(path.slice('#/event/'.length)));
+      else if (path === '#/dead') await deadView();
+      else if (path === '#/routes') await routesView();
+      else await eventsView();
+      document.getElementById('signin').hidden = true;
+    } catch (error) {
+      if (error instanceof SignedOut) showSignIn();
+      else say('Could not load: ' + error.message);
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    document.getElementById('signin-form').addEventListener('submit', signIn);
+    document.getElementById('sign-out').addEventListener('click', signOut);
+    window.addEventListener('hashchange', () => { say(''); route(); });
+    route();
+  });
+}());

@@ -1,0 +1,218 @@
+package io.chatrelay.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatrelay.Relay;
+import io.chatrelay.testkit.Browser;
+import io.chatrelay.testkit.Eventually;
+import io.chatrelay.testkit.Fixtures;
+import io.chatrelay.testkit.Http;
+import io.chatrelay.testkit.RelayUnderTest;
+import io.chatrelay.testkit.Sink;
+import java.nio.file.Path;
+import okhttp3.Request;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** The console in a real headless Chromium: what an operator does to find a lost lead and send it again. */
+class ConsoleBrowserTest {
+
+    private static final String TOKEN = "console-admin-token-7";
+    private static final String MARKUP = "<img src=x onerror=alert(1)>";
+    private static Browser browser;
+    private static WebDriver driver;
+
+    @TempDir
+    Path dir;
+    Sink discord;
+    Sink crm;
+    Relay relay;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.start();
+        driver = browser.driver();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        if (driver.getCurrentUrl().startsWith("http")) {
+            driver.manage().deleteAllCookies(); // signed out: cookies are per host, and every relay here is 127.0.0.1
+        }
+        discord = Sink.ok();
+        crm = Sink.ok();
+        relay = Relay.start(RelayUnderTest.config(dir, """
+                delivery: {max_attempts: 3, backoff: {initial: 20ms, max: 50ms}}
+                admin: {token: %s}
+                destinations:
+                  sales-discord: {type: discord, webhook_url: "%s"}
+                  crm: {type: webhook, url: "%s"}
+                routes:
+                  - {name: leads, match: {event: lead-submission}, to: [sales-discord]}
+                  - {name: corporate, match: {event: lead-submission, lead.email: {regex: "@bigcorp\\\\.com$"}}, to: [crm]}
+                  - {name: archive, match: {event: [chat, live-chat-escalation]}, to: [crm]}
+                """.formatted(TOKEN, discord.url("/api/webhooks/1/token"), crm.url("/hook"))));
+    }
+
+    @AfterEach
+    void stop() {
+        relay.close();
+        discord.close();
+        crm.close();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + relay.port();
+    }
+
+    private String post(byte[] body) throws Exception {
+        return new ObjectMapper().readTree(Http.postSigned(relay.port(), RelayUnderTest.SECRET, body).body())
+                .path("id").asText();
+    }
+
+    private void awaitDead(int count) {
+        Eventually.holds(count + " dead deliveries", () -> Http.execute(new Request.Builder()
+                .url(base() + "/admin/destinations").header("Authorization", "Bearer " + TOKEN).build()).body()
+                .contains("\"dead\":" + count));
+    }
+
+    private void signIn() {
+        driver.get(base() + "/admin/");
+        WebElement token = browser.await("the sign-in form", d -> visible(d, By.id("token")));
+        assertThat(token.getAttribute("type")).isEqualTo("password");
+        token.sendKeys("not-the-token", Keys.ENTER);
+        browser.await("a wrong token is refused", d -> d.findElement(By.id("signin-error")).getText()
+                .contains("not the admin token"));
+        driver.findElement(By.id("token")).sendKeys(TOKEN, Keys.ENTER);
+        browser.await("the events page", d -> visible(d, By.id("counts")));
+    }
+
+    private static WebElement visible(WebDriver driver, By by) {
+        return driver.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+    }
+
+    @Test
+    void findsADeadDeliveryByDestinationOpensItsAttemptsAndReplaysItUntilDelivered() throws Exception {
+        discord.alwaysAnswer(Sink.status(404, "{\"message\":\"Unknown Webhook\",\"code\":10015}"));
+        post(RelayUnderTest.chat("conv-1", "hello"));
+        String lead = post(Fixtures.bytes("lead-submission"));
+        awaitDead(1);
+
+        signIn();
+        browser.await("live counts show the dead delivery", d -> d.findElement(
+                By.cssSelector("#counts tr[data-destination='sales-discord']")).getText().contains("1"));
+        browser.screenshot("console-events");
+        new Select(driver.findElement(By.id("f-destination"))).selectByValue("sales-discord");
+        new Select(driver.findElement(By.id("f-status"))).selectByValue("dead");
+        driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        browser.await("only the lead is listed", d -> d.findElements(By.cssSelector("#events tbody tr")).size() == 1
+                && d.findElement(By.cssSelector("#events tbody")).getText().contains("lead-submission"));
+        driver.findElement(By.cssSelector("#events tbody a")).click();
+
+        WebElement delivery = browser.await("the lead's delivery", d -> visible(d,
+                By.cssSelector("article.delivery[data-status='dead']")));
+        assertThat(driver.getCurrentUrl()).endsWith("#/event/" + lead);
+        assertThat(delivery.findElements(By.cssSelector("ol.timeline li.attempt"))).singleElement()
+                .satisfies(attempt -> assertThat(attempt.getText()).contains("HTTP 404", "dead",
+                        "Answer: {\"message\":\"Unknown Webhook\",\"code\":10015}"));
+        assertThat(driver.findElement(By.id("contact")).getText()).contains("lead@example.com");
+        browser.screenshot("console-event");
+
+        discord.alwaysAnswer(Sink.status(204, ""));
+        delivery.findElement(By.cssSelector("button.replay")).click();
+        WebElement delivered = browser.await("the replayed delivery turns delivered",
+                d -> visible(d, By.cssSelector("article.delivery[data-status='delivered']")));
+        assertThat(delivered.getText()).contains("#2", "HTTP 204", "delivered");
+
+        assertThat(driver.getCurrentUrl()).doesNotContain(TOKEN);
+        assertThat(browser.script("return document.cookie")).as("the session cookie is HttpOnly").isEqualTo("");
+        assertThat(browser.script("return sessionStorage.length + localStorage.length")).isEqualTo(0L);
+    }
+
+    @Test
+    void showsALeadNamedLikeMarkupAsTextAndRunsNothingFromIt() throws Exception {
+        discord.alwaysAnswer(Sink.status(404, "{\"message\":\"" + MARKUP.replace("\"", "") + "\"}"));
+        String lead = post(Http.utf8(Fixtures.text("lead-submission").replace("\"Name\"", "\"" + MARKUP + "\"")));
+        post(RelayUnderTest.chat(MARKUP, "x"));
+        awaitDead(1);
+
+        signIn();
+        browser.await("the chat's conversation is listed as text", d -> d.findElement(By.id("events")).getText()
+                .contains(MARKUP));
+        driver.get(base() + "/admin/#/event/" + lead);
+        WebElement contact = browser.await("the contact", d -> visible(d, By.id("contact")));
+
+        assertThat(contact.findElement(By.tagName("dd")).getText()).isEqualTo(MARKUP);
+        assertThat(driver.findElement(By.id("deliveries")).getText()).contains(MARKUP);
+        assertThat(driver.findElements(By.tagName("img"))).as("no markup from an event became an element").isEmpty();
+        assertNoAlert();
+        driver.get(base() + "/admin/#/dead");
+        browser.await("the dead letter", d -> d.findElement(By.id("dead")).getText().contains(MARKUP));
+        assertThat(driver.findElements(By.tagName("img"))).isEmpty();
+        assertNoAlert();
+    }
+
+    @Test
+    void replaysEveryDeadLetterFromTheDeadLetterPage() throws Exception {
+        discord.alwaysAnswer(Sink.status(410, "gone"));
+        post(Fixtures.bytes("lead-submission"));
+        post(Fixtures.bytes("lead-submission"));
+        awaitDead(2);
+
+        signIn();
+        driver.findElement(By.linkText("Dead letters")).click();
+        browser.await("two dead letters", d -> d.findElements(By.cssSelector("#dead button.replay")).size() == 2);
+        browser.screenshot("console-dead-letters");
+        discord.alwaysAnswer(Sink.status(204, ""));
+        driver.findElement(By.id("replay-all")).click();
+
+        browser.await("the page says how many were queued", d -> d.findElement(By.id("status")).getText()
+                .equals("2 dead deliveries queued again."));
+        Eventually.holds("both are delivered", () -> discord.requestCount() >= 4);
+        driver.navigate().refresh();
+        browser.await("no dead letter is left", d -> d.findElement(By.id("dead")).getText()
+                .contains("No dead deliveries."));
+
+        driver.findElement(By.linkText("Routes")).click();
+        WebElement routes = browser.await("the routes table", d -> visible(d, By.id("routes")));
+        assertThat(routes.getText()).contains("corporate", "lead.email matches /@bigcorp\\.com$/", "archive",
+                "any of chat, live-chat-escalation");
+        browser.screenshot("console-routes");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            driver.findElement(By.linkText("Events")).click();
+            browser.await("the events page on a phone", d -> visible(d, By.id("counts")));
+            browser.screenshot("console-phone");
+        } finally {
+            driver.manage().window().setSize(new Dimension(1100, 800));
+        }
+    }
+
+    private static void assertNoAlert() {
+        try {
+            driver.switchTo().alert();
+            throw new AssertionError("an alert opened: markup from an event ran");
+        } catch (NoAlertPresentException expected) {
+            // nothing ran
+        }
+    }
+}

@@ -11,6 +11,7 @@ import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.RelayUnderTest;
 import io.chatrelay.testkit.Sink;
 import java.nio.file.Path;
+import java.util.List;
 import okhttp3.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +113,7 @@ class ConsoleBrowserTest {
 
     @Test
     void findsADeadDeliveryByDestinationOpensItsAttemptsAndReplaysItUntilDelivered() throws Exception {
+        discord.then(Sink.status(503, "upstream busy"));
         discord.alwaysAnswer(Sink.status(404, "{\"message\":\"Unknown Webhook\",\"code\":10015}"));
         post(RelayUnderTest.chat("conv-1", "hello"));
         String lead = post(Fixtures.bytes("lead-submission"));
@@ -131,9 +133,12 @@ class ConsoleBrowserTest {
         WebElement delivery = browser.await("the lead's delivery", d -> visible(d,
                 By.cssSelector("article.delivery[data-status='dead']")));
         assertThat(driver.getCurrentUrl()).endsWith("#/event/" + lead);
-        assertThat(delivery.findElements(By.cssSelector("ol.timeline li.attempt"))).singleElement()
-                .satisfies(attempt -> assertThat(attempt.getText()).contains("HTTP 404", "dead",
-                        "Answer: {\"message\":\"Unknown Webhook\",\"code\":10015}"));
+        List<WebElement> attempts = delivery.findElements(By.cssSelector("ol.timeline li.attempt"));
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).getText()).contains("#1", "HTTP 503", "retry", "Answer: upstream busy",
+                "Retry scheduled");
+        assertThat(attempts.get(1).getText()).contains("#2", "HTTP 404", "dead",
+                "Answer: {\"message\":\"Unknown Webhook\",\"code\":10015}");
         assertThat(driver.findElement(By.id("contact")).getText()).contains("lead@example.com");
         browser.screenshot("console-event");
 
@@ -141,7 +146,7 @@ class ConsoleBrowserTest {
         delivery.findElement(By.cssSelector("button.replay")).click();
         WebElement delivered = browser.await("the replayed delivery turns delivered",
                 d -> visible(d, By.cssSelector("article.delivery[data-status='delivered']")));
-        assertThat(delivered.getText()).contains("#2", "HTTP 204", "delivered");
+        assertThat(delivered.getText()).contains("#3", "HTTP 204", "delivered");
 
         assertThat(driver.getCurrentUrl()).doesNotContain(TOKEN);
         assertThat(browser.script("return document.cookie")).as("the session cookie is HttpOnly").isEqualTo("");

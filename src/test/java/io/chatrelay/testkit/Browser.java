@@ -66,7 +66,16 @@ public final class Browser implements AutoCloseable {
     /** Saves what the page shows as a PNG under {@code target/console-screenshots}, and under the
      *  directory named by {@code -Dconsole.screenshots} when given (how docs/ is refreshed). */
     public void screenshot(String name) {
-        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+        long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
+        byte[] png;
+        try { // the whole page, up to a point, rather than what fits the window
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(),
+                    (int) Math.min(Math.max(height + 120, size.getHeight()), 1400)));
+            png = driver.getScreenshotAs(OutputType.BYTES);
+        } finally {
+            driver.manage().window().setSize(size);
+        }
         try {
             Path target = Files.createDirectories(Path.of("target", "console-screenshots"));
             Files.write(target.resolve(name + ".png"), png);

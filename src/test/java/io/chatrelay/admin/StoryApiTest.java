@@ -100,8 +100,13 @@ class StoryApiTest {
     }
 
     @Test
-    void listsAndTheDeliveryViewNeverShowTheVisitorsContactDetails() throws Exception {
-        deadLead();
+    void listsTheDeliveryViewAndLogsNeverShowTheVisitorsContactDetails() throws Exception {
+        String logged;
+        try (io.chatrelay.testkit.LogCapture log = new io.chatrelay.testkit.LogCapture()) {
+            deadLead();
+            logged = log.text();
+        }
+        assertThat(logged).contains("dead event=").doesNotContain("lead@example.com", "234 5678", WEBHOOK_SECRET);
 
         String list = raw("/admin/deliveries").body();
         String events = raw("/admin/events").body();

@@ -72,8 +72,17 @@ class SecretsStayOutOfLogsTest {
                 seen.append(Http.postSigned(relay.port(), "wrong", Fixtures.bytes("chat")).body());
                 seen.append(Http.postSigned(relay.port(), SIGNING_SECRET, Fixtures.bytes("live-chat-escalation")).body());
                 Eventually.holds("every destination settled", Duration.ofSeconds(20), () -> relay.pendingDeliveries() == 0);
-                seen.append(Http.execute(new Request.Builder().url("http://127.0.0.1:" + relay.port()
-                        + "/admin/deliveries").header("Authorization", "Bearer " + ADMIN_TOKEN).build()).body());
+                String list = adminGet(relay, "/admin/deliveries");
+                seen.append(list);
+                for (com.fasterxml.jackson.databind.JsonNode row : new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(list).path("deliveries")) {
+                    seen.append(adminGet(relay, "/admin/deliveries/" + row.path("id").asLong()));
+                    seen.append(adminGet(relay, "/admin/events/" + row.path("event_id").asText()));
+                }
+                for (String path : List.of("/admin/events", "/admin/routes", "/admin/destinations")) {
+                    seen.append(adminGet(relay, path));
+                }
+                assertThat(seen).as("the stories were read").contains("attempt_history", "\"answer\":");
                 seen.append(Http.get(relay.port(), "/metrics").body());
             }
             seen.append(preview(config, Map.of("SIGNING", SIGNING_SECRET)));
@@ -148,5 +157,10 @@ class SecretsStayOutOfLogsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    private static String adminGet(Relay relay, String path) {
+        return Http.execute(new Request.Builder().url("http://127.0.0.1:" + relay.port() + path)
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).build()).body();
     }
 }

@@ -340,6 +340,10 @@
   document.addEventListener('DOMContentLoaded', () => {
     document.getElementById('signin-form').addEventListener('submit', signIn);
     document.getElementById('sign-out').addEventListener('click', signOut);
+    document.querySelector('.skip').addEventListener('click', (event) => { // the hash belongs to the router
+      event.preventDefault();
+      document.getElementById('main').focus();
+    });
     window.addEventListener('hashchange', () => { say(''); route(); });
     route();
   });

@@ -29,10 +29,11 @@ import java.util.Set;
  */
 public final class AdminApi {
 
-    private static final Set<String> DELIVERY_FILTERS = Set.of("status", "destination", "event_id",
+    /** The CLI's names ({@code event}, {@code conversation}), or the JSON fields' ({@code event_id}, ...). */
+    private static final Set<String> DELIVERY_FILTERS = Set.of("status", "destination", "event", "event_id",
+            "conversation", "conversation_id", "since", "limit", "cursor");
+    private static final Set<String> EVENT_FILTERS = Set.of("type", "destination", "status", "conversation",
             "conversation_id", "since", "limit", "cursor");
-    private static final Set<String> EVENT_FILTERS = Set.of("event", "destination", "status", "conversation_id",
-            "since", "limit", "cursor");
     /** Sent by the console's scripts with the session cookie: a form or link from another site cannot add it. */
     static final String CONSOLE_HEADER = "X-Relay-Console";
 
@@ -159,8 +160,8 @@ public final class AdminApi {
         Params params = Params.of(ctx, DELIVERY_FILTERS);
         int limit = params.limit();
         DeliveryFilter filter = new DeliveryFilter(params.status(), params.text("destination"),
-                params.text("event_id"), params.text("conversation_id"), params.since(clock.instant()),
-                params.numericCursor(), limit + 1);
+                params.text("event", "event_id"), params.text("conversation", "conversation_id"),
+                params.since(clock.instant()), params.numericCursor(), limit + 1);
         Stories stories = stories();
         var rows = outbox.find(filter);
         Map<String, Object> page = new LinkedHashMap<>();
@@ -172,8 +173,9 @@ public final class AdminApi {
     private void listEvents(Context ctx) {
         Params params = Params.of(ctx, EVENT_FILTERS);
         int limit = params.limit();
-        EventFilter filter = new EventFilter(params.text("event"), params.text("destination"), params.status(),
-                params.text("conversation_id"), params.since(clock.instant()), params.text("cursor"), limit + 1);
+        EventFilter filter = new EventFilter(params.text("type"), params.text("destination"), params.status(),
+                params.text("conversation", "conversation_id"), params.since(clock.instant()), params.text("cursor"),
+                limit + 1);
         Stories stories = stories();
         var rows = outbox.events(filter);
         Map<String, Object> page = new LinkedHashMap<>();

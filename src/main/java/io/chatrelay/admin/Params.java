@@ -47,6 +47,16 @@ final class Params {
         return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).trim();
     }
 
+    /** The value given under {@code name} or under its {@code alias} (the JSON field's name); not both. */
+    String text(String name, String alias) {
+        String value = text(name);
+        String aliased = text(alias);
+        if (value != null && aliased != null) {
+            throw new BadRequest(name + " and " + alias + " are the same filter: give one");
+        }
+        return value != null ? value : aliased;
+    }
+
     DeliveryStatus status() {
         String text = text("status");
         try {

@@ -127,7 +127,11 @@ class StoryApiTest {
         }
 
         assertThat(get("/admin/deliveries?event_id=" + lead).path("deliveries")).hasSize(2);
+        assertThat(get("/admin/deliveries?event=" + lead).path("deliveries")).as("the CLI's name").hasSize(2);
         assertThat(get("/admin/deliveries?conversation_id=c1").path("deliveries")).hasSize(2);
+        assertThat(get("/admin/deliveries?conversation=c1").path("deliveries")).hasSize(2);
+        assertThat(get("/admin/events?type=chat&conversation=c1").path("events")).hasSize(2);
+        assertThat(raw("/admin/deliveries?conversation=c1&conversation_id=c2").status()).isEqualTo(400);
         assertThat(get("/admin/deliveries?destination=crm").path("deliveries")).hasSize(4);
         assertThat(get("/admin/deliveries?destination=nowhere").path("deliveries")).isEmpty();
         assertThat(get("/admin/deliveries?since=1h").path("deliveries")).hasSize(5);

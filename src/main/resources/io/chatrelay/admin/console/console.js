@@ -156,14 +156,14 @@
   async function eventsView() {
     const query = params();
     const [{ destinations }, page] = await Promise.all([api('/admin/destinations'), api('/admin/events?' + apiQuery(query,
-      ['event', 'destination', 'status', 'conversation_id', 'since', 'cursor']))]);
+      ['type', 'destination', 'status', 'conversation', 'since', 'cursor']))]);
     const counts = el('div', {}, countsTable(destinations));
     const rows = el('tbody', {});
     const more = el('div', { class: 'actions' });
     appendEvents(rows, more, page, query);
     mount(el('h2', {}, 'Events'), counts,
       filtersForm('#/events', query, destinations,
-        [['Event type', 'event', 'lead-submission'], ['Conversation', 'conversation_id', ''], ['Since', 'since', '1h, 7d']]),
+        [['Event type', 'type', 'lead-submission'], ['Conversation', 'conversation', ''], ['Since', 'since', '1h, 7d']]),
       el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'events' },
         el('thead', {}, el('tr', {}, el('th', {}, 'Accepted'), el('th', {}, 'Event'), el('th', {}, 'Conversation'),
           el('th', {}, 'Deliveries'))), rows)), more);
@@ -195,7 +195,7 @@
         const next = new URLSearchParams(query);
         next.set('cursor', page.next_cursor);
         appendEvents(rows, more, await api('/admin/events?' + apiQuery(next,
-          ['event', 'destination', 'status', 'conversation_id', 'since', 'cursor'])), query);
+          ['type', 'destination', 'status', 'conversation', 'since', 'cursor'])), query);
       } }, 'Older events'));
     }
   }

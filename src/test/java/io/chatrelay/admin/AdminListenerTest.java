@@ -6,6 +6,7 @@ import io.chatrelay.Relay;
 import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.RelayUnderTest;
 import java.nio.file.Path;
+import java.util.List;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,10 @@ class AdminListenerTest {
             assertThat(admin).isNotEqualTo(relay.port());
             assertThat(Http.get(relay.port(), "/metrics").status()).isEqualTo(404);
             assertThat(get(relay.port(), "/admin/deliveries", TOKEN).code()).isEqualTo(404);
+            for (String path : List.of("/admin/", "/admin/console.js", "/admin/events", "/admin/routes")) {
+                assertThat(get(relay.port(), path, TOKEN).code()).as("not on the public port: " + path).isEqualTo(404);
+                assertThat(get(admin, path, TOKEN).code()).as("on the admin listener: " + path).isEqualTo(200);
+            }
             assertThat(Http.get(relay.port(), "/healthz").status()).isEqualTo(200);
             assertThat(Http.postSigned(relay.port(), RelayUnderTest.SECRET, RelayUnderTest.chat("c1", "m1")).status())
                     .isEqualTo(200);

@@ -106,4 +106,21 @@ class ConsoleSessionTest {
                     .isEqualTo(404);
         }
     }
+
+    @Test
+    void wrongTokensInTheSignInFormAreLimitedLikeWrongBearerTokens() throws Exception {
+        try (Relay relay = start("admin: {token: " + TOKEN + "}\n")) {
+            Request.Builder guess = new Request.Builder().url("http://127.0.0.1:" + relay.port() + "/admin/session");
+            for (int i = 0; i < FailedLogins.ALLOWED; i++) {
+                try (Response wrong = call(guess.post(new FormBody.Builder().add("token", "guess-" + i).build())
+                        .build())) {
+                    assertThat(wrong.code()).isEqualTo(401);
+                }
+            }
+            try (Response limited = call(guess.post(new FormBody.Builder().add("token", TOKEN).build()).build())) {
+                assertThat(limited.code()).as("even the right token, until the address may try again").isEqualTo(429);
+                assertThat(limited.header("Set-Cookie")).isNull();
+            }
+        }
+    }
 }

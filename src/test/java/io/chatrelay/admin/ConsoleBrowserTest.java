@@ -177,18 +177,18 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void replaysEveryDeadLetterFromTheDeadLetterPage() throws Exception {
+    void replaysEveryDeadLetterFromTheDeadLetterPageByKeyboard() throws Exception {
         discord.alwaysAnswer(Sink.status(410, "gone"));
         post(Fixtures.bytes("lead-submission"));
         post(Fixtures.bytes("lead-submission"));
         awaitDead(2);
 
         signIn();
-        driver.findElement(By.linkText("Dead letters")).click();
+        driver.findElement(By.linkText("Dead letters")).sendKeys(Keys.ENTER); // links and buttons work by keyboard
         browser.await("two dead letters", d -> d.findElements(By.cssSelector("#dead button.replay")).size() == 2);
         browser.screenshot("console-dead-letters");
         discord.alwaysAnswer(Sink.status(204, ""));
-        driver.findElement(By.id("replay-all")).click();
+        driver.findElement(By.id("replay-all")).sendKeys(Keys.ENTER);
 
         browser.await("the page says how many were queued", d -> d.findElement(By.id("status")).getText()
                 .equals("2 dead deliveries queued again."));

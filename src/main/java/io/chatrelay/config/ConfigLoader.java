@@ -47,32 +47,75 @@ public final class ConfigLoader {
         }
     }
 
-    public RelayConfig load(Path file) throws InvalidConfigException, IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+    /** A valid config and what {@code validate} warns about in it. */
+    public record Loaded(RelayConfig config, List<ConfigProblem> warnings) {
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
     }
 
+    /**
+     * Loads a config file. Relative paths in it ({@code jdbc:sqlite:data/relay.db}) are relative to
+     * the file's directory, so every command finds the same store wherever it is run from.
+     */
+    public RelayConfig load(Path file) throws InvalidConfigException, IOException {
+        return check(file).config();
+    }
+
+    /** As {@link #load}, with the warnings. */
+    public Loaded check(Path file) throws InvalidConfigException, IOException {
+        return check(Files.readString(file, StandardCharsets.UTF_8), directoryOf(file));
+    }
+
+    /** A config's text; relative paths in it stay relative to the working directory. */
     public RelayConfig parse(String yaml) throws InvalidConfigException {
+        return check(yaml, Optional.empty()).config();
+    }
+
+    /**
+     * Only the {@code store} section of a config file, for the tools that need nothing else
+     * ({@code deliveries}): no destination's secret has to be in their environment.
+     */
+    public StoreConfig loadStore(Path file) throws InvalidConfigException, IOException {
         Problems problems = new Problems();
+        Node.Mapping mapping = root(Files.readString(file, StandardCharsets.UTF_8), problems);
+        Fields fields = new Fields("", mapping, problems, new Interpolator(environment));
+        StoreConfig store = store(fields.mapping("store"), directoryOf(file));
+        problems.throwIfAny();
+        return store;
+    }
+
+    private Loaded check(String yaml, Optional<Path> directory) throws InvalidConfigException {
+        Problems problems = new Problems();
+        Fields fields = new Fields("", root(yaml, problems), problems, new Interpolator(environment));
+        RelayConfig config = read(fields, directory);
+        fields.finish();
+        problems.throwIfAny();
+        return new Loaded(config, problems.all());
+    }
+
+    private static Node.Mapping root(String yaml, Problems problems) throws InvalidConfigException {
         Node root = YamlTree.parse(yaml, problems);
         if (!(root instanceof Node.Mapping mapping)) {
             throw new InvalidConfigException(List.of(new ConfigProblem("(file)", root.line(),
                     "the config must be a mapping with server, chat_data, destinations and routes")));
         }
-        Fields fields = new Fields("", mapping, problems, new Interpolator(environment));
-        RelayConfig config = read(fields);
-        fields.finish();
-        problems.throwIfAny();
-        return config;
+        return mapping;
     }
 
-    private static RelayConfig read(Fields root) {
+    private static Optional<Path> directoryOf(Path file) {
+        return Optional.ofNullable(file.toAbsolutePath().normalize().getParent());
+    }
+
+    private static RelayConfig read(Fields root, Optional<Path> directory) {
         Fields admin = root.mapping("admin");
-        Optional<Secret> adminToken = admin.secret("token");
+        // empty is documented as "admin API off": ${RELAY_ADMIN_TOKEN:-}
+        Optional<Secret> adminToken = admin.string("token").filter(t -> !t.isBlank()).map(Secret::new);
         Optional<ServerConfig.Address> adminListen = address(admin, "listen");
         admin.finish();
         ServerConfig server = server(root.mapping("server"), adminListen);
         List<Secret> secrets = signingSecrets(root.mapping("chat_data"));
-        StoreConfig store = store(root.mapping("store"));
+        StoreConfig store = store(root.mapping("store"), directory);
         DeliveryConfig delivery = delivery(root.mapping("delivery"));
         Fields destinationSection = root.mapping("destinations");
         Map<String, DestinationConfig> destinations = DestinationReader.read(destinationSection);
@@ -89,7 +132,7 @@ public final class ConfigLoader {
         int port = (int) fields.number("port", ServerConfig.DEFAULT_PORT, 0, 65_535);
         String path = fields.string("path", ServerConfig.DEFAULT_PATH);
         if (!path.startsWith("/")) {
-            fields.problem("path", "must start with /, got '" + path + "'");
+            fields.problem("path", "must start with /, got " + fields.shown("path", path));
         }
         long maxBody = fields.number("max_body_bytes", ServerConfig.DEFAULT_MAX_BODY_BYTES, 1_024, 64L * 1_048_576);
         Duration readTimeout = fields.duration("read_timeout", ServerConfig.DEFAULT_READ_TIMEOUT);
@@ -117,7 +160,7 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        fields.problem(key, "must be HOST:PORT, e.g. 127.0.0.1:9090, got '" + value + "'");
+        fields.problem(key, "must be HOST:PORT, e.g. 127.0.0.1:9090, got " + fields.shown(key, value));
         return Optional.empty();
     }
 
@@ -126,6 +169,7 @@ public final class ConfigLoader {
         if (!fields.has("signing_secrets")) {
             fields.problem("signing_secrets", "is required: Chat Data's signing secret, e.g. [\"${CHAT_DATA_SIGNING_SECRET}\"]");
         }
+        int before = fields.problems().size();
         for (String value : fields.strings("signing_secrets")) {
             if (value.isBlank()) {
                 fields.problem("signing_secrets", "a signing secret must not be empty");
@@ -133,11 +177,15 @@ public final class ConfigLoader {
                 secrets.add(new Secret(value));
             }
         }
+        if (fields.has("signing_secrets") && secrets.isEmpty() && fields.problems().size() == before) {
+            fields.problem("signing_secrets", "lists no secret: every request would be refused with 401; "
+                    + "add Chat Data's signing secret, e.g. [\"${CHAT_DATA_SIGNING_SECRET}\"]");
+        }
         fields.finish();
         return secrets;
     }
 
-    private static StoreConfig store(Fields fields) {
+    private static StoreConfig store(Fields fields, Optional<Path> directory) {
         String url = fields.string("url", StoreConfig.DEFAULT_URL);
         if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
             fields.problem("url", "must be a jdbc:sqlite: or jdbc:postgresql: URL");
@@ -148,7 +196,8 @@ public final class ConfigLoader {
             fields.problem("unhealthy_after", "must be at least 1s: a store that fails for less is not broken");
         }
         fields.finish();
-        return new StoreConfig(url, retention, unhealthyAfter);
+        return new StoreConfig(directory.map(d -> StoreConfig.resolveAgainst(url, d)).orElse(url), retention,
+                unhealthyAfter);
     }
 
     private static DeliveryConfig delivery(Fields fields) {

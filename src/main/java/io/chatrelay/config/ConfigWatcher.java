@@ -73,8 +73,9 @@ public final class ConfigWatcher implements AutoCloseable {
         lastDigest = digest();
         seenDigest = lastDigest;
         try {
-            RelayConfig next = loader.load(file);
-            relay.reload(next);
+            ConfigLoader.Loaded next = loader.check(file);
+            logWarnings(file, next.warnings());
+            relay.reload(next.config());
             return true;
         } catch (InvalidConfigException e) {
             relay.reloadRejected();
@@ -89,6 +90,13 @@ public final class ConfigWatcher implements AutoCloseable {
                     e.getClass().getSimpleName());
         }
         return false;
+    }
+
+    /** How {@code serve} reports what {@code validate} would warn about: at start and on every reload. */
+    public static void logWarnings(Path file, java.util.List<ConfigProblem> warnings) {
+        for (ConfigProblem warning : warnings) {
+            LOG.warn("{}: {}", file, warning);
+        }
     }
 
     private byte[] digest() {

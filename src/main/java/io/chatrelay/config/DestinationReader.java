@@ -3,6 +3,7 @@ package io.chatrelay.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +25,10 @@ final class DestinationReader {
                 continue;
             }
             Fields fields = section.child(section.pathOf(name), mapping);
-            readOne(name, fields).ifPresent(d -> destinations.put(name, d));
+            readOne(name, fields).ifPresent(d -> {
+                destinations.put(name, d);
+                PlatformUrls.check(d.type(), fields);
+            });
             fields.finish();
         }
         return destinations;
@@ -47,16 +51,19 @@ final class DestinationReader {
             case "webhook":
                 return webhook(name, fields);
             default:
-                fields.problem("type", "unknown destination type '" + type.get() + "' (expected one of " + TYPES + ")");
+                fields.problem("type", "unknown destination type '" + type.get() + "'" + Closest.to(type.get(),
+                        List.of(TYPES.split(", "))).map(meant -> ": " + meant).orElse(" (expected one of " + TYPES + ")"));
+                fields.skipUnknownKeys();
                 return Optional.empty();
         }
     }
 
     private static Optional<DestinationConfig> slack(String name, Fields fields) {
         DestinationOptions options = options(fields, new RateLimit(1, Duration.ofSeconds(1), 3));
+        int before = fields.problems().size();
         Optional<URI> webhook = fields.url("webhook_url", false, true);
         Optional<Secret> token = fields.secret("token");
-        Optional<String> channel = fields.string("channel").filter(s -> !s.isBlank());
+        Optional<String> channel = fields.nonEmpty("channel");
         URI apiBase = fields.url("api_base_url", false, false).orElse(SLACK_API);
         boolean hasWebhook = fields.has("webhook_url");
         boolean hasApi = fields.has("token") || fields.has("channel");
@@ -67,6 +74,9 @@ final class DestinationReader {
         } else if (hasApi && (!fields.has("token") || !fields.has("channel"))) {
             fields.problem(fields.has("token") ? "channel" : "token", "is required with "
                     + (fields.has("token") ? "token" : "channel"));
+        }
+        if (fields.problems().size() > before) {
+            return Optional.empty(); // never a slack destination without a way to post
         }
         return Optional.of(new DestinationConfig.Slack(name, webhook.map(u -> new Secret(u.toString())), token,
                 channel, apiBase, options));
@@ -106,7 +116,7 @@ final class DestinationReader {
         Optional<URI> url = fields.url("url", true, false);
         String method = fields.string("method", "POST").trim().toUpperCase(java.util.Locale.ROOT);
         if (!method.equals("POST") && !method.equals("PUT") && !method.equals("PATCH")) {
-            fields.problem("method", "must be POST, PUT or PATCH, got '" + method + "'");
+            fields.problem("method", "must be POST, PUT or PATCH, got " + fields.shown("method", method));
         }
         Map<String, Secret> headers = new LinkedHashMap<>();
         fields.stringMap("headers").forEach((k, v) -> headers.put(k, new Secret(v)));

@@ -78,12 +78,37 @@ final class Fields {
             return Optional.empty();
         }
         Interpolator.Result result = interpolator.apply(scalar.text());
-        if (result.missingVariable().isPresent()) {
-            problems.add(fieldPath, node.line(), "environment variable " + result.missingVariable().get()
-                    + " is not set (use ${" + result.missingVariable().get() + ":-default} for a fallback)");
+        result.environmentValues().forEach(problems::fromEnvironment);
+        if (result.problem().isPresent()) {
+            problems.add(fieldPath, node.line(), result.problem().get());
             return Optional.empty();
         }
         return Optional.of(result.value());
+    }
+
+    /**
+     * A value as a problem may quote it: the text written in the file when it came from the
+     * environment ({@code '${PORT}'}), since the value may be a secret in the wrong place.
+     */
+    String shown(String key, String value) {
+        Node node = mapping.entries().get(key);
+        if (node instanceof Node.Scalar scalar && scalar.text() != null && scalar.text().contains("${")) {
+            return "'" + scalar.text() + "'";
+        }
+        return "'" + value + "'";
+    }
+
+    /**
+     * An optional value that, when given, must not be empty: {@code token: ""} is a mistake, not
+     * "no token". Empty when absent; reported when present but blank.
+     */
+    Optional<String> nonEmpty(String key) {
+        int before = problems.size();
+        Optional<String> value = string(key);
+        if (has(key) && value.map(String::isBlank).orElse(true) && problems.size() == before) {
+            problem(key, "is empty: give it a value, or remove the key");
+        }
+        return value.filter(v -> !v.isBlank());
     }
 
     String string(String key, String fallback) {
@@ -104,8 +129,9 @@ final class Fields {
         return value;
     }
 
+    /** An optional secret; present but empty is a problem (see {@link #nonEmpty}). */
     Optional<Secret> secret(String key) {
-        return string(key).filter(s -> !s.isBlank()).map(Secret::new);
+        return nonEmpty(key).map(Secret::new);
     }
 
     Optional<Secret> requiredSecret(String key) {
@@ -125,7 +151,7 @@ final class Fields {
             }
             return value;
         } catch (NumberFormatException e) {
-            problem(key, "must be a whole number, got '" + text.get() + "'");
+            problem(key, "must be a whole number, got " + shown(key, text.get()));
             return fallback;
         }
     }
@@ -137,7 +163,7 @@ final class Fields {
         }
         Optional<Duration> value = Durations.parse(text.get()).filter(d -> !d.isZero());
         if (value.isEmpty()) {
-            problem(key, "must be a positive duration like 500ms, 10s, 5m, 2h or 7d, got '" + text.get() + "'");
+            problem(key, "must be a positive duration like 500ms, 10s, 5m, 2h or 7d, got " + shown(key, text.get()));
         }
         return value;
     }
@@ -146,15 +172,18 @@ final class Fields {
         return duration(key).orElse(fallback);
     }
 
-    /** An absolute http(s) URL; {@code secret} keeps it out of problem messages. */
+    /**
+     * An absolute http(s) URL. Problems never show a {@code secret} one, and show any other with its
+     * path masked, as everywhere else ({@link Secret#maskUrl}): paths and queries carry tokens.
+     */
     Optional<URI> url(String key, boolean required, boolean secret) {
-        Optional<String> text = required ? requiredString(key) : string(key).filter(s -> !s.isBlank());
+        Optional<String> text = required ? requiredString(key) : nonEmpty(key);
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        String shown = secret ? "" : " '" + text.get() + "'";
         try {
             URI uri = new URI(text.get().trim());
+            String shown = secret || uri.getScheme() == null ? "" : " " + shown(key, Secret.maskUrl(uri));
             if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
                 problem(key, "must be an http:// or https:// URL" + shown);
                 return Optional.empty();
@@ -165,9 +194,26 @@ final class Fields {
             }
             return Optional.of(uri);
         } catch (URISyntaxException e) {
-            problem(key, "is not a valid URL" + (secret ? "" : " (" + e.getMessage() + ")"));
+            problem(key, "is not a valid URL" + (secret ? "" : " (" + e.getReason() + " at index " + e.getIndex() + ")"));
             return Optional.empty();
         }
+    }
+
+    /** The URL a key holds, interpolated, without reading or reporting anything: for cross-checks. */
+    Optional<URI> peekUrl(String key) {
+        if (!(mapping.entries().get(key) instanceof Node.Scalar scalar) || scalar.text() == null) {
+            return Optional.empty();
+        }
+        Interpolator.Result result = interpolator.apply(scalar.text());
+        try {
+            return result.problem().isPresent() ? Optional.empty() : Optional.of(new URI(result.value().trim()));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    void warn(String key, String message) {
+        problems.warn(pathOf(key), lineOf(key), message);
     }
 
     /** A nested mapping; an absent key reads as an empty one. */
@@ -198,7 +244,11 @@ final class Fields {
         List<String> values = new ArrayList<>();
         if (node.get() instanceof Node.Sequence sequence) {
             for (int i = 0; i < sequence.items().size(); i++) {
-                scalarText(pathOf(key) + "[" + i + "]", sequence.items().get(i)).ifPresent(values::add);
+                Node item = sequence.items().get(i);
+                if (item instanceof Node.Scalar scalar && scalar.text() == null) {
+                    problems.add(pathOf(key) + "[" + i + "]", item.line(), "is empty: give it a value, or remove it");
+                }
+                scalarText(pathOf(key) + "[" + i + "]", item).ifPresent(values::add);
             }
         } else {
             scalarText(pathOf(key), node.get()).ifPresent(values::add);
@@ -224,12 +274,29 @@ final class Fields {
         return problems;
     }
 
-    /** Reports every key of this mapping that no reader asked for. */
+    /**
+     * Reports every key of this mapping that no reader asked for, with the key most likely meant
+     * among those the readers asked for ({@code webhok_url}: did you mean {@code webhook_url}?).
+     */
     void finish() {
+        List<String> known = read.stream().sorted().toList();
+        List<String> absent = known.stream().filter(k -> !mapping.entries().containsKey(k)).toList();
         for (String key : mapping.entries().keySet()) {
             if (!read.contains(key)) {
-                problem(key, "unknown key");
+                problem(key, Closest.to(key, absent).map(meant -> "unknown key: " + meant)
+                        .orElse(known.isEmpty() ? "unknown key: remove it"
+                                : "unknown key (known here: " + String.join(", ", known) + ")"));
             }
         }
+    }
+
+    /** Declares keys this mapping may have, for {@link #finish()}'s suggestions, without reading them. */
+    void known(String... keys) {
+        read.addAll(List.of(keys));
+    }
+
+    /** Keeps {@link #finish()} quiet: for a mapping whose keys cannot be judged (a destination of unknown type). */
+    void skipUnknownKeys() {
+        read.addAll(mapping.entries().keySet());
     }
 }

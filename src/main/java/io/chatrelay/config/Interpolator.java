@@ -1,5 +1,7 @@
 package io.chatrelay.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,23 +21,36 @@ final class Interpolator {
         this.environment = Map.copyOf(environment);
     }
 
-    /** The value with variables replaced, or the name of the first variable that is not set. */
+    /**
+     * The value with variables replaced, or the first variable that is not set, or set but empty.
+     * As in the shell, {@code ${NAME:-default}} takes the default for an empty variable too; a bare
+     * {@code ${NAME}} that is empty is a mistake (a URL or token that is "" loses every alert), so
+     * it is reported rather than replaced.
+     */
     Result apply(String raw) {
         Matcher matcher = VARIABLE.matcher(raw);
         StringBuilder out = new StringBuilder();
+        List<String> values = new ArrayList<>();
         while (matcher.find()) {
             String name = matcher.group(1);
             String value = environment.get(name);
-            if (value == null) {
-                if (matcher.group(2) == null) {
-                    return new Result(raw, Optional.of(name));
-                }
+            boolean hasDefault = matcher.group(2) != null;
+            if (value == null && !hasDefault) {
+                return Result.failed(raw, name, "is not set (use ${" + name + ":-default} for a fallback)");
+            }
+            if (value != null && value.isEmpty() && !hasDefault) {
+                return Result.failed(raw, name, "is set but empty (give it a value, or write ${" + name
+                        + ":-} where empty is meant)");
+            }
+            if (value == null || value.isEmpty()) {
                 value = matcher.group(3);
+            } else {
+                values.add(value);
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(out);
-        return new Result(out.toString(), Optional.empty());
+        return new Result(out.toString(), Optional.empty(), values);
     }
 
     /** The variables {@code text} uses without a fallback, in order of appearance. */
@@ -50,5 +65,14 @@ final class Interpolator {
         return names;
     }
 
-    record Result(String value, Optional<String> missingVariable) {}
+
+    /**
+     * {@code problem} is "environment variable NAME ..." when a variable could not be used;
+     * {@code environmentValues} are the values taken from the environment, to keep out of messages.
+     */
+    record Result(String value, Optional<String> problem, List<String> environmentValues) {
+        static Result failed(String raw, String name, String why) {
+            return new Result(raw, Optional.of("environment variable " + name + " " + why), List.of());
+        }
+    }
 }

@@ -53,6 +53,11 @@ public final class Redactor {
         return new Redactor(secrets);
     }
 
+    /** A redactor for exactly these values (the config's own problems, before a config exists). */
+    static Redactor of(java.util.Collection<String> values) {
+        return new Redactor(new LinkedHashSet<>(values));
+    }
+
     public String redact(String text) {
         if (text == null) {
             return null;

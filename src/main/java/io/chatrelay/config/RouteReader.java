@@ -1,5 +1,6 @@
 package io.chatrelay.config;
 
+import io.chatrelay.event.EventCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,8 +58,9 @@ final class RouteReader {
         Set<String> unique = new HashSet<>();
         for (String destination : to) {
             if (!destinationNames.contains(destination)) {
-                fields.problem("to", "unknown destination '" + destination + "' (defined: "
-                        + String.join(", ", destinationNames) + ")");
+                fields.problem("to", "unknown destination '" + destination + "'" + Closest.to(destination, destinationNames)
+                        .map(meant -> ": " + meant)
+                        .orElse(" (defined: " + String.join(", ", destinationNames) + ")"));
             } else if (!unique.add(destination)) {
                 fields.problem("to", "destination '" + destination + "' is listed twice");
             }
@@ -75,9 +77,45 @@ final class RouteReader {
         }
         Fields match = route.mapping("match");
         for (String field : match.keys()) {
+            checkDocumented(match, field, "field", EventCatalog.fieldPaths(),
+                    "; a route on it fires only for events that carry it");
             readCondition(match, field).ifPresent(c -> conditions.put(field, c));
         }
+        checkEventNames(match, conditions.get("event"));
         return conditions;
+    }
+
+    /** A route on {@code lead-submision} never fires: name the documented event meant. */
+    private static void checkEventNames(Fields match, Condition condition) {
+        List<String> names = condition instanceof Condition.Equals equals ? List.of(equals.expected())
+                : condition instanceof Condition.AnyOf anyOf ? anyOf.expected().stream().sorted().toList() : List.of();
+        for (String name : names) {
+            checkDocumented(match, "event", name, "event type", EventCatalog.types(),
+                    " (documented: " + String.join(", ", EventCatalog.types()) + "); the route fires only if Chat Data "
+                            + "sends it");
+        }
+    }
+
+    private static void checkDocumented(Fields match, String field, String what, java.util.Collection<String> documented,
+                                        String consequence) {
+        checkDocumented(match, field, field, what, documented, consequence);
+    }
+
+    /**
+     * A name no documented event has is an error when a documented one is a typo away, else a
+     * warning: Chat Data adds event types, and lead forms carry custom fields.
+     */
+    private static void checkDocumented(Fields match, String field, String name, String what,
+                                        java.util.Collection<String> documented, String consequence) {
+        if (documented.contains(name)) {
+            return;
+        }
+        Optional<String> meant = Closest.to(name, documented);
+        if (meant.isPresent()) {
+            match.problem(field, "no documented event has the " + what + " '" + name + "': " + meant.get());
+        } else {
+            match.warn(field, "no documented event has the " + what + " '" + name + "'" + consequence);
+        }
     }
 
     private static Optional<Condition> readCondition(Fields match, String field) {

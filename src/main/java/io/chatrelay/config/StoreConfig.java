@@ -30,6 +30,25 @@ public record StoreConfig(String url, Duration retention, Duration unhealthyAfte
         return USER_INFO.matcher(PASSWORD_PARAMETER.matcher(text).replaceAll("$1***")).replaceAll("//***@");
     }
 
+    /**
+     * A {@code jdbc:sqlite:} URL whose file path is relative, made absolute against {@code directory}
+     * (the config file's); any other URL as it is.
+     */
+    static String resolveAgainst(String url, java.nio.file.Path directory) {
+        String prefix = "jdbc:sqlite:";
+        if (!url.startsWith(prefix)) {
+            return url;
+        }
+        String rest = url.substring(prefix.length());
+        int query = rest.indexOf('?');
+        String path = query < 0 ? rest : rest.substring(0, query);
+        if (path.isEmpty() || path.startsWith(":") || path.startsWith("file:")
+                || java.nio.file.Path.of(path).isAbsolute()) {
+            return url; // in memory, a file: URI, or already absolute
+        }
+        return prefix + directory.resolve(path).normalize() + (query < 0 ? "" : rest.substring(query));
+    }
+
     /** The {@code password=} value of the URL, if it has one, for the redactor. */
     java.util.Optional<String> password() {
         java.util.regex.Matcher matcher = PASSWORD_PARAMETER.matcher(url);

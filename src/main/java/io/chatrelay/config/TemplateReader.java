@@ -9,6 +9,7 @@ final class TemplateReader {
 
     static Optional<TemplateConfig> read(Fields parent) {
         if (!parent.has("template")) {
+            parent.known("template");
             return Optional.empty();
         }
         Fields template = parent.mapping("template");

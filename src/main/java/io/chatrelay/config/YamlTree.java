@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML into {@link Node}s with line numbers. Jackson's tree model forgets locations, so this
@@ -28,10 +29,7 @@ final class YamlTree {
             }
             return read(parser, "", problems);
         } catch (IOException e) {
-            String message = e.getMessage() == null ? "not valid YAML" : firstLine(e.getMessage());
-            int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
-                    ? jpe.getLocation().getLineNr() : 0;
-            throw new InvalidConfigException(List.of(new ConfigProblem("(file)", line, "not valid YAML: " + message)));
+            throw new InvalidConfigException(List.of(syntaxError(e)));
         }
     }
 
@@ -68,6 +66,28 @@ final class YamlTree {
             return new Node.Scalar(null, line);
         }
         return new Node.Scalar(parser.getText(), line);
+    }
+
+    /**
+     * The parser's own words at the line of the fault: SnakeYAML says what is wrong ("found character
+     * '\t(TAB)' that cannot start any token") and where ("problem mark"), besides what it was doing and
+     * where that began ("while scanning for the next token", often the line before).
+     */
+    private static ConfigProblem syntaxError(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+                int line = marked.getProblemMark() == null ? 0 : marked.getProblemMark().getLine() + 1;
+                String context = marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
+                String problem = marked.getProblem().contains("(TAB)")
+                        ? "a tab cannot indent YAML, use spaces (found a tab that cannot start any token)"
+                        : marked.getProblem() + context;
+                return new ConfigProblem("(file)", line, "not valid YAML: " + problem);
+            }
+        }
+        String message = e.getMessage() == null ? "not valid YAML" : firstLine(e.getMessage());
+        int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
+                ? jpe.getLocation().getLineNr() : 0;
+        return new ConfigProblem("(file)", line, "not valid YAML: " + message);
     }
 
     private static String firstLine(String message) {

@@ -19,16 +19,7 @@ public final class Masking {
 
     /** {@code https://hooks.slack.com/***}: enough to tell endpoints apart, nothing to misuse. */
     public static String url(URI url) {
-        StringBuilder shown = new StringBuilder();
-        shown.append(url.getScheme()).append("://").append(url.getHost());
-        if (url.getPort() != -1) {
-            shown.append(':').append(url.getPort());
-        }
-        String path = url.getRawPath();
-        if ((path != null && path.length() > 1) || url.getRawQuery() != null) {
-            shown.append('/').append(MASK);
-        }
-        return shown.toString();
+        return io.chatrelay.config.Secret.maskUrl(url); // one rule, also used by config problems
     }
 
     /** A URL with a known, non-secret prefix kept: {@code https://api.telegram.org/bot***}/sendMessage. */

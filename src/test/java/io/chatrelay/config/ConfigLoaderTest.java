@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    Path tempDir;
+
     private static final Map<String, String> ENV = Map.of(
             "CHAT_DATA_SIGNING_SECRET", "s3cret",
             "SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T1/B1/XYZ",
@@ -37,7 +40,8 @@ class ConfigLoaderTest {
 
         assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", 8080, "/webhooks/chat-data", 1_048_576));
         assertThat(config.signingSecrets()).extracting(Secret::reveal).containsExactly("s3cret");
-        assertThat(config.store().url()).isEqualTo("jdbc:sqlite:data/relay.db");
+        assertThat(config.store().url()).as("relative to the config file's directory")
+                .isEqualTo("jdbc:sqlite:" + Path.of("data/relay.db").toAbsolutePath());
         assertThat(config.delivery()).isEqualTo(DeliveryConfig.DEFAULTS);
         assertThat(config.adminToken()).isEmpty();
         assertThat(config.destinations()).containsOnlyKeys("support-slack", "sales-discord", "crm");
@@ -123,8 +127,8 @@ class ConfigLoaderTest {
                     header: {X: y}
                 routes: []
                 """)).containsExactly(
-                "server.prot: unknown key (line 4)",
-                "destinations.crm.header: unknown key (line 9)");
+                "server.prot: unknown key (known here: host, max_body_bytes, path, port) (line 4)",
+                "destinations.crm.header: unknown key: did you mean 'headers'? (line 9)");
     }
 
     @Test
@@ -157,7 +161,7 @@ class ConfigLoaderTest {
 
         assertThat(problems).containsExactly(
                 "destinations.slack.webhook_url: must be an http:// or https:// URL (line 3)",
-                "destinations.crm.url: must be an http:// or https:// URL 'ftp://crm.example.com/x' (line 4)");
+                "destinations.crm.url: must be an http:// or https:// URL 'ftp://crm.example.com/***' (line 4)");
         assertThat(String.join("\n", problems)).doesNotContain("SECRETPART");
     }
 
@@ -242,5 +246,234 @@ class ConfigLoaderTest {
         Files.writeString(file, "chat_data: {signing_secrets: [x]}\nroutes: []\n");
 
         assertThat(new ConfigLoader(Map.of()).load(file).routes()).isEmpty();
+    }
+
+    @Test
+    void unknownKeysSuggestTheKeyMeant() {
+        assertThat(problems("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  sales: {type: discord, webhok_url: "https://discord.com/api/webhooks/1/t"}
+                route:
+                  - {name: all, to: [sales]}
+                """)).containsExactly(
+                "routes: is required: without routes no event goes anywhere (line 1)",
+                "destinations.sales.webhook_url: is required (line 3)",
+                "destinations.sales.webhok_url: unknown key: did you mean 'webhook_url'? (line 3)",
+                "route: unknown key: did you mean 'routes'? (line 4)");
+    }
+
+    @Test
+    void anUnknownKeyWithNothingCloseListsTheKeysKnownThere() {
+        assertThat(problems("""
+                chat_data: {signing_secrets: [x]}
+                store: {colour: blue}
+                routes: []
+                """)).containsExactly("store.colour: unknown key (known here: retention, url) (line 2)");
+    }
+
+    @Test
+    void aRequiredValueEmptyAfterInterpolationIsAnError() {
+        Map<String, String> env = Map.of("EMPTY", "", "SIGNING", "s3cret");
+        List<String> problems = problems(env, """
+                chat_data: {signing_secrets: ["${SIGNING}"]}
+                destinations:
+                  support: {type: slack, webhook_url: "${EMPTY}"}
+                  threads: {type: slack, token: "xoxb-1", channel: ""}
+                  sales: {type: discord, webhook_url: "${EMPTY}"}
+                  phone: {type: telegram, bot_token: "123:abc", chat_id: "${EMPTY}"}
+                  crm: {type: webhook, url: "https://crm.example.com/hook", headers: {Authorization: "Bearer ${EMPTY}"}}
+                routes:
+                  - {name: all, to: [support, threads, sales, phone, crm]}
+                """);
+
+        String setButEmpty = "environment variable EMPTY is set but empty (give it a value, or write ${EMPTY:-} "
+                + "where empty is meant)";
+        assertThat(problems).contains(
+                "destinations.support.webhook_url: " + setButEmpty + " (line 3)",
+                "destinations.threads.channel: is empty: give it a value, or remove the key (line 4)",
+                "destinations.sales.webhook_url: " + setButEmpty + " (line 5)",
+                "destinations.phone.chat_id: " + setButEmpty + " (line 6)",
+                "destinations.crm.headers.Authorization: " + setButEmpty + " (line 7)");
+    }
+
+    @Test
+    void aFallbackAppliesToAnEmptyVariableAsInTheShell() throws Exception {
+        RelayConfig config = new ConfigLoader(Map.of("SIGNING", "s3cret", "ADMIN", "")).parse("""
+                chat_data: {signing_secrets: ["${SIGNING}"]}
+                admin: {token: "${ADMIN:-}"}
+                server: {path: "${RELAY_PATH:-/hooks}"}
+                routes: []
+                """);
+
+        assertThat(config.adminToken()).isEmpty();
+        assertThat(config.server().path()).isEqualTo("/hooks");
+    }
+
+    @Test
+    void signingSecretsThatListNoSecretAreAnError() {
+        for (String secrets : List.of("[]", "[null]", "[\"\"]", "[\"${EMPTY}\"]")) {
+            assertThat(problems(Map.of("EMPTY", ""), "chat_data: {signing_secrets: " + secrets + "}\nroutes: []\n"))
+                    .as(secrets).singleElement().asString().startsWith("chat_data.signing_secrets");
+        }
+        assertThat(problems("chat_data: {signing_secrets: []}\nroutes: []\n")).containsExactly(
+                "chat_data.signing_secrets: lists no secret: every request would be refused with 401; add Chat Data's "
+                        + "signing secret, e.g. [\"${CHAT_DATA_SIGNING_SECRET}\"] (line 1)");
+    }
+
+    @Test
+    void aMisspelledEventTypeIsAnErrorNamingTheDocumentedOne() {
+        assertThat(problems("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  crm: {type: webhook, url: "https://crm.example.com/hook"}
+                routes:
+                  - {name: leads, match: {event: lead-submision}, to: [crm]}
+                  - {name: presence, match: {event: [user-online, user-ofline]}, to: [crm]}
+                """)).containsExactly(
+                "routes[0].match.event: no documented event has the event type 'lead-submision': did you mean "
+                        + "'lead-submission'? (line 5)",
+                "routes[1].match.event: no documented event has the event type 'user-ofline': did you mean "
+                        + "'user-offline' or 'user-online'? (line 6)");
+    }
+
+    @Test
+    void aMisspelledMatchFieldIsAnErrorNamingTheDocumentedOne() {
+        assertThat(problems("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  crm: {type: webhook, url: "https://crm.example.com/hook"}
+                routes:
+                  - name: leads
+                    match: {evnt: lead-submission, lead.mail: "*"}
+                    to: [crm]
+                """)).containsExactly(
+                "routes[0].match.evnt: no documented event has the field 'evnt': did you mean 'event'? (line 6)",
+                "routes[0].match.lead.mail: no documented event has the field 'lead.mail': did you mean 'lead.email'? "
+                        + "(line 6)");
+    }
+
+    @Test
+    void undocumentedEventTypesAndFieldsOnlyWarn() throws Exception {
+        ConfigLoader.Loaded loaded = new ConfigLoader(ENV).check(write("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  crm: {type: webhook, url: "https://crm.example.com/hook"}
+                routes:
+                  - name: future
+                    match: {event: conversation-closed, lead.company: "*", answer.score: {regex: "^0"}}
+                    to: [crm]
+                """));
+
+        assertThat(loaded.config().routes()).hasSize(1);
+        assertThat(loaded.warnings()).extracting(ConfigProblem::toString).containsExactly(
+                "routes[0].match.lead.company: no documented event has the field 'lead.company'; a route on it fires "
+                        + "only for events that carry it (line 6)",
+                "routes[0].match.event: no documented event has the event type 'conversation-closed' (documented: "
+                        + "chat, live-chat-escalation, lead-submission, user-online, user-offline); the route fires "
+                        + "only if Chat Data sends it (line 6)");
+    }
+
+    @Test
+    void anUnknownDestinationOrTypeSuggestsTheOneMeant() {
+        assertThat(problems("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  sales-discord: {type: discrod, webhook_url: "https://discord.com/api/webhooks/1/t"}
+                routes:
+                  - {name: leads, to: [sales-dicsord]}
+                """)).containsExactly(
+                "destinations.sales-discord.type: unknown destination type 'discrod': did you mean 'discord'? (line 3)",
+                "routes[0].to: unknown destination 'sales-dicsord': did you mean 'sales-discord'? (line 5)");
+    }
+
+    @Test
+    void aTabSaysItCannotIndentAtItsOwnLine() {
+        String yaml = "chat_data: {signing_secrets: [x]}\n" + "# a comment\n".repeat(10)
+                + "routes:\n  - name: all\n\tto: [crm]\n";
+        assertThat(yaml.lines().toList().get(13)).startsWith("\t");
+
+        assertThat(problems(yaml)).containsExactly("(file): not valid YAML: a tab cannot indent YAML, use spaces "
+                + "(found a tab that cannot start any token) (line 14)");
+    }
+
+    @Test
+    void problemsNeverShowAValueFromTheEnvironmentOrAUrlsPath() {
+        Map<String, String> env = Map.of("RELAY_ADMIN_TOKEN", "adm1n-t0ken-value",
+                "DISCORD_WEBHOOK_URL", "https://discord.com/api/webhooks/1/DISCORDSECRET");
+        List<String> problems = problems(env, """
+                chat_data: {signing_secrets: [x]}
+                server: {port: "${RELAY_ADMIN_TOKEN}"}
+                delivery: {timeout: "${RELAY_ADMIN_TOKEN}"}
+                destinations:
+                  sales: {type: "${DISCORD_WEBHOOK_URL}"}
+                  crm: {type: webhook, url: "ftp://crm.example.com/hooks/CRMSECRET1", method: "${RELAY_ADMIN_TOKEN}"}
+                routes: []
+                """);
+
+        assertThat(problems).contains(
+                "server.port: must be a whole number, got '${RELAY_ADMIN_TOKEN}' (line 2)",
+                "destinations.crm.url: must be an http:// or https:// URL 'ftp://crm.example.com/***' (line 6)");
+        assertThat(String.join("\n", problems)).contains("destinations.sales.type")
+                .doesNotContain("adm1n", "DISCORDSECRET", "CRMSECRET1");
+    }
+
+    @Test
+    void relativeStorePathsAreRelativeToTheConfigFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("relay.yaml"), """
+                chat_data: {signing_secrets: [x]}
+                store: {url: "jdbc:sqlite:data/relay.db"}
+                routes: []
+                """);
+
+        assertThat(new ConfigLoader(Map.of()).load(file).store().url())
+                .isEqualTo("jdbc:sqlite:" + dir.toAbsolutePath().resolve("data/relay.db"));
+        assertThat(new ConfigLoader(Map.of()).loadStore(file).url())
+                .isEqualTo("jdbc:sqlite:" + dir.toAbsolutePath().resolve("data/relay.db"));
+    }
+
+    @Test
+    void aDestinationGivenAsOneNameIsThatDestination() throws Exception {
+        RelayConfig config = parse("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  sales-discord: {type: discord, webhook_url: "https://discord.com/api/webhooks/1/t"}
+                routes:
+                  - {name: leads, match: {event: lead-submission}, to: sales-discord}
+                """);
+
+        assertThat(config.routes().get(0).to()).containsExactly("sales-discord");
+    }
+
+    @Test
+    void aWebhookUrlOfAnotherPlatformIsAWarningNamingBoth() throws Exception {
+        ConfigLoader.Loaded loaded = new ConfigLoader(ENV).check(write("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  support: {type: slack, webhook_url: "${DISCORD_WEBHOOK_URL}"}
+                  sales: {type: discord, webhook_url: "https://hooks.slack.com/services/T1/B1/SLACKSECRET"}
+                  flow: {type: webhook, url: "https://prod-1.westus.logic.azure.com/workflows/abc?sig=x"}
+                routes:
+                  - {name: all, to: [support, sales, flow]}
+                """));
+
+        assertThat(loaded.warnings()).extracting(ConfigProblem::toString).containsExactly(
+                "destinations.support.webhook_url: is a Discord webhook URL, but the destination's type is Slack: "
+                        + "Discord will refuse what the relay sends; use type: discord, or the URL meant for Slack (line 3)",
+                "destinations.sales.webhook_url: is a Slack webhook URL, but the destination's type is Discord: "
+                        + "Slack will refuse what the relay sends; use type: slack, or the URL meant for Discord (line 4)");
+    }
+
+    private Path write(String yaml) throws Exception {
+        return Files.writeString(tempDir.resolve("relay.yaml"), yaml);
+    }
+
+    private static List<String> problems(Map<String, String> env, String yaml) {
+        try {
+            new ConfigLoader(env).parse(yaml);
+        } catch (InvalidConfigException e) {
+            return e.problems().stream().map(ConfigProblem::toString).toList();
+        }
+        throw new AssertionError("expected the config to be invalid");
     }
 }

@@ -1,0 +1,72 @@
+package io.chatrelay.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What Chat Data documents: its event types and the field paths their payloads carry, read from the
+ * documented sample payloads bundled with the relay (one per type, named by it), so that the list
+ * cannot drift from the samples. Config validation asks it whether a route names a real event
+ * type or field; new types and custom lead fields exist too, so an answer of "no" is a hint.
+ */
+public final class EventCatalog {
+
+    private static final String SAMPLES = "/io/chatrelay/samples/";
+    /** The documented types, in Chat Data's order; each has a sample named after it. */
+    private static final List<String> TYPES = List.of("chat", "live-chat-escalation", "lead-submission", "user-online",
+            "user-offline");
+    /** Names the parser accepts besides the samples' own (a real capture carried {@code client_id}). */
+    private static final Set<String> ALIASES = Set.of("client_id");
+    private static final Set<String> PATHS = paths();
+
+    private EventCatalog() {}
+
+    public static List<String> types() {
+        return TYPES;
+    }
+
+    /** Every dotted path ({@code lead.email}) that some documented event has, objects and lists included. */
+    public static Set<String> fieldPaths() {
+        return PATHS;
+    }
+
+    /** A documented sample payload, as Chat Data sends it. */
+    public static byte[] sample(String type) {
+        try (InputStream in = EventCatalog.class.getResourceAsStream(SAMPLES + type + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("the sample of " + type + " is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<String> paths() {
+        Set<String> paths = new TreeSet<>(ALIASES);
+        for (String type : TYPES) {
+            try {
+                collect(EventParser.parse(sample(type), null).fields(), "", paths);
+            } catch (MalformedEventException e) {
+                throw new IllegalStateException("the sample of " + type + " does not parse", e);
+            }
+        }
+        return Set.copyOf(paths);
+    }
+
+    private static void collect(JsonNode node, String prefix, Set<String> paths) {
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String path = prefix + field.getKey();
+            paths.add(path);
+            if (field.getValue().isObject()) {
+                collect(field.getValue(), path + ".", paths);
+            }
+        }
+    }
+}

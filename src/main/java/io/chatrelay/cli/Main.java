@@ -1,18 +1,31 @@
 package io.chatrelay.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /**
- * The command line: {@code serve}, {@code validate}, {@code preview}, {@code sign}, {@code demo},
- * {@code deliveries}, {@code events}, {@code routes}, {@code healthcheck}.
+ * The command line. Every command and subcommand inherits {@code --help} and {@code --version}
+ * from here, and every failure a command does not handle itself ends in {@link Failures}: one line
+ * on stderr and an exit code, never a stack trace.
  */
-@Command(name = "chat-data-relay", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "chat-data-relay", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = Main.Version.class,
         description = "Relays signed Chat Data webhook events to Slack, Discord, Teams, Telegram and any webhook.",
-        subcommands = {ServeCommand.class, ValidateCommand.class, PreviewCommand.class, SignCommand.class,
-                DemoCommand.class, DeliveriesCommand.class, EventsCommand.class, RoutesCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ValidateCommand.class, PreviewCommand.class,
+                SignCommand.class, DemoCommand.class, DeliveriesCommand.class, EventsCommand.class,
+                RoutesCommand.class,
                 HealthcheckCommand.class})
 public final class Main {
+
+    /** Exit code of a command whose work failed (an invalid config, a store that cannot be opened). */
+    static final int FAILED = 1;
+    /** Exit code of a command given wrong arguments (picocli's own choice for usage errors). */
+    static final int USAGE = 2;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -23,16 +36,30 @@ public final class Main {
         return commandLine().execute(args);
     }
 
-    /** The configured command line: {@code --status dead} as users type it. */
+    /** The configured command line: {@code --status dead} as users type it, failures as one line. */
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler(new Failures());
+        return commandLine;
     }
 
+    /** The project's version, written into {@code version.properties} by the build from the pom. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"chat-data-relay " + (version == null ? "development build" : version)};
+            return new String[] {"chat-data-relay " + version()};
+        }
+
+        static String version() {
+            try (InputStream in = Main.class.getResourceAsStream("/io/chatrelay/version.properties")) {
+                Properties properties = new Properties();
+                if (in != null) {
+                    properties.load(in);
+                }
+                return properties.getProperty("version", "(unknown version)");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

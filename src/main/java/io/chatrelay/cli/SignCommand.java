@@ -26,6 +26,10 @@ final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (secret.isEmpty()) {
+            // what `sign --secret "$CHAT_DATA_SIGNING_SECRET"` runs when the variable is not set
+            throw Failures.usage("--secret is empty (is the variable you passed set?)");
+        }
         byte[] body = file == null ? System.in.readAllBytes() : Files.readAllBytes(file);
         spec.commandLine().getOut().println(SignatureVerifier.sign(new Secret(secret), body));
         return 0;

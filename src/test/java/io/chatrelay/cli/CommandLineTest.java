@@ -1,12 +1,18 @@
 package io.chatrelay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.chatrelay.config.Secret;
 import io.chatrelay.ingest.SignatureVerifier;
 import io.chatrelay.testkit.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +65,7 @@ class CommandLineTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("2 problems",
                 "routes[0].to: unknown destination 'sales' (defined: crm) (line 7)",
-                "routes[0].colour: unknown key (line 8)");
+                "routes[0].colour: unknown key (known here: match, name, template, to) (line 8)");
     }
 
     @Test
@@ -163,10 +169,157 @@ class CommandLineTest {
     }
 
     @Test
-    void printsItsVersion() {
+    void printsTheProjectsVersionFromThePom() throws Exception {
+        Matcher version = Pattern.compile("<artifactId>chat-data-relay</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(version.find()).isTrue();
+
         Cli.Run run = run("--version");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).startsWith("chat-data-relay ");
+        assertThat(run.out().trim()).isEqualTo("chat-data-relay " + version.group(1));
+        assertThat(run("deliveries", "list", "--version").out().trim()).isEqualTo("chat-data-relay " + version.group(1));
+    }
+
+    @Test
+    void helpWorksOnEveryCommandAndSubcommandAndExitsZero() {
+        List<List<String>> commands = new ArrayList<>();
+        collect(Main.commandLine(), List.of(), commands);
+        assertThat(commands).contains(List.of("serve"), List.of("preview"), List.of("deliveries", "list"));
+
+        for (List<String> command : commands) {
+            List<String> args = new ArrayList<>(command);
+            args.add("--help");
+            Cli.Run run = run(args.toArray(String[]::new));
+
+            assertThat(run.exit()).as(String.join(" ", args) + " exits 0; err: " + run.err()).isZero();
+            assertThat(run.out()).as(String.join(" ", args))
+                    .contains("Usage: chat-data-relay " + String.join(" ", command));
+        }
+    }
+
+    private static void collect(picocli.CommandLine parent, List<String> path, List<List<String>> into) {
+        parent.getSubcommands().forEach((name, child) -> {
+            List<String> childPath = new ArrayList<>(path);
+            childPath.add(name);
+            into.add(childPath);
+            collect(child, childPath, into);
+        });
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Cli.Run run = run("help");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Commands:", "serve", "validate", "preview", "sign", "demo", "deliveries");
+        assertThat(run("help", "deliveries").out()).contains("list", "replay");
+    }
+
+    @Test
+    void aMissingEventFileIsOneLineNotAStackTrace() throws Exception {
+        Path config = write("relay.yaml", """
+                chat_data: {signing_secrets: [s]}
+                routes: []
+                """);
+
+        Cli.Run run = run("preview", "--config", config.toString(), "--event", dir.resolve("missing.json").toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("preview: " + dir.resolve("missing.json") + ": no such file or directory\n");
+    }
+
+    @Test
+    void anEmptySecretIsRefusedInOneLine() throws Exception {
+        Path body = write("event.json", Fixtures.text("chat"));
+
+        Cli.Run run = run("sign", "--secret", "", body.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("sign: --secret is empty (is the variable you passed set?)\n");
+    }
+
+    @Test
+    void aConfigThatIsNotTextSaysSoInOneLine() throws Exception {
+        Path config = Files.write(dir.resolve("relay.yaml"), new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF});
+
+        Cli.Run run = run("validate", "--config", config.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo(config + ": cannot read: not UTF-8 text\n");
+    }
+
+    @Test
+    void aStoreThatCannotBeCreatedSaysWhyInOneLine() throws Exception {
+        Files.writeString(dir.resolve("data"), "a file where the store's directory should be");
+        Path config = write("relay.yaml", """
+                server: {port: 0}
+                store: {url: "jdbc:sqlite:data/relay/relay.db"}
+                chat_data: {signing_secrets: [s]}
+                routes: []
+                """);
+
+        Cli.Run run = run("serve", "--config", config.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("cannot start: cannot open the store: cannot create the directory "
+                + dir.resolve("data/relay") + ": Not a directory\n");
+    }
+
+    @Test
+    void aStoreInADirectoryThatIsNotWritableSaysPermissionDenied() throws Exception {
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        assumeFalse(Files.isWritable(readOnly), "permissions do not bind this user (root)");
+        Path config = write("relay.yaml", """
+                server: {port: 0}
+                store: {url: "jdbc:sqlite:read-only/relay.db"}
+                chat_data: {signing_secrets: [s]}
+                routes: []
+                """);
+
+        Cli.Run run = run("serve", "--config", config.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("permission denied").hasLineCount(1);
+    }
+
+    @Test
+    void validateWarnsAboutWhatMayBeMeantButLosesAlertsIfNot() throws Exception {
+        Path config = write("relay.yaml", """
+                chat_data: {signing_secrets: [s]}
+                destinations:
+                  support: {type: slack, webhook_url: "https://discord.com/api/webhooks/1/DISCORDSECRET"}
+                routes:
+                  - {name: closed, match: {event: conversation-closed}, to: [support]}
+                """);
+
+        Cli.Run run = run("validate", "--config", config.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("valid (1 destinations, 1 routes)");
+        assertThat(run.err()).contains(config + ": 2 warnings",
+                "  warning: destinations.support.webhook_url: is a Discord webhook URL, but the destination's type is "
+                        + "Slack",
+                "  warning: routes[0].match.event: no documented event has the event type 'conversation-closed'");
+        assertThat(run.err()).doesNotContain("DISCORDSECRET");
+    }
+
+    @Test
+    void anInvalidConfigListsItsWarningsAfterItsProblems() throws Exception {
+        Path config = write("relay.yaml", """
+                chat_data: {signing_secrets: [s]}
+                destinations:
+                  crm: {type: webhook, url: "https://crm.example.com/hook"}
+                routes:
+                  - {name: closed, match: {event: conversation-closed}, to: [crm], colour: blue}
+                """);
+
+        Cli.Run run = run("validate", "--config", config.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).startsWith(config + ": 1 problem, 1 warning\n  routes[0].colour: unknown key")
+                .contains("\n  warning: routes[0].match.event: no documented event has the event type");
     }
 }

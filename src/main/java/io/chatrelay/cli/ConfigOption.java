@@ -4,10 +4,11 @@ import io.chatrelay.config.ConfigLoader;
 import io.chatrelay.config.ConfigProblem;
 import io.chatrelay.config.InvalidConfigException;
 import io.chatrelay.config.RelayConfig;
+import io.chatrelay.config.StoreConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +19,14 @@ import picocli.CommandLine.Option;
 /** {@code --config FILE}, shared by the commands that read a config, and the one way they load it. */
 final class ConfigOption {
 
+    /** What a command does with warnings once the config is valid: print them, or log them. */
+    interface Warnings {
+        void report(Path file, List<ConfigProblem> warnings);
+    }
+
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Config file (default: $RELAY_CONFIG, else config.yaml).")
+            description = "Config file (default: $RELAY_CONFIG, else config.yaml). Relative paths in it are "
+                    + "relative to its directory.")
     Path file;
 
     Path path() {
@@ -30,9 +37,9 @@ final class ConfigOption {
         return Path.of(fromEnvironment == null || fromEnvironment.isBlank() ? "config.yaml" : fromEnvironment);
     }
 
-    /** The config, or empty after printing every problem as {@code path.to.field: message (line N)}. */
+    /** The config with its warnings printed on {@code err}, or empty after printing every problem. */
     Optional<RelayConfig> load(PrintWriter err) {
-        return load(err, false);
+        return load(err, (path, warnings) -> print(err, path, warnings), Placeholders.NONE);
     }
 
     /**
@@ -41,35 +48,94 @@ final class ConfigOption {
      * so that trying routes needs no real webhook URLs or tokens.
      */
     Optional<RelayConfig> loadWithPlaceholders(PrintWriter err) {
-        return load(err, true);
+        return load(err, (path, warnings) -> print(err, path, warnings), Placeholders.NOTED);
     }
 
-    private Optional<RelayConfig> load(PrintWriter err, boolean placeholders) {
+    /**
+     * For the store tools, which need the config only to know what to mask: placeholders stand in
+     * for unset variables without a note, and warnings are left to {@code validate}.
+     */
+    Optional<RelayConfig> loadForRedaction(PrintWriter err) {
+        return load(err, (path, warnings) -> { }, Placeholders.QUIET);
+    }
+
+    private enum Placeholders { NONE, NOTED, QUIET }
+
+    /**
+     * The config, or empty after printing every problem as {@code path.to.field: message (line N)};
+     * warnings of a valid config go to {@code warnings}.
+     */
+    Optional<RelayConfig> load(PrintWriter err, Warnings warnings) {
+        return load(err, warnings, Placeholders.NONE);
+    }
+
+    private Optional<RelayConfig> load(PrintWriter err, Warnings warnings, Placeholders placeholders) {
         Path path = path();
         try {
             Map<String, String> environment = new HashMap<>(System.getenv());
-            if (placeholders) {
+            if (placeholders != Placeholders.NONE) {
                 for (String name : ConfigLoader.requiredVariables(Files.readString(path))) {
-                    if (environment.putIfAbsent(name, "https://unset.invalid/" + name) == null) {
+                    if (environment.putIfAbsent(name, "https://unset.invalid/" + name) == null
+                            && placeholders == Placeholders.NOTED) {
                         err.println("note: " + name + " is not set; a placeholder stands in for it here");
                     }
                 }
             }
-            RelayConfig config = new ConfigLoader(environment).load(path);
-            return Optional.of(config);
+            ConfigLoader.Loaded loaded = new ConfigLoader(environment).check(path);
+            warnings.report(path, loaded.warnings());
+            return Optional.of(loaded.config());
         } catch (InvalidConfigException e) {
-            print(err, path, e.problems());
-        } catch (NoSuchFileException e) {
-            err.println(path + ": no such file");
+            print(err, path, e);
         } catch (IOException e) {
-            err.println(path + ": cannot read: " + e.getMessage());
+            unreadable(err, path, e);
         }
         err.flush();
         return Optional.empty();
     }
 
-    private static void print(PrintWriter err, Path path, List<ConfigProblem> problems) {
-        err.println(path + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+    /** Only the store section: for commands that need nothing else, so no destination secret is demanded. */
+    Optional<StoreConfig> loadStore(PrintWriter err) {
+        Path path = path();
+        try {
+            return Optional.of(ConfigLoader.fromSystemEnvironment().loadStore(path));
+        } catch (InvalidConfigException e) {
+            print(err, path, e);
+        } catch (IOException e) {
+            unreadable(err, path, e);
+        }
+        err.flush();
+        return Optional.empty();
+    }
+
+    private static void unreadable(PrintWriter err, Path path, IOException e) {
+        if (e instanceof FileSystemException file) {
+            err.println(Failures.file(file));
+        } else if (e instanceof java.nio.charset.CharacterCodingException) {
+            err.println(path + ": cannot read: not UTF-8 text");
+        } else if (java.nio.file.Files.isDirectory(path)) {
+            err.println(path + ": is a directory, not a config file");
+        } else {
+            err.println(path + ": cannot read: " + Failures.describe(e));
+        }
+    }
+
+    private static void print(PrintWriter err, Path path, InvalidConfigException e) {
+        List<ConfigProblem> problems = e.problems();
+        err.println(path + ": " + count(problems.size(), "problem") + (e.warnings().isEmpty() ? ""
+                : ", " + count(e.warnings().size(), "warning")));
         problems.forEach(problem -> err.println("  " + problem));
+        e.warnings().forEach(warning -> err.println("  warning: " + warning));
+    }
+
+    static void print(PrintWriter err, Path path, List<ConfigProblem> warnings) {
+        if (!warnings.isEmpty()) {
+            err.println(path + ": " + count(warnings.size(), "warning"));
+            warnings.forEach(warning -> err.println("  warning: " + warning));
+            err.flush();
+        }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

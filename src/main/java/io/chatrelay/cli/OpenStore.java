@@ -3,17 +3,24 @@ package io.chatrelay.cli;
 import io.chatrelay.admin.Stories;
 import io.chatrelay.config.Redactor;
 import io.chatrelay.config.RelayConfig;
+import io.chatrelay.config.StoreConfig;
 import io.chatrelay.store.JdbcOutbox;
 import io.chatrelay.store.Outbox;
 import java.io.PrintWriter;
 import java.util.Optional;
 
-/** The store a config names, opened for a tool that runs beside the relay, with the config's redactor. */
+/**
+ * The store a config names, opened for a tool that runs beside the relay, with the config's redactor.
+ * The store comes from the {@code store} section alone, read strictly (its password must be set); the
+ * rest of the config only feeds the redactor, so a variable of a destination that this shell does
+ * not have gets a placeholder: the tools need no destination's secret in their environment.
+ */
 record OpenStore(Outbox outbox, Redactor redactor) implements AutoCloseable {
 
     static Optional<OpenStore> open(ConfigOption config, PrintWriter err) {
-        Optional<RelayConfig> loaded = config.load(err);
-        return loaded.map(c -> new OpenStore(JdbcOutbox.openForTools(c.store()), Redactor.of(c)));
+        Optional<StoreConfig> store = config.loadStore(err);
+        Optional<RelayConfig> loaded = store.isEmpty() ? Optional.empty() : config.loadForRedaction(err);
+        return loaded.map(c -> new OpenStore(JdbcOutbox.openForTools(store.get()), Redactor.of(c)));
     }
 
     Stories stories() {

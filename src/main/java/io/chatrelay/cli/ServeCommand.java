@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
         Signal.handle(new Signal("TERM"), signal -> stopRequested(state, stop));
         Signal.handle(new Signal("INT"), signal -> stopRequested(state, stop));
         Signal.handle(new Signal("HUP"), signal -> Optional.ofNullable(watcher.get()).ifPresent(ConfigWatcher::reloadNow));
-        Optional<RelayConfig> loaded = config.load(spec.commandLine().getErr());
+        Optional<RelayConfig> loaded = config.load(spec.commandLine().getErr(), ConfigWatcher::logWarnings);
         if (loaded.isEmpty()) {
             return 1;
         }

@@ -72,6 +72,13 @@ public final class JdbcOutbox implements Outbox {
      * claims nothing and leaves the relay's claims alone.
      */
     public static JdbcOutbox openForTools(StoreConfig config) {
+        StoreFile.of(config.url()).map(StoreFile::path).filter(path -> !java.nio.file.Files.exists(path))
+                .ifPresent(missing -> {
+                    // a tool must not start an empty store beside the real one and report "0 deliveries"
+                    throw new StoreUnavailableException("cannot open the store: there is none at " + missing
+                            + " (is this the config serve runs with? a relative store.url is relative to the "
+                            + "config's directory)", null);
+                });
         return open(config, false, Clock.systemUTC());
     }
 

@@ -68,8 +68,11 @@ final class SingleConnectionDatabase implements Database {
                 file.get().remember();
             }
             return new SingleConnectionDatabase(url, dialect, file, faults, connection);
-        } catch (SQLException | IOException e) {
-            throw new StoreUnavailableException("cannot open the store: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot open the store: " + file.flatMap(StoreFile::whyNotOpened)
+                    .orElse(e.getMessage()), e);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot open the store: " + StoreFile.describe(e), e);
         }
     }
 

@@ -55,6 +55,33 @@ final class StoreFile {
         return path;
     }
 
+    /** What the driver's "unable to open the database file" means here: which file or directory, and why. */
+    Optional<String> whyNotOpened() {
+        Path directory = path.getParent();
+        if (Files.isDirectory(path)) {
+            return Optional.of(path + ": is a directory, not a database file");
+        }
+        if (Files.exists(path) && (!Files.isReadable(path) || !Files.isWritable(path))) {
+            return Optional.of(path + ": permission denied (the relay must be able to read and write it)");
+        }
+        if (directory != null && !Files.isWritable(directory)) {
+            return Optional.of(directory + ": permission denied (the relay must be able to create files in the "
+                    + "store's directory)");
+        }
+        return Optional.empty();
+    }
+
+    /** A failure to prepare the file or its directory, said plainly: which path and why. */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof FileAlreadyExistsException ? "exists and is not a directory"
+                    : f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+            return f.getFile() + ": " + reason;
+        }
+        return e.getMessage();
+    }
+
     /**
      * Creates the directory (owner only) and an empty file (owner only) if they are missing. An
      * existing file, {@code -wal} or {@code -shm} that others may read is made owner-only, with a warning.

@@ -3,6 +3,11 @@ package io.chatrelay.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.Relay;
+import io.chatrelay.config.StoreConfig;
+import io.chatrelay.event.RawEvent;
+import io.chatrelay.route.Target;
+import io.chatrelay.store.JdbcOutbox;
+import io.chatrelay.store.Outbox;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
@@ -10,6 +15,8 @@ import io.chatrelay.testkit.RelayUnderTest;
 import io.chatrelay.testkit.Sink;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +74,7 @@ class DeliveriesCommandTest {
                 chat_data: {signing_secrets: [s]}
                 routes: []
                 """.formatted(dir.resolve("relay.db")));
+        JdbcOutbox.open(new StoreConfig("jdbc:sqlite:" + dir.resolve("relay.db"), StoreConfig.DEFAULT_RETENTION)).close();
 
         Cli.Run run = run("deliveries", "replay", "42", "--config", config.toString());
 
@@ -134,5 +142,43 @@ class DeliveriesCommandTest {
                         + " is delivered, not dead");
             }
         }
+    }
+
+    @Test
+    void findTheStoreRelativeToTheConfigFileNeedingNoDestinationSecrets() throws Exception {
+        Path config = Files.writeString(dir.resolve("relay.yaml"), """
+                store: {url: "jdbc:sqlite:data/relay.db"}
+                chat_data: {signing_secrets: ["${CHAT_DATA_SIGNING_SECRET_NOT_SET_IN_TESTS}"]}
+                destinations:
+                  sales: {type: discord, webhook_url: "${DISCORD_WEBHOOK_URL_NOT_SET_IN_TESTS}"}
+                routes: [{name: leads, to: [sales]}]
+                """);
+        try (Outbox outbox = JdbcOutbox.open(new StoreConfig("jdbc:sqlite:" + dir.resolve("data/relay.db"),
+                StoreConfig.DEFAULT_RETENTION))) {
+            outbox.enqueue(new RawEvent("e1", "lead-submission", null, Fixtures.bytes("lead-submission"), Instant.now()),
+                    List.of(new Target("sales", "leads")));
+        }
+
+        Cli.Run list = run("deliveries", "list", "--config", config.toString());
+
+        assertThat(list.err()).isEmpty();
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains("pending", "lead-submission", "sales", "1 deliveries");
+    }
+
+    @Test
+    void aStoreThatIsNotThereIsAnErrorNotANewEmptyStore() throws Exception {
+        Path config = Files.writeString(dir.resolve("relay.yaml"), """
+                store: {url: "jdbc:sqlite:data/relay.db"}
+                chat_data: {signing_secrets: [s]}
+                routes: []
+                """);
+
+        Cli.Run list = run("deliveries", "list", "--config", config.toString());
+
+        assertThat(list.exit()).isEqualTo(1);
+        assertThat(list.err()).isEqualTo("list: cannot open the store: there is none at " + dir.resolve("data/relay.db")
+                + " (is this the config serve runs with? a relative store.url is relative to the config's directory)\n");
+        assertThat(dir.resolve("data")).doesNotExist();
     }
 }

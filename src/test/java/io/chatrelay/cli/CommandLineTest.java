@@ -255,10 +255,10 @@ class CommandLineTest {
         Files.writeString(dir.resolve("data"), "a file where the store's directory should be");
         Path config = write("relay.yaml", """
                 server: {port: 0}
-                store: {url: "jdbc:sqlite:data/relay/relay.db"}
+                store: {url: "jdbc:sqlite:%s"}
                 chat_data: {signing_secrets: [s]}
                 routes: []
-                """);
+                """.formatted(dir.resolve("data/relay/relay.db")));
 
         Cli.Run run = run("serve", "--config", config.toString());
 
@@ -274,10 +274,10 @@ class CommandLineTest {
         assumeFalse(Files.isWritable(readOnly), "permissions do not bind this user (root)");
         Path config = write("relay.yaml", """
                 server: {port: 0}
-                store: {url: "jdbc:sqlite:read-only/relay.db"}
+                store: {url: "jdbc:sqlite:%s"}
                 chat_data: {signing_secrets: [s]}
                 routes: []
-                """);
+                """.formatted(readOnly.resolve("relay.db")));
 
         Cli.Run run = run("serve", "--config", config.toString());
 

@@ -299,7 +299,7 @@ class ConfigLoaderTest {
 
     @Test
     void aFallbackAppliesToAnEmptyVariableAsInTheShell() throws Exception {
-        RelayConfig config = new ConfigLoader(Map.of("SIGNING", "s3cret", "ADMIN", "")).parse("""
+        RelayConfig config = new ConfigLoader(Map.of("SIGNING", "s3cret", "ADMIN", "", "RELAY_PATH", "")).parse("""
                 chat_data: {signing_secrets: ["${SIGNING}"]}
                 admin: {token: "${ADMIN:-}"}
                 server: {path: "${RELAY_PATH:-/hooks}"}

@@ -115,7 +115,7 @@ class ConfigLoaderTest {
 
     @Test
     void reportsUnknownKeysWithPathAndLine() {
-        assertThat(problems("""
+        List<String> problems = problems("""
                 chat_data: {signing_secrets: [x]}
                 server:
                   port: 8080
@@ -126,9 +126,12 @@ class ConfigLoaderTest {
                     url: https://crm.example.com/hook
                     header: {X: y}
                 routes: []
-                """)).containsExactly(
-                "server.prot: unknown key (known here: host, max_body_bytes, path, port) (line 4)",
-                "destinations.crm.header: unknown key: did you mean 'headers'? (line 9)");
+                """);
+
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).as("port is there already: not a typo of it, so the keys known here are listed")
+                .startsWith("server.prot: unknown key (known here: host, ").contains(" path, port").endsWith("(line 4)");
+        assertThat(problems.get(1)).isEqualTo("destinations.crm.header: unknown key: did you mean 'headers'? (line 9)");
     }
 
     @Test

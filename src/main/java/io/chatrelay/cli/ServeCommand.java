@@ -55,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             relay = Relay.start(loaded.get());
         } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("cannot start: " + e.getMessage());
+            spec.commandLine().getErr().println("cannot start: " + Failures.describe(e));
             return 1;
         }
         state.set(State.RUNNING);

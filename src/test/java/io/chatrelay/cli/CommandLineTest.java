@@ -263,8 +263,8 @@ class CommandLineTest {
         Cli.Run run = run("serve", "--config", config.toString());
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("cannot start: cannot open the store: cannot create the directory "
-                + dir.resolve("data/relay") + ": Not a directory\n");
+        assertThat(run.err()).isEqualTo("cannot start: cannot open the store: " + dir.resolve("data/relay")
+                + ": Not a directory\n");
     }
 
     @Test

@@ -270,9 +270,9 @@ class ConfigLoaderTest {
     void anUnknownKeyWithNothingCloseListsTheKeysKnownThere() {
         assertThat(problems("""
                 chat_data: {signing_secrets: [x]}
-                store: {colour: blue}
+                delivery: {backoff: {colour: blue}}
                 routes: []
-                """)).containsExactly("store.colour: unknown key (known here: retention, url) (line 2)");
+                """)).containsExactly("delivery.backoff.colour: unknown key (known here: initial, max) (line 2)");
     }
 
     @Test

@@ -40,7 +40,8 @@ final class HealthcheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<RelayConfig> loaded = config.load(err);
+        // quiet about warnings: serve logs them, a probe every 30 s must not repeat them
+        Optional<RelayConfig> loaded = config.load(err, (path, warnings) -> { });
         if (loaded.isEmpty()) {
             return 1;
         }

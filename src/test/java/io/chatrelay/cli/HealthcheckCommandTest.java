@@ -42,6 +42,25 @@ class HealthcheckCommandTest {
     }
 
     @Test
+    void leavesTheConfigsWarningsToServe() throws Exception {
+        int port = RelayProcess.freePort();
+        Path config = Files.writeString(dir.resolve("relay.yaml"), """
+                server: {port: %d}
+                store: {url: "jdbc:sqlite:%s"}
+                chat_data: {signing_secrets: ["%s"]}
+                destinations: {crm: {type: webhook, url: "https://crm.example.com/hook"}}
+                routes: [{name: closed, match: {event: conversation-closed}, to: [crm]}]
+                """.formatted(port, dir.resolve("relay.db"), RelayUnderTest.SECRET));
+        assertThat(Cli.run("validate", "--config", config.toString()).err()).contains("1 warning");
+        try (Relay relay = Relay.start(new ConfigLoader(Map.of()).load(config))) {
+            Cli.Run run = Cli.run("healthcheck", "--config", config.toString());
+
+            assertThat(run.exit()).isZero();
+            assertThat(run.err()).as("a probe every 30 s must not repeat them").isEmpty();
+        }
+    }
+
+    @Test
     void exitsOneWhenNothingListensThere() throws Exception {
         int port = RelayProcess.freePort();
 

@@ -28,11 +28,6 @@ final class Failures implements IExecutionExceptionHandler {
         }
     }
 
-    /** Fails the running command with {@code message} and the "failed" exit code. */
-    static CommandFailure failed(String message) {
-        return new CommandFailure(message, Main.FAILED);
-    }
-
     /** Fails the running command as a usage error: a wrong or missing argument. */
     static CommandFailure usage(String message) {
         return new CommandFailure(message, Main.USAGE);

@@ -1,5 +1,6 @@
 package io.chatrelay;
 
+import io.chatrelay.format.Platforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.config.ConfigLoader;
@@ -55,7 +56,7 @@ class OperationsTest {
     void exposesEventRejectionDeliveryAndStoreMetrics() throws Exception {
         try (Sink good = Sink.ok(); Sink gone = Sink.ok()) {
             gone.alwaysAnswer(Sink.status(404, "no"));
-            try (Relay relay = Relay.start(new ConfigLoader(Map.of()).parse(config("""
+            try (Relay relay = Relay.start(Platforms.loader(Map.of()).parse(config("""
                       good: {type: webhook, url: "%s"}
                       gone: {type: webhook, url: "%s"}
                     """.formatted(good.url("/a"), gone.url("/b")), """
@@ -111,7 +112,7 @@ class OperationsTest {
     void appliesAChangedConfigFileWithinTwoSecondsAndRefusesAnInvalidOne() throws Exception {
         try (Sink first = Sink.ok(); Sink second = Sink.ok(); LogCapture log = new LogCapture()) {
             Path file = configRoutingAllTo(first);
-            ConfigLoader loader = new ConfigLoader(Map.of());
+            ConfigLoader loader = Platforms.loader(Map.of());
             try (Relay relay = Relay.start(loader.load(file));
                  ConfigWatcher watcher = new ConfigWatcher(file, relay, loader)) {
                 Files.writeString(file, config("""
@@ -142,7 +143,7 @@ class OperationsTest {
     void appliesAChangedConfigFileWhileEventsKeepTheStoreBesideItBusy() throws Exception {
         try (Sink first = Sink.ok(); Sink second = Sink.ok()) {
             Path file = configRoutingAllTo(first);
-            ConfigLoader loader = new ConfigLoader(Map.of());
+            ConfigLoader loader = Platforms.loader(Map.of());
             try (Relay relay = Relay.start(loader.load(file));
                  ConfigWatcher watcher = new ConfigWatcher(file, relay, loader)) {
                 AtomicBoolean posting = new AtomicBoolean(true);
@@ -176,7 +177,7 @@ class OperationsTest {
                       crm: {type: webhook, url: "%s"}
                       other: {type: webhook, url: "%s"}
                     """.formatted(down.url("/crm"), other.url("/o"));
-            ConfigLoader loader = new ConfigLoader(Map.of());
+            ConfigLoader loader = Platforms.loader(Map.of());
             try (Relay relay = Relay.start(loader.parse(config(both, "  - {name: all, to: [crm]}")
                     .replace("max_attempts: 2", "max_attempts: 1000")))) {
                 Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("chat"));

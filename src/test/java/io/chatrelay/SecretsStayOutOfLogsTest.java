@@ -1,5 +1,6 @@
 package io.chatrelay;
 
+import io.chatrelay.format.Platforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.cli.Cli;
@@ -66,7 +67,7 @@ class SecretsStayOutOfLogsTest {
                     """.formatted(dir.resolve("relay.db"), ADMIN_TOKEN, echo.url(SLACK_PATH), SLACK_BOT_TOKEN,
                     echo.url("/api"), freePort(), DISCORD_PATH, slow.url(TEAMS_PATH), TELEGRAM_TOKEN,
                     echo.url("/crm"), CRM_TOKEN, WHSEC));
-            ConfigLoader loader = new ConfigLoader(Map.of("SIGNING", SIGNING_SECRET));
+            ConfigLoader loader = Platforms.loader(Map.of("SIGNING", SIGNING_SECRET));
             StringBuilder seen = new StringBuilder();
             try (Relay relay = Relay.start(loader.load(config))) {
                 seen.append(Http.postSigned(relay.port(), "wrong", Fixtures.bytes("chat")).body());

@@ -5,6 +5,7 @@ import io.chatrelay.config.ConfigProblem;
 import io.chatrelay.config.InvalidConfigException;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.StoreConfig;
+import io.chatrelay.format.Platforms;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
@@ -81,7 +82,7 @@ final class ConfigOption {
                     }
                 }
             }
-            ConfigLoader.Loaded loaded = new ConfigLoader(environment).check(path);
+            ConfigLoader.Loaded loaded = Platforms.loader(environment).check(path);
             warnings.report(path, loaded.warnings());
             return Optional.of(loaded.config());
         } catch (InvalidConfigException e) {
@@ -97,7 +98,7 @@ final class ConfigOption {
     Optional<StoreConfig> loadStore(PrintWriter err) {
         Path path = path();
         try {
-            return Optional.of(ConfigLoader.fromSystemEnvironment().loadStore(path));
+            return Optional.of(Platforms.fromSystemEnvironment().loadStore(path));
         } catch (InvalidConfigException e) {
             print(err, path, e);
         } catch (IOException e) {

@@ -1,7 +1,6 @@
 package io.chatrelay.cli;
 
 import io.chatrelay.Relay;
-import io.chatrelay.config.ConfigLoader;
 import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.InvalidConfigException;
 import io.chatrelay.config.RelayConfig;
@@ -9,6 +8,7 @@ import io.chatrelay.config.RouteConfig;
 import io.chatrelay.config.Secret;
 import io.chatrelay.event.EventParser;
 import io.chatrelay.event.MalformedEventException;
+import io.chatrelay.format.Platforms;
 import io.chatrelay.ingest.IngestHandler;
 import io.chatrelay.ingest.SignatureVerifier;
 import io.chatrelay.route.RoutingTable;
@@ -108,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private Optional<RelayConfig> config() throws InvalidConfigException {
         if (configFile == null) {
-            return Optional.of(new ConfigLoader(Map.of()).parse(BUILT_IN));
+            return Optional.of(Platforms.loader(Map.of()).parse(BUILT_IN));
         }
         ConfigOption option = new ConfigOption();
         option.file = configFile;

@@ -6,7 +6,7 @@ import io.chatrelay.config.RouteConfig;
 import io.chatrelay.config.Secret;
 import io.chatrelay.config.ServerConfig;
 import io.chatrelay.config.StoreConfig;
-import java.net.URI;
+import io.chatrelay.format.Platforms;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,29 +42,8 @@ final class DemoConfig {
                 Optional.empty(), destinations, routes);
     }
 
-    /** The destination with every URL it would send to pointing at {@code base}; empty when there is no stand-in for its type. */
+    /** The destination with every URL it would send to pointing at {@code base}; empty when its platform has no stand-in. */
     static Optional<DestinationConfig> redirect(DestinationConfig destination, String base) {
-        Secret webhook = new Secret(base + "/webhook");
-        URI api = URI.create(base + "/api");
-        if (destination instanceof DestinationConfig.Slack s) {
-            return Optional.of(new DestinationConfig.Slack(s.name(), s.webhookUrl().map(url -> webhook), s.token(),
-                    s.channel(), api, s.options()));
-        }
-        if (destination instanceof DestinationConfig.Discord d) {
-            return Optional.of(new DestinationConfig.Discord(d.name(), webhook, d.username(), d.avatarUrl(),
-                    d.threadName(), d.options()));
-        }
-        if (destination instanceof DestinationConfig.Teams t) {
-            return Optional.of(new DestinationConfig.Teams(t.name(), webhook, t.options()));
-        }
-        if (destination instanceof DestinationConfig.Telegram t) {
-            return Optional.of(new DestinationConfig.Telegram(t.name(), t.botToken(), t.chatId(), t.messageThreadId(),
-                    api, t.options()));
-        }
-        if (destination instanceof DestinationConfig.Webhook w) {
-            return Optional.of(new DestinationConfig.Webhook(w.name(), webhook, w.method(), w.headers(),
-                    w.signingSecret(), w.options()));
-        }
-        return Optional.empty();
+        return Platforms.of(destination).standInFor(destination, base);
     }
 }

@@ -1,9 +1,9 @@
 package io.chatrelay.cli;
 
 import io.chatrelay.Relay;
-import io.chatrelay.config.ConfigLoader;
 import io.chatrelay.config.ConfigWatcher;
 import io.chatrelay.config.RelayConfig;
+import io.chatrelay.format.Platforms;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -59,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         state.set(State.RUNNING);
-        try (ConfigWatcher running = new ConfigWatcher(config.path(), relay, ConfigLoader.fromSystemEnvironment())) {
+        try (ConfigWatcher running = new ConfigWatcher(config.path(), relay, Platforms.fromSystemEnvironment())) {
             watcher.set(running);
             stop.await();
             watcher.set(null);

@@ -14,13 +14,12 @@ import java.util.Optional;
 public final class ConfigLoader {
 
     private final Map<String, String> environment;
+    private final List<? extends DestinationType> platforms;
 
-    public ConfigLoader(Map<String, String> environment) {
+    /** {@code platforms} are the destination types a config may name (the registry in {@code format.Platforms}). */
+    public ConfigLoader(Map<String, String> environment, List<? extends DestinationType> platforms) {
         this.environment = Map.copyOf(environment);
-    }
-
-    public static ConfigLoader fromSystemEnvironment() {
-        return new ConfigLoader(System.getenv());
+        this.platforms = List.copyOf(platforms);
     }
 
     /**
@@ -88,7 +87,7 @@ public final class ConfigLoader {
     private Loaded check(String yaml, Optional<Path> directory) throws InvalidConfigException {
         Problems problems = new Problems();
         Fields fields = new Fields("", root(yaml, problems), problems, new Interpolator(environment));
-        RelayConfig config = read(fields, directory);
+        RelayConfig config = read(fields, directory, new DestinationReader(platforms));
         fields.finish();
         problems.throwIfAny();
         return new Loaded(config, problems.all());
@@ -107,7 +106,7 @@ public final class ConfigLoader {
         return Optional.ofNullable(file.toAbsolutePath().normalize().getParent());
     }
 
-    private static RelayConfig read(Fields root, Optional<Path> directory) {
+    private static RelayConfig read(Fields root, Optional<Path> directory, DestinationReader destinationReader) {
         Fields admin = root.mapping("admin");
         // empty is documented as "admin API off": ${RELAY_ADMIN_TOKEN:-}
         Optional<Secret> adminToken = admin.string("token").filter(t -> !t.isBlank()).map(Secret::new);
@@ -118,7 +117,7 @@ public final class ConfigLoader {
         StoreConfig store = store(root.mapping("store"), directory);
         DeliveryConfig delivery = delivery(root.mapping("delivery"));
         Fields destinationSection = root.mapping("destinations");
-        Map<String, DestinationConfig> destinations = DestinationReader.read(destinationSection);
+        Map<String, DestinationConfig> destinations = destinationReader.read(destinationSection);
         java.util.Set<String> names = destinationSection.keys();
         List<RouteConfig> routes = RouteReader.read(root, names);
         if (!root.has("routes")) {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Removes every secret a config holds from a piece of text before it is logged or returned: signing
- * secrets, the admin token, bot tokens, header values, and webhook URLs and their path segments
- * (a server may echo back just the path).
+ * secrets, the admin token, and every value a destination names as a secret; a URL's path segments
+ * and query too (a server may echo back just the path).
  */
 public final class Redactor {
 
@@ -35,20 +35,7 @@ public final class Redactor {
         config.adminToken().ifPresent(s -> secrets.add(s.reveal()));
         config.store().password().ifPresent(secrets::add);
         for (DestinationConfig destination : config.destinations().values()) {
-            if (destination instanceof DestinationConfig.Slack slack) {
-                slack.webhookUrl().ifPresent(url -> addUrl(secrets, url));
-                slack.token().ifPresent(token -> secrets.add(token.reveal()));
-            } else if (destination instanceof DestinationConfig.Discord discord) {
-                addUrl(secrets, discord.webhookUrl());
-            } else if (destination instanceof DestinationConfig.Teams teams) {
-                addUrl(secrets, teams.webhookUrl());
-            } else if (destination instanceof DestinationConfig.Telegram telegram) {
-                secrets.add(telegram.botToken().reveal());
-            } else if (destination instanceof DestinationConfig.Webhook webhook) {
-                addUrl(secrets, webhook.url());
-                webhook.headers().values().forEach(value -> addHeader(secrets, value.reveal()));
-                webhook.signingSecret().ifPresent(s -> secrets.add(s.reveal()));
-            }
+            destination.secrets().forEach(secret -> add(secrets, secret.reveal()));
         }
         return new Redactor(secrets);
     }
@@ -93,9 +80,22 @@ public final class Redactor {
         return flat.length() > max ? flat.substring(0, max) + "…" : flat;
     }
 
-    private static void addUrl(Set<String> secrets, Secret url) {
-        secrets.add(url.reveal());
-        URI uri = URI.create(url.reveal());
+    /** A URL also hides its query and credential-like path segments; "Bearer x" also hides x. */
+    private static void add(Set<String> secrets, String value) {
+        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("https://") || lower.startsWith("http://")) {
+            try {
+                addUrl(secrets, URI.create(value));
+                return;
+            } catch (IllegalArgumentException notAUri) {
+                // hidden as a whole below
+            }
+        }
+        addHeader(secrets, value);
+    }
+
+    private static void addUrl(Set<String> secrets, URI uri) {
+        secrets.add(uri.toString());
         if (uri.getRawQuery() != null) {
             secrets.add(uri.getRawQuery());
         }

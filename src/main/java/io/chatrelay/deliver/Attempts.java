@@ -8,7 +8,10 @@ import io.chatrelay.event.MalformedEventException;
 import io.chatrelay.format.Envelope;
 import io.chatrelay.format.Formatter;
 import io.chatrelay.format.Formatters;
+import io.chatrelay.format.JsonPeek;
 import io.chatrelay.format.OutboundRequest;
+import io.chatrelay.format.Outcome;
+import io.chatrelay.format.Platform;
 import io.chatrelay.format.Templates;
 import io.chatrelay.log.LogSafe;
 import io.chatrelay.metrics.RelayMetrics;
@@ -104,9 +107,11 @@ final class Attempts {
         try {
             HttpResult result = sender.send(request, config.timeout(delivery.destination()));
             took = result.took();
-            answer = result.bodyExcerpt();
-            outcome = ResponseClassifier.classify(result, clock.instant(), request.okField());
-            obeyRateLimitHeaders(delivery.destination(), result);
+            answer = result.answer().body();
+            Platform<?> platform = formatters.platform(delivery.destination());
+            outcome = platform.classify(request, result.answer(), clock.instant());
+            platform.holdOff(result.answer(), clock.instant())
+                    .ifPresent(wait -> pause(delivery.destination(), clock.instant().plus(wait)));
             if (outcome instanceof Outcome.Delivered) {
                 rememberThread(delivery, request, result);
             }
@@ -143,20 +148,12 @@ final class Attempts {
      */
     private void rememberThread(Delivery delivery, OutboundRequest request, HttpResult result) {
         try {
-            request.threadCapture().ifPresent(capture -> JsonPeek.field(result.bodyExcerpt(), capture.field())
+            request.threadCapture().ifPresent(capture -> JsonPeek.field(result.answer().body(), capture.field())
                     .ifPresent(id -> outbox.shared().saveThreadId(delivery.destination(), capture.conversationId(), id,
                             clock.instant())));
         } catch (StoreUnavailableException e) {
             LOG.warn("delivered {}, but its thread was not saved ({}); the conversation's next message starts a new "
                     + "thread", what(delivery), LogSafe.value(redactor.redact(e.getMessage())));
-        }
-    }
-
-    /** Discord-style headers: no requests left in this window means wait until it resets. */
-    private void obeyRateLimitHeaders(String destination, HttpResult result) {
-        if ("0".equals(result.header("X-RateLimit-Remaining"))) {
-            RetryAfter.header(result.header("X-RateLimit-Reset-After"), clock.instant())
-                    .ifPresent(wait -> pause(destination, clock.instant().plus(wait)));
         }
     }
 

@@ -1,12 +1,7 @@
 package io.chatrelay.deliver;
 
+import io.chatrelay.format.Answer;
 import java.time.Duration;
-import java.util.Map;
 
-/** A response as far as delivery cares: status, headers (lower-case names), the start of the body. */
-record HttpResult(int status, Map<String, String> headers, String bodyExcerpt, Duration took) {
-
-    String header(String name) {
-        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
-    }
-}
+/** A response as far as delivery cares: the answer the platform reads, and how long it took. */
+record HttpResult(Answer answer, Duration took) {}

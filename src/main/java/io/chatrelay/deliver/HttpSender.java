@@ -1,5 +1,6 @@
 package io.chatrelay.deliver;
 
+import io.chatrelay.format.Answer;
 import io.chatrelay.format.OutboundRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ public final class HttpSender implements AutoCloseable {
         try (Response response = client.newCall(request).execute()) {
             Map<String, String> headers = new HashMap<>();
             response.headers().forEach(pair -> headers.put(pair.getFirst().toLowerCase(Locale.ROOT), pair.getSecond()));
-            return new HttpResult(response.code(), headers, excerpt(response.body()),
+            return new HttpResult(new Answer(response.code(), headers, excerpt(response.body())),
                     Duration.ofNanos(System.nanoTime() - start));
         }
     }

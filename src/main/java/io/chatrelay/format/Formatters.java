@@ -1,28 +1,29 @@
 package io.chatrelay.format;
 
-import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.RelayConfig;
-import io.chatrelay.format.discord.DiscordFormatter;
-import io.chatrelay.format.slack.SlackFormatter;
-import io.chatrelay.format.teams.TeamsFormatter;
-import io.chatrelay.format.telegram.TelegramFormatter;
-import io.chatrelay.format.webhook.WebhookFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The formatter for each configured destination: the one place that maps a destination type to its platform. */
+/** The platform and formatter of each configured destination. */
 public final class Formatters {
 
     private final Map<String, Formatter> byDestination;
+    private final Map<String, Platform<?>> platforms;
 
-    private Formatters(Map<String, Formatter> byDestination) {
+    private Formatters(Map<String, Formatter> byDestination, Map<String, Platform<?>> platforms) {
         this.byDestination = Map.copyOf(byDestination);
+        this.platforms = Map.copyOf(platforms);
     }
 
     public static Formatters of(RelayConfig config) {
         Map<String, Formatter> formatters = new LinkedHashMap<>();
-        config.destinations().forEach((name, destination) -> formatters.put(name, create(destination)));
-        return new Formatters(formatters);
+        Map<String, Platform<?>> platforms = new LinkedHashMap<>();
+        config.destinations().forEach((name, destination) -> {
+            Platform<?> platform = Platforms.of(destination);
+            platforms.put(name, platform);
+            formatters.put(name, platform.formatterOf(destination));
+        });
+        return new Formatters(formatters, platforms);
     }
 
     public Formatter forDestination(String name) {
@@ -33,19 +34,12 @@ public final class Formatters {
         return formatter;
     }
 
-    private static Formatter create(DestinationConfig destination) {
-        if (destination instanceof DestinationConfig.Slack slack) {
-            return new SlackFormatter(slack);
+    /** The platform that reads {@code name}'s answers. */
+    public Platform<?> platform(String name) {
+        Platform<?> platform = platforms.get(name);
+        if (platform == null) {
+            throw new IllegalArgumentException("no destination named " + name);
         }
-        if (destination instanceof DestinationConfig.Discord discord) {
-            return new DiscordFormatter(discord);
-        }
-        if (destination instanceof DestinationConfig.Teams teams) {
-            return new TeamsFormatter(teams);
-        }
-        if (destination instanceof DestinationConfig.Telegram telegram) {
-            return new TelegramFormatter(telegram);
-        }
-        return new WebhookFormatter((DestinationConfig.Webhook) destination);
+        return platform;
     }
 }

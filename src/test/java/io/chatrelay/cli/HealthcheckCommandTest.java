@@ -2,8 +2,8 @@ package io.chatrelay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatrelay.format.Platforms;
 import io.chatrelay.Relay;
-import io.chatrelay.config.ConfigLoader;
 import io.chatrelay.testkit.RelayProcess;
 import io.chatrelay.testkit.RelayUnderTest;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class HealthcheckCommandTest {
     void exitsZeroWhenTheRelayOnTheConfiguredPortAnswers() throws Exception {
         int port = RelayProcess.freePort();
         Path config = config(port);
-        try (Relay relay = Relay.start(new ConfigLoader(Map.of()).load(config))) {
+        try (Relay relay = Relay.start(Platforms.loader(Map.of()).load(config))) {
             Cli.Run run = Cli.run("healthcheck", "--config", config.toString());
 
             assertThat(run.exit()).isZero();
@@ -52,7 +52,7 @@ class HealthcheckCommandTest {
                 routes: [{name: closed, match: {event: conversation-closed}, to: [crm]}]
                 """.formatted(port, dir.resolve("relay.db"), RelayUnderTest.SECRET));
         assertThat(Cli.run("validate", "--config", config.toString()).err()).contains("1 warning");
-        try (Relay relay = Relay.start(new ConfigLoader(Map.of()).load(config))) {
+        try (Relay relay = Relay.start(Platforms.loader(Map.of()).load(config))) {
             Cli.Run run = Cli.run("healthcheck", "--config", config.toString());
 
             assertThat(run.exit()).isZero();

@@ -1,5 +1,6 @@
 package io.chatrelay.config;
 
+import io.chatrelay.format.Platforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class ConfigLoaderTest {
             "CRM_TOKEN", "crm-token");
 
     private static RelayConfig parse(String yaml) throws InvalidConfigException {
-        return new ConfigLoader(ENV).parse(yaml);
+        return Platforms.loader(ENV).parse(yaml);
     }
 
     private static List<String> problems(String yaml) {
@@ -36,7 +37,7 @@ class ConfigLoaderTest {
 
     @Test
     void loadsTheExampleConfigWithDefaults() throws Exception {
-        RelayConfig config = new ConfigLoader(ENV).load(Path.of("config.example.yaml"));
+        RelayConfig config = Platforms.loader(ENV).load(Path.of("config.example.yaml"));
 
         assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", 8080, "/webhooks/chat-data", 1_048_576));
         assertThat(config.signingSecrets()).extracting(Secret::reveal).containsExactly("s3cret");
@@ -45,10 +46,10 @@ class ConfigLoaderTest {
         assertThat(config.delivery()).isEqualTo(DeliveryConfig.DEFAULTS);
         assertThat(config.adminToken()).isEmpty();
         assertThat(config.destinations()).containsOnlyKeys("support-slack", "sales-discord", "crm");
-        var crm = (DestinationConfig.Webhook) config.destinations().get("crm");
+        var crm = (io.chatrelay.format.webhook.WebhookConfig) config.destinations().get("crm");
         assertThat(crm.headers().get("Authorization").reveal()).isEqualTo("Bearer crm-token");
         assertThat(crm.options().rateLimit()).isEmpty();
-        var slack = (DestinationConfig.Slack) config.destinations().get("support-slack");
+        var slack = (io.chatrelay.format.slack.SlackConfig) config.destinations().get("support-slack");
         assertThat(slack.options().rateLimit()).contains(new RateLimit(1, Duration.ofSeconds(1), 3));
         assertThat(config.routes()).extracting(RouteConfig::name).containsExactly("escalations", "leads");
     }
@@ -187,9 +188,9 @@ class ConfigLoaderTest {
 
         assertThat(config.destinations().values()).extracting(DestinationConfig::type)
                 .containsExactly("slack", "slack", "discord", "teams", "telegram", "webhook");
-        var telegram = (DestinationConfig.Telegram) config.destinations().get("g1");
+        var telegram = (io.chatrelay.format.telegram.TelegramConfig) config.destinations().get("g1");
         assertThat(telegram.apiBaseUrl().toString()).isEqualTo("https://api.telegram.org");
-        var webhook = (DestinationConfig.Webhook) config.destinations().get("w1");
+        var webhook = (io.chatrelay.format.webhook.WebhookConfig) config.destinations().get("w1");
         assertThat(webhook.method()).isEqualTo("PUT");
         assertThat(webhook.options().rateLimit()).contains(new RateLimit(10, Duration.ofSeconds(1)));
         assertThat(webhook.options().template()).contains(new TemplateConfig("hi {{event}}"));
@@ -248,7 +249,7 @@ class ConfigLoaderTest {
         Path file = dir.resolve("relay.yaml");
         Files.writeString(file, "chat_data: {signing_secrets: [x]}\nroutes: []\n");
 
-        assertThat(new ConfigLoader(Map.of()).load(file).routes()).isEmpty();
+        assertThat(Platforms.loader(Map.of()).load(file).routes()).isEmpty();
     }
 
     @Test
@@ -302,7 +303,7 @@ class ConfigLoaderTest {
 
     @Test
     void aFallbackAppliesToAnEmptyVariableAsInTheShell() throws Exception {
-        RelayConfig config = new ConfigLoader(Map.of("SIGNING", "s3cret", "ADMIN", "", "RELAY_PATH", "")).parse("""
+        RelayConfig config = Platforms.loader(Map.of("SIGNING", "s3cret", "ADMIN", "", "RELAY_PATH", "")).parse("""
                 chat_data: {signing_secrets: ["${SIGNING}"]}
                 admin: {token: "${ADMIN:-}"}
                 server: {path: "${RELAY_PATH:-/hooks}"}
@@ -358,7 +359,7 @@ class ConfigLoaderTest {
 
     @Test
     void undocumentedEventTypesAndFieldsOnlyWarn() throws Exception {
-        ConfigLoader.Loaded loaded = new ConfigLoader(ENV).check(write("""
+        ConfigLoader.Loaded loaded = Platforms.loader(ENV).check(write("""
                 chat_data: {signing_secrets: [x]}
                 destinations:
                   crm: {type: webhook, url: "https://crm.example.com/hook"}
@@ -429,9 +430,9 @@ class ConfigLoaderTest {
                 routes: []
                 """);
 
-        assertThat(new ConfigLoader(Map.of()).load(file).store().url())
+        assertThat(Platforms.loader(Map.of()).load(file).store().url())
                 .isEqualTo("jdbc:sqlite:" + dir.toAbsolutePath().resolve("data/relay.db"));
-        assertThat(new ConfigLoader(Map.of()).loadStore(file).url())
+        assertThat(Platforms.loader(Map.of()).loadStore(file).url())
                 .isEqualTo("jdbc:sqlite:" + dir.toAbsolutePath().resolve("data/relay.db"));
     }
 
@@ -450,7 +451,7 @@ class ConfigLoaderTest {
 
     @Test
     void aWebhookUrlOfAnotherPlatformIsAWarningNamingBoth() throws Exception {
-        ConfigLoader.Loaded loaded = new ConfigLoader(ENV).check(write("""
+        ConfigLoader.Loaded loaded = Platforms.loader(ENV).check(write("""
                 chat_data: {signing_secrets: [x]}
                 destinations:
                   support: {type: slack, webhook_url: "${DISCORD_WEBHOOK_URL}"}
@@ -473,7 +474,7 @@ class ConfigLoaderTest {
 
     private static List<String> problems(Map<String, String> env, String yaml) {
         try {
-            new ConfigLoader(env).parse(yaml);
+            Platforms.loader(env).parse(yaml);
         } catch (InvalidConfigException e) {
             return e.problems().stream().map(ConfigProblem::toString).toList();
         }

@@ -2,6 +2,7 @@ package io.chatrelay.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatrelay.format.Platforms;
 import io.chatrelay.testkit.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class ConfigWatcherTest {
         };
 
         try (LogCapture log = new LogCapture();
-             ConfigWatcher watcher = new ConfigWatcher(file, listener, new ConfigLoader(Map.of()))) {
+             ConfigWatcher watcher = new ConfigWatcher(file, listener, Platforms.loader(Map.of()))) {
             assertThat(watcher.reloadNow()).isTrue();
 
             assertThat(applied).hasSize(1);

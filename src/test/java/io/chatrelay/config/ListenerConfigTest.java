@@ -3,6 +3,7 @@ package io.chatrelay.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.chatrelay.format.Platforms;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class ListenerConfigTest {
 
     @Test
     void readTimeoutDefaultsToTenSecondsAndAdminStaysOnThePublicPort() throws Exception {
-        ServerConfig server = new ConfigLoader(Map.of()).parse(BASE).server();
+        ServerConfig server = Platforms.loader(Map.of()).parse(BASE).server();
 
         assertThat(server.readTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(server.adminListen()).isEmpty();
@@ -26,7 +27,7 @@ class ListenerConfigTest {
 
     @Test
     void readsAdminListenAsHostAndPort() throws Exception {
-        ServerConfig server = new ConfigLoader(Map.of()).parse(BASE + """
+        ServerConfig server = Platforms.loader(Map.of()).parse(BASE + """
                 server: {read_timeout: 3s}
                 admin: {listen: "[::1]:9090"}
                 """).server();
@@ -38,7 +39,7 @@ class ListenerConfigTest {
     @Test
     void anAdminListenThatIsNotHostAndPortIsAProblemThatSaysHow() {
         InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
-                () -> new ConfigLoader(Map.of()).parse(BASE + "admin: {listen: \"9090\"}\n"));
+                () -> Platforms.loader(Map.of()).parse(BASE + "admin: {listen: \"9090\"}\n"));
 
         assertThat(e.problems()).extracting(ConfigProblem::toString)
                 .anySatisfy(p -> assertThat(p).startsWith("admin.listen: must be HOST:PORT, e.g. 127.0.0.1:9090"));

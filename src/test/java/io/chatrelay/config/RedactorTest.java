@@ -2,6 +2,7 @@ package io.chatrelay.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatrelay.format.Platforms;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RedactorTest {
 
     private static Redactor redactor() throws InvalidConfigException {
-        return Redactor.of(new ConfigLoader(Map.of()).parse("""
+        return Redactor.of(Platforms.loader(Map.of()).parse("""
                 chat_data: {signing_secrets: [s]}
                 admin: {token: ADMINsecret0123456789}
                 routes: []

@@ -1,9 +1,9 @@
 package io.chatrelay.deliver;
 
+import io.chatrelay.format.Platforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.Relay;
-import io.chatrelay.config.ConfigLoader;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.LogCapture;
@@ -28,7 +28,7 @@ class DeliveryTest {
     @BeforeEach
     void start() throws Exception {
         slack = Sink.ok();
-        relay = Relay.start(new ConfigLoader(Map.of()).parse("""
+        relay = Relay.start(Platforms.loader(Map.of()).parse("""
                 server: {port: 0}
                 store: {url: "jdbc:sqlite:%s"}
                 chat_data: {signing_secrets: [%s]}

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.FieldSource;
  */
 class AllPlatformsPropertyTest {
 
-    static final List<Platforms.Platform> PLATFORMS = Platforms.ALL;
+    static final List<PlatformKit.Case> PLATFORMS = PlatformKit.ALL;
     private static final List<String> UNITS = List.of("x", FormatterFixtures.HOSTILE, FormatterFixtures.UNICODE,
             "**b** [l](https://e.example/?a=1&b=<2>) `c` > q\n- i\n", "&amp;<b>&#x27;");
     private static final List<Integer> LENGTHS = List.of(1, 150, 1_025, 3_001, 4_097, 30_000);
@@ -41,7 +41,7 @@ class AllPlatformsPropertyTest {
 
     @ParameterizedTest
     @FieldSource("PLATFORMS")
-    void staysWithinLimitsAndPingsNobody(Platforms.Platform platform) throws Exception {
+    void staysWithinLimitsAndPingsNobody(PlatformKit.Case platform) throws Exception {
         List<String> violations = new ArrayList<>();
         for (String unit : UNITS) {
             for (int length : LENGTHS) {
@@ -59,7 +59,7 @@ class AllPlatformsPropertyTest {
 
     @ParameterizedTest
     @FieldSource("PLATFORMS")
-    void rendersNestingBombsOfEveryConstructInBoundedTimeWithinLimits(Platforms.Platform platform) {
+    void rendersNestingBombsOfEveryConstructInBoundedTimeWithinLimits(PlatformKit.Case platform) {
         List<String> violations = new ArrayList<>();
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> { // a hang guard, not a timing assertion
             for (String bomb : NESTING_BOMBS) {

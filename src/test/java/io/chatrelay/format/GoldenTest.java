@@ -27,7 +27,7 @@ class GoldenTest {
     @TestFactory
     List<DynamicTest> everyFixtureOnEveryPlatformMatchesItsGoldenCopy() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Platforms.Platform platform : Platforms.ALL) {
+        for (PlatformKit.Case platform : PlatformKit.ALL) {
             for (String fixture : Fixtures.ALL) {
                 tests.add(DynamicTest.dynamicTest(platform + "/" + fixture, () -> check(platform, fixture)));
             }
@@ -35,7 +35,7 @@ class GoldenTest {
         return tests;
     }
 
-    private static void check(Platforms.Platform platform, String fixture) throws IOException {
+    private static void check(PlatformKit.Case platform, String fixture) throws IOException {
         OutboundRequest request = platform.formatter().format(FormatterFixtures.envelope(Fixtures.bytes(fixture)));
         String rendered = render(request);
         Path golden = GOLDEN.resolve(platform.name()).resolve(fixture + ".txt");

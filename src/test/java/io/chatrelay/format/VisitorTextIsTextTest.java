@@ -100,7 +100,7 @@ class VisitorTextIsTextTest {
     }
 
     private static JsonNode body(String platform, String json) throws Exception {
-        Platforms.Platform target = Platforms.ALL.stream().filter(p -> p.name().equals(platform)).findFirst().orElseThrow();
+        PlatformKit.Case target = PlatformKit.ALL.stream().filter(p -> p.name().equals(platform)).findFirst().orElseThrow();
         OutboundRequest request = target.formatter().format(FormatterFixtures.envelope(json));
         assertThat(target.violations(request)).isEmpty();
         return JSON.readTree(request.body());

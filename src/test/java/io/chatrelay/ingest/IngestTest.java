@@ -1,11 +1,11 @@
 package io.chatrelay.ingest;
 
+import io.chatrelay.format.Platforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.Relay;
-import io.chatrelay.config.ConfigLoader;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.Secret;
 import io.chatrelay.testkit.Fixtures;
@@ -47,7 +47,7 @@ class IngestTest {
                   - name: everything
                     to: [crm]
                 """.formatted(dir.resolve("relay.db"), SECRET, OLD_SECRET, crm.url("/hook"));
-        RelayConfig config = new ConfigLoader(Map.of()).parse(yaml);
+        RelayConfig config = Platforms.loader(Map.of()).parse(yaml);
         relay = Relay.start(config);
     }
 

@@ -2,8 +2,8 @@ package io.chatrelay.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatrelay.format.Platforms;
 import io.chatrelay.Relay;
-import io.chatrelay.config.ConfigLoader;
 import io.chatrelay.config.Secret;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Http;
@@ -126,7 +126,7 @@ class SlowClientsTest {
     }
 
     private Relay start(Sink crm, String readTimeout) throws Exception {
-        return Relay.start(new ConfigLoader(Map.of()).parse("""
+        return Relay.start(Platforms.loader(Map.of()).parse("""
                 server: {port: 0, read_timeout: %s}
                 store: {url: "jdbc:sqlite:%s"}
                 chat_data: {signing_secrets: ["%s"]}

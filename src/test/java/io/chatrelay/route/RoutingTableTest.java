@@ -1,8 +1,8 @@
 package io.chatrelay.route;
 
+import io.chatrelay.format.Platforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatrelay.config.ConfigLoader;
 import io.chatrelay.event.EventParser;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
@@ -21,7 +21,7 @@ class RoutingTableTest {
             """;
 
     private static List<String> destinationsFor(String routes, byte[] event) throws Exception {
-        RoutingTable table = RoutingTable.of(new ConfigLoader(Map.of()).parse(DESTINATIONS + routes));
+        RoutingTable table = RoutingTable.of(Platforms.loader(Map.of()).parse(DESTINATIONS + routes));
         return table.match(EventParser.parse(event, null)).stream().map(Target::destination).toList();
     }
 
@@ -45,7 +45,7 @@ class RoutingTableTest {
                   - {name: first, match: {event: chat}, to: [crm, slack]}
                   - {name: second, to: [crm]}
                 """;
-        RoutingTable table = RoutingTable.of(new ConfigLoader(Map.of()).parse(config));
+        RoutingTable table = RoutingTable.of(Platforms.loader(Map.of()).parse(config));
 
         List<Target> targets = table.match(EventParser.parse(Fixtures.bytes("chat"), null));
 
@@ -138,7 +138,7 @@ class RoutingTableTest {
                     to: [discord]
                   - {name: everything, to: [crm, discord]}
                 """;
-        RoutingTable table = RoutingTable.of(new ConfigLoader(Map.of()).parse(config));
+        RoutingTable table = RoutingTable.of(Platforms.loader(Map.of()).parse(config));
         var event = EventParser.parse(Http.utf8("{\"event\":\"lead-submission\",\"lead\":{\"email\":\"a@small\"},"
                 + "\"source\":\"widget\"}"), null);
 

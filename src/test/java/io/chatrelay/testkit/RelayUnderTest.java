@@ -1,6 +1,6 @@
 package io.chatrelay.testkit;
 
-import io.chatrelay.config.ConfigLoader;
+import io.chatrelay.format.Platforms;
 import io.chatrelay.config.InvalidConfigException;
 import io.chatrelay.config.RelayConfig;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ public final class RelayUnderTest {
 
     /** {@code body} is the rest of the YAML: delivery, admin, destinations, routes. */
     public static RelayConfig config(Path dir, String body) throws InvalidConfigException {
-        return new ConfigLoader(Map.of()).parse("""
+        return Platforms.loader(Map.of()).parse("""
                 server: {port: 0}
                 store: {url: "jdbc:sqlite:%s"}
                 chat_data: {signing_secrets: ["%s"]}

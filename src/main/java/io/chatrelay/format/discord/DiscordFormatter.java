@@ -3,7 +3,6 @@ package io.chatrelay.format.discord;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.event.Message;
 import io.chatrelay.format.Envelope;
 import io.chatrelay.format.Formatter;
@@ -36,7 +35,7 @@ public final class DiscordFormatter implements Formatter {
     private final Optional<String> avatarUrl;
     private final Optional<MessageTemplate> threadName;
 
-    public DiscordFormatter(DestinationConfig.Discord destination) {
+    public DiscordFormatter(DiscordConfig destination) {
         this.webhookUrl = URI.create(destination.webhookUrl().reveal());
         this.username = destination.username();
         this.avatarUrl = destination.avatarUrl();

@@ -3,7 +3,6 @@ package io.chatrelay.format.slack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.event.ChatDataEvent;
 import io.chatrelay.event.Message;
 import io.chatrelay.format.Envelope;
@@ -33,7 +32,7 @@ public final class SlackFormatter implements Formatter {
     private final Optional<String> channel;
     private final URI postMessageUrl;
 
-    public SlackFormatter(DestinationConfig.Slack destination) {
+    public SlackFormatter(SlackConfig destination) {
         this.webhookUrl = destination.webhookUrl().map(url -> URI.create(url.reveal()));
         this.token = destination.token().map(t -> t.reveal());
         this.channel = destination.channel();

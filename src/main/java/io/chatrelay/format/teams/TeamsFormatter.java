@@ -3,7 +3,6 @@ package io.chatrelay.format.teams;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.event.Message;
 import io.chatrelay.format.Envelope;
 import io.chatrelay.format.Formatter;
@@ -32,7 +31,7 @@ public final class TeamsFormatter implements Formatter {
 
     private final URI webhookUrl;
 
-    public TeamsFormatter(DestinationConfig.Teams destination) {
+    public TeamsFormatter(TeamsConfig destination) {
         this.webhookUrl = URI.create(destination.webhookUrl().reveal());
     }
 

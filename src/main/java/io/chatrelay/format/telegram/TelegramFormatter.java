@@ -2,7 +2,6 @@ package io.chatrelay.format.telegram;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.event.Message;
 import io.chatrelay.format.Envelope;
 import io.chatrelay.format.Formatter;
@@ -29,7 +28,7 @@ public final class TelegramFormatter implements Formatter {
     private final String chatId;
     private final Optional<String> messageThreadId;
 
-    public TelegramFormatter(DestinationConfig.Telegram destination) {
+    public TelegramFormatter(TelegramConfig destination) {
         String base = destination.apiBaseUrl().toString().replaceAll("/+$", "");
         this.url = URI.create(base + "/bot" + destination.botToken().reveal() + "/sendMessage");
         this.displayUrl = Masking.url(url, "/bot" + Masking.MASK + "/sendMessage");

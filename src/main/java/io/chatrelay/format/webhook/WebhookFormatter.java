@@ -1,6 +1,5 @@
 package io.chatrelay.format.webhook;
 
-import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.Secret;
 import io.chatrelay.format.Envelope;
 import io.chatrelay.format.Formatter;
@@ -29,7 +28,7 @@ public final class WebhookFormatter implements Formatter {
     private final Map<String, Secret> headers;
     private final Optional<StandardWebhooks> signer;
 
-    public WebhookFormatter(DestinationConfig.Webhook destination) {
+    public WebhookFormatter(WebhookConfig destination) {
         this.url = URI.create(destination.url().reveal());
         this.method = destination.method();
         this.headers = destination.headers();

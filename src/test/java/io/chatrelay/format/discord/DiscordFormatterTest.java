@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.Secret;
 import io.chatrelay.format.FormatterFixtures;
@@ -24,7 +23,7 @@ class DiscordFormatterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String URL = "https://discord.com/api/webhooks/123/TOKEN";
-    private static final DiscordFormatter FORMATTER = new DiscordFormatter(new DestinationConfig.Discord("sales",
+    private static final DiscordFormatter FORMATTER = new DiscordFormatter(new DiscordConfig("sales",
             new Secret(URL), Optional.of("Chat Data"), Optional.of("https://example.com/a.png"), Optional.empty(),
             new DestinationOptions(Optional.empty(), Optional.empty(), Optional.empty())));
 

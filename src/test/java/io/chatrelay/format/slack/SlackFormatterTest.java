@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.Secret;
 import io.chatrelay.format.FormatterFixtures;
@@ -24,7 +23,7 @@ class SlackFormatterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String URL = "https://hooks.slack.com/services/T0/B0/SECRET";
-    private static final SlackFormatter FORMATTER = new SlackFormatter(new DestinationConfig.Slack("support",
+    private static final SlackFormatter FORMATTER = new SlackFormatter(new SlackConfig("support",
             Optional.of(new Secret(URL)), Optional.empty(), Optional.empty(), URI.create("https://slack.com/api"),
             new DestinationOptions(Optional.empty(), Optional.empty(), Optional.empty())));
 

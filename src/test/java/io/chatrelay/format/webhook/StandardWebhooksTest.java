@@ -2,7 +2,6 @@ package io.chatrelay.format.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.Secret;
 import io.chatrelay.event.EventParser;
@@ -27,7 +26,7 @@ class StandardWebhooksTest {
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
 
     private static OutboundRequest sign(String deliveryId, Instant now, Optional<MessageTemplate> template) throws Exception {
-        WebhookFormatter formatter = new WebhookFormatter(new DestinationConfig.Webhook("crm",
+        WebhookFormatter formatter = new WebhookFormatter(new WebhookConfig("crm",
                 new Secret("https://crm.example.com/hook"), "POST", Map.of(), Optional.of(new Secret(SECRET)),
                 new DestinationOptions(Optional.empty(), Optional.empty(), Optional.empty())));
         byte[] body = Fixtures.bytes("lead-submission");

@@ -2,7 +2,6 @@ package io.chatrelay.format.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.Secret;
 import io.chatrelay.format.FormatterFixtures;
@@ -16,7 +15,7 @@ class WebhookFormatterTest {
 
     @Test
     void forwardsTheOriginalBodyWithTopicIdAndConfiguredHeaders() {
-        WebhookFormatter formatter = new WebhookFormatter(new DestinationConfig.Webhook("crm",
+        WebhookFormatter formatter = new WebhookFormatter(new WebhookConfig("crm",
                 new Secret("https://crm.example.com/hooks/chat-data?key=K"), "PUT",
                 Map.of("Authorization", new Secret("Bearer crm-token")), Optional.empty(),
                 new DestinationOptions(Optional.empty(), Optional.empty(), Optional.empty())));

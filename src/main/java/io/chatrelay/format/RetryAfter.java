@@ -1,4 +1,4 @@
-package io.chatrelay.deliver;
+package io.chatrelay.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,27 +10,23 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * How long a server asked us to wait: the {@code Retry-After} header (seconds or an HTTP date), or
- * the JSON {@code retry_after} that Discord (decimal seconds) and Telegram ({@code parameters.retry_after})
- * send. The longest of them wins.
+ * How long a server asked us to wait: the standard {@code Retry-After} header (seconds or an HTTP
+ * date), or a number in a JSON body where a platform puts one. Never more than a day.
  */
-final class RetryAfter {
+public final class RetryAfter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CEILING = Duration.ofHours(24);
 
     private RetryAfter() {}
 
-    static Optional<Duration> of(HttpResult result, Instant now) {
-        Optional<Duration> header = header(result.header("Retry-After"), now);
-        Optional<Duration> body = body(result.bodyExcerpt());
-        if (header.isPresent() && body.isPresent()) {
-            return Optional.of(header.get().compareTo(body.get()) >= 0 ? header.get() : body.get());
-        }
-        return header.or(() -> body);
+    /** The {@code Retry-After} header of an answer. */
+    public static Optional<Duration> header(Answer answer, Instant now) {
+        return header(answer.header("Retry-After"), now);
     }
 
-    static Optional<Duration> header(String value, Instant now) {
+    /** A header value in seconds (decimals allowed) or an HTTP date. */
+    public static Optional<Duration> header(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
@@ -47,18 +43,28 @@ final class RetryAfter {
         }
     }
 
-    private static Optional<Duration> body(String excerpt) {
-        if (excerpt == null || !excerpt.trim().startsWith("{")) {
+    /** Seconds (decimals allowed) at {@code path} in a JSON body, e.g. Discord's {@code retry_after}. */
+    public static Optional<Duration> jsonSeconds(String body, String... path) {
+        if (body == null || !body.trim().startsWith("{")) {
             return Optional.empty();
         }
         try {
-            JsonNode json = JSON.readTree(excerpt);
-            JsonNode value = json.path("retry_after").isNumber() ? json.get("retry_after")
-                    : json.path("parameters").path("retry_after");
+            JsonNode value = JSON.readTree(body);
+            for (String field : path) {
+                value = value.path(field);
+            }
             return value.isNumber() ? bounded(seconds(value.asDouble())) : Optional.empty();
         } catch (java.io.IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** The longer of two waits, when either is known. */
+    public static Optional<Duration> longest(Optional<Duration> a, Optional<Duration> b) {
+        if (a.isPresent() && b.isPresent()) {
+            return Optional.of(a.get().compareTo(b.get()) >= 0 ? a.get() : b.get());
+        }
+        return a.or(() -> b);
     }
 
     private static Duration seconds(double seconds) {

@@ -1,4 +1,4 @@
-package io.chatrelay.deliver;
+package io.chatrelay.format;
 
 import java.time.Duration;
 import java.util.Optional;

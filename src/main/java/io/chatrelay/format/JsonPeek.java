@@ -1,4 +1,4 @@
-package io.chatrelay.deliver;
+package io.chatrelay.format;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -10,13 +10,13 @@ import java.util.Optional;
  * Reads one top-level field of a JSON answer that may be cut short (only the start of a body is
  * kept): Slack's {@code ok} and {@code ts}, Discord's {@code channel_id} come first.
  */
-final class JsonPeek {
+public final class JsonPeek {
 
     private static final JsonFactory JSON = new JsonFactory();
 
     private JsonPeek() {}
 
-    static Optional<String> field(String json, String name) {
+    public static Optional<String> field(String json, String name) {
         if (json == null || json.isBlank()) {
             return Optional.empty();
         }

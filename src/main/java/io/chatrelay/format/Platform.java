@@ -1,0 +1,52 @@
+package io.chatrelay.format;
+
+import io.chatrelay.config.DestinationConfig;
+import io.chatrelay.config.DestinationType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Everything one destination platform knows, in its own {@code format.<name>} package: its config
+ * type and reader ({@link DestinationType}: keys, checks, secrets through
+ * {@link DestinationConfig#secrets()}, default rate limit), its pure formatter, and how it reads the
+ * answers it gets. {@code deliver} and {@code config} know only this interface; {@link Platforms}
+ * lists every implementation. Each part is abstract, so a platform that lacks one does not compile.
+ */
+public interface Platform<C extends DestinationConfig> extends DestinationType {
+
+    /** The record {@link #read} returns. */
+    Class<C> configType();
+
+    Formatter formatter(C destination);
+
+    /**
+     * What an answer to {@code request} means: delivered, retry (after how long, if the answer says),
+     * or dead with a reason a person can act on. Starts from {@link HttpAnswers} in most platforms.
+     */
+    Outcome classify(OutboundRequest request, Answer answer, Instant now);
+
+    /**
+     * How long to hold further sends after any answer, success included, when the platform's
+     * rate-limit headers say no requests are left. Most platforms have none.
+     */
+    default Optional<Duration> holdOff(Answer answer, Instant now) {
+        return Optional.empty();
+    }
+
+    /**
+     * The destination with every address it sends to replaced by {@code base}, a local stand-in's
+     * {@code http://127.0.0.1:PORT/<name>}, for {@code demo}; empty when the platform has no stand-in.
+     */
+    Optional<C> standIn(C destination, String base);
+
+    /** {@link #standIn} of a destination this platform read. */
+    default Optional<DestinationConfig> standInFor(DestinationConfig destination, String base) {
+        return standIn(configType().cast(destination), base).map(DestinationConfig.class::cast);
+    }
+
+    /** The formatter of a destination this platform read; {@code destination} must be its {@link #configType()}. */
+    default Formatter formatterOf(DestinationConfig destination) {
+        return formatter(configType().cast(destination));
+    }
+}

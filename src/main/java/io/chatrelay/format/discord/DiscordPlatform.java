@@ -1,0 +1,77 @@
+package io.chatrelay.format.discord;
+
+import io.chatrelay.config.DestinationFields;
+import io.chatrelay.config.DestinationOptions;
+import io.chatrelay.config.RateLimit;
+import io.chatrelay.config.Secret;
+import io.chatrelay.format.Answer;
+import io.chatrelay.format.Formatter;
+import io.chatrelay.format.HttpAnswers;
+import io.chatrelay.format.OutboundRequest;
+import io.chatrelay.format.Outcome;
+import io.chatrelay.format.Platform;
+import io.chatrelay.format.RetryAfter;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Discord execute-webhook: embeds, forum posts per conversation, its rate-limit headers and {@code retry_after}. */
+public final class DiscordPlatform implements Platform<DiscordConfig> {
+
+    static final String TYPE = "discord";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<DiscordConfig> configType() {
+        return DiscordConfig.class;
+    }
+
+    /** The community-observed webhook limit; the answers' headers hold the relay back further when needed. */
+    @Override
+    public Optional<RateLimit> defaultRateLimit() {
+        return Optional.of(new RateLimit(5, Duration.ofSeconds(2)));
+    }
+
+    @Override
+    public Optional<DiscordConfig> read(String name, DestinationFields fields, DestinationOptions options) {
+        Optional<URI> url = fields.url("webhook_url", true, true);
+        Optional<String> username = fields.string("username").filter(s -> !s.isBlank());
+        Optional<URI> avatar = fields.url("avatar_url", false, false);
+        Optional<String> threadName = fields.string("thread_name").filter(s -> !s.isBlank());
+        threadName.ifPresent(source -> fields.template("thread_name", source));
+        return url.map(u -> new DiscordConfig(name, new Secret(u.toString()), username, avatar.map(URI::toString),
+                threadName, options));
+    }
+
+    @Override
+    public Optional<DiscordConfig> standIn(DiscordConfig d, String base) {
+        return Optional.of(new DiscordConfig(d.name(), new Secret(base + "/webhook"), d.username(), d.avatarUrl(),
+                d.threadName(), d.options()));
+    }
+
+    @Override
+    public Formatter formatter(DiscordConfig destination) {
+        return new DiscordFormatter(destination);
+    }
+
+    /** A 429's JSON {@code retry_after} (decimal seconds) counts as much as its {@code Retry-After} header. */
+    @Override
+    public Outcome classify(OutboundRequest request, Answer answer, Instant now) {
+        return HttpAnswers.byStatus(answer, RetryAfter.longest(RetryAfter.header(answer, now),
+                RetryAfter.jsonSeconds(answer.body(), "retry_after")));
+    }
+
+    /** No requests left in this window ({@code X-RateLimit-Remaining: 0}): wait until it resets. */
+    @Override
+    public Optional<Duration> holdOff(Answer answer, Instant now) {
+        if ("0".equals(answer.header("X-RateLimit-Remaining"))) {
+            return RetryAfter.header(answer.header("X-RateLimit-Reset-After"), now);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,57 @@
+package io.chatrelay.format.teams;
+
+import io.chatrelay.config.DestinationFields;
+import io.chatrelay.config.DestinationOptions;
+import io.chatrelay.config.RateLimit;
+import io.chatrelay.config.Secret;
+import io.chatrelay.format.Answer;
+import io.chatrelay.format.Formatter;
+import io.chatrelay.format.HttpAnswers;
+import io.chatrelay.format.OutboundRequest;
+import io.chatrelay.format.Outcome;
+import io.chatrelay.format.Platform;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Microsoft Teams through a Workflows webhook: one Adaptive Card per event. */
+public final class TeamsPlatform implements Platform<TeamsConfig> {
+
+    static final String TYPE = "teams";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<TeamsConfig> configType() {
+        return TeamsConfig.class;
+    }
+
+    /** More than four requests a second are throttled. */
+    @Override
+    public Optional<RateLimit> defaultRateLimit() {
+        return Optional.of(new RateLimit(4, Duration.ofSeconds(1)));
+    }
+
+    @Override
+    public Optional<TeamsConfig> read(String name, DestinationFields fields, DestinationOptions options) {
+        return fields.url("webhook_url", true, true).map(u -> new TeamsConfig(name, new Secret(u.toString()), options));
+    }
+
+    @Override
+    public Optional<TeamsConfig> standIn(TeamsConfig d, String base) {
+        return Optional.of(new TeamsConfig(d.name(), new Secret(base + "/webhook"), d.options()));
+    }
+
+    @Override
+    public Formatter formatter(TeamsConfig destination) {
+        return new TeamsFormatter(destination);
+    }
+
+    @Override
+    public Outcome classify(OutboundRequest request, Answer answer, Instant now) {
+        return HttpAnswers.classify(answer, now);
+    }
+}

@@ -1,0 +1,139 @@
+package io.chatrelay.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatrelay.config.InvalidConfigException;
+import io.chatrelay.config.RelayConfig;
+import io.chatrelay.testkit.DiscordRules;
+import io.chatrelay.testkit.SlackRules;
+import io.chatrelay.testkit.TeamsRules;
+import io.chatrelay.testkit.TelegramRules;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * The test kit every platform runs (like Alertmanager's {@code notify/test}): for each registered
+ * platform, one or more sample destinations, the rules its platform enforces (a stand-in's
+ * checker), the secrets of the sample that must never show, and answers with what they must mean.
+ * Golden, property, answer and secret tests run over all of them; a platform in
+ * {@link Platforms#ALL} without an entry here fails {@code PlatformContractTest}.
+ */
+final class PlatformKit {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What an answer must mean: an outcome kind, the wait it asks for, words the reason must hold. */
+    record Expect(Answer answer, Class<? extends Outcome> kind, Optional<Duration> notBefore, String reasonHas) {
+
+        static Expect delivered(int status, String body) {
+            return new Expect(new Answer(status, Map.of(), body), Outcome.Delivered.class, Optional.empty(), "");
+        }
+
+        static Expect retry(Answer answer, Duration wait) {
+            return new Expect(answer, Outcome.Retry.class, Optional.ofNullable(wait), "");
+        }
+
+        static Expect dead(int status, String body, String reasonHas) {
+            return new Expect(new Answer(status, Map.of(), body), Outcome.Dead.class, Optional.empty(), reasonHas);
+        }
+    }
+
+    /** One sample destination of a platform, named after its golden directory. */
+    record Case(String name, String type, String yaml, BiFunction<JsonNode, Integer, List<String>> rules,
+                List<String> secrets, List<Expect> answers) {
+
+        Formatter formatter() {
+            return CONFIG.destinations().containsKey(name) ? FORMATTERS.forDestination(name) : null;
+        }
+
+        Platform<?> platform() {
+            return FORMATTERS.platform(name);
+        }
+
+        List<String> violations(OutboundRequest request) {
+            try {
+                return rules.apply(JSON.readTree(request.body()), request.body().length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static Answer answer(int status, Map<String, String> headers, String body) {
+        return new Answer(status, headers, body);
+    }
+
+    /** Answers every HTTP platform must read alike: 2xx, a 429 with Retry-After, a 5xx, a 404. */
+    private static List<Expect> http(String deadBody, String deadReason, Expect... more) {
+        List<Expect> answers = new ArrayList<>(List.of(
+                Expect.retry(answer(429, Map.of("Retry-After", "7"), ""), Duration.ofSeconds(7)),
+                Expect.retry(answer(503, Map.of(), "busy"), null),
+                Expect.dead(404, deadBody, deadReason)));
+        answers.addAll(List.of(more));
+        return answers;
+    }
+
+    static final List<Case> ALL = List.of(
+            new Case("slack", "slack", "{type: slack, webhook_url: \"https://hooks.slack.com/services/T0/B0/SECRET\"}",
+                    (json, bytes) -> SlackRules.violations(json), List.of("https://hooks.slack.com/services/T0/B0/SECRET"),
+                    http("no_service", "404 no_service", Expect.delivered(200, "ok"))),
+            new Case("slack-api", "slack", "{type: slack, token: xoxb-SECRET, channel: C0SUPPORT}",
+                    (json, bytes) -> SlackRules.violations(json), List.of("xoxb-SECRET"),
+                    http("", "404", Expect.delivered(200, "{\"ok\":true,\"ts\":\"1.2\"}"),
+                            Expect.dead(200, "{\"ok\":false,\"error\":\"channel_not_found\"}", "ok=false channel_not_found"),
+                            Expect.retry(answer(200, Map.of("Retry-After", "3"), "{\"ok\":false,\"error\":\"ratelimited\"}"),
+                                    Duration.ofSeconds(3)))),
+            new Case("discord", "discord",
+                    "{type: discord, webhook_url: \"https://discord.com/api/webhooks/1/SECRET\", username: Chat Data}",
+                    (json, bytes) -> DiscordRules.violations(json), List.of("https://discord.com/api/webhooks/1/SECRET"),
+                    http("{\"message\": \"Unknown Webhook\", \"code\": 10015}", "404 Unknown Webhook",
+                            Expect.delivered(204, ""),
+                            Expect.retry(answer(429, Map.of("Retry-After", "1"), "{\"retry_after\":2.5,\"global\":false}"),
+                                    Duration.ofMillis(2500)))),
+            new Case("discord-forum", "discord", "{type: discord, webhook_url: \"https://discord.com/api/webhooks/2/SECRET\","
+                    + " thread_name: \"{{chatbot_name}} {{conversation_id}}\"}",
+                    (json, bytes) -> DiscordRules.violations(json), List.of("https://discord.com/api/webhooks/2/SECRET"),
+                    http("", "404", Expect.delivered(200, "{\"id\":\"1\",\"channel_id\":\"2\"}"))),
+            new Case("teams", "teams", "{type: teams, webhook_url: \"https://prod.westus.logic.azure.com/workflows/x/triggers?sig=SECRET\"}",
+                    TeamsRules::violations, List.of("sig=SECRET"), http("", "404", Expect.delivered(202, ""))),
+            new Case("telegram", "telegram", "{type: telegram, bot_token: \"123:SECRET\", chat_id: \"-100123\", message_thread_id: \"7\"}",
+                    (json, bytes) -> TelegramRules.violations(json), List.of("123:SECRET"),
+                    http("{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}", "404 Not Found",
+                            Expect.delivered(200, "{\"ok\":true}"),
+                            Expect.dead(403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was kicked\"}",
+                                    "403 Forbidden: bot was kicked"),
+                            Expect.retry(answer(429, Map.of(), "{\"ok\":false,\"parameters\":{\"retry_after\":12}}"),
+                                    Duration.ofSeconds(12)))),
+            new Case("webhook", "webhook", "{type: webhook, url: \"https://crm.example.com/hooks/chat-data\","
+                    + " headers: {Authorization: \"Bearer SECRET-crm\"}, signing_secret: \"whsec_c2VjcmV0LWtleS1mb3ItdGVzdHM=\"}",
+                    (json, bytes) -> List.of(), List.of("SECRET-crm", "whsec_c2VjcmV0LWtleS1mb3ItdGVzdHM="),
+                    http("", "404", Expect.delivered(200, ""))));
+
+    static final RelayConfig CONFIG;
+    private static final Formatters FORMATTERS;
+
+    static {
+        StringBuilder yaml = new StringBuilder("chat_data: {signing_secrets: [s]}\ndestinations:\n");
+        ALL.forEach(c -> yaml.append("  ").append(c.name()).append(": ").append(c.yaml()).append('\n'));
+        yaml.append("routes: []\n");
+        try {
+            CONFIG = Platforms.loader(Map.of()).parse(yaml.toString());
+        } catch (InvalidConfigException e) {
+            throw new IllegalStateException(e);
+        }
+        FORMATTERS = Formatters.of(CONFIG);
+    }
+
+    private PlatformKit() {}
+}

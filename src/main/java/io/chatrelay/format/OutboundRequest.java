@@ -12,7 +12,8 @@ import java.util.Optional;
  * with its secret parts masked: the only form that may be printed or logged. {@code okField} names
  * a JSON field that must be {@code true} for a 2xx to count as success (Slack's Web API answers
  * 200 with {@code "ok": false}); {@code threadCapture} says where the answer carries the id of a
- * thread this request started.
+ * thread this request started. A value: the body is copied in and out and compared by content,
+ * and {@link #toString()} shows only the masked URL and headers, never a secret.
  */
 public record OutboundRequest(String method, URI url, String displayUrl, Map<String, String> headers, byte[] body,
                               Optional<String> okField, Optional<ThreadCapture> threadCapture) {
@@ -24,6 +25,34 @@ public record OutboundRequest(String method, URI url, String displayUrl, Map<Str
 
     public OutboundRequest {
         headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+        body = body.clone();
+    }
+
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OutboundRequest that && method.equals(that.method) && url.equals(that.url)
+                && displayUrl.equals(that.displayUrl) && headers.equals(that.headers)
+                && java.util.Arrays.equals(body, that.body) && okField.equals(that.okField)
+                && threadCapture.equals(that.threadCapture);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(method, url, displayUrl, headers, java.util.Arrays.hashCode(body), okField,
+                threadCapture);
+    }
+
+    /** Like OkHttp's {@code Headers}: what a log may show. The URL masked, header values masked, the body's size. */
+    @Override
+    public String toString() {
+        StringBuilder shown = new StringBuilder("OutboundRequest[").append(method).append(' ').append(displayUrl);
+        headers.forEach((name, value) -> shown.append(", ").append(name).append(": ").append(Masking.header(name, value)));
+        return shown.append(", ").append(body.length).append(" bytes]").toString();
     }
 
     public OutboundRequest(String method, URI url, String displayUrl, Map<String, String> headers, byte[] body) {

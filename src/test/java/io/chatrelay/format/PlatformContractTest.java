@@ -69,7 +69,7 @@ class PlatformContractTest {
             StringBuilder shown = new StringBuilder(request.displayUrl()).append('\n');
             request.headers().forEach((name, value) -> shown.append(name).append(": ")
                     .append(Masking.header(name, value)).append('\n'));
-            //TOSTRING
+            shown.append(request).append('\n');
             shown.append(PlatformKit.CONFIG.destinations().get(kit.name())).append('\n');
             String echoed = redactor.redact("server said: " + request.url() + " " + request.headers() + " "
                     + new String(request.body(), StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package io.chatrelay.format;
 import io.chatrelay.config.ConfigLoader;
 import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.format.discord.DiscordPlatform;
+import io.chatrelay.format.mattermost.MattermostPlatform;
 import io.chatrelay.format.slack.SlackPlatform;
 import io.chatrelay.format.teams.TeamsPlatform;
 import io.chatrelay.format.telegram.TelegramPlatform;
@@ -18,7 +19,8 @@ public final class Platforms {
             new DiscordPlatform(),
             new TeamsPlatform(),
             new TelegramPlatform(),
-            new WebhookPlatform());
+            new WebhookPlatform(),
+            new MattermostPlatform());
 
     private Platforms() {}
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.config.InvalidConfigException;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.testkit.DiscordRules;
+import io.chatrelay.testkit.MattermostRules;
 import io.chatrelay.testkit.SlackRules;
 import io.chatrelay.testkit.TeamsRules;
 import io.chatrelay.testkit.TelegramRules;
@@ -118,7 +119,12 @@ final class PlatformKit {
             new Case("webhook", "webhook", "{type: webhook, url: \"https://crm.example.com/hooks/chat-data\","
                     + " headers: {Authorization: \"Bearer SECRET-crm\"}, signing_secret: \"whsec_c2VjcmV0LWtleS1mb3ItdGVzdHM=\"}",
                     (json, bytes) -> List.of(), List.of("SECRET-crm", "whsec_c2VjcmV0LWtleS1mb3ItdGVzdHM="),
-                    http("", "404", Expect.delivered(200, ""))));
+                    http("", "404", Expect.delivered(200, ""))),
+            new Case("mattermost", "mattermost", "{type: mattermost, webhook_url: \"https://chat.example.com/hooks/xk3SECRETmm7\","
+                    + " channel: town-square, username: Chat Data}",
+                    (json, bytes) -> MattermostRules.violations(json), List.of("xk3SECRETmm7"),
+                    http("{\"id\":\"web.incoming_webhook.invalid.app_error\",\"message\":\"Invalid webhook\",\"status_code\":400}",
+                            "404 Invalid webhook", Expect.delivered(200, "ok"))));
 
     static final RelayConfig CONFIG;
     private static final Formatters FORMATTERS;

@@ -1,0 +1,75 @@
+package io.chatrelay.format.mattermost;
+
+import io.chatrelay.config.DestinationFields;
+import io.chatrelay.config.DestinationOptions;
+import io.chatrelay.config.RateLimit;
+import io.chatrelay.config.Secret;
+import io.chatrelay.format.Answer;
+import io.chatrelay.format.Formatter;
+import io.chatrelay.format.HttpAnswers;
+import io.chatrelay.format.OutboundRequest;
+import io.chatrelay.format.Outcome;
+import io.chatrelay.format.Platform;
+import io.chatrelay.format.RetryAfter;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Mattermost incoming webhooks: Markdown posts with a Slack-style attachment. */
+public final class MattermostPlatform implements Platform<MattermostConfig> {
+
+    static final String TYPE = "mattermost";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<MattermostConfig> configType() {
+        return MattermostConfig.class;
+    }
+
+    /** The server's own limiter, when an admin enables it, defaults to 10 requests a second. */
+    @Override
+    public Optional<RateLimit> defaultRateLimit() {
+        return Optional.of(new RateLimit(10, Duration.ofSeconds(1)));
+    }
+
+    @Override
+    public Optional<MattermostConfig> read(String name, DestinationFields fields, DestinationOptions options) {
+        Optional<URI> url = fields.url("webhook_url", true, true);
+        Optional<String> channel = fields.string("channel").filter(s -> !s.isBlank());
+        Optional<String> username = fields.string("username").filter(s -> !s.isBlank());
+        Optional<URI> icon = fields.url("icon_url", false, false);
+        return url.map(u -> new MattermostConfig(name, new Secret(u.toString()), channel, username,
+                icon.map(URI::toString), options));
+    }
+
+    @Override
+    public Optional<MattermostConfig> standIn(MattermostConfig d, String base) {
+        return Optional.of(new MattermostConfig(d.name(), new Secret(base + "/hooks/demo"), d.channel(), d.username(),
+                d.iconUrl(), d.options()));
+    }
+
+    @Override
+    public Formatter formatter(MattermostConfig destination) {
+        return new MattermostFormatter(destination);
+    }
+
+    /** 200 {@code ok}; errors are JSON with a {@code message}; 429 carries {@code Retry-After}. */
+    @Override
+    public Outcome classify(OutboundRequest request, Answer answer, Instant now) {
+        return HttpAnswers.classify(answer, now);
+    }
+
+    /** The server's limiter says how many requests are left and in how many seconds the window resets. */
+    @Override
+    public Optional<Duration> holdOff(Answer answer, Instant now) {
+        if ("0".equals(answer.header("X-Ratelimit-Remaining"))) {
+            return RetryAfter.header(answer.header("X-Ratelimit-Reset"), now);
+        }
+        return Optional.empty();
+    }
+}

@@ -3,6 +3,7 @@ package io.chatrelay.format;
 import io.chatrelay.config.ConfigLoader;
 import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.format.discord.DiscordPlatform;
+import io.chatrelay.format.googlechat.GoogleChatPlatform;
 import io.chatrelay.format.mattermost.MattermostPlatform;
 import io.chatrelay.format.slack.SlackPlatform;
 import io.chatrelay.format.teams.TeamsPlatform;
@@ -20,7 +21,8 @@ public final class Platforms {
             new TeamsPlatform(),
             new TelegramPlatform(),
             new WebhookPlatform(),
-            new MattermostPlatform());
+            new MattermostPlatform(),
+            new GoogleChatPlatform());
 
     private Platforms() {}
 

@@ -12,7 +12,8 @@ import java.util.Optional;
 public final class FormatterFixtures {
 
     public static final Instant AT = Instant.parse("2026-11-24T12:00:00Z");
-    public static final String HOSTILE = "<!channel> <!here> <@U123> @everyone @here <b>bold</b> &amp; <https://evil.example|click> ";
+    public static final String HOSTILE = "<!channel> <!here> <@U123> @everyone @here <users/all> @channel <b>bold</b> &amp; "
+            + "<https://evil.example|click> ";
     public static final String UNICODE = "😀👩‍👩‍👧 中文字符 עברית ";
 
     private FormatterFixtures() {}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.config.InvalidConfigException;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.testkit.DiscordRules;
+import io.chatrelay.testkit.GoogleChatRules;
 import io.chatrelay.testkit.MattermostRules;
 import io.chatrelay.testkit.SlackRules;
 import io.chatrelay.testkit.TeamsRules;
@@ -124,7 +125,15 @@ final class PlatformKit {
                     + " channel: town-square, username: Chat Data}",
                     (json, bytes) -> MattermostRules.violations(json), List.of("xk3SECRETmm7"),
                     http("{\"id\":\"web.incoming_webhook.invalid.app_error\",\"message\":\"Invalid webhook\",\"status_code\":400}",
-                            "404 Invalid webhook", Expect.delivered(200, "ok"))));
+                            "404 Invalid webhook", Expect.delivered(200, "ok"))),
+            new Case("google-chat", "google_chat", "{type: google_chat, webhook_url: \"https://chat.googleapis.com/v1/spaces/"
+                    + "AAAAx1/messages?key=AIzaGCkeySECRET&token=gcTOKENsecret%3D\"}",
+                    GoogleChatRules::violations, List.of("AIzaGCkeySECRET", "gcTOKENsecret%3D"),
+                    http("{\"error\":{\"code\":404,\"message\":\"Requested entity was not found.\",\"status\":\"NOT_FOUND\"}}",
+                            "404 NOT_FOUND: Requested entity was not found.",
+                            Expect.delivered(200, "{\"name\":\"spaces/AAAAx1/messages/1\"}"),
+                            Expect.dead(400, "{\"error\":{\"code\":400,\"message\":\"Invalid JSON payload\",\"status\":"
+                                    + "\"INVALID_ARGUMENT\"}}", "400 INVALID_ARGUMENT: Invalid JSON payload"))));
 
     static final RelayConfig CONFIG;
     private static final Formatters FORMATTERS;

@@ -1,0 +1,91 @@
+package io.chatrelay.format.googlechat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatrelay.config.DestinationFields;
+import io.chatrelay.config.DestinationOptions;
+import io.chatrelay.config.RateLimit;
+import io.chatrelay.config.Secret;
+import io.chatrelay.format.Answer;
+import io.chatrelay.format.Formatter;
+import io.chatrelay.format.HttpAnswers;
+import io.chatrelay.format.OutboundRequest;
+import io.chatrelay.format.Outcome;
+import io.chatrelay.format.Platform;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Google Chat incoming webhooks: a card per event, a thread per conversation. */
+public final class GoogleChatPlatform implements Platform<GoogleChatConfig> {
+
+    static final String TYPE = "google_chat";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<GoogleChatConfig> configType() {
+        return GoogleChatConfig.class;
+    }
+
+    /** The per-space quota: 60 message writes a minute, shared by every app in the space. */
+    @Override
+    public Optional<RateLimit> defaultRateLimit() {
+        return Optional.of(new RateLimit(1, Duration.ofSeconds(1)));
+    }
+
+    @Override
+    public Optional<GoogleChatConfig> read(String name, DestinationFields fields, DestinationOptions options) {
+        Optional<URI> url = fields.url("webhook_url", true, true);
+        url.filter(u -> !GoogleChatUrl.parameters(u).containsKey("key") || !GoogleChatUrl.parameters(u).containsKey("token"))
+                .ifPresent(u -> fields.problem("webhook_url", "must be the space webhook's whole URL, with its key and "
+                        + "token parameters (Space → Apps & integrations → Webhooks → copy)"));
+        return url.map(u -> new GoogleChatConfig(name, new Secret(u.toString()), options));
+    }
+
+    @Override
+    public Optional<GoogleChatConfig> standIn(GoogleChatConfig d, String base) {
+        return Optional.of(new GoogleChatConfig(d.name(), new Secret(base + "/v1/spaces/DEMO/messages?key=demo&token=demo"),
+                d.options()));
+    }
+
+    @Override
+    public Formatter formatter(GoogleChatConfig destination) {
+        return new GoogleChatFormatter(destination);
+    }
+
+    /** Errors are {@code {"error": {"code", "message", "status"}}}; 429 {@code RESOURCE_EXHAUSTED} and 5xx retry. */
+    @Override
+    public Outcome classify(OutboundRequest request, Answer answer, Instant now) {
+        Outcome outcome = HttpAnswers.classify(answer, now);
+        Optional<String> words = error(answer.body());
+        if (words.isEmpty()) {
+            return outcome;
+        }
+        String reason = answer.status() + " " + words.get();
+        if (outcome instanceof Outcome.Retry retry) {
+            return new Outcome.Retry(retry.status(), reason, retry.notBefore());
+        }
+        return outcome instanceof Outcome.Dead ? new Outcome.Dead(answer.status(), reason) : outcome;
+    }
+
+    private static Optional<String> error(String body) {
+        try {
+            JsonNode error = JSON.readTree(body).path("error");
+            if (!error.isObject()) {
+                return Optional.empty();
+            }
+            String status = error.path("status").asText("");
+            String message = error.path("message").asText("");
+            return Optional.of(HttpAnswers.oneLine((status.isEmpty() ? "" : status + ": ") + message));
+        } catch (IOException | RuntimeException notJson) {
+            return Optional.empty();
+        }
+    }
+}

@@ -40,10 +40,11 @@ class SecretsStayOutOfLogsTest {
     private static final String CRM_TOKEN = "crmSECRETtoken789";
     private static final String WHSEC = "whsec_c2VjcmV0LWtleS1TRUNSRVQ=";
     private static final String MATTERMOST_PATH = "/hooks/mmSECRETkey321";
+    private static final String WHATSAPP_TOKEN = "EAAwhatsappSECRETtoken";
     private static final String GOOGLE_CHAT_PATH = "/v1/spaces/AAAA/messages?key=gcKEYsecret&token=gcTOKENsecret";
     private static final List<String> SECRETS = List.of(SIGNING_SECRET, ADMIN_TOKEN, "slackSECRETtoken123",
             "discordSECRETtoken456", "teamsSECRETsig789", SLACK_BOT_TOKEN, TELEGRAM_TOKEN, CRM_TOKEN, WHSEC,
-            "c2VjcmV0LWtleS1TRUNSRVQ=", "T0SECRET", "99887766", "mmSECRETkey321", "gcKEYsecret", "gcTOKENsecret");
+            "c2VjcmV0LWtleS1TRUNSRVQ=", "T0SECRET", "99887766", "mmSECRETkey321", "gcKEYsecret", "gcTOKENsecret", WHATSAPP_TOKEN);
 
     @TempDir
     Path dir;
@@ -66,11 +67,14 @@ class SecretsStayOutOfLogsTest {
                       crm: {type: webhook, url: "%s", headers: {Authorization: "Bearer %s"}, signing_secret: "%s"}
                       mattermost: {type: mattermost, webhook_url: "%s"}
                       google-chat: {type: google_chat, webhook_url: "%s"}
+                      whatsapp: {type: whatsapp, phone_number_id: "1065", access_token: "%s", to: ["+15550100"], api_base_url: "%s"}
                     routes:
-                      - {name: all, to: [slack, slack-api, discord-down, teams-slow, telegram-dns, crm, mattermost, google-chat]}
+                      - {name: all, to: [slack, slack-api, discord-down, teams-slow, telegram-dns, crm, mattermost, google-chat,
+                                         whatsapp]}
                     """.formatted(dir.resolve("relay.db"), ADMIN_TOKEN, echo.url(SLACK_PATH), SLACK_BOT_TOKEN,
                     echo.url("/api"), freePort(), DISCORD_PATH, slow.url(TEAMS_PATH), TELEGRAM_TOKEN,
-                    echo.url("/crm"), CRM_TOKEN, WHSEC, echo.url(MATTERMOST_PATH), echo.url(GOOGLE_CHAT_PATH)));
+                    echo.url("/crm"), CRM_TOKEN, WHSEC, echo.url(MATTERMOST_PATH), echo.url(GOOGLE_CHAT_PATH),
+                    WHATSAPP_TOKEN, echo.url("/v23.0")));
             ConfigLoader loader = Platforms.loader(Map.of("SIGNING", SIGNING_SECRET));
             StringBuilder seen = new StringBuilder();
             try (Relay relay = Relay.start(loader.load(config))) {
@@ -95,7 +99,8 @@ class SecretsStayOutOfLogsTest {
             String logged = log.text();
             assertThat(logged).contains("destination=discord-down", "network error", "destination=teams-slow",
                     "timeout", "destination=telegram-dns", "destination=slack-api", "ok=false invalid_auth",
-                    "destination=crm", "404 no webhook at ***", "destination=mattermost", "destination=google-chat");
+                    "destination=crm", "404 no webhook at ***", "destination=mattermost", "destination=google-chat",
+                    "destination=whatsapp/+15550100");
             for (String secret : SECRETS) {
                 assertThat(logged).as("logs must not contain " + secret).doesNotContain(secret);
                 assertThat(seen.toString()).as("replies, admin API, metrics and preview must not contain " + secret)

@@ -56,7 +56,7 @@ final class PreviewCommand implements Callable<Integer> {
             return 1;
         }
         RelayConfig relay = loaded.get();
-        if (destination != null && !relay.destinations().containsKey(destination)) {
+        if (destination != null && chosen(relay).isEmpty()) {
             err.println("no destination named '" + destination + "' (defined: "
                     + String.join(", ", relay.destinations().keySet()) + ")");
             return 2;
@@ -90,8 +90,14 @@ final class PreviewCommand implements Callable<Integer> {
         if (destination == null) {
             return routed;
         }
-        return List.of(routed.stream().filter(t -> t.destination().equals(destination)).findFirst()
-                .orElse(new Target(destination, "(none: no route sends this event here)")));
+        return chosen(relay).stream().map(name -> routed.stream().filter(t -> t.destination().equals(name)).findFirst()
+                .orElse(new Target(name, "(none: no route sends this event here)"))).toList();
+    }
+
+    /** {@code --destination}, or each part of it when it delivers separately (WhatsApp's recipients). */
+    private List<String> chosen(RelayConfig relay) {
+        return relay.destinations().keySet().stream()
+                .filter(name -> name.equals(destination) || name.startsWith(destination + "/")).toList();
     }
 
     private static void print(PrintWriter out, Target target, String type, OutboundRequest request) throws IOException {

@@ -123,7 +123,23 @@ public final class ConfigLoader {
         if (!root.has("routes")) {
             root.problem("routes", "is required: without routes no event goes anywhere");
         }
-        return new RelayConfig(server, secrets, store, delivery, adminToken, destinations, routes);
+        return separately(new RelayConfig(server, secrets, store, delivery, adminToken, destinations, routes));
+    }
+
+    /** Each destination replaced by the parts it delivers to separately, and each route sent to all of them. */
+    private static RelayConfig separately(RelayConfig config) {
+        Map<String, DestinationConfig> parts = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> partNames = new java.util.HashMap<>();
+        config.destinations().forEach((name, destination) -> {
+            Map<String, DestinationConfig> separate = destination.separately();
+            parts.putAll(separate);
+            partNames.put(name, List.copyOf(separate.keySet()));
+        });
+        List<RouteConfig> routes = config.routes().stream().map(route -> new RouteConfig(route.name(), route.match(),
+                route.to().stream().flatMap(name -> partNames.getOrDefault(name, List.of(name)).stream()).toList(),
+                route.template())).toList();
+        return new RelayConfig(config.server(), config.signingSecrets(), config.store(), config.delivery(),
+                config.adminToken(), parts, routes);
     }
 
     private static ServerConfig server(Fields fields, Optional<ServerConfig.Address> adminListen) {

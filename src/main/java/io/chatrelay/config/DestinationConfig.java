@@ -21,4 +21,14 @@ public interface DestinationConfig {
      * forget to name its secrets, so {@link Redactor} can never miss one.
      */
     List<Secret> secrets();
+
+    /**
+     * The destinations this one delivers to separately, by name: each gets its own deliveries,
+     * retries, dead letters and rate limit, so a retry to one never sends again to another. Most
+     * platforms send one request to one place and keep the default; WhatsApp sends one message per
+     * recipient. Routes that name this destination reach every part.
+     */
+    default java.util.Map<String, DestinationConfig> separately() {
+        return java.util.Map.of(name(), this);
+    }
 }

@@ -9,6 +9,7 @@ import io.chatrelay.format.slack.SlackPlatform;
 import io.chatrelay.format.teams.TeamsPlatform;
 import io.chatrelay.format.telegram.TelegramPlatform;
 import io.chatrelay.format.webhook.WebhookPlatform;
+import io.chatrelay.format.whatsapp.WhatsAppPlatform;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,8 @@ public final class Platforms {
             new TelegramPlatform(),
             new WebhookPlatform(),
             new MattermostPlatform(),
-            new GoogleChatPlatform());
+            new GoogleChatPlatform(),
+            new WhatsAppPlatform());
 
     private Platforms() {}
 

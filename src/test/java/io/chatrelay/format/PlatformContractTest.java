@@ -36,7 +36,7 @@ class PlatformContractTest {
     @ParameterizedTest
     @FieldSource("CASES")
     void readsItsSampleIntoItsOwnRecord(PlatformKit.Case kit) {
-        DestinationConfig destination = PlatformKit.CONFIG.destinations().get(kit.name());
+        DestinationConfig destination = PlatformKit.CONFIG.destinations().get(kit.destination());
 
         assertThat(destination.type()).isEqualTo(kit.type());
         assertThat(destination).isInstanceOf(kit.platform().configType());
@@ -70,7 +70,7 @@ class PlatformContractTest {
             request.headers().forEach((name, value) -> shown.append(name).append(": ")
                     .append(Masking.header(name, value)).append('\n'));
             shown.append(request).append('\n');
-            shown.append(PlatformKit.CONFIG.destinations().get(kit.name())).append('\n');
+            shown.append(PlatformKit.CONFIG.destinations().get(kit.destination())).append('\n');
             String echoed = redactor.redact("server said: " + request.url() + " " + request.headers() + " "
                     + new String(request.body(), StandardCharsets.UTF_8));
             for (String secret : kit.secrets()) {

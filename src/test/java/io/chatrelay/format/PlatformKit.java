@@ -10,6 +10,7 @@ import io.chatrelay.testkit.MattermostRules;
 import io.chatrelay.testkit.SlackRules;
 import io.chatrelay.testkit.TeamsRules;
 import io.chatrelay.testkit.TelegramRules;
+import io.chatrelay.testkit.WhatsAppRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -50,12 +51,18 @@ final class PlatformKit {
     record Case(String name, String type, String yaml, BiFunction<JsonNode, Integer, List<String>> rules,
                 List<String> secrets, List<Expect> answers) {
 
+        /** The destination's name in the loaded config: its first part when it delivers to several separately. */
+        String destination() {
+            return CONFIG.destinations().containsKey(name) ? name : CONFIG.destinations().keySet().stream()
+                    .filter(key -> key.startsWith(name + "/")).findFirst().orElseThrow();
+        }
+
         Formatter formatter() {
-            return CONFIG.destinations().containsKey(name) ? FORMATTERS.forDestination(name) : null;
+            return FORMATTERS.forDestination(destination());
         }
 
         Platform<?> platform() {
-            return FORMATTERS.platform(name);
+            return FORMATTERS.platform(destination());
         }
 
         List<String> violations(OutboundRequest request) {
@@ -133,7 +140,39 @@ final class PlatformKit {
                             "404 NOT_FOUND: Requested entity was not found.",
                             Expect.delivered(200, "{\"name\":\"spaces/AAAAx1/messages/1\"}"),
                             Expect.dead(400, "{\"error\":{\"code\":400,\"message\":\"Invalid JSON payload\",\"status\":"
-                                    + "\"INVALID_ARGUMENT\"}}", "400 INVALID_ARGUMENT: Invalid JSON payload"))));
+                                    + "\"INVALID_ARGUMENT\"}}", "400 INVALID_ARGUMENT: Invalid JSON payload"))),
+            new Case("whatsapp", "whatsapp", "{type: whatsapp, phone_number_id: \"106540352242922\", access_token: EAAwaSECRET,"
+                    + " to: [\"+15551234567\", \"+447700900123\"]}",
+                    (json, bytes) -> WhatsAppRules.violations(json), List.of("EAAwaSECRET"), whatsApp()),
+            new Case("whatsapp-template", "whatsapp", "{type: whatsapp, phone_number_id: \"106540352242922\","
+                    + " access_token: EAAwaSECRET2, to: [\"+15551234567\"], whatsapp_template: {name: new_escalation,"
+                    + " language: en_US, parameters: [\"{{chatbot_name}}\", \"{{lead.name}}\", \"{{#messages}}{{content}}\\n{{/messages}}\"]}}",
+                    (json, bytes) -> WhatsAppRules.violations(json), List.of("EAAwaSECRET2"), whatsApp()));
+
+    /** The Cloud API's answers: its error codes decide, not only the status. */
+    private static List<Expect> whatsApp() {
+        return http("{\"error\":{\"message\":\"Unsupported post request\",\"type\":\"GraphMethodException\",\"code\":100}}",
+                "404 error 100: Unsupported post request",
+                Expect.delivered(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"15551234567\","
+                        + "\"wa_id\":\"15551234567\"}],\"messages\":[{\"id\":\"wamid.HBgL\"}]}"),
+                Expect.dead(400, whatsAppError(131047, "Re-engagement message"), "configure whatsapp_template"),
+                Expect.dead(401, whatsAppError(190, "Error validating access token"), "error 190"),
+                Expect.dead(400, whatsAppError(131026, "Message undeliverable"), "error 131026"),
+                Expect.dead(404, whatsAppError(132001, "Template name does not exist in the translation"), "error 132001"),
+                Expect.dead(400, whatsAppError(132018, "There was an issue with the parameters in your template"),
+                        "error 132018"),
+                Expect.retry(answer(400, Map.of(), whatsAppError(131056, "(Business Account, Consumer Account) pair rate limit hit")), null),
+                Expect.retry(answer(429, Map.of(), whatsAppError(130429, "Rate limit hit")), null),
+                Expect.retry(answer(400, Map.of(), whatsAppError(80007, "Rate limit issues")), null),
+                Expect.retry(answer(400, Map.of("Retry-After", "30"), whatsAppError(4, "Application request limit reached")),
+                        Duration.ofSeconds(30)));
+    }
+
+    private static String whatsAppError(int code, String message) {
+        return "{\"error\":{\"message\":\"(#" + code + ") " + message + "\",\"type\":\"OAuthException\",\"code\":" + code
+                + ",\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"" + message + "\"},"
+                + "\"fbtrace_id\":\"Az8or2yhqkZfEZ-_4Qn_Bam\"}}";
+    }
 
     static final RelayConfig CONFIG;
     private static final Formatters FORMATTERS;

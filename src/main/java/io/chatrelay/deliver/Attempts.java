@@ -47,6 +47,7 @@ final class Attempts {
     private final Formatters formatters;
     private final Templates templates;
     private final HttpSender sender;
+    private final SmtpSender smtp = new SmtpSender();
     private final Outbox outbox;
     private final RateLimiter limiter;
     private final Redactor redactor;
@@ -105,10 +106,10 @@ final class Attempts {
         Duration took;
         String answer = null;
         try {
-            HttpResult result = sender.send(request, config.timeout(delivery.destination()));
+            Platform<?> platform = formatters.platform(delivery.destination());
+            HttpResult result = senderFor(platform).send(request, config.timeout(delivery.destination()));
             took = result.took();
             answer = result.answer().body();
-            Platform<?> platform = formatters.platform(delivery.destination());
             outcome = platform.classify(request, result.answer(), clock.instant());
             platform.holdOff(result.answer(), clock.instant())
                     .ifPresent(wait -> pause(delivery.destination(), clock.instant().plus(wait)));
@@ -124,6 +125,14 @@ final class Attempts {
             outcome = new Outcome.Dead(0, "cannot send: " + Failures.describe(e));
         }
         settle(delivery, outcome, started, took, note, answer);
+    }
+
+    /** One sender per transport; the switch has a case for each, so a new transport cannot be forgotten. */
+    private Sender senderFor(Platform<?> platform) {
+        return switch (platform.transport()) {
+            case HTTP -> sender;
+            case SMTP -> smtp;
+        };
     }
 
     private Duration took(Instant started) {
@@ -148,7 +157,8 @@ final class Attempts {
      */
     private void rememberThread(Delivery delivery, OutboundRequest request, HttpResult result) {
         try {
-            request.threadCapture().ifPresent(capture -> JsonPeek.field(result.answer().body(), capture.field())
+            request.threadCapture().ifPresent(capture -> capture.known()
+                    .or(() -> JsonPeek.field(result.answer().body(), capture.field()))
                     .ifPresent(id -> outbox.shared().saveThreadId(delivery.destination(), capture.conversationId(), id,
                             clock.instant())));
         } catch (StoreUnavailableException e) {

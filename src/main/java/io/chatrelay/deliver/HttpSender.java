@@ -29,7 +29,7 @@ import okio.BufferedSource;
  * after 1-5 s; OkHttp only probes a connection idle for 10 s or more). It fails before any answer,
  * and goes again at once on a new connection, which no receiver can have closed yet.
  */
-public final class HttpSender implements AutoCloseable {
+public final class HttpSender implements Sender, AutoCloseable {
 
     static final int EXCERPT_BYTES = 8_192;
     /**
@@ -56,7 +56,8 @@ public final class HttpSender implements AutoCloseable {
                 .build();
     }
 
-    HttpResult send(OutboundRequest outbound, Duration timeout) throws IOException {
+    @Override
+    public HttpResult send(OutboundRequest outbound, Duration timeout) throws IOException {
         MediaType type = MediaType.get(outbound.headers().getOrDefault("Content-Type", "application/json"));
         Request.Builder request = new Request.Builder()
                 .url(outbound.url().toString())

@@ -18,8 +18,21 @@ import java.util.Optional;
 public record OutboundRequest(String method, URI url, String displayUrl, Map<String, String> headers, byte[] body,
                               Optional<String> okField, Optional<ThreadCapture> threadCapture) {
 
-    /** After a success, the thread id for {@code conversationId} is the top-level JSON field {@code field}. */
-    public record ThreadCapture(String conversationId, String field) {}
+    /**
+     * After a success, the thread id for {@code conversationId} is the top-level JSON field {@code field}
+     * of the answer, or, when the request itself names it ({@code known}), that value.
+     */
+    public record ThreadCapture(String conversationId, String field, Optional<String> known) {
+
+        public ThreadCapture(String conversationId, String field) {
+            this(conversationId, field, Optional.empty());
+        }
+
+        /** The thread id is known before sending: an email's own Message-ID. */
+        public static ThreadCapture known(String conversationId, String threadId) {
+            return new ThreadCapture(conversationId, "(this request)", Optional.of(threadId));
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -45,6 +45,11 @@ public interface Platform<C extends DestinationConfig> extends DestinationType {
         return standIn(configType().cast(destination), base).map(DestinationConfig.class::cast);
     }
 
+    /** How this platform's requests travel: HTTP for all but email. */
+    default Transport transport() {
+        return Transport.HTTP;
+    }
+
     /** The formatter of a destination this platform read; {@code destination} must be its {@link #configType()}. */
     default Formatter formatterOf(DestinationConfig destination) {
         return formatter(configType().cast(destination));

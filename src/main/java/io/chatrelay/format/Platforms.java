@@ -3,6 +3,7 @@ package io.chatrelay.format;
 import io.chatrelay.config.ConfigLoader;
 import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.format.discord.DiscordPlatform;
+import io.chatrelay.format.email.EmailPlatform;
 import io.chatrelay.format.googlechat.GoogleChatPlatform;
 import io.chatrelay.format.mattermost.MattermostPlatform;
 import io.chatrelay.format.slack.SlackPlatform;
@@ -24,7 +25,8 @@ public final class Platforms {
             new WebhookPlatform(),
             new MattermostPlatform(),
             new GoogleChatPlatform(),
-            new WhatsAppPlatform());
+            new WhatsAppPlatform(),
+            new EmailPlatform());
 
     private Platforms() {}
 

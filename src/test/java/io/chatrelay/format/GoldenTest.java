@@ -56,7 +56,16 @@ class GoldenTest {
         request.okField().ifPresent(field -> out.append("(success needs \"").append(field).append("\": true)\n"));
         request.threadCapture().ifPresent(capture -> out.append("(thread of ").append(capture.conversationId())
                 .append(" from \"").append(capture.field()).append("\")\n"));
-        out.append('\n').append(JSON.writeValueAsString(JSON.readTree(request.body()))).append('\n');
+        out.append('\n').append(body(request.body())).append('\n');
         return out.toString();
+    }
+
+    /** JSON pretty-printed; anything else (a mail message) as text, with its line ends as they are. */
+    private static String body(byte[] body) {
+        try {
+            return JSON.writeValueAsString(JSON.readTree(body));
+        } catch (IOException notJson) {
+            return new String(body, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        }
     }
 }

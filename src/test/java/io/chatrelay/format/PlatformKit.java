@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.config.InvalidConfigException;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.testkit.DiscordRules;
+import io.chatrelay.testkit.EmailRules;
 import io.chatrelay.testkit.GoogleChatRules;
 import io.chatrelay.testkit.MattermostRules;
 import io.chatrelay.testkit.SlackRules;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The test kit every platform runs (like Alertmanager's {@code notify/test}): for each registered
@@ -48,7 +50,7 @@ final class PlatformKit {
     }
 
     /** One sample destination of a platform, named after its golden directory. */
-    record Case(String name, String type, String yaml, BiFunction<JsonNode, Integer, List<String>> rules,
+    record Case(String name, String type, String yaml, Function<OutboundRequest, List<String>> rules,
                 List<String> secrets, List<Expect> answers) {
 
         /** The destination's name in the loaded config: its first part when it delivers to several separately. */
@@ -66,17 +68,24 @@ final class PlatformKit {
         }
 
         List<String> violations(OutboundRequest request) {
-            try {
-                return rules.apply(JSON.readTree(request.body()), request.body().length);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return rules.apply(request);
         }
 
         @Override
         public String toString() {
             return name;
         }
+    }
+
+    /** A checker of JSON bodies: the parsed body and its size in bytes. */
+    private static Function<OutboundRequest, List<String>> json(BiFunction<JsonNode, Integer, List<String>> rules) {
+        return request -> {
+            try {
+                return rules.apply(JSON.readTree(request.body()), request.body().length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     private static Answer answer(int status, Map<String, String> headers, String body) {
@@ -95,29 +104,29 @@ final class PlatformKit {
 
     static final List<Case> ALL = List.of(
             new Case("slack", "slack", "{type: slack, webhook_url: \"https://hooks.slack.com/services/T0/B0/SECRET\"}",
-                    (json, bytes) -> SlackRules.violations(json), List.of("https://hooks.slack.com/services/T0/B0/SECRET"),
+                    json((json, bytes) -> SlackRules.violations(json)), List.of("https://hooks.slack.com/services/T0/B0/SECRET"),
                     http("no_service", "404 no_service", Expect.delivered(200, "ok"))),
             new Case("slack-api", "slack", "{type: slack, token: xoxb-SECRET, channel: C0SUPPORT}",
-                    (json, bytes) -> SlackRules.violations(json), List.of("xoxb-SECRET"),
+                    json((json, bytes) -> SlackRules.violations(json)), List.of("xoxb-SECRET"),
                     http("", "404", Expect.delivered(200, "{\"ok\":true,\"ts\":\"1.2\"}"),
                             Expect.dead(200, "{\"ok\":false,\"error\":\"channel_not_found\"}", "ok=false channel_not_found"),
                             Expect.retry(answer(200, Map.of("Retry-After", "3"), "{\"ok\":false,\"error\":\"ratelimited\"}"),
                                     Duration.ofSeconds(3)))),
             new Case("discord", "discord",
                     "{type: discord, webhook_url: \"https://discord.com/api/webhooks/1/SECRET\", username: Chat Data}",
-                    (json, bytes) -> DiscordRules.violations(json), List.of("https://discord.com/api/webhooks/1/SECRET"),
+                    json((json, bytes) -> DiscordRules.violations(json)), List.of("https://discord.com/api/webhooks/1/SECRET"),
                     http("{\"message\": \"Unknown Webhook\", \"code\": 10015}", "404 Unknown Webhook",
                             Expect.delivered(204, ""),
                             Expect.retry(answer(429, Map.of("Retry-After", "1"), "{\"retry_after\":2.5,\"global\":false}"),
                                     Duration.ofMillis(2500)))),
             new Case("discord-forum", "discord", "{type: discord, webhook_url: \"https://discord.com/api/webhooks/2/SECRET\","
                     + " thread_name: \"{{chatbot_name}} {{conversation_id}}\"}",
-                    (json, bytes) -> DiscordRules.violations(json), List.of("https://discord.com/api/webhooks/2/SECRET"),
+                    json((json, bytes) -> DiscordRules.violations(json)), List.of("https://discord.com/api/webhooks/2/SECRET"),
                     http("", "404", Expect.delivered(200, "{\"id\":\"1\",\"channel_id\":\"2\"}"))),
             new Case("teams", "teams", "{type: teams, webhook_url: \"https://prod.westus.logic.azure.com/workflows/x/triggers?sig=SECRET\"}",
-                    TeamsRules::violations, List.of("sig=SECRET"), http("", "404", Expect.delivered(202, ""))),
+                    json(TeamsRules::violations), List.of("sig=SECRET"), http("", "404", Expect.delivered(202, ""))),
             new Case("telegram", "telegram", "{type: telegram, bot_token: \"123:SECRET\", chat_id: \"-100123\", message_thread_id: \"7\"}",
-                    (json, bytes) -> TelegramRules.violations(json), List.of("123:SECRET"),
+                    json((json, bytes) -> TelegramRules.violations(json)), List.of("123:SECRET"),
                     http("{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}", "404 Not Found",
                             Expect.delivered(200, "{\"ok\":true}"),
                             Expect.dead(403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was kicked\"}",
@@ -126,16 +135,16 @@ final class PlatformKit {
                                     Duration.ofSeconds(12)))),
             new Case("webhook", "webhook", "{type: webhook, url: \"https://crm.example.com/hooks/chat-data\","
                     + " headers: {Authorization: \"Bearer SECRET-crm\"}, signing_secret: \"whsec_c2VjcmV0LWtleS1mb3ItdGVzdHM=\"}",
-                    (json, bytes) -> List.of(), List.of("SECRET-crm", "whsec_c2VjcmV0LWtleS1mb3ItdGVzdHM="),
+                    json((json, bytes) -> List.of()), List.of("SECRET-crm", "whsec_c2VjcmV0LWtleS1mb3ItdGVzdHM="),
                     http("", "404", Expect.delivered(200, ""))),
             new Case("mattermost", "mattermost", "{type: mattermost, webhook_url: \"https://chat.example.com/hooks/xk3SECRETmm7\","
                     + " channel: town-square, username: Chat Data}",
-                    (json, bytes) -> MattermostRules.violations(json), List.of("xk3SECRETmm7"),
+                    json((json, bytes) -> MattermostRules.violations(json)), List.of("xk3SECRETmm7"),
                     http("{\"id\":\"web.incoming_webhook.invalid.app_error\",\"message\":\"Invalid webhook\",\"status_code\":400}",
                             "404 Invalid webhook", Expect.delivered(200, "ok"))),
             new Case("google-chat", "google_chat", "{type: google_chat, webhook_url: \"https://chat.googleapis.com/v1/spaces/"
                     + "AAAAx1/messages?key=AIzaGCkeySECRET&token=gcTOKENsecret%3D\"}",
-                    GoogleChatRules::violations, List.of("AIzaGCkeySECRET", "gcTOKENsecret%3D"),
+                    json(GoogleChatRules::violations), List.of("AIzaGCkeySECRET", "gcTOKENsecret%3D"),
                     http("{\"error\":{\"code\":404,\"message\":\"Requested entity was not found.\",\"status\":\"NOT_FOUND\"}}",
                             "404 NOT_FOUND: Requested entity was not found.",
                             Expect.delivered(200, "{\"name\":\"spaces/AAAAx1/messages/1\"}"),
@@ -143,11 +152,21 @@ final class PlatformKit {
                                     + "\"INVALID_ARGUMENT\"}}", "400 INVALID_ARGUMENT: Invalid JSON payload"))),
             new Case("whatsapp", "whatsapp", "{type: whatsapp, phone_number_id: \"106540352242922\", access_token: EAAwaSECRET,"
                     + " to: [\"+15551234567\", \"+447700900123\"]}",
-                    (json, bytes) -> WhatsAppRules.violations(json), List.of("EAAwaSECRET"), whatsApp()),
+                    json((json, bytes) -> WhatsAppRules.violations(json)), List.of("EAAwaSECRET"), whatsApp()),
             new Case("whatsapp-template", "whatsapp", "{type: whatsapp, phone_number_id: \"106540352242922\","
                     + " access_token: EAAwaSECRET2, to: [\"+15551234567\"], whatsapp_template: {name: new_escalation,"
                     + " language: en_US, parameters: [\"{{chatbot_name}}\", \"{{lead.name}}\", \"{{#messages}}{{content}}\\n{{/messages}}\"]}}",
-                    (json, bytes) -> WhatsAppRules.violations(json), List.of("EAAwaSECRET2"), whatsApp()));
+                    json((json, bytes) -> WhatsAppRules.violations(json)), List.of("EAAwaSECRET2"), whatsApp()),
+            new Case("email", "email", "{type: email, smtp: {host: smtp.example.com, username: relay@example.com,"
+                    + " password: smtpPASSWORDsecret}, from: \"Chat Data Relay <relay@example.com>\","
+                    + " to: [support@example.com, \"Sales Team <sales@example.com>\"]}",
+                    EmailRules::violations, List.of("smtpPASSWORDsecret"), List.of(
+                            Expect.delivered(250, "250 2.0.0 Ok: queued as 4BdVx"),
+                            Expect.retry(answer(451, Map.of(), "451 4.7.1 Greylisted, try again later"), null),
+                            Expect.retry(answer(421, Map.of(), "421 4.3.2 Service not available"), null),
+                            Expect.dead(550, "550 5.1.1 <nobody@example.com>: Recipient address rejected",
+                                    "SMTP 550 5.1.1 <nobody@example.com>: Recipient address rejected"),
+                            Expect.dead(535, "authentication failed: 535 5.7.8 Bad credentials", "535 5.7.8 Bad credentials"))));
 
     /** The Cloud API's answers: its error codes decide, not only the status. */
     private static List<Expect> whatsApp() {

@@ -1,0 +1,11 @@
+package io.chatrelay.deliver;
+
+import io.chatrelay.format.OutboundRequest;
+import java.io.IOException;
+import java.time.Duration;
+
+/** Sends one request over one transport; knows nothing about platforms. An IOException means no answer. */
+interface Sender {
+
+    HttpResult send(OutboundRequest request, Duration timeout) throws IOException;
+}

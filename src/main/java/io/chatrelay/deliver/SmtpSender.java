@@ -1,0 +1,108 @@
+package io.chatrelay.deliver;
+
+import io.chatrelay.format.Answer;
+import io.chatrelay.format.OutboundRequest;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * Sends a mail message over SMTP with Jakarta Mail (Eclipse Angus): {@code smtp://user:password@host:port?tls=...}
+ * with STARTTLS required, implicit TLS, or none; AUTH only when a username is given. The server's
+ * reply becomes the answer (its code as the status, its words as the body); no answer at all
+ * (refused, timed out, cut off) is an IOException. Knows nothing about platforms.
+ */
+final class SmtpSender implements Sender {
+
+    @Override
+    public HttpResult send(OutboundRequest request, Duration timeout) throws IOException {
+        URI url = request.url();
+        String tls = query(url).getOrDefault("tls", "starttls");
+        boolean implicit = tls.equals("implicit");
+        String protocol = implicit ? "smtps" : "smtp";
+        Properties properties = new Properties();
+        System.getProperties().forEach((key, value) -> { // mail.* system properties, e.g. mail.smtp.ssl.trust
+            if (key.toString().startsWith("mail.")) {
+                properties.put(key, value);
+            }
+        });
+        String millis = Long.toString(timeout.toMillis());
+        properties.put("mail." + protocol + ".connectiontimeout", millis);
+        properties.put("mail." + protocol + ".timeout", millis);
+        properties.put("mail." + protocol + ".writetimeout", millis);
+        properties.put("mail." + protocol + ".starttls.enable", Boolean.toString(tls.equals("starttls")));
+        properties.put("mail." + protocol + ".starttls.required", Boolean.toString(tls.equals("starttls")));
+        properties.putIfAbsent("mail." + protocol + ".ssl.checkserveridentity", "true"); // unless mail.* says otherwise
+        String[] user = userInfo(url);
+        properties.put("mail." + protocol + ".auth", Boolean.toString(user != null));
+        Session session = Session.getInstance(properties);
+        long start = System.nanoTime();
+        try (Transport transport = session.getTransport(protocol)) {
+            MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(request.body()));
+            transport.connect(url.getHost(), url.getPort(), user == null ? null : user[0], user == null ? null : user[1]);
+            transport.sendMessage(message, message.getAllRecipients());
+            SMTPTransport smtp = (SMTPTransport) transport;
+            return result(smtp.getLastReturnCode(), smtp.getLastServerResponse(), start);
+        } catch (SMTPSendFailedException e) {
+            return result(e.getReturnCode(), e.getMessage(), start);
+        } catch (SMTPAddressFailedException e) {
+            return result(e.getReturnCode(), e.getMessage(), start);
+        } catch (AuthenticationFailedException e) {
+            return result(535, "authentication failed: " + e.getMessage(), start);
+        } catch (MessagingException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io; // refused, timed out, cut off: no answer
+            }
+            if (e.getNextException() instanceof SMTPAddressFailedException failed) {
+                return result(failed.getReturnCode(), failed.getMessage(), start);
+            }
+            return result(554, e.getMessage(), start); // the server cannot take this message as configured
+        }
+    }
+
+    private static HttpResult result(int code, String words, long start) {
+        return new HttpResult(new Answer(code, Map.of(), words == null ? "" : words.strip()),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static String[] userInfo(URI url) {
+        String raw = url.getRawUserInfo();
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        int colon = raw.indexOf(':');
+        String name = colon < 0 ? raw : raw.substring(0, colon);
+        String password = colon < 0 ? "" : raw.substring(colon + 1);
+        return new String[] {decode(name), decode(password)};
+    }
+
+    private static Map<String, String> query(URI url) {
+        Map<String, String> values = new java.util.HashMap<>();
+        if (url.getRawQuery() != null) {
+            for (String pair : url.getRawQuery().split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    values.put(pair.substring(0, equals), decode(pair.substring(equals + 1)));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}

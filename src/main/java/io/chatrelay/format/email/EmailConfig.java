@@ -1,0 +1,36 @@
+package io.chatrelay.format.email;
+
+import io.chatrelay.config.DestinationConfig;
+import io.chatrelay.config.DestinationOptions;
+import io.chatrelay.config.Secret;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code type: email}: an SMTP server ({@code tls}: {@code starttls}, {@code implicit} or {@code none}),
+ * the sender, the recipients (addresses or templates like {@code {{notification_email}}}) and an
+ * optional subject template.
+ */
+public record EmailConfig(String name, Smtp smtp, String from, List<String> to, Optional<String> subject,
+                          DestinationOptions options) implements DestinationConfig {
+
+    /** Where and how to submit mail. */
+    public record Smtp(String host, int port, Optional<String> username, Optional<Secret> password, String tls) {}
+
+    public EmailConfig {
+        to = List.copyOf(to);
+    }
+
+    @Override
+    public String type() {
+        return EmailPlatform.TYPE;
+    }
+
+    @Override
+    public List<Secret> secrets() {
+        List<Secret> secrets = new ArrayList<>();
+        smtp.password().ifPresent(secrets::add);
+        return secrets;
+    }
+}

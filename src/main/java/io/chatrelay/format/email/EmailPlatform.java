@@ -1,0 +1,124 @@
+package io.chatrelay.format.email;
+
+import io.chatrelay.config.DestinationFields;
+import io.chatrelay.config.DestinationOptions;
+import io.chatrelay.config.RateLimit;
+import io.chatrelay.config.Secret;
+import io.chatrelay.format.Answer;
+import io.chatrelay.format.Formatter;
+import io.chatrelay.format.OutboundRequest;
+import io.chatrelay.format.Outcome;
+import io.chatrelay.format.Platform;
+import io.chatrelay.format.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Email over SMTP: multipart text and HTML, one thread per conversation in mail clients. */
+public final class EmailPlatform implements Platform<EmailConfig> {
+
+    static final String TYPE = "email";
+    private static final Set<String> TLS = Set.of("starttls", "implicit", "none");
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<EmailConfig> configType() {
+        return EmailConfig.class;
+    }
+
+    /** Mail providers limit submissions per minute; a few a second keeps well under any of them. */
+    @Override
+    public Optional<RateLimit> defaultRateLimit() {
+        return Optional.of(new RateLimit(2, Duration.ofSeconds(1)));
+    }
+
+    @Override
+    public Transport transport() {
+        return Transport.SMTP;
+    }
+
+    @Override
+    public Optional<EmailConfig> read(String name, DestinationFields fields, DestinationOptions options) {
+        Optional<EmailConfig.Smtp> smtp = smtp(fields.mapping("smtp"));
+        Optional<String> from = fields.requiredString("from").map(String::trim);
+        from.ifPresent(address -> address(fields, "from", address));
+        List<String> to = fields.strings("to");
+        if (to.isEmpty()) {
+            fields.problem("to", "is required: addresses or templates, e.g. [\"support@example.com\", \"{{notification_email}}\"]");
+        }
+        for (String recipient : to) {
+            if (recipient.contains("{{")) {
+                fields.template("to", recipient);
+            } else {
+                address(fields, "to", recipient.trim());
+            }
+        }
+        Optional<String> subject = fields.string("subject").filter(s -> !s.isBlank());
+        subject.ifPresent(s -> fields.template("subject", s));
+        if (smtp.isEmpty() || from.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EmailConfig(name, smtp.get(), from.get(), to, subject, options));
+    }
+
+    private static Optional<EmailConfig.Smtp> smtp(DestinationFields smtp) {
+        Optional<String> host = smtp.requiredString("host").map(String::trim);
+        String tls = smtp.string("tls").filter(s -> !s.isBlank()).orElse("starttls").trim();
+        if (!TLS.contains(tls)) {
+            smtp.problem("tls", "must be starttls (port 587), implicit (port 465) or none, got '" + tls + "'");
+        }
+        int port = (int) smtp.number("port", tls.equals("implicit") ? 465 : tls.equals("none") ? 25 : 587, 1, 65_535);
+        Optional<String> username = smtp.string("username").filter(s -> !s.isBlank());
+        Optional<Secret> password = smtp.secret("password");
+        if (username.isPresent() != password.isPresent()) {
+            smtp.problem(username.isPresent() ? "password" : "username", "is required with "
+                    + (username.isPresent() ? "username" : "password"));
+        }
+        smtp.finish();
+        return host.map(h -> new EmailConfig.Smtp(h, port, username, password, tls));
+    }
+
+    private static void address(DestinationFields fields, String key, String address) {
+        try {
+            new InternetAddress(address, true);
+            if (!address.contains("@")) {
+                throw new AddressException("no @");
+            }
+        } catch (AddressException e) {
+            fields.problem(key, "'" + address + "' is not an email address (like support@example.com or "
+                    + "\"Support <support@example.com>\")");
+        }
+    }
+
+    /** The demo's stand-ins speak HTTP; mail is not played by any (demo says it left the destination out). */
+    @Override
+    public Optional<EmailConfig> standIn(EmailConfig destination, String base) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Formatter formatter(EmailConfig destination) {
+        return new EmailFormatter(destination);
+    }
+
+    /** SMTP replies: 2xx accepted; 4xx try again later (greylisting is common); 5xx dead with the server's words. */
+    @Override
+    public Outcome classify(OutboundRequest request, Answer answer, Instant now) {
+        String reason = "SMTP " + answer.body().strip().replaceAll("\\s+", " ");
+        if (answer.status() >= 200 && answer.status() < 400) {
+            return new Outcome.Delivered(answer.status());
+        }
+        if (answer.status() >= 400 && answer.status() < 500) {
+            return new Outcome.Retry(answer.status(), reason, Optional.empty());
+        }
+        return new Outcome.Dead(answer.status(), reason);
+    }
+}

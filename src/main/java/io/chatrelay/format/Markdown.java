@@ -2,6 +2,8 @@ package io.chatrelay.format;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.commonmark.ext.gfm.strikethrough.Strikethrough;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
@@ -40,7 +42,8 @@ public final class Markdown {
     static final int MAX_INPUT = 20_000;
     /** Levels of the Markdown tree (blocks and inlines together) rendered as structure. */
     static final int MAX_DEPTH = 12;
-    private static final Parser PARSER = Parser.builder().build();
+    private static final Parser PARSER = Parser.builder()
+            .extensions(List.of(StrikethroughExtension.builder().requireTwoTildes(true).build())).build();
 
     private Markdown() {}
 
@@ -138,6 +141,9 @@ public final class Markdown {
             }
             if (node instanceof Emphasis) {
                 return markup.italic(inlines(node, depth));
+            }
+            if (node instanceof Strikethrough) {
+                return markup.strike(inlines(node, depth));
             }
             if (node instanceof Code code) {
                 return markup.code(code.getLiteral());

@@ -14,6 +14,9 @@ public interface Markup {
 
     String italic(String inner);
 
+    /** {@code ~~struck through~~}; {@code inner} is already rendered. */
+    String strike(String inner);
+
     /** Inline code; {@code raw} is the unescaped literal. */
     String code(String raw);
 

@@ -5,7 +5,7 @@ package io.chatrelay.format;
  * parser recurses once per level of nested emphasis, links and images (when it merges text
  * nodes), so {@code ******…x…******} of a few thousand characters overflows the stack inside
  * {@code Parser.parse}. Every nesting level needs at least one opening {@code *}, {@code _} or
- * {@code [} of its own paragraph; past {@link #MAX_OPENERS} of them in one paragraph the rest are
+ * {@code [} or {@code ~} of its own paragraph; past {@link #MAX_OPENERS} of them in one paragraph the rest are
  * backslash-escaped, so they show as typed. Ordinary text, even a long answer with many bold words,
  * stays far below the bound; code is counted too (telling code from text needs the parser this
  * protects), so a pathological paragraph of code may show a backslash before its 201st bracket.
@@ -46,7 +46,7 @@ final class Nesting {
             if (c == '\\' && i + 1 < line.length()) {
                 out.append(line, i, i + 2);
                 i += 2;
-            } else if (c == '*' || c == '_') {
+            } else if (c == '*' || c == '_' || c == '~') { // ~~strike~~ nests like emphasis
                 int end = i;
                 while (end < line.length() && line.charAt(end) == c) {
                     end++;

@@ -37,7 +37,7 @@ class AllPlatformsPropertyTest {
             bomb(">", ""), bomb("- ", ""), bomb("1. ", ""), bomb("*", "*"), bomb("**", "**"), bomb("_", "_"),
             bomb("*a ", " a*"), bomb("[", "](https://e.example)"), bomb("![", "](https://e.example)"),
             bomb("`", "`"), bomb("<b>", "</b>"), bomb("> 1. *[_", "_](https://e.example)*"),
-            bomb("***_[", "](https://e.example)_***"), indentedLists(140));
+            bomb("***_[", "](https://e.example)_***"), bomb("~~", "~~"), bomb("~~a ", " a~~"), indentedLists(140));
 
     @ParameterizedTest
     @FieldSource("PLATFORMS")

@@ -22,6 +22,10 @@ class MarkdownTest {
             return "[i:" + inner + "]";
         }
 
+        public String strike(String inner) {
+            return "[s:" + inner + "]";
+        }
+
         public String code(String raw) {
             return "[c:" + raw + "]";
         }
@@ -41,6 +45,11 @@ class MarkdownTest {
 
     private static String render(String markdown) {
         return Markdown.render(markdown, BRACKETS);
+    }
+
+    @Test
+    void strikesThroughWithTwoTildesOnly() {
+        assertThat(render("~~gone~~ but ~5 minutes~ stays")).isEqualTo("[s:gone] but ~5 minutes~ stays");
     }
 
     @Test

@@ -37,6 +37,11 @@ final class EmailHtml implements Markup {
     }
 
     @Override
+    public String strike(String inner) {
+        return "<s>" + inner + "</s>";
+    }
+
+    @Override
     public String code(String raw) {
         return "<code>" + text(raw) + "</code>";
     }

@@ -40,6 +40,11 @@ final class GoogleChatCardHtml implements Markup {
     }
 
     @Override
+    public String strike(String inner) {
+        return "<s>" + inner + "</s>";
+    }
+
+    @Override
     public String code(String raw) {
         return text(raw);
     }

@@ -51,6 +51,11 @@ final class GoogleChatText implements Markup {
     }
 
     @Override
+    public String strike(String inner) {
+        return inner.isBlank() ? inner : "~" + inner + "~";
+    }
+
+    @Override
     public String code(String raw) {
         return "`" + raw.replace("`", "'") + "`";
     }

@@ -78,6 +78,11 @@ final class MattermostText implements Markup {
     }
 
     @Override
+    public String strike(String inner) {
+        return inner.isBlank() ? inner : "~~" + inner + "~~";
+    }
+
+    @Override
     public String code(String raw) {
         String fence = raw.contains("`") ? "`` " : "`";
         return fence + raw.replace("\n", " ") + new StringBuilder(fence).reverse();

@@ -28,6 +28,11 @@ final class SlackMrkdwn implements Markup {
     }
 
     @Override
+    public String strike(String inner) {
+        return inner.isBlank() ? inner : "~" + inner + "~";
+    }
+
+    @Override
     public String code(String raw) {
         return "`" + SlackText.escape(raw.replace("`", "'")) + "`";
     }

@@ -29,6 +29,12 @@ final class TeamsMarkdown implements Markup {
         return inner.isBlank() ? inner : "_" + inner + "_";
     }
 
+    /** Adaptive Card text has no strikethrough: the words stay. */
+    @Override
+    public String strike(String inner) {
+        return inner;
+    }
+
     @Override
     public String code(String raw) {
         return raw;

@@ -41,6 +41,11 @@ final class TelegramHtml implements Markup {
     }
 
     @Override
+    public String strike(String inner) {
+        return "<s>" + inner + "</s>";
+    }
+
+    @Override
     public String code(String raw) {
         return "<code>" + escape(raw) + "</code>";
     }

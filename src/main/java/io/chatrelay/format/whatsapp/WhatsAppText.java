@@ -50,6 +50,11 @@ final class WhatsAppText implements Markup {
     }
 
     @Override
+    public String strike(String inner) {
+        return inner.isBlank() ? inner : "~" + inner + "~";
+    }
+
+    @Override
     public String code(String raw) {
         return "`" + raw.replace("`", "'").replace("\n", " ") + "`";
     }

@@ -19,6 +19,11 @@ class SlackMrkdwnTest {
     }
 
     @Test
+    void convertsStrikethrough() {
+        assertThat(SlackMrkdwn.render("~~old price~~ **new**")).isEqualTo("~old price~ *new*");
+    }
+
+    @Test
     void escapesUserTextSoItCannotMention() {
         assertThat(SlackMrkdwn.render("<!channel> & <@U123> **<!here>**"))
                 .isEqualTo("&lt;!channel&gt; &amp; &lt;@U123&gt; *&lt;!here&gt;*");

@@ -14,6 +14,11 @@ class TelegramHtmlTest {
     }
 
     @Test
+    void convertsStrikethrough() {
+        assertThat(TelegramHtml.render("~~old price~~ **new**")).isEqualTo("<s>old price</s> <b>new</b>");
+    }
+
+    @Test
     void escapesUserHtml() {
         assertThat(TelegramHtml.render("<b>not bold</b> & co")).isEqualTo("&lt;b&gt;not bold&lt;/b&gt; &amp; co");
     }

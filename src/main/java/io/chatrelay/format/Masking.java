@@ -22,11 +22,6 @@ public final class Masking {
         return io.chatrelay.config.Secret.maskUrl(url); // one rule, also used by config problems
     }
 
-    /** A URL with a known, non-secret prefix kept: {@code https://api.telegram.org/bot***}/sendMessage. */
-    public static String url(URI url, String keepPath) {
-        return url.getScheme() + "://" + url.getAuthority() + keepPath;
-    }
-
     public static String header(String name, String value) {
         if (PLAIN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
             return value;

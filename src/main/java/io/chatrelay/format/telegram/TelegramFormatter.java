@@ -31,7 +31,7 @@ public final class TelegramFormatter implements Formatter {
     public TelegramFormatter(TelegramConfig destination) {
         String base = destination.apiBaseUrl().toString().replaceAll("/+$", "");
         this.url = URI.create(base + "/bot" + destination.botToken().reveal() + "/sendMessage");
-        this.displayUrl = Masking.url(url, "/bot" + Masking.MASK + "/sendMessage");
+        this.displayUrl = base + "/bot" + Masking.MASK + "/sendMessage"; // the base is no secret: show all of it
         this.chatId = destination.chatId();
         this.messageThreadId = destination.messageThreadId();
     }

@@ -29,6 +29,8 @@ public final class DiscordFormatter implements Formatter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int SHORT_VALUE = 40;
     private static final int MIN_TRANSCRIPT = 40;
+    /** Room kept in the footer and the 6000 total for " · +N more fields". */
+    private static final int MORE_RESERVE = 24;
 
     private final URI webhookUrl;
     private final Optional<String> username;
@@ -87,7 +89,7 @@ public final class DiscordFormatter implements Formatter {
     static ObjectNode embed(Summary summary, Instant at, String type, Optional<String> templated, boolean plain) {
         ObjectNode embed = NODES.objectNode();
         String title = Text.truncate(summary.emoji() + " " + summary.title(), DiscordLimits.TITLE);
-        String footer = Text.truncate("Chat Data · " + type, DiscordLimits.FOOTER);
+        String footer = Text.truncate("Chat Data · " + type, DiscordLimits.FOOTER - MORE_RESERVE);
         embed.put("title", title);
         summary.link().ifPresent(link -> embed.put("url", link.url()));
         embed.put("color", summary.colour());
@@ -106,6 +108,12 @@ public final class DiscordFormatter implements Formatter {
             used += name.length() + value.length();
             fields.add(NODES.objectNode().put("name", name).put("value", value)
                     .put("inline", value.length() <= SHORT_VALUE));
+        }
+        int hidden = summary.facts().size() - fields.size();
+        if (hidden > 0) { // shown where it always fits: the footer has room kept for it
+            String more = " · +" + hidden + " more field" + (hidden == 1 ? "" : "s");
+            footer += more;
+            used += more.length();
         }
         int budget = Math.min(DiscordLimits.DESCRIPTION, DiscordLimits.TOTAL - used);
         embed.put("description", description(summary, templated, budget, plain));

@@ -89,6 +89,7 @@ public final class SlackFormatter implements Formatter {
         blocks.add(section(line));
         if (!summary.facts().isEmpty()) {
             blocks.add(fields(summary));
+            more(summary).ifPresent(blocks::add);
         }
         if (!summary.transcript().isEmpty()) {
             blocks.add(section(Transcript.render(summary.transcript(), SlackLimits.SECTION_TEXT,
@@ -129,6 +130,19 @@ public final class SlackFormatter implements Formatter {
             fields.add(mrkdwn(Text.truncate(text, SlackLimits.FIELD_TEXT)));
         }
         return block;
+    }
+
+    /** Slack shows at most 10 fields: the rest are named in one "+N more" line rather than dropped unseen. */
+    private static Optional<ObjectNode> more(Summary summary) {
+        int hidden = summary.facts().size() - SlackLimits.FIELDS;
+        if (hidden <= 0) {
+            return Optional.empty();
+        }
+        String names = summary.facts().subList(SlackLimits.FIELDS, summary.facts().size()).stream()
+                .map(fact -> SlackText.escape(Text.oneLine(fact.label()))).collect(java.util.stream.Collectors.joining(", "));
+        ObjectNode block = NODES.objectNode().put("type", "context");
+        block.putArray("elements").add(mrkdwn(Text.truncate("+" + hidden + " more: " + names, SlackLimits.SECTION_TEXT)));
+        return Optional.of(block);
     }
 
     private static ObjectNode button(Summary.Link link) {

@@ -36,6 +36,14 @@ class DiscordFormatterTest {
         return JSON.readTree(request.body());
     }
 
+    @Test
+    void aLeadWithMoreFactsThanDiscordShowsSaysHowManyMore() throws Exception {
+        JsonNode embed = render(io.chatrelay.testkit.Http.utf8("{\"event\":\"lead-submission\",\"chatbot_name\":\"Bot\",\"lead\":{\"name\":\"Jane\",\"field_01\":\"value 1\",\"field_02\":\"value 2\",\"field_03\":\"value 3\",\"field_04\":\"value 4\",\"field_05\":\"value 5\",\"field_06\":\"value 6\",\"field_07\":\"value 7\",\"field_08\":\"value 8\",\"field_09\":\"value 9\",\"field_10\":\"value 10\",\"field_11\":\"value 11\",\"field_12\":\"value 12\",\"field_13\":\"value 13\",\"field_14\":\"value 14\",\"field_15\":\"value 15\",\"field_16\":\"value 16\",\"field_17\":\"value 17\",\"field_18\":\"value 18\",\"field_19\":\"value 19\",\"field_20\":\"value 20\",\"field_21\":\"value 21\",\"field_22\":\"value 22\",\"field_23\":\"value 23\",\"field_24\":\"value 24\",\"field_25\":\"value 25\",\"field_26\":\"value 26\",\"field_27\":\"value 27\",\"field_28\":\"value 28\",\"field_29\":\"value 29\",\"field_30\":\"value 30\"}}")).path("embeds").get(0);
+
+        assertThat(embed.path("fields")).hasSize(25);
+        assertThat(embed.path("footer").path("text").asText()).isEqualTo("Chat Data · lead-submission · +7 more fields");
+    }
+
     @ParameterizedTest
     @FieldSource("FIXTURES")
     void rendersEveryFixtureAsOneEmbedWithinDiscordsRules(String fixture) throws Exception {

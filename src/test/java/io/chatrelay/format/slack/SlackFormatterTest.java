@@ -10,6 +10,7 @@ import io.chatrelay.config.Secret;
 import io.chatrelay.format.FormatterFixtures;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.testkit.Fixtures;
+import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.SlackRules;
 import java.net.URI;
 import java.util.ArrayList;
@@ -69,6 +70,18 @@ class SlackFormatterTest {
 
         assertThat(fields.findValuesAsText("text")).containsSubsequence("*Name*\nName", "*Email*\nlead@example.com",
                 "*Phone*\n+1 234 5678");
+    }
+
+    @Test
+    void aLeadWithMoreFactsThanSlackShowsNamesTheRestInAPlusMoreLine() throws Exception {
+        JsonNode message = render(Http.utf8("{\"event\":\"lead-submission\",\"chatbot_name\":\"Bot\",\"lead\":{\"name\":\"Jane\",\"field_01\":\"value 1\",\"field_02\":\"value 2\",\"field_03\":\"value 3\",\"field_04\":\"value 4\",\"field_05\":\"value 5\",\"field_06\":\"value 6\",\"field_07\":\"value 7\",\"field_08\":\"value 8\",\"field_09\":\"value 9\",\"field_10\":\"value 10\",\"field_11\":\"value 11\",\"field_12\":\"value 12\"}}"));
+
+        JsonNode blocks = message.path("blocks");
+        assertThat(blocks.get(2).path("fields")).hasSize(10);
+        assertThat(blocks.get(3).path("type").asText()).isEqualTo("context");
+        assertThat(blocks.get(3).path("elements").get(0).path("text").asText())
+                .isEqualTo("+4 more: field_10, field_11, field_12, Chatbot");
+        assertThat(SlackRules.violations(message)).isEmpty();
     }
 
     @Test

@@ -61,12 +61,18 @@ final class DemoCommand implements Callable<Integer> {
               sales-discord: {type: discord, webhook_url: "https://discord.com/api/webhooks/1/demo", username: Chat Data}
               ops-teams: {type: teams, webhook_url: "https://prod.westus.logic.azure.com/workflows/demo"}
               on-call-telegram: {type: telegram, bot_token: "123456:demo", chat_id: "-1001234567890"}
+              team-mattermost: {type: mattermost, webhook_url: "https://chat.example.com/hooks/demo"}
+              on-call-whatsapp: {type: whatsapp, phone_number_id: "106540352242922", access_token: demo,
+                                 to: ["+15550100"], rate_limit: {requests: 10, per: 1s}}
+              support-mail: {type: email, smtp: {host: smtp.example.com, username: relay, password: demo},
+                             from: "Chat Data Relay <relay@example.com>", to: ["{{notification_email}}"]}
               crm:
                 type: webhook
                 url: "https://crm.example.com/hooks/chat-data"
                 headers: {Authorization: "Bearer demo-crm-token"}
             routes:
-              - {name: escalations, match: {event: live-chat-escalation}, to: [support-slack, ops-teams, on-call-telegram]}
+              - {name: escalations, match: {event: live-chat-escalation},
+                 to: [support-slack, ops-teams, on-call-telegram, team-mattermost, on-call-whatsapp, support-mail]}
               - {name: presence, match: {event: [user-online, user-offline]}, to: [support-slack]}
               - {name: leads, match: {event: lead-submission}, to: [sales-discord, crm]}
               - {name: transcripts, match: {event: chat}, to: [crm]}
@@ -120,7 +126,7 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, String> types = users.destinations().values().stream()
                 .collect(Collectors.toMap(DestinationConfig::name, DestinationConfig::type, (a, b) -> a, LinkedHashMap::new));
         try (StandIns standIns = StandIns.start(types)) {
-            RelayConfig config = DemoConfig.redirect(users, standIns::baseUrl, store.resolve("demo.db"), SECRET,
+            RelayConfig config = DemoConfig.redirect(users, standIns::at, store.resolve("demo.db"), SECRET,
                     skipped -> out.printf("(%s: no stand-in for type %s, left out)%n", skipped.name(), skipped.type()));
             int expected = expectedDeliveries(config);
             try (Relay relay = Relay.start(config)) {

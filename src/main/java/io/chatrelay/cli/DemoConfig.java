@@ -7,6 +7,7 @@ import io.chatrelay.config.Secret;
 import io.chatrelay.config.ServerConfig;
 import io.chatrelay.config.StoreConfig;
 import io.chatrelay.format.Platforms;
+import io.chatrelay.format.StandIn;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,8 @@ final class DemoConfig {
 
     private DemoConfig() {}
 
-    /** {@code standIn} gives the base URL that plays a destination; {@code skipped} hears of each destination left out. */
-    static RelayConfig redirect(RelayConfig config, Function<String, String> standIn, Path store, Secret secret,
+    /** {@code standIn} gives the stand-in that plays a destination; {@code skipped} hears of each destination left out. */
+    static RelayConfig redirect(RelayConfig config, Function<String, StandIn> standIn, Path store, Secret secret,
                                 java.util.function.Consumer<DestinationConfig> skipped) {
         Map<String, DestinationConfig> destinations = new LinkedHashMap<>();
         config.destinations().forEach((name, destination) -> redirect(destination, standIn.apply(name))
@@ -42,8 +43,8 @@ final class DemoConfig {
                 Optional.empty(), destinations, routes);
     }
 
-    /** The destination with every URL it would send to pointing at {@code base}; empty when its platform has no stand-in. */
-    static Optional<DestinationConfig> redirect(DestinationConfig destination, String base) {
-        return Platforms.of(destination).standInFor(destination, base);
+    /** The destination with every address it would send to pointing at its stand-in; empty when its platform has none. */
+    static Optional<DestinationConfig> redirect(DestinationConfig destination, StandIn at) {
+        return Platforms.of(destination).standInFor(destination, at);
     }
 }

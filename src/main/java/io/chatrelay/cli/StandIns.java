@@ -1,5 +1,6 @@
 package io.chatrelay.cli;
 
+import io.chatrelay.format.StandIn;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URLDecoder;
@@ -25,6 +26,8 @@ final class StandIns implements AutoCloseable {
                     byte[] body) {}
 
     private final Javalin app;
+    /** A mail server per destination that mails, started when a platform asks for one. */
+    private final Map<String, SmtpStandIn> mailServers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> types;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Semaphore arrivals = new Semaphore(0);
@@ -50,6 +53,17 @@ final class StandIns implements AutoCloseable {
     String baseUrl(String destination) {
         return "http://127.0.0.1:" + app.port() + "/"
                 + URLEncoder.encode(destination, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Where a destination's stand-in listens: {@link #baseUrl}, and a mail server of its own if its platform mails. */
+    StandIn at(String destination) {
+        return new StandIn(baseUrl(destination), () -> mailServers.computeIfAbsent(destination, name -> new SmtpStandIn(
+                mail -> keep(new Received(name, types.getOrDefault(name, "email"), "SMTP", "/", Map.of(), mail)))).port());
+    }
+
+    private void keep(Received got) {
+        received.add(got);
+        arrivals.release();
     }
 
     private void answer(Context ctx) {
@@ -88,6 +102,7 @@ final class StandIns implements AutoCloseable {
 
     @Override
     public void close() {
+        mailServers.values().forEach(SmtpStandIn::close);
         app.stop();
     }
 }

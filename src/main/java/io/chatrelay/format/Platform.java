@@ -35,14 +35,14 @@ public interface Platform<C extends DestinationConfig> extends DestinationType {
     }
 
     /**
-     * The destination with every address it sends to replaced by {@code base}, a local stand-in's
-     * {@code http://127.0.0.1:PORT/<name>}, for {@code demo}; empty when the platform has no stand-in.
+     * The destination with every address it sends to replaced by its local stand-in's, for
+     * {@code demo}; empty when the platform has no stand-in.
      */
-    Optional<C> standIn(C destination, String base);
+    Optional<C> standIn(C destination, StandIn at);
 
     /** {@link #standIn} of a destination this platform read. */
-    default Optional<DestinationConfig> standInFor(DestinationConfig destination, String base) {
-        return standIn(configType().cast(destination), base).map(DestinationConfig.class::cast);
+    default Optional<DestinationConfig> standInFor(DestinationConfig destination, StandIn at) {
+        return standIn(configType().cast(destination), at).map(DestinationConfig.class::cast);
     }
 
     /** How this platform's requests travel: HTTP for all but email. */

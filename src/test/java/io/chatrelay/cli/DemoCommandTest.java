@@ -21,7 +21,9 @@ class DemoCommandTest {
 
         assertThat(run.exit()).isZero();
         String out = run.out();
-        assertThat(out).contains("8 of 8 expected deliveries arrived",
+        assertThat(out).contains("11 of 11 expected deliveries arrived",
+                "── team-mattermost (mattermost, as sent)", "── on-call-whatsapp/+15550100 (whatsapp, as sent)",
+                "── support-mail (email, as sent)", "Subject: Live chat escalation: A visitor on Chatbot Display",
                 "── support-slack (Slack)", "🟢 Visitor online: John Doe (john@example.com) came online",
                 "── sales-discord (Discord)", "Name: Name · Email: lead@example.com · Phone: +1 234 5678",
                 "── ops-teams (Microsoft Teams)", "Chatbot: AI Chatbot · Conversation: dbf24043",

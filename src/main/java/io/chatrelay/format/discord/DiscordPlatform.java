@@ -10,6 +10,7 @@ import io.chatrelay.format.HttpAnswers;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Outcome;
 import io.chatrelay.format.Platform;
+import io.chatrelay.format.StandIn;
 import io.chatrelay.format.RetryAfter;
 import java.net.URI;
 import java.time.Duration;
@@ -49,8 +50,8 @@ public final class DiscordPlatform implements Platform<DiscordConfig> {
     }
 
     @Override
-    public Optional<DiscordConfig> standIn(DiscordConfig d, String base) {
-        return Optional.of(new DiscordConfig(d.name(), new Secret(base + "/webhook"), d.username(), d.avatarUrl(),
+    public Optional<DiscordConfig> standIn(DiscordConfig d, StandIn at) {
+        return Optional.of(new DiscordConfig(d.name(), new Secret(at.http() + "/webhook"), d.username(), d.avatarUrl(),
                 d.threadName(), d.options()));
     }
 

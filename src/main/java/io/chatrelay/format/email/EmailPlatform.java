@@ -9,6 +9,7 @@ import io.chatrelay.format.Formatter;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Outcome;
 import io.chatrelay.format.Platform;
+import io.chatrelay.format.StandIn;
 import io.chatrelay.format.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -98,10 +99,11 @@ public final class EmailPlatform implements Platform<EmailConfig> {
         }
     }
 
-    /** The demo's stand-ins speak HTTP; mail is not played by any (demo says it left the destination out). */
+    /** A local SMTP server without TLS or AUTH plays the mail provider. */
     @Override
-    public Optional<EmailConfig> standIn(EmailConfig destination, String base) {
-        return Optional.empty();
+    public Optional<EmailConfig> standIn(EmailConfig d, StandIn at) {
+        return Optional.of(new EmailConfig(d.name(), new EmailConfig.Smtp("127.0.0.1", at.smtpPort().getAsInt(),
+                Optional.empty(), Optional.empty(), "none"), d.from(), d.to(), d.subject(), d.options()));
     }
 
     @Override

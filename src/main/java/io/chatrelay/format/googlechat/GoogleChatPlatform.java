@@ -12,6 +12,7 @@ import io.chatrelay.format.HttpAnswers;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Outcome;
 import io.chatrelay.format.Platform;
+import io.chatrelay.format.StandIn;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -50,8 +51,8 @@ public final class GoogleChatPlatform implements Platform<GoogleChatConfig> {
     }
 
     @Override
-    public Optional<GoogleChatConfig> standIn(GoogleChatConfig d, String base) {
-        return Optional.of(new GoogleChatConfig(d.name(), new Secret(base + "/v1/spaces/DEMO/messages?key=demo&token=demo"),
+    public Optional<GoogleChatConfig> standIn(GoogleChatConfig d, StandIn at) {
+        return Optional.of(new GoogleChatConfig(d.name(), new Secret(at.http() + "/v1/spaces/DEMO/messages?key=demo&token=demo"),
                 d.options()));
     }
 

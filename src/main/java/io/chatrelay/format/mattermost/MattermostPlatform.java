@@ -10,6 +10,7 @@ import io.chatrelay.format.HttpAnswers;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Outcome;
 import io.chatrelay.format.Platform;
+import io.chatrelay.format.StandIn;
 import io.chatrelay.format.RetryAfter;
 import java.net.URI;
 import java.time.Duration;
@@ -48,8 +49,8 @@ public final class MattermostPlatform implements Platform<MattermostConfig> {
     }
 
     @Override
-    public Optional<MattermostConfig> standIn(MattermostConfig d, String base) {
-        return Optional.of(new MattermostConfig(d.name(), new Secret(base + "/hooks/demo"), d.channel(), d.username(),
+    public Optional<MattermostConfig> standIn(MattermostConfig d, StandIn at) {
+        return Optional.of(new MattermostConfig(d.name(), new Secret(at.http() + "/hooks/demo"), d.channel(), d.username(),
                 d.iconUrl(), d.options()));
     }
 

@@ -11,6 +11,7 @@ import io.chatrelay.format.JsonPeek;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Outcome;
 import io.chatrelay.format.Platform;
+import io.chatrelay.format.StandIn;
 import io.chatrelay.format.RetryAfter;
 import java.net.URI;
 import java.time.Duration;
@@ -68,9 +69,9 @@ public final class SlackPlatform implements Platform<SlackConfig> {
     }
 
     @Override
-    public Optional<SlackConfig> standIn(SlackConfig d, String base) {
-        return Optional.of(new SlackConfig(d.name(), d.webhookUrl().map(url -> new Secret(base + "/webhook")), d.token(),
-                d.channel(), URI.create(base + "/api"), d.options()));
+    public Optional<SlackConfig> standIn(SlackConfig d, StandIn at) {
+        return Optional.of(new SlackConfig(d.name(), d.webhookUrl().map(url -> new Secret(at.http() + "/webhook")), d.token(),
+                d.channel(), URI.create(at.http() + "/api"), d.options()));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.chatrelay.format.HttpAnswers;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Outcome;
 import io.chatrelay.format.Platform;
+import io.chatrelay.format.StandIn;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,8 +42,8 @@ public final class TeamsPlatform implements Platform<TeamsConfig> {
     }
 
     @Override
-    public Optional<TeamsConfig> standIn(TeamsConfig d, String base) {
-        return Optional.of(new TeamsConfig(d.name(), new Secret(base + "/webhook"), d.options()));
+    public Optional<TeamsConfig> standIn(TeamsConfig d, StandIn at) {
+        return Optional.of(new TeamsConfig(d.name(), new Secret(at.http() + "/webhook"), d.options()));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.chatrelay.format.HttpAnswers;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Outcome;
 import io.chatrelay.format.Platform;
+import io.chatrelay.format.StandIn;
 import io.chatrelay.format.RetryAfter;
 import java.net.URI;
 import java.time.Duration;
@@ -51,9 +52,9 @@ public final class TelegramPlatform implements Platform<TelegramConfig> {
     }
 
     @Override
-    public Optional<TelegramConfig> standIn(TelegramConfig d, String base) {
+    public Optional<TelegramConfig> standIn(TelegramConfig d, StandIn at) {
         return Optional.of(new TelegramConfig(d.name(), d.botToken(), d.chatId(), d.messageThreadId(),
-                URI.create(base + "/api"), d.options()));
+                URI.create(at.http() + "/api"), d.options()));
     }
 
     @Override

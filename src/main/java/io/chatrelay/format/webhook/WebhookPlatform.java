@@ -10,6 +10,7 @@ import io.chatrelay.format.HttpAnswers;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Outcome;
 import io.chatrelay.format.Platform;
+import io.chatrelay.format.StandIn;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Base64;
@@ -60,8 +61,8 @@ public final class WebhookPlatform implements Platform<WebhookConfig> {
     }
 
     @Override
-    public Optional<WebhookConfig> standIn(WebhookConfig d, String base) {
-        return Optional.of(new WebhookConfig(d.name(), new Secret(base + "/webhook"), d.method(), d.headers(),
+    public Optional<WebhookConfig> standIn(WebhookConfig d, StandIn at) {
+        return Optional.of(new WebhookConfig(d.name(), new Secret(at.http() + "/webhook"), d.method(), d.headers(),
                 d.signingSecret(), d.options()));
     }
 

@@ -9,6 +9,7 @@ import io.chatrelay.format.Formatter;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Outcome;
 import io.chatrelay.format.Platform;
+import io.chatrelay.format.StandIn;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,9 +94,9 @@ public final class WhatsAppPlatform implements Platform<WhatsAppConfig> {
     }
 
     @Override
-    public Optional<WhatsAppConfig> standIn(WhatsAppConfig d, String base) {
+    public Optional<WhatsAppConfig> standIn(WhatsAppConfig d, StandIn at) {
         return Optional.of(new WhatsAppConfig(d.name(), d.phoneNumberId(), d.accessToken(), d.to(), d.template(),
-                URI.create(base + "/v23.0"), d.options()));
+                URI.create(at.http() + "/v23.0"), d.options()));
     }
 
     @Override

@@ -209,7 +209,7 @@ class ConfigLoaderTest {
                 """)).containsExactly(
                 "destinations.a.channel: is required with token (line 3)",
                 "destinations.b.bot_token: is required (line 4)",
-                "destinations.c.type: unknown destination type 'carrier-pigeon' (expected one of slack, discord, teams, telegram, webhook) (line 5)",
+                "destinations.c.type: unknown destination type 'carrier-pigeon' (expected one of slack, discord, teams, telegram, webhook, mattermost, google_chat, whatsapp, email) (line 5)",
                 "destinations.d.signing_secret: must start with whsec_ (a Standard Webhooks secret) (line 6)");
     }
 

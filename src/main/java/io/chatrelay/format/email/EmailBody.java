@@ -9,8 +9,8 @@ import java.util.Optional;
 /** The two renderings of one event in a mail: plain text, and HTML with every event value escaped. */
 final class EmailBody {
 
-    private static final int TRANSCRIPT = 20_000;
-    private static final int FACT = 2_000;
+    private static final int TRANSCRIPT = 8_000;
+    private static final int FACT = 1_000;
     private static final String BUTTON = "display:inline-block;padding:10px 18px;background:#1a73e8;color:#ffffff;"
             + "border-radius:4px;text-decoration:none;font-weight:bold";
 

@@ -47,6 +47,10 @@ class OperationsTest {
                 """.formatted(dir.resolve("relay.db"), RelayUnderTest.SECRET, destinations, routes);
     }
 
+    private static String scrape(Relay relay) {
+        return Http.get(relay.port(), "/metrics").body();
+    }
+
     private static double metric(String scrape, String series) {
         Matcher matcher = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(scrape);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
@@ -67,7 +71,10 @@ class OperationsTest {
                 Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("chat"));
                 Http.postSigned(relay.port(), "wrong", Fixtures.bytes("chat"));
                 Http.postSigned(relay.port(), RelayUnderTest.SECRET, Http.utf8("not json"));
-                Eventually.holds("all settled", () -> relay.pendingDeliveries() == 0);
+                // an outcome is counted just after it is stored: wait for the counts, not only the store
+                Eventually.holds("all settled and counted", () -> relay.pendingDeliveries() == 0
+                        && metric(scrape(relay), "chatrelay_deliveries_total{destination=\"gone\",outcome=\"dead\"}") == 1
+                        && metric(scrape(relay), "chatrelay_delivery_latency_seconds_count{destination=\"good\"}") == 2);
 
                 Http.Reply reply = Http.get(relay.port(), "/metrics");
                 String scrape = reply.body();

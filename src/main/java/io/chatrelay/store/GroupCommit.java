@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is true: a write is committed only if the writer takes it for the commit before its caller gives
  * up, and a caller gives up only if the writer has not. A caller whose write is being committed
  * when its deadline passes waits for that commit instead. When a batch fails, its members are
- * tried again one by one, so only a write that fails alone fails its caller.
+ * tried again one by one, so only a write that fails alone fails its caller. Whatever a write
+ * throws, {@link Error}s included, fails that write only: the writer thread goes on, since without
+ * it every later write would fail until a restart.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -103,7 +105,8 @@ final class GroupCommit implements AutoCloseable {
             }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof StoreUnavailableException unavailable ? unavailable
-                    : new StoreUnavailableException("store error", e.getCause());
+                    : new StoreUnavailableException("store error: " + e.getCause().getClass().getSimpleName(),
+                            e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (pending.state.compareAndSet(WAITING, ABANDONED)) {
@@ -157,7 +160,7 @@ final class GroupCommit implements AutoCloseable {
         try {
             commitTogether(live);
             live.forEach(Pending::complete);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // a write that overflows its stack fails its caller, not the writer
             live.forEach(p -> p.state.compareAndSet(COMMITTING, WAITING)); // rolled back: nothing is committing
             if (live.stream().anyMatch(Pending::abandoned)) {
                 commitBatch(live);

@@ -78,6 +78,30 @@ class GroupCommitTest {
     }
 
     @Test
+    void aWriteThatOverflowsTheStackFailsOnlyItsCallerAndLaterWritesStillCommit() throws Exception {
+        CompletableFuture<Void> blocker = inBackground(this::holdTheWriter, PLENTY);
+        writerHeld.await(5, TimeUnit.SECONDS);
+        CompletableFuture<Void> before = inBackground(insert(1), PLENTY);
+        CompletableFuture<Void> poison = inBackground(sql -> {
+            sql.addToBatch("INSERT INTO t (x) VALUES (?)", 2);
+            return recurse(0) == 0 ? null : null;
+        }, PLENTY);
+        Eventually.holds("both writes wait in one batch", () -> commits.queued() == 2);
+
+        holdTheWriter.countDown();
+
+        blocker.get(5, TimeUnit.SECONDS);
+        before.get(5, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> poison.get(5, TimeUnit.SECONDS)).hasMessageContaining("StackOverflowError");
+        commits.commit(insert(3), Deadline.in(PLENTY, Clock.systemUTC()));
+        assertThat(rows()).as("the writer outlived the poison write").containsExactlyInAnyOrder(0, 1, 3);
+    }
+
+    private static int recurse(int depth) {
+        return recurse(depth + 1) + 1;
+    }
+
+    @Test
     void aCallerThatGaveUpBeforeItsWriteWasTakenHasStoredNothing() throws Exception {
         ManualClock clock = new ManualClock();
         CompletableFuture<Void> blocker = inBackground(this::holdTheWriter, PLENTY);

@@ -1,8 +1,10 @@
 package io.chatrelay.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.chatrelay.format.Platforms;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,20 @@ class RedactorTest {
 
         assertThat(shown).isEqualTo("400 invalid lead ***@*** / *** / ***; "
                 + "code 10015, id 1234567890123456789, at 2026-11-24T12:00:00Z");
+    }
+
+    /**
+     * A visitor's conversation id of a megabyte of letters is shown in every list of events; masking
+     * it took time growing with the square of its length (about 45 minutes per view).
+     */
+    @Test
+    void masksAMegabyteOfAddressLettersAtOnce() throws Exception {
+        Redactor redactor = redactor();
+        String hostile = "a".repeat(1_000_000) + " ceo@bigcorp.com";
+
+        String shown = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> redactor.shown(hostile));
+
+        assertThat(shown).isEqualTo("a".repeat(1_000_000) + " ***@***");
     }
 
     @Test

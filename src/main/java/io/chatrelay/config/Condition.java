@@ -48,10 +48,13 @@ public sealed interface Condition {
         }
     }
 
-    /** The regex is found somewhere in the field (anchor it with ^ and $ to match the whole value). */
+    /**
+     * The regex is found somewhere in the field (anchor it with ^ and $ to match the whole value),
+     * within bounded work: a search a hostile value makes too costly does not hold.
+     */
     record Regex(Pattern pattern) implements Condition {
         public boolean test(String value) {
-            return value != null && pattern.matcher(value).find();
+            return value != null && BoundedMatch.find(pattern, value);
         }
 
         public String describe() {

@@ -3,6 +3,7 @@ package io.chatrelay.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.config.StoreConfig;
+import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Postgres;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,6 +97,55 @@ class PostgresOutboxTest extends OutboxContract {
 
         assertThat(opened).hasSize(3);
         opened.forEach(Outbox::close);
+    }
+
+    /**
+     * A failover, or an administrator's {@code pg_terminate_backend}, kills every connection the pool
+     * holds. Each dead connection may fail the one transaction that finds it dead; after that the
+     * pool has replaced them all and the store works without a restart.
+     */
+    @Test
+    void theStoreWorksAgainAfterEveryPooledConnectionWasKilled() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            outbox.enqueue(event("before" + i, null, T0), to("crm"));
+        }
+        Eventually.holds("the pool holds several connections", () -> connections() >= 3);
+
+        int killed = killConnections();
+
+        assertThat(killed).as("the pool's connections were killed").isGreaterThanOrEqualTo(3);
+        int failures = 0;
+        for (int i = 0; i < 30; i++) {
+            try {
+                outbox.enqueue(event("after" + i, null, T0), to("crm"));
+            } catch (StoreUnavailableException e) {
+                failures++;
+            }
+        }
+        assertThat(failures).as("at most one failure per killed connection").isLessThanOrEqualTo(killed);
+        assertThat(outbox.claimDue("crm", T0, 100, LEASE)).hasSize(3 + 30 - failures);
+        assertThat(outbox.health().healthy()).isTrue();
+    }
+
+    private int connections() {
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(url);
+             java.sql.ResultSet count = admin.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity "
+                     + "WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+            count.next();
+            return count.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int killConnections() throws java.sql.SQLException {
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(url);
+             java.sql.ResultSet killed = admin.createStatement().executeQuery("SELECT count(*) FILTER "
+                     + "(WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
+                     + "WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+            killed.next();
+            return killed.getInt(1);
+        }
     }
 
     @Test

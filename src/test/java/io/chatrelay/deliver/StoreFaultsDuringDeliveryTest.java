@@ -80,6 +80,35 @@ class StoreFaultsDuringDeliveryTest {
     }
 
     @Test
+    void aPauseTheStoreCannotShareCostsAWarningNotTheOutcome() throws Exception {
+        try (Sink slack = Sink.ok(); LogCapture log = new LogCapture()) {
+            slack.alwaysAnswer(Sink.status(200, SLACK_OK));
+            slack.then(new mockwebserver3.MockResponse.Builder().code(429).addHeader("Retry-After", "1")
+                    .body("{\"ok\":false,\"error\":\"ratelimited\"}").build());
+            try (Relay relay = start(slack)) {
+                sql(relay, "CREATE TRIGGER no_pauses BEFORE INSERT ON pauses BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+
+                Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("chat"));
+                slack.take();
+                Eventually.holds("the retry is recorded", () -> log.text().contains("retry event="));
+
+                assertThat(log.text()).contains("destination=support paused here until")
+                        .contains("but the other replicas were not told");
+                assertThat(deliveries(relay)).singleElement().satisfies(delivery -> {
+                    assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
+                    assertThat(delivery.attempts()).as("the 429 is counted").isEqualTo(1);
+                });
+                assertThat(slack.take(Duration.ofSeconds(10))).as("sent again after Retry-After").isNotNull();
+                Eventually.holds("delivered", () -> relay.pendingDeliveries() == 0);
+                assertThat(deliveries(relay)).singleElement().satisfies(delivery -> {
+                    assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
+                    assertThat(delivery.attempts()).isEqualTo(2);
+                });
+            }
+        }
+    }
+
+    @Test
     void aStoreFailureBeforeTheSendSendsNothingCountsNoAttemptAndTriesAgainWhenTheClaimLapses() throws Exception {
         try (Sink slack = Sink.ok(); LogCapture log = new LogCapture()) {
             slack.alwaysAnswer(Sink.status(200, SLACK_OK));

@@ -5,11 +5,22 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.chatrelay.config.StoreConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
-/** A HikariCP pool: transactions run in parallel, each on its own connection (PostgreSQL). */
+/**
+ * A HikariCP pool: transactions run in parallel, each on its own connection (PostgreSQL). A
+ * transaction that fails for the server's sake (connection lost, a server that only reads after a
+ * failover, a full disk) marks the store failing and retires its connection, so the next one may
+ * reach a server that writes; only a committed event or a probe write marks it working again.
+ */
 final class PooledDatabase implements Database {
 
     private static final int POOL_SIZE = 10;
+    /**
+     * SQLSTATEs (or their classes) of faults in the server or the way to it: connection lost,
+     * read-only (a standby), out of disk or memory, shut down, I/O error.
+     */
+    private static final List<String> STORAGE_FAULTS = List.of("08", "25006", "53", "57P", "58");
 
     private final HikariDataSource pool;
     private final StoreFaults faults;
@@ -37,41 +48,70 @@ final class PooledDatabase implements Database {
         }
     }
 
+    /** Accepted events: one that commits proves that a failing store takes writes again. */
     @Override
     public <T> T transaction(Work<T> work) {
-        return run(work, false);
+        return run(work, false, true);
     }
 
+    /** Claims, outcomes and reads: they succeed on a server that only reads too, so they prove nothing. */
     @Override
     public <T> T lazyTransaction(Work<T> work) {
-        return run(work, true);
+        return run(work, true, false);
     }
 
-    private <T> T run(Work<T> work, boolean lazy) {
+    private <T> T run(Work<T> work, boolean lazy, boolean provesRecovery) {
         if (pool.isClosed()) {
             throw new StoreUnavailableException("the store is closed", null);
         }
         try (Connection connection = pool.getConnection()) {
-            if (lazy) {
-                try (java.sql.Statement statement = connection.createStatement()) {
-                    statement.execute("SET LOCAL synchronous_commit = off");
+            try {
+                if (lazy) {
+                    try (java.sql.Statement statement = connection.createStatement()) {
+                        statement.execute("SET LOCAL synchronous_commit = off");
+                    }
                 }
+                T result = inTransaction(connection, work);
+                if (provesRecovery) {
+                    faults.writeSucceeded();
+                }
+                return result;
+            } catch (SQLException | StoreUnavailableException e) {
+                if (storageFault(e)) {
+                    faults.writeFailed("store unavailable: " + masked(e));
+                    pool.evictConnection(connection); // a new connection may reach the new primary
+                }
+                throw e instanceof StoreUnavailableException unavailable ? unavailable
+                        : new StoreUnavailableException("store unavailable: " + masked(e), e);
             }
-            T result = inTransaction(connection, work);
-            faults.writeSucceeded();
-            return result;
         } catch (SQLException e) {
             faults.writeFailed("store unavailable: " + masked(e));
             throw new StoreUnavailableException("store unavailable: " + masked(e), e);
         }
     }
 
-    /** While the database is unreachable, tries a transaction to learn whether it answers again. */
+    /**
+     * A failure of the server or of the way to it, which the next transaction on this connection
+     * would meet again, as opposed to one of this transaction's own statements (a constraint).
+     */
+    private static boolean storageFault(Exception failure) {
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof SQLException)) {
+            cause = cause.getCause();
+        }
+        String state = cause == null ? null : ((SQLException) cause).getSQLState();
+        return state != null && STORAGE_FAULTS.stream().anyMatch(state::startsWith);
+    }
+
+    /**
+     * While writes fail, tries one that changes nothing to learn whether they work again: on a
+     * server that only reads (a standby after a failover) a read would succeed and prove nothing.
+     */
     @Override
     public StoreHealth health() {
         if (faults.writesFailing() && !pool.isClosed()) {
             try {
-                run(sql -> sql.count("SELECT 1"), true);
+                run(sql -> sql.update("UPDATE replicas SET seen_at = seen_at WHERE 1 = 0"), true, true);
             } catch (StoreUnavailableException stillFailing) {
                 // recorded by run()
             }

@@ -127,6 +127,57 @@ class PostgresOutboxTest extends OutboxContract {
         assertThat(outbox.health().healthy()).isTrue();
     }
 
+    /**
+     * After a failover the pool's connections may reach a server that only reads (a demoted primary,
+     * a standby): every write fails there while reads work. The relay must say it is failing (ready
+     * and healthy checks read {@link Outbox#health}), and work again once writes can, without a restart.
+     */
+    @Test
+    void aStoreThatOnlyReadsIsFailingAndItsConnectionsAreReplacedUntilWritesWorkAgain() throws Exception {
+        outbox.enqueue(event("before", null, T0), to("crm"));
+        Eventually.holds("the pool holds several connections", () -> connections() >= 3);
+        admin("ALTER DATABASE " + database() + " SET default_transaction_read_only = on");
+        killConnections(); // the pool reconnects to a database that only reads
+
+        int refused = 0;
+        for (int i = 0; i < 15; i++) {
+            try {
+                outbox.enqueue(event("readonly" + i, null, T0), to("crm"));
+            } catch (StoreUnavailableException e) {
+                refused++;
+            }
+        }
+        assertThat(refused).as("no event is stored in a database that only reads").isEqualTo(15);
+        assertThat(outbox.health().healthy()).as("the store says it is failing").isFalse();
+        assertThat(outbox.countPending("crm")).as("reads still work").isEqualTo(1);
+        assertThat(outbox.health().healthy()).as("a read proves nothing about writes").isFalse();
+
+        admin("ALTER DATABASE " + database() + " SET default_transaction_read_only = off");
+
+        Eventually.holds("events are stored again without a restart", () -> {
+            try {
+                outbox.enqueue(event("after" + System.nanoTime(), null, T0), to("crm"));
+                return true;
+            } catch (StoreUnavailableException stillReadOnly) {
+                return false;
+            }
+        });
+        assertThat(outbox.health().healthy()).isTrue();
+    }
+
+    private String database() {
+        String path = url.substring(url.lastIndexOf('/') + 1);
+        return path.substring(0, path.indexOf('?'));
+    }
+
+    private void admin(String statement) throws java.sql.SQLException {
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(url);
+             java.sql.Statement sql = admin.createStatement()) {
+            sql.execute("SET default_transaction_read_only = off");
+            sql.execute(statement);
+        }
+    }
+
     private int connections() {
         try (java.sql.Connection admin = java.sql.DriverManager.getConnection(url);
              java.sql.ResultSet count = admin.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity "

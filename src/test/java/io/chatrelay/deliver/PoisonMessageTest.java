@@ -96,6 +96,26 @@ class PoisonMessageTest {
     }
 
     @Test
+    void aTemplateNestingSectionsOverALongConversationArrivesCutWithoutFillingTheMemory() throws Exception {
+        start("type: slack, webhook_url: \"URL\"", ", template: {text: \"{{#messages}}{{#messages}}{{#messages}}"
+                + "{{content}} {{/messages}}{{/messages}}{{/messages}}\"}");
+        try (LogCapture log = new LogCapture()) {
+            var messages = JSON.createArrayNode();
+            for (int i = 0; i < 400; i++) {
+                messages.add(JSON.createObjectNode().put("role", "user").put("content", "message number " + i));
+            }
+            String id = post(JSON.writeValueAsBytes(JSON.createObjectNode().put("event", "live-chat-escalation")
+                    .put("conversation_id", "c1").put("chatbot_name", "Bot").set("messages", messages)));
+
+            String body = sink.take().getBody().utf8();
+
+            assertThat(body).contains("Live chat escalation", "message number 0 message number 1 message number 2");
+            Eventually.holds("its line is logged", () -> linesAbout(log, id).size() == 1);
+            assertThat(linesAbout(log, id).get(0)).contains("delivered").doesNotContain("plain");
+        }
+    }
+
+    @Test
     void aDeliveryThatCannotBeRenderedEvenPlainIsDeadAtOnceWithOneLine() throws Exception {
         start("type: discord, webhook_url: \"URL\", thread_name: \"{{>name}}\"", "");
         try (LogCapture log = new LogCapture()) {

@@ -38,7 +38,7 @@ class StoreFaultsDuringDeliveryTest {
     private Relay start(Sink slack) throws Exception {
         return Relay.start(RelayUnderTest.config(dir, """
                 destinations:
-                  support: {type: slack, token: xoxb-test-token, channel: C1, api_base_url: "%s", timeout: 200ms}
+                  support: {type: slack, token: xoxb-test-token, channel: C1, api_base_url: "%s", timeout: 1s}
                 routes: [{name: all, to: [support]}]
                 """.formatted(slack.url("/api"))));
     }
@@ -125,7 +125,7 @@ class StoreFaultsDuringDeliveryTest {
                 });
 
                 sql(relay, "ALTER TABLE threads_away RENAME TO threads");
-                assertThat(slack.take(Duration.ofSeconds(15))).as("sent once the claim lapsed (5.4 s)").isNotNull();
+                assertThat(slack.take(Duration.ofSeconds(15))).as("sent once the claim lapsed (7 s)").isNotNull();
                 Eventually.holds("delivered", () -> relay.pendingDeliveries() == 0);
                 assertThat(deliveries(relay)).singleElement().extracting(DeliveryView::attempts).isEqualTo(1);
             }

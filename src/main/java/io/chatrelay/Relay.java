@@ -17,6 +17,7 @@ import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.store.DeliveryStatus;
 import io.chatrelay.store.JdbcOutbox;
 import io.chatrelay.store.Outbox;
+import io.chatrelay.store.StoreCounts;
 import io.chatrelay.store.StoreUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -45,6 +46,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     private final IngestHandler ingest;
     private final AdminApi admin;
     private final RelayMetrics metrics;
+    private final StoreCounts counts;
     private final AtomicBoolean accepting;
     private volatile RelayConfig config;
 
@@ -57,6 +59,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         this.ingest = parts.ingest;
         this.admin = parts.admin;
         this.metrics = parts.metrics;
+        this.counts = parts.counts;
         this.accepting = parts.accepting;
         this.config = parts.config;
     }
@@ -72,6 +75,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         IngestHandler ingest;
         AdminApi admin;
         RelayMetrics metrics;
+        StoreCounts counts;
         AtomicBoolean accepting = new AtomicBoolean(true);
     }
 
@@ -94,7 +98,6 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         parts.config = config;
         parts.outbox = outbox;
         parts.metrics = new RelayMetrics();
-        parts.metrics.storeGauges(() -> safeCount(outbox, DeliveryStatus.PENDING), () -> safeCount(outbox, DeliveryStatus.DEAD));
         parts.sender = new HttpSender(config.delivery().timeout());
         IngestLoad load = new IngestLoad();
         parts.dispatcher = new Dispatcher(outbox, config, parts.sender, clock, SENDS_PER_DESTINATION, parts.metrics, load::burst);
@@ -103,6 +106,8 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         parts.admin = new AdminApi(config, outbox, parts.dispatcher::wake, clock);
         Health health = new Health(outbox, parts.accepting::get, config.store().unhealthyAfter(), clock);
         listen(parts, config, health);
+        parts.counts = StoreCounts.start(outbox); // the gauges read what it counted last, never the store
+        parts.metrics.storeGauges(parts.counts::pending, parts.counts::dead);
         parts.dispatcher.start();
         LOG.info("relay listening on port {} at {} with {} destinations and {} routes; store {}", parts.app.port(),
                 config.server().path(), config.destinations().size(), config.routes().size(),
@@ -199,14 +204,6 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         }
     }
 
-    private static Number safeCount(Outbox outbox, DeliveryStatus status) {
-        try {
-            return outbox.count(status);
-        } catch (RuntimeException storeDown) {
-            return Double.NaN;
-        }
-    }
-
     public int port() {
         return app.port();
     }
@@ -276,6 +273,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
             adminApp.stop();
         }
         sender.close();
+        counts.close();
         outbox.close();
         metrics.close();
         LOG.info("stopped");

@@ -9,10 +9,14 @@ import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.LogCapture;
+import io.chatrelay.testkit.Postgres;
 import io.chatrelay.testkit.RelayUnderTest;
 import io.chatrelay.testkit.Sink;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -89,10 +93,44 @@ class OperationsTest {
                 assertThat(metric(scrape, "chatrelay_deliveries_total{destination=\"gone\",outcome=\"dead\"}")).isEqualTo(1);
                 assertThat(metric(scrape, "chatrelay_delivery_latency_seconds_count{destination=\"good\"}")).isEqualTo(2);
                 assertThat(scrape).contains("chatrelay_delivery_latency_seconds_bucket{destination=\"good\",le=");
-                assertThat(metric(scrape, "chatrelay_deliveries_pending")).isEqualTo(0);
-                assertThat(metric(scrape, "chatrelay_deliveries_dead")).isEqualTo(1);
+                Eventually.holds("the gauges have counted the store again", () -> {
+                    String again = Http.get(relay.port(), "/metrics").body();
+                    return metric(again, "chatrelay_deliveries_pending") == 0
+                            && metric(again, "chatrelay_deliveries_dead") == 1;
+                });
                 assertThat(scrape).contains("jvm_memory_used_bytes", "process_uptime_seconds",
                         "http_server_requests_seconds_count{method=\"POST\",route=\"/webhooks/chat-data\",status=\"200\"}");
+            }
+        }
+    }
+
+    @Test
+    void metricsAnswerWithTheLastCountsWhileAnotherSessionLocksTheDeliveries() throws Exception {
+        String store = Postgres.freshDatabase();
+        try (Sink crm = Sink.ok();
+             Relay relay = Relay.start(new ConfigLoader(Map.of()).parse("""
+                     server: {port: 0}
+                     store: {url: "%s"}
+                     chat_data: {signing_secrets: ["%s"]}
+                     destinations:
+                       crm: {type: webhook, url: "%s"}
+                     routes:
+                       - {name: all, to: [crm]}
+                     """.formatted(store, RelayUnderTest.SECRET, crm.url("/crm"))));
+             Connection operator = DriverManager.getConnection(store)) {
+            Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("chat"));
+            Eventually.holds("delivered and counted", () -> relay.pendingDeliveries() == 0
+                    && metric(Http.get(relay.port(), "/metrics").body(), "chatrelay_deliveries_pending") == 0);
+            operator.setAutoCommit(false);
+            try (Statement lock = operator.createStatement()) {
+                lock.execute("LOCK TABLE deliveries IN ACCESS EXCLUSIVE MODE"); // as a VACUUM FULL would
+
+                Http.Reply reply = Http.get(relay.port(), "/metrics");
+
+                assertThat(reply.status()).isEqualTo(200);
+                assertThat(metric(reply.body(), "chatrelay_deliveries_pending")).isZero();
+            } finally {
+                operator.rollback();
             }
         }
     }

@@ -75,7 +75,7 @@ public final class RelayMetrics implements AutoCloseable {
                 .register(registry).record(took);
     }
 
-    /** {@code chatrelay_deliveries_pending} and {@code chatrelay_deliveries_dead}, read from the store on scrape. */
+    /** {@code chatrelay_deliveries_pending} and {@code chatrelay_deliveries_dead}: cheap suppliers, called on every scrape. */
     public void storeGauges(Supplier<Number> pending, Supplier<Number> dead) {
         Gauge.builder("chatrelay.deliveries.pending", pending).description("Deliveries waiting or in flight")
                 .register(registry);

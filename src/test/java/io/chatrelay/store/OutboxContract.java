@@ -508,4 +508,43 @@ abstract class OutboxContract {
         assertThat(outbox.countsByDestination(T0.plusSeconds(1))).as("delivered before the hour began")
                 .contains(new DestinationCounts("slack", 1, 0, 0));
     }
+
+    @Test
+    void theGaugesCountsFollowEveryChangeOfStatus() {
+        try (StoreCounts counts = new StoreCounts(outbox, Duration.ofDays(1))) {
+            outbox.enqueue(event("e1", null, T0), to("slack", "crm", "sheet"));
+            counts.count();
+            assertThat(new double[] {counts.pending(), counts.dead()}).containsExactly(3, 0);
+
+            outbox.delivered(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
+            outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 404), soon());
+            outbox.retryAt(outbox.claimDue("sheet", T0, 1, LEASE).get(0), T0.plusSeconds(60), attempt(T0, 503), soon());
+            counts.count();
+            assertThat(new double[] {counts.pending(), counts.dead()}).containsExactly(1, 1);
+
+            outbox.replayAllDead(T0.plusSeconds(1));
+            outbox.pruneDelivered(T0.plus(Duration.ofDays(30)));
+            counts.count();
+            assertThat(new double[] {counts.pending(), counts.dead()}).containsExactly(2, 0);
+        }
+    }
+
+    @Test
+    void theGaugesShowNoValueWhileTheStoreFailsAndCountAgainWhenItAnswers() {
+        outbox.enqueue(event("e1", null, T0), to("slack"));
+        try (StoreCounts counts = new StoreCounts(outbox, Duration.ofDays(1))) {
+            counts.count();
+            outbox.close();
+            assertThat(counts.pending()).as("the last count, read without the store").isEqualTo(1);
+
+            counts.count();
+            assertThat(counts.pending()).isNaN();
+            assertThat(counts.dead()).isNaN();
+        }
+        outbox = reopen();
+        try (StoreCounts counts = new StoreCounts(outbox, Duration.ofDays(1))) {
+            counts.count();
+            assertThat(counts.pending()).isEqualTo(1);
+        }
+    }
 }

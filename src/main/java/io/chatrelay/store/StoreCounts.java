@@ -1,0 +1,86 @@
+package io.chatrelay.store;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The outbox's pending and dead counts for the gauges, counted off the scrape path: a scrape reads
+ * two fields, however large the store, and is not held up by a slow or locked store. Every replica
+ * on a shared store counts the same rows, so each reports the store-wide figures, at most about
+ * {@link #EVERY} old. A count costs in proportion to the pending and dead rows (an index covers
+ * it), so while a large backlog makes it slow it runs less often: after each count the next waits
+ * at least {@link #PAUSE_PER_COUNT} times as long as it took, at most about 1 % of a core.
+ * While the store fails, the counts are NaN (no value) until it answers again.
+ *
+ * <p>Counts kept in a row updated with every delivery were weighed and not chosen: on PostgreSQL
+ * every commit of every replica would queue for that one row (or for a few of them, with a risk
+ * of deadlocks), and every event would pay another write.
+ */
+public final class StoreCounts implements AutoCloseable {
+
+    static final Duration EVERY = Duration.ofSeconds(1);
+    static final int PAUSE_PER_COUNT = 100;
+
+    private final Outbox outbox;
+    private final Duration every;
+    private final ScheduledExecutorService timer;
+    private volatile double pending = Double.NaN;
+    private volatile double dead = Double.NaN;
+
+    StoreCounts(Outbox outbox, Duration every) {
+        this.outbox = outbox;
+        this.every = every;
+        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "store-counts");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Counts once now, then about every second in the background until closed. */
+    public static StoreCounts start(Outbox outbox) {
+        StoreCounts counts = new StoreCounts(outbox, EVERY);
+        counts.countAndReschedule();
+        return counts;
+    }
+
+    /** Pending deliveries at the last count; NaN if the store did not answer it. */
+    public double pending() {
+        return pending;
+    }
+
+    /** Dead deliveries at the last count; NaN if the store did not answer it. */
+    public double dead() {
+        return dead;
+    }
+
+    private void countAndReschedule() {
+        long took = count();
+        long pause = Math.max(every.toNanos(), took * PAUSE_PER_COUNT);
+        try {
+            timer.schedule(this::countAndReschedule, pause, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closed meanwhile
+        }
+    }
+
+    /** Counts from the store now; returns how long that took, in nanoseconds. */
+    long count() {
+        long started = System.nanoTime();
+        try {
+            pending = outbox.count(DeliveryStatus.PENDING);
+            dead = outbox.count(DeliveryStatus.DEAD);
+        } catch (RuntimeException storeDown) {
+            pending = Double.NaN;
+            dead = Double.NaN;
+        }
+        return System.nanoTime() - started;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

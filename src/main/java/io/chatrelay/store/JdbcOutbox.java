@@ -29,6 +29,12 @@ public final class JdbcOutbox implements Outbox {
     private static final String REPLAY = "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, "
             + "updated_at = ?, claim = claim + 1 WHERE status = 'dead'";
 
+    /** Deliveries pruned per transaction. */
+    static final int PRUNE_CHUNK = 500;
+    private static final String PRUNABLE = "SELECT id, event_id FROM deliveries WHERE status = 'delivered' "
+            + "AND updated_at < ? LIMIT ?";
+    private static final String CHUNK_PARAMETERS = String.join(", ", java.util.Collections.nCopies(PRUNE_CHUNK, "?"));
+
     private final Database database;
     private final SqlDialect dialect;
     /**
@@ -245,14 +251,40 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public int pruneDelivered(Instant before) {
         long cutoff = before.toEpochMilli();
-        return database.lazyTransaction(sql -> {
-            sql.update("DELETE FROM attempts WHERE delivery_id IN (SELECT id FROM deliveries "
-                    + "WHERE status = 'delivered' AND updated_at < ?)", cutoff);
-            int pruned = sql.update("DELETE FROM deliveries WHERE status = 'delivered' AND updated_at < ?", cutoff);
-            sql.update("DELETE FROM events WHERE received_at < ? AND NOT EXISTS "
-                    + "(SELECT 1 FROM deliveries d WHERE d.event_id = events.id)", cutoff);
-            return pruned;
-        });
+        int pruned = 0;
+        for (int chunk = PRUNE_CHUNK; chunk == PRUNE_CHUNK; pruned += chunk) {
+            chunk = database.lazyTransaction(sql -> pruneChunk(sql, cutoff));
+        }
+        database.lazyTransaction(sql -> sql.update("DELETE FROM events WHERE received_at < ? AND NOT EXISTS "
+                + "(SELECT 1 FROM deliveries d WHERE d.event_id = events.id)", cutoff)); // events no route took
+        return pruned;
+    }
+
+    /**
+     * Up to {@link #PRUNE_CHUNK} old delivered deliveries, their attempts, and their events once no
+     * delivery is left: one short transaction each, so that pruning a large store never holds it
+     * (SQLite's single writer) long enough to delay acknowledgements. The statements always take
+     * {@link #PRUNE_CHUNK} ids, padded with -1, so that each is prepared once.
+     */
+    private static int pruneChunk(Sql sql, long cutoff) throws SQLException {
+        Object[] ids = new Object[PRUNE_CHUNK];
+        Object[] events = new Object[PRUNE_CHUNK];
+        java.util.Arrays.fill(ids, -1L);
+        java.util.Arrays.fill(events, "");
+        int found = 0;
+        try (ResultSet rows = sql.bound(PRUNABLE, cutoff, PRUNE_CHUNK).executeQuery()) {
+            for (; rows.next(); found++) {
+                ids[found] = rows.getLong(1);
+                events[found] = rows.getString(2);
+            }
+        }
+        if (found > 0) {
+            sql.update("DELETE FROM attempts WHERE delivery_id IN (" + CHUNK_PARAMETERS + ")", ids);
+            sql.update("DELETE FROM deliveries WHERE id IN (" + CHUNK_PARAMETERS + ")", ids);
+            sql.update("DELETE FROM events WHERE id IN (" + CHUNK_PARAMETERS + ") AND NOT EXISTS "
+                    + "(SELECT 1 FROM deliveries d WHERE d.event_id = events.id)", events);
+        }
+        return found;
     }
 
     @Override

@@ -234,6 +234,46 @@ abstract class OutboxContract {
     }
 
     @Test
+    void prunesALargeStoreInShortTransactionsAndLeavesNothingBehind() throws Exception {
+        int old = 2 * JdbcOutbox.PRUNE_CHUNK + 1;
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url())) {
+            connection.setAutoCommit(false);
+            try (java.sql.PreparedStatement events = connection.prepareStatement(
+                    "INSERT INTO events (id, type, body, received_at) VALUES (?, 'chat', ?, ?)");
+                 java.sql.PreparedStatement deliveries = connection.prepareStatement("INSERT INTO deliveries "
+                         + "(id, event_id, destination, route, status, next_attempt_at, updated_at) "
+                         + "VALUES (?, ?, 'slack', 'all', 'delivered', 0, ?)");
+                 java.sql.PreparedStatement attempts = connection.prepareStatement("INSERT INTO attempts "
+                         + "(delivery_id, number, at, status, duration_ms) VALUES (?, 1, ?, 200, 5)")) {
+                for (int i = 1; i <= old; i++) {
+                    events.setString(1, "old" + i);
+                    events.setBytes(2, new byte[] {'{', '}'});
+                    events.setLong(3, T0.toEpochMilli());
+                    events.addBatch();
+                    deliveries.setLong(1, 1000 + i);
+                    deliveries.setString(2, "old" + i);
+                    deliveries.setLong(3, T0.toEpochMilli());
+                    deliveries.addBatch();
+                    attempts.setLong(1, 1000 + i);
+                    attempts.setLong(2, T0.toEpochMilli());
+                    attempts.addBatch();
+                }
+                events.executeBatch();
+                deliveries.executeBatch();
+                attempts.executeBatch();
+            }
+            connection.commit();
+        }
+        outbox.enqueue(event("kept", null, T0), to("crm"));
+
+        assertThat(outbox.pruneDelivered(T0.plusSeconds(1))).isEqualTo(old);
+        assertThat(outbox.events(new EventFilter(null, null, null, null, null, null, 10)))
+                .extracting(EventSummary::id).containsExactly("kept");
+        assertThat(attemptRows("1001") + attemptRows(String.valueOf(1000 + old))).isZero();
+        assertThat(outbox.count(DeliveryStatus.PENDING)).isEqualTo(1);
+    }
+
+    @Test
     void keepsEverythingAcrossARestart() {
         outbox.enqueue(event("e1", "c", T0), to("slack"));
         outbox.enqueue(event("e2", "c", T0.plusMillis(1)), to("slack"));

@@ -12,10 +12,10 @@ import java.time.Duration;
  * Fills a store with N events of one delivery each, straight into the schema the relay creates
  * (the relay opens the store first, so the schema is its own), in a few statements. The events'
  * acceptance is spread over the last 8 days, so with the default 7-day retention an eighth of the
- * delivered ones are due for pruning. Every 100th delivery is dead, every 100th pending (its retry
- * due in an hour, so the relay leaves it alone), the rest delivered; each has one attempt; one in
- * five goes to a second destination; conversations have 20 events each.
- * Usage: FillStore STORE_URL N BODY_FILE
+ * delivered ones are due for pruning. Every 100th delivery is dead, PENDING in 100 (default 1) are
+ * pending (their retry due in an hour, so the relay leaves them alone), the rest delivered; each
+ * has one attempt; one in five goes to a second destination; conversations have 20 events each.
+ * Usage: FillStore STORE_URL N BODY_FILE [PENDING]
  */
 public final class FillStore {
 
@@ -23,6 +23,8 @@ public final class FillStore {
         String url = args[0];
         long n = Long.parseLong(args[1]);
         byte[] body = Files.readAllBytes(Path.of(args[2]));
+        int pending = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        String isPending = "i % 100 BETWEEN 1 AND " + pending;
         JdbcOutbox.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION)).close(); // the relay's own schema
         boolean sqlite = url.startsWith("jdbc:sqlite:");
         long now = System.currentTimeMillis();
@@ -47,9 +49,9 @@ public final class FillStore {
                 statement.executeUpdate(numbers + "INSERT INTO deliveries (event_id, destination, route, order_key, "
                         + "status, attempts, next_attempt_at, lease_until, lease_owner, last_status, last_reason, "
                         + "updated_at) SELECT " + id + ", CASE WHEN i % 5 = 0 THEN 'ops' ELSE 'sink' END, 'all', "
-                        + "'conv-' || (i / 20), CASE WHEN i % 100 = 0 THEN 'dead' WHEN i % 100 = 1 THEN 'pending' "
-                        + "ELSE 'delivered' END, 1, CASE WHEN i % 100 = 1 THEN " + (now + 3_600_000L) + " ELSE "
-                        + at + " END, NULL, NULL, CASE WHEN i % 100 = 0 THEN 400 WHEN i % 100 = 1 THEN 503 "
+                        + "'conv-' || (i / 20), CASE WHEN i % 100 = 0 THEN 'dead' WHEN " + isPending + " THEN 'pending' "
+                        + "ELSE 'delivered' END, 1, CASE WHEN " + isPending + " THEN " + (now + 3_600_000L) + " ELSE "
+                        + at + " END, NULL, NULL, CASE WHEN i % 100 = 0 THEN 400 WHEN " + isPending + " THEN 503 "
                         + "ELSE 200 END, NULL, " + at + " + 50" + from);
                 statement.executeUpdate("INSERT INTO attempts (delivery_id, number, at, status, reason, duration_ms, "
                         + "outcome, answer, next_attempt_at) SELECT id, 1, updated_at - 50, last_status, NULL, 50, "

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Set<Delivery> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> sending = new ConcurrentHashMap<>();
     /** Destinations whose last claim showed they have fallen behind; the loop thread's own. */
-    private final Set<String> fallenBehind = new java.util.HashSet<>();
+    private final Set<String> fallenBehind = new HashSet<>();
     private final BooleanSupplier ingestBurst;
     private final Claimed claimed;
     private final LoopFailures loopFailures;

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +35,7 @@ public final class JdbcOutbox implements Outbox {
     static final int PRUNE_CHUNK = 500;
     private static final String PRUNABLE = "SELECT id, event_id FROM deliveries WHERE status = 'delivered' "
             + "AND updated_at < ? LIMIT ?";
-    private static final String CHUNK_PARAMETERS = String.join(", ", java.util.Collections.nCopies(PRUNE_CHUNK, "?"));
+    private static final String CHUNK_PARAMETERS = String.join(", ", Collections.nCopies(PRUNE_CHUNK, "?"));
 
     private final Database database;
     private final SqlDialect dialect;
@@ -269,8 +271,8 @@ public final class JdbcOutbox implements Outbox {
     private static int pruneChunk(Sql sql, long cutoff) throws SQLException {
         Object[] ids = new Object[PRUNE_CHUNK];
         Object[] events = new Object[PRUNE_CHUNK];
-        java.util.Arrays.fill(ids, -1L);
-        java.util.Arrays.fill(events, "");
+        Arrays.fill(ids, -1L);
+        Arrays.fill(events, "");
         int found = 0;
         try (ResultSet rows = sql.bound(PRUNABLE, cutoff, PRUNE_CHUNK).executeQuery()) {
             for (; rows.next(); found++) {

@@ -2,6 +2,7 @@ package io.chatrelay.store;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -61,7 +62,7 @@ public final class StoreCounts implements AutoCloseable {
         long pause = Math.max(every.toNanos(), took * PAUSE_PER_COUNT);
         try {
             timer.schedule(this::countAndReschedule, pause, TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             // closed meanwhile
         }
     }

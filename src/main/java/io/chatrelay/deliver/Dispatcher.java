@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>During an ingest burst (events queueing for their commit) each destination gets one send at a
  * time: on a small machine senders and acknowledgements share the CPU, and the sender is waiting for
  * the acknowledgement while a delivery can wait in the outbox. Deliveries keep flowing meanwhile, to
- * every destination, and go back to full concurrency as soon as the burst has passed, or as soon as
- * a destination's outbox has fallen behind ({@link #FALLEN_BEHIND}): under a sustained input a burst
- * never passes, and giving way for good would let the outbox grow without bound.
+ * every destination, and go back to full concurrency as soon as the burst has passed.
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -51,8 +48,6 @@ public final class Dispatcher implements AutoCloseable {
     private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(2);
     private static final Duration REPLICA_WINDOW = Duration.ofSeconds(10);
     private static final int MAX_CLAIM = 32;
-    /** A first attempt claimed this long after its event was accepted: delivery is not keeping up. */
-    static final Duration FALLEN_BEHIND = Duration.ofSeconds(2);
 
     private final Outbox outbox;
     private final HttpSender sender;
@@ -66,8 +61,6 @@ public final class Dispatcher implements AutoCloseable {
     private final Thread loop;
     private final Set<Delivery> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> sending = new ConcurrentHashMap<>();
-    /** Destinations whose last claim showed they have fallen behind; the loop thread's own. */
-    private final Set<String> fallenBehind = new HashSet<>();
     private final BooleanSupplier ingestBurst;
     private final Claimed claimed;
     private final LoopFailures loopFailures;
@@ -163,8 +156,7 @@ public final class Dispatcher implements AutoCloseable {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get((firstDestination + i) % names.size());
             int allowed = limiter.available(name, now);
-            boolean giveWay = ingestBurst.getAsBoolean() && !fallenBehind.contains(name);
-            int free = (giveWay ? 1 : concurrency) - sending(name).get();
+            int free = (ingestBurst.getAsBoolean() ? 1 : concurrency) - sending(name).get();
             if (free <= 0) {
                 continue; // its sends wake the loop when they finish
             }
@@ -189,15 +181,6 @@ public final class Dispatcher implements AutoCloseable {
         List<Delivery> due = outbox.claimDue(destination, now, want, lease);
         limiter.take(destination, due.size());
         claimed.add(destination, due, now.plus(lease));
-        if (!due.isEmpty()) { // the oldest first: retries aside, its event's age is how far behind delivery is
-            Instant behind = now.minus(FALLEN_BEHIND);
-            boolean late = due.stream().anyMatch(d -> d.attempts() == 0 && d.event().receivedAt().isBefore(behind));
-            if (late) {
-                fallenBehind.add(destination);
-            } else {
-                fallenBehind.remove(destination);
-            }
-        }
         if (due.size() == want) {
             return now; // there may be more
         }

@@ -108,7 +108,7 @@ class OperationsTest {
     void metricsAnswerWithTheLastCountsWhileAnotherSessionLocksTheDeliveries() throws Exception {
         String store = Postgres.freshDatabase();
         try (Sink crm = Sink.ok();
-             Relay relay = Relay.start(new ConfigLoader(Map.of()).parse("""
+             Relay relay = Relay.start(Platforms.loader(Map.of()).parse("""
                      server: {port: 0}
                      store: {url: "%s"}
                      chat_data: {signing_secrets: ["%s"]}

@@ -7,6 +7,7 @@ import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.ServerConfig;
 import io.chatrelay.deliver.Dispatcher;
 import io.chatrelay.deliver.HttpSender;
+import io.chatrelay.ingest.BodyBudget;
 import io.chatrelay.ingest.HeaderDeadline;
 import io.chatrelay.ingest.IngestHandler;
 import io.chatrelay.ingest.IngestLoad;
@@ -128,7 +129,8 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
                     .result(parts.metrics.scrape()));
             parts.admin.register(javalin);
         };
-        parts.app = http(config.server(), parts.metrics, javalin -> {
+        BodyBudget budget = BodyBudget.ofHeap(config.server().maxBodyBytes()); // shared by both listeners
+        parts.app = http(config.server(), parts.metrics, budget, javalin -> {
             javalin.routes.post(config.server().path(), parts.ingest);
             health.register(javalin);
             if (adminListen.isEmpty()) {
@@ -137,22 +139,24 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         });
         parts.app.start(config.server().host(), config.server().port());
         if (adminListen.isPresent()) {
-            parts.adminApp = http(config.server(), parts.metrics, adminRoutes);
+            parts.adminApp = http(config.server(), parts.metrics, budget, adminRoutes);
             startOrStop(parts.adminApp, adminListen.get(), parts.app);
         }
     }
 
     /**
      * One listener: bodies read without holding a thread and within {@code server.read_timeout},
-     * headers limited, errors as JSON, every request timed; {@code routes} decide what it serves.
+     * bodies in memory within {@code budget}, headers limited, errors as JSON, every request timed;
+     * {@code routes} decide what it serves.
      */
-    private static Javalin http(ServerConfig server, RelayMetrics metrics, Consumer<JavalinConfig> routes) {
+    private static Javalin http(ServerConfig server, RelayMetrics metrics, BodyBudget budget,
+                                Consumer<JavalinConfig> routes) {
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.prefer405over404 = true;
             javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
             javalin.jetty.modifyServer(jetty -> {
-                jetty.insertHandler(new RequestReader(server.readTimeout(), server.maxBodyBytes(), metrics));
+                jetty.insertHandler(new RequestReader(server.readTimeout(), server.maxBodyBytes(), metrics, budget));
                 jetty.addBean(new HeaderDeadline(jetty, server.readTimeout(), metrics));
             });
             javalin.requestLogger.http((ctx, ms) -> metrics.httpRequest(ctx.method().name(), route(ctx),

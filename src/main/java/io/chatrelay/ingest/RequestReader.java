@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * connection and the bytes it sent, never a thread: it cannot starve signed events or health
  * checks, and it gets {@code 408} when the deadline passes, however often it sends a byte. A body
  * over the limit gets {@code 413} as soon as it proves larger; a client that hangs up mid-body is
- * counted as {@code aborted} and logged at DEBUG, since it is the client's doing.
+ * counted as {@code aborted} and logged at DEBUG, since it is the client's doing. The bodies being
+ * read and handled share one {@link BodyBudget}: a body that would go over it gets {@code 503}
+ * (counted as {@code overloaded}) instead of filling the heap.
  *
  * <p>Sits in front of Javalin's servlet as a Jetty handler: the application then reads the body from
  * memory with its ordinary blocking calls, which no longer block.
@@ -39,11 +41,13 @@ public final class RequestReader extends Handler.Wrapper {
     private final Duration readTimeout;
     private final long maxBodyBytes;
     private final RelayMetrics metrics;
+    private final BodyBudget budget;
 
-    public RequestReader(Duration readTimeout, long maxBodyBytes, RelayMetrics metrics) {
+    public RequestReader(Duration readTimeout, long maxBodyBytes, RelayMetrics metrics, BodyBudget budget) {
         this.readTimeout = readTimeout;
         this.maxBodyBytes = maxBodyBytes;
         this.metrics = metrics;
+        this.budget = budget;
     }
 
     @Override
@@ -71,6 +75,12 @@ public final class RequestReader extends Handler.Wrapper {
         answer(response, callback, 408, "request not received within " + readTimeout.toMillis() + "ms");
     }
 
+    private void overloaded(Response response, Callback callback) {
+        metrics.requestRejected("overloaded");
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        answer(response, callback, 503, "too many request bodies in memory, retry later");
+    }
+
     /** Answers and closes the connection: the rest of the body is never read. */
     private static void answer(Response response, Callback callback, int status, String reason) {
         response.setStatus(status);
@@ -89,13 +99,16 @@ public final class RequestReader extends Handler.Wrapper {
         private final Callback callback;
         private final ByteArrayOutputStream body;
         private final AtomicBoolean finished = new AtomicBoolean();
+        /** Bytes taken from the budget; given back once the request is answered, whatever the answer. */
+        private long taken;
+        private boolean released;
         private volatile Scheduler.Task deadline;
 
         Loading(Handler next, Request request, Response response, Callback callback, long declared) {
             this.next = next;
             this.request = request;
             this.response = response;
-            this.callback = callback;
+            this.callback = Callback.from(callback, this::release);
             this.body = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 256), 64 * 1024));
         }
 
@@ -118,7 +131,13 @@ public final class RequestReader extends Handler.Wrapper {
                     return;
                 }
                 boolean last = chunk.isLast();
-                boolean tooLarge = body.size() + (long) chunk.remaining() > maxBodyBytes;
+                int size = chunk.remaining();
+                boolean tooLarge = body.size() + (long) size > maxBodyBytes;
+                if (!tooLarge && !hold(size)) {
+                    chunk.release();
+                    finish(() -> overloaded(response, callback));
+                    return;
+                }
                 if (!tooLarge) {
                     ByteBuffer bytes = chunk.getByteBuffer();
                     byte[] copy = new byte[bytes.remaining()];
@@ -138,6 +157,21 @@ public final class RequestReader extends Handler.Wrapper {
                     return;
                 }
             }
+        }
+
+        /** Takes {@code size} more bytes from the budget, unless they do not fit or the request is answered. */
+        private synchronized boolean hold(int size) {
+            if (released || !budget.take(size)) {
+                return false;
+            }
+            taken += size;
+            return true;
+        }
+
+        private synchronized void release() {
+            released = true;
+            budget.give(taken);
+            taken = 0;
         }
 
         private void handleNext() {

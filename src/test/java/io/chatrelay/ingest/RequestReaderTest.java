@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class RequestReaderTest {
 
     private final RelayMetrics metrics = new RelayMetrics();
+    private final BodyBudget budget = new BodyBudget(100);
     private Server server;
 
     @BeforeEach
@@ -34,7 +35,7 @@ class RequestReaderTest {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        RequestReader reader = new RequestReader(Duration.ofMillis(500), 64, metrics);
+        RequestReader reader = new RequestReader(Duration.ofMillis(500), 64, metrics, budget);
         reader.setHandler(new Handler.Abstract() { // echoes the body it reads
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -85,6 +86,27 @@ class RequestReaderTest {
 
             assertThat(answer(socket)).startsWith("HTTP/1.1 413").endsWith("{\"error\":\"body is larger than 64 bytes\"}");
         }
+    }
+
+    @Test
+    void bodiesBeyondTheSharedBudgetGet503AndItsBytesComeBackOnceAnswered() throws Exception {
+        try (Socket holding = connect(); Socket next = connect()) {
+            holding.getOutputStream().write(request("Content-Length: 64\r\n\r\n" + "x".repeat(60)));
+            Eventually.holds("the first body's bytes are held", Duration.ofSeconds(5), () -> budget.held() == 60);
+
+            next.getOutputStream().write(request("Content-Length: 64\r\n\r\n" + "y".repeat(64)));
+            assertThat(answer(next)).startsWith("HTTP/1.1 503").contains("Retry-After: 1")
+                    .endsWith("{\"error\":\"too many request bodies in memory, retry later\"}");
+
+            holding.getOutputStream().write("xxxx".getBytes(StandardCharsets.US_ASCII));
+            assertThat(answer(holding)).startsWith("HTTP/1.1 200").endsWith("got " + "x".repeat(64));
+        }
+        Eventually.holds("every byte is given back", Duration.ofSeconds(5), () -> budget.held() == 0);
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(request("Content-Length: 64\r\n\r\n" + "z".repeat(64)));
+            assertThat(answer(socket)).startsWith("HTTP/1.1 200");
+        }
+        assertThat(metrics.scrape()).contains("chatrelay_requests_rejected_total{reason=\"overloaded\"} 1.0");
     }
 
     private Socket connect() throws IOException {

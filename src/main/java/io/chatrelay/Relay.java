@@ -8,6 +8,7 @@ import io.chatrelay.config.ServerConfig;
 import io.chatrelay.deliver.Dispatcher;
 import io.chatrelay.deliver.HttpSender;
 import io.chatrelay.ingest.BodyBudget;
+import io.chatrelay.ingest.ConnectionLimit;
 import io.chatrelay.ingest.HeaderDeadline;
 import io.chatrelay.ingest.IngestHandler;
 import io.chatrelay.ingest.IngestLoad;
@@ -38,6 +39,9 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
     private static final int MAX_HEADER_BYTES = 32 * 1024;
     private static final int SENDS_PER_DESTINATION = 8;
+    /** Shares of the open files the process may use, for the public and the admin listener's connections. */
+    private static final double PUBLIC_CONNECTIONS = 0.75;
+    private static final double ADMIN_CONNECTIONS = 0.125;
 
     private final Javalin app;
     private final Javalin adminApp;
@@ -130,7 +134,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
             parts.admin.register(javalin);
         };
         BodyBudget budget = BodyBudget.ofHeap(config.server().maxBodyBytes()); // shared by both listeners
-        parts.app = http(config.server(), parts.metrics, budget, javalin -> {
+        parts.app = http(config.server(), parts.metrics, budget, PUBLIC_CONNECTIONS, javalin -> {
             javalin.routes.post(config.server().path(), parts.ingest);
             health.register(javalin);
             if (adminListen.isEmpty()) {
@@ -139,17 +143,18 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         });
         parts.app.start(config.server().host(), config.server().port());
         if (adminListen.isPresent()) {
-            parts.adminApp = http(config.server(), parts.metrics, budget, adminRoutes);
+            parts.adminApp = http(config.server(), parts.metrics, budget, ADMIN_CONNECTIONS, adminRoutes);
             startOrStop(parts.adminApp, adminListen.get(), parts.app);
         }
     }
 
     /**
      * One listener: bodies read without holding a thread and within {@code server.read_timeout},
-     * bodies in memory within {@code budget}, headers limited, errors as JSON, every request timed;
+     * bodies in memory within {@code budget}, connections within {@code connections} of the open
+     * files the process may use, headers limited, errors as JSON, every request timed;
      * {@code routes} decide what it serves.
      */
-    private static Javalin http(ServerConfig server, RelayMetrics metrics, BodyBudget budget,
+    private static Javalin http(ServerConfig server, RelayMetrics metrics, BodyBudget budget, double connections,
                                 Consumer<JavalinConfig> routes) {
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -158,6 +163,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
             javalin.jetty.modifyServer(jetty -> {
                 jetty.insertHandler(new RequestReader(server.readTimeout(), server.maxBodyBytes(), metrics, budget));
                 jetty.addBean(new HeaderDeadline(jetty, server.readTimeout(), metrics));
+                ConnectionLimit.apply(jetty, connections);
             });
             javalin.requestLogger.http((ctx, ms) -> metrics.httpRequest(ctx.method().name(), route(ctx),
                     ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));

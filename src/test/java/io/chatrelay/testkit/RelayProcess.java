@@ -20,7 +20,16 @@ public final class RelayProcess implements AutoCloseable {
 
     /** Starts {@code serve --config config} and waits until it answers; the config must listen on {@code port}. */
     public static RelayProcess start(Path config, int port, Path log) throws Exception {
-        Process process = launch(log, "serve", "--config", config.toString());
+        return started(launch(log, List.of(), "serve", "--config", config.toString()), port);
+    }
+
+    /** Like {@link #start}, in a process that may have at most {@code openFiles} files and sockets open. */
+    public static RelayProcess startWithOpenFiles(Path config, int port, Path log, int openFiles) throws Exception {
+        return started(launch(log, List.of("sh", "-c", "ulimit -n " + openFiles + " && exec \"$@\"", "sh"),
+                "serve", "--config", config.toString()), port);
+    }
+
+    private static RelayProcess started(Process process, int port) {
         Eventually.holds("the relay answers on port " + port, Duration.ofSeconds(30), () -> {
             try {
                 return Http.get(port, "/readyz").status() == 200;
@@ -38,8 +47,13 @@ public final class RelayProcess implements AutoCloseable {
 
     /** Runs the command line as its own process, its output (and errors) going to {@code log}. */
     public static Process launch(Path log, String... args) throws Exception {
+        return launch(log, List.of(), args);
+    }
+
+    private static Process launch(Path log, List<String> wrapper, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp",
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(java, "-cp",
                 System.getProperty("java.class.path"), "io.chatrelay.cli.Main"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

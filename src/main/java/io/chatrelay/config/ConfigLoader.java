@@ -154,6 +154,10 @@ public final class ConfigLoader {
         if (readTimeout.toMillis() < 100) {
             fields.problem("read_timeout", "must be at least 100ms, e.g. 10s");
         }
+        if (port != 0 && adminListen.map(ServerConfig.Address::port).filter(p -> p == port).isPresent()) {
+            fields.problem("port", "is also admin.listen's port " + port + ": the relay could not start; give "
+                    + "admin.listen a port of its own, e.g. 127.0.0.1:9090");
+        }
         fields.finish();
         return new ServerConfig(host, port, path, maxBody, readTimeout, adminListen);
     }

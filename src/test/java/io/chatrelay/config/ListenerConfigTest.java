@@ -44,4 +44,14 @@ class ListenerConfigTest {
         assertThat(e.problems()).extracting(ConfigProblem::toString)
                 .anySatisfy(p -> assertThat(p).startsWith("admin.listen: must be HOST:PORT, e.g. 127.0.0.1:9090"));
     }
+
+    @Test
+    void anAdminListenOnThePublicPortIsAProblemValidateReports() {
+        InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
+                () -> new ConfigLoader(Map.of()).parse(BASE + "server: {port: 8080}\nadmin: {listen: \"127.0.0.1:8080\"}\n"));
+
+        assertThat(e.problems()).extracting(ConfigProblem::toString)
+                .anySatisfy(p -> assertThat(p).startsWith("server.port: is also admin.listen's port 8080")
+                        .contains("give admin.listen a port of its own"));
+    }
 }

@@ -48,7 +48,7 @@ class ListenerConfigTest {
     @Test
     void anAdminListenOnThePublicPortIsAProblemValidateReports() {
         InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
-                () -> new ConfigLoader(Map.of()).parse(BASE + "server: {port: 8080}\nadmin: {listen: \"127.0.0.1:8080\"}\n"));
+                () -> Platforms.loader(Map.of()).parse(BASE + "server: {port: 8080}\nadmin: {listen: \"127.0.0.1:8080\"}\n"));
 
         assertThat(e.problems()).extracting(ConfigProblem::toString)
                 .anySatisfy(p -> assertThat(p).startsWith("server.port: is also admin.listen's port 8080")

@@ -39,7 +39,18 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new Failures());
+        commandLine.setParameterExceptionHandler(Main::wrongArguments);
         return commandLine;
+    }
+
+    /**
+     * Wrong arguments: one line that says what is wrong and where the help is, exit {@link #USAGE};
+     * not picocli's default of the whole usage text after it, where the line that matters is lost.
+     */
+    private static int wrongArguments(CommandLine.ParameterException e, String[] args) {
+        String command = e.getCommandLine().getCommandSpec().qualifiedName();
+        e.getCommandLine().getErr().println(e.getMessage() + " (see " + command + " --help)");
+        return USAGE;
     }
 
     /** The project's version, written into {@code version.properties} by the build from the pom. */

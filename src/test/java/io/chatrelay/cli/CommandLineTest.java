@@ -230,6 +230,16 @@ class CommandLineTest {
     }
 
     @Test
+    void wrongArgumentsAreOneLineThatSaysWhereTheHelpIs() {
+        Cli.Run run = run("deliveries", "list", "--limit", "abc");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("Invalid value for option '--limit': 'abc' is not an int"
+                + " (see chat-data-relay deliveries list --help)\n");
+    }
+
+    @Test
     void anEmptySecretIsRefusedInOneLine() throws Exception {
         Path body = write("event.json", Fixtures.text("chat"));
 

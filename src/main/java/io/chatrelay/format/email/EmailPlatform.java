@@ -13,6 +13,7 @@ import io.chatrelay.format.StandIn;
 import io.chatrelay.format.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -83,8 +84,15 @@ public final class EmailPlatform implements Platform<EmailConfig> {
             smtp.problem(username.isPresent() ? "password" : "username", "is required with "
                     + (username.isPresent() ? "username" : "password"));
         }
+        Optional<Path> caFile = smtp.string("ca_file").filter(s -> !s.isBlank()).map(s -> Path.of(s.trim()));
+        caFile.ifPresent(file -> {
+            if (tls.equals("none")) {
+                smtp.problem("ca_file", "needs tls: starttls or implicit: with tls: none nothing is encrypted or checked");
+            }
+            TrustedCertificates.problem(file).ifPresent(problem -> smtp.problem("ca_file", problem));
+        });
         smtp.finish();
-        return host.map(h -> new EmailConfig.Smtp(h, port, username, password, tls));
+        return host.map(h -> new EmailConfig.Smtp(h, port, username, password, tls, caFile));
     }
 
     private static void address(DestinationFields fields, String key, String address) {
@@ -103,7 +111,7 @@ public final class EmailPlatform implements Platform<EmailConfig> {
     @Override
     public Optional<EmailConfig> standIn(EmailConfig d, StandIn at) {
         return Optional.of(new EmailConfig(d.name(), new EmailConfig.Smtp("127.0.0.1", at.smtpPort().getAsInt(),
-                Optional.empty(), Optional.empty(), "none"), d.from(), d.to(), d.subject(), d.options()));
+                Optional.empty(), Optional.empty(), "none", Optional.empty()), d.from(), d.to(), d.subject(), d.options()));
     }
 
     @Override

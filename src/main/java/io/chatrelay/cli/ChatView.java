@@ -3,10 +3,12 @@ package io.chatrelay.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.format.Masking;
+import io.chatrelay.format.Platforms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import java.util.regex.Matcher;
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
 final class ChatView {
 
     /** The types read as a chat message, in the order demo shows them; every other type comes after, raw. */
-    static final List<String> CHAT_TYPES = List.of("slack", "discord", "teams", "telegram");
+    static final List<String> CHAT_TYPES = List.of("slack", "discord", "teams", "telegram", "google_chat", "mattermost");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RAW_CHARS = 240;
@@ -35,6 +37,11 @@ final class ChatView {
 
     /** The lines a person would read, for a request one stand-in got. */
     static List<String> lines(StandIns.Received received) {
+        Optional<List<String>> read = Platforms.ALL.stream().filter(p -> p.type().equals(received.type())).findFirst()
+                .flatMap(p -> p.asRead(received.body()));
+        if (read.isPresent()) {
+            return tidy(read.get());
+        }
         if (!CHAT_TYPES.contains(received.type())) {
             return raw(received);
         }
@@ -50,6 +57,11 @@ final class ChatView {
             case "teams" -> teams(body);
             default -> telegram(body);
         };
+        return tidy(lines);
+    }
+
+    /** One line a line, no blank ones, none wider than a terminal line. */
+    private static List<String> tidy(List<String> lines) {
         return lines.stream().flatMap(line -> line.lines()).filter(line -> !line.isBlank())
                 .map(line -> io.chatrelay.format.Text.truncate(line, LINE_CHARS)).toList();
     }

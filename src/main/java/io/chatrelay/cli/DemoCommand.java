@@ -52,7 +52,8 @@ final class DemoCommand implements Callable<Integer> {
     private static final Secret SECRET = new Secret("demo-signing-secret");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Map<String, String> PLATFORM = Map.of("slack", "Slack", "discord", "Discord", "teams",
-            "Microsoft Teams", "telegram", "Telegram", "webhook", "webhook: the request as sent, shortened");
+            "Microsoft Teams", "telegram", "Telegram", "google_chat", "Google Chat", "mattermost", "Mattermost",
+            "webhook", "webhook: the request as sent, shortened");
     private static final String BUILT_IN = """
             chat_data: {signing_secrets: [demo]}
             delivery: {timeout: 5s, max_attempts: 3, backoff: {initial: 200ms, max: 1s}}
@@ -62,6 +63,8 @@ final class DemoCommand implements Callable<Integer> {
               ops-teams: {type: teams, webhook_url: "https://prod.westus.logic.azure.com/workflows/demo"}
               on-call-telegram: {type: telegram, bot_token: "123456:demo", chat_id: "-1001234567890"}
               team-mattermost: {type: mattermost, webhook_url: "https://chat.example.com/hooks/demo"}
+              ops-google-chat: {type: google_chat,
+                                webhook_url: "https://chat.googleapis.com/v1/spaces/AAAAdemo/messages?key=demo&token=demo"}
               on-call-whatsapp: {type: whatsapp, phone_number_id: "106540352242922", access_token: demo,
                                  to: ["+15550100"], rate_limit: {requests: 10, per: 1s}}
               support-mail: {type: email, smtp: {host: smtp.example.com, username: relay, password: demo},
@@ -72,7 +75,8 @@ final class DemoCommand implements Callable<Integer> {
                 headers: {Authorization: "Bearer demo-crm-token"}
             routes:
               - {name: escalations, match: {event: live-chat-escalation},
-                 to: [support-slack, ops-teams, on-call-telegram, team-mattermost, on-call-whatsapp, support-mail]}
+                 to: [support-slack, ops-teams, on-call-telegram, ops-google-chat, team-mattermost, on-call-whatsapp,
+                      support-mail]}
               - {name: presence, match: {event: [user-online, user-offline]}, to: [support-slack]}
               - {name: leads, match: {event: lead-submission}, to: [sales-discord, crm]}
               - {name: transcripts, match: {event: chat}, to: [crm]}

@@ -4,6 +4,7 @@ import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.DestinationType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,14 @@ public interface Platform<C extends DestinationConfig> extends DestinationType {
     /** {@link #standIn} of a destination this platform read. */
     default Optional<DestinationConfig> standInFor(DestinationConfig destination, StandIn at) {
         return standIn(configType().cast(destination), at).map(DestinationConfig.class::cast);
+    }
+
+    /**
+     * The lines a person reads in this platform's app for a request body the relay sent it (title,
+     * text, facts, buttons; markup resolved), for {@code demo}; empty: demo shows the request as sent.
+     */
+    default Optional<List<String>> asRead(byte[] body) {
+        return Optional.empty();
     }
 
     /** How this platform's requests travel: HTTP for all but email. */

@@ -57,6 +57,11 @@ public final class GoogleChatPlatform implements Platform<GoogleChatConfig> {
     }
 
     @Override
+    public Optional<java.util.List<String>> asRead(byte[] body) {
+        return GoogleChatView.lines(body);
+    }
+
+    @Override
     public Formatter formatter(GoogleChatConfig destination) {
         return new GoogleChatFormatter(destination);
     }

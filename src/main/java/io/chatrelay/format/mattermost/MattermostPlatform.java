@@ -55,6 +55,11 @@ public final class MattermostPlatform implements Platform<MattermostConfig> {
     }
 
     @Override
+    public Optional<java.util.List<String>> asRead(byte[] body) {
+        return MattermostView.lines(body);
+    }
+
+    @Override
     public Formatter formatter(MattermostConfig destination) {
         return new MattermostFormatter(destination);
     }

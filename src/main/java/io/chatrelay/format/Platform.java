@@ -5,6 +5,7 @@ import io.chatrelay.config.DestinationType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,9 +51,13 @@ public interface Platform<C extends DestinationConfig> extends DestinationType {
      * The lines a person reads in this platform's app for a request body the relay sent it (title,
      * text, facts, buttons; markup resolved), for {@code demo}; empty: demo shows the request as sent.
      */
-    default Optional<List<String>> asRead(byte[] body) {
-        return Optional.empty();
-    }
+    Optional<List<String>> asRead(byte[] body);
+
+    /**
+     * What {@code demo}'s stand-in answers to a request at {@code path} (below the destination's
+     * stand-in base URL) with this query, as the platform would when all is well.
+     */
+    Answer standInAnswer(String path, Map<String, String> query);
 
     /** How this platform's requests travel: HTTP for all but email. */
     default Transport transport() {

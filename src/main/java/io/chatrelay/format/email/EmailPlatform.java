@@ -4,6 +4,7 @@ import io.chatrelay.config.DestinationFields;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.RateLimit;
 import io.chatrelay.config.Secret;
+import io.chatrelay.config.WebhookUrls;
 import io.chatrelay.format.Answer;
 import io.chatrelay.format.Formatter;
 import io.chatrelay.format.OutboundRequest;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -112,6 +114,26 @@ public final class EmailPlatform implements Platform<EmailConfig> {
     public Optional<EmailConfig> standIn(EmailConfig d, StandIn at) {
         return Optional.of(new EmailConfig(d.name(), new EmailConfig.Smtp("127.0.0.1", at.smtpPort().getAsInt(),
                 Optional.empty(), Optional.empty(), "none", Optional.empty()), d.from(), d.to(), d.subject(), d.options()));
+    }
+
+    @Override
+    public String displayName() {
+        return "Email";
+    }
+
+    @Override
+    public WebhookUrls webhookUrls() {
+        return WebhookUrls.NONE;
+    }
+
+    @Override
+    public Optional<java.util.List<String>> asRead(byte[] body) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
+        return new Answer(404, Map.of(), ""); // mail goes to the stand-in's SMTP server
     }
 
     @Override

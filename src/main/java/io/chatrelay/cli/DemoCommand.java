@@ -37,8 +37,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Shows the relay end to end with nothing to set up: local stand-ins play Slack, Discord, Teams,
- * Telegram and a CRM (or the destinations of the user's own config), a relay routes the five
+ * Shows the relay end to end with nothing to set up: local stand-ins play every platform of the
+ * built-in config (or the destinations of the user's own config), a relay routes the five
  * documented sample events to them, and each message is shown as a person would read it.
  */
 @Command(name = "demo", description = {
@@ -51,8 +51,6 @@ final class DemoCommand implements Callable<Integer> {
     static final Map<String, String> SAMPLES = samples();
     private static final Secret SECRET = new Secret("demo-signing-secret");
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final Map<String, String> PLATFORM = Map.of("slack", "Slack", "discord", "Discord", "teams",
-            "Microsoft Teams", "telegram", "Telegram", "webhook", "webhook: the request as sent, shortened");
     private static final String BUILT_IN = """
             chat_data: {signing_secrets: [demo]}
             delivery: {timeout: 5s, max_attempts: 3, backoff: {initial: 200ms, max: 1s}}
@@ -62,6 +60,8 @@ final class DemoCommand implements Callable<Integer> {
               ops-teams: {type: teams, webhook_url: "https://prod.westus.logic.azure.com/workflows/demo"}
               on-call-telegram: {type: telegram, bot_token: "123456:demo", chat_id: "-1001234567890"}
               team-mattermost: {type: mattermost, webhook_url: "https://chat.example.com/hooks/demo"}
+              ops-google-chat: {type: google_chat,
+                                webhook_url: "https://chat.googleapis.com/v1/spaces/AAAAdemo/messages?key=demo&token=demo"}
               on-call-whatsapp: {type: whatsapp, phone_number_id: "106540352242922", access_token: demo,
                                  to: ["+15550100"], rate_limit: {requests: 10, per: 1s}}
               support-mail: {type: email, smtp: {host: smtp.example.com, username: relay, password: demo},
@@ -72,7 +72,8 @@ final class DemoCommand implements Callable<Integer> {
                 headers: {Authorization: "Bearer demo-crm-token"}
             routes:
               - {name: escalations, match: {event: live-chat-escalation},
-                 to: [support-slack, ops-teams, on-call-telegram, team-mattermost, on-call-whatsapp, support-mail]}
+                 to: [support-slack, ops-teams, on-call-telegram, ops-google-chat, team-mattermost, on-call-whatsapp,
+                      support-mail]}
               - {name: presence, match: {event: [user-online, user-offline]}, to: [support-slack]}
               - {name: leads, match: {event: lead-submission}, to: [sales-discord, crm]}
               - {name: transcripts, match: {event: chat}, to: [crm]}
@@ -184,16 +185,17 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
     }
 
-    /** Chat apps first (Slack, Discord, Teams, Telegram), as read; webhooks and the rest last, as sent. */
+    /** Chat apps first (in the registry's order), as read; webhooks, mail and the rest last, as sent. */
     private static void show(PrintWriter out, RelayConfig config, List<StandIns.Received> received) {
-        Comparator<DestinationConfig> chatFirst = Comparator.comparingInt(d -> {
-            int index = ChatView.CHAT_TYPES.indexOf(d.type());
-            return index < 0 ? ChatView.CHAT_TYPES.size() : index;
-        });
+        Map<String, List<StandIns.Received>> byDestination = received.stream()
+                .collect(Collectors.groupingBy(StandIns.Received::destination));
+        Comparator<DestinationConfig> chatFirst = Comparator.<DestinationConfig>comparingInt(d -> readsAsChat(
+                byDestination.getOrDefault(d.name(), List.of())) ? 0 : 1)
+                .thenComparingInt(d -> Platforms.ALL.indexOf(Platforms.of(d)));
         for (DestinationConfig destination : config.destinations().values().stream().sorted(chatFirst).toList()) {
-            List<StandIns.Received> got = received.stream().filter(r -> r.destination().equals(destination.name())).toList();
-            String title = "── " + destination.name() + " (" + PLATFORM.getOrDefault(destination.type(),
-                    destination.type() + ", as sent") + ") ";
+            List<StandIns.Received> got = byDestination.getOrDefault(destination.name(), List.of());
+            String title = "── " + destination.name() + " (" + Platforms.of(destination).displayName()
+                    + (readsAsChat(got) ? "" : ", as sent, shortened") + ") ";
             out.println(title + "─".repeat(Math.max(3, 78 - title.length())));
             if (got.isEmpty()) {
                 out.println("  (nothing: no sample event is routed here)");
@@ -203,6 +205,10 @@ final class DemoCommand implements Callable<Integer> {
                 out.println();
             }
         }
+    }
+
+    private static boolean readsAsChat(List<StandIns.Received> got) {
+        return !got.isEmpty() && ChatView.asRead(got.get(0)).isPresent();
     }
 
     static byte[] sample(String name) {

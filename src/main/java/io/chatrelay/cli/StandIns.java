@@ -1,5 +1,7 @@
 package io.chatrelay.cli;
 
+import io.chatrelay.format.Answer;
+import io.chatrelay.format.Platforms;
 import io.chatrelay.format.StandIn;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -16,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Local stand-ins for {@code demo}: one HTTP server where {@code /<destination>/...} plays that
- * destination's platform, answers as the platform would (Slack's {@code ok}, Discord's 204 or
- * message, Telegram's {@code result}), and keeps every request it got.
+ * destination's platform, answers as the platform would ({@code Platform.standInAnswer}), and keeps
+ * every request it got.
  */
 final class StandIns implements AutoCloseable {
 
@@ -58,7 +60,7 @@ final class StandIns implements AutoCloseable {
     /** Where a destination's stand-in listens: {@link #baseUrl}, and a mail server of its own if its platform mails. */
     StandIn at(String destination) {
         return new StandIn(baseUrl(destination), () -> mailServers.computeIfAbsent(destination, name -> new SmtpStandIn(
-                mail -> keep(new Received(name, types.getOrDefault(name, "email"), "SMTP", "/", Map.of(), mail)))).port());
+                mail -> keep(new Received(name, types.get(name), "SMTP", "/", Map.of(), mail)))).port());
     }
 
     private void keep(Received got) {
@@ -76,20 +78,15 @@ final class StandIns implements AutoCloseable {
         received.add(new Received(destination, type, ctx.method().name(), slash < 0 ? "/" : path.substring(slash),
                 headers, ctx.bodyAsBytes()));
         arrivals.release();
-        switch (type) {
-            case "slack" -> ctx.contentType("application/json").result(path.endsWith("/chat.postMessage")
-                    ? "{\"ok\":true,\"channel\":\"C0DEMO\",\"ts\":\"1700000000.000100\"}" : "ok");
-            case "discord" -> {
-                if ("true".equals(ctx.queryParam("wait"))) {
-                    ctx.json(Map.of("id", "1", "channel_id", "2"));
-                } else {
-                    ctx.status(204);
-                }
-            }
-            case "teams" -> ctx.status(202);
-            case "telegram" -> ctx.result("{\"ok\":true,\"result\":{\"message_id\":1}}").contentType("application/json");
-            default -> ctx.status(200);
+        Map<String, String> query = new TreeMap<>();
+        ctx.queryParamMap().forEach((name, values) -> query.put(name, values.isEmpty() ? "" : values.get(0)));
+        Answer answer = Platforms.named(type).map(p -> p.standInAnswer(slash < 0 ? "/" : path.substring(slash), query))
+                .orElse(new Answer(200, Map.of(), ""));
+        ctx.status(answer.status());
+        if (answer.header("Content-Type") != null) {
+            ctx.contentType(answer.header("Content-Type"));
         }
+        ctx.result(answer.body());
     }
 
     boolean awaitRequests(int count, Duration wait) throws InterruptedException {

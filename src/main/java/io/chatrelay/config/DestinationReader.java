@@ -29,7 +29,7 @@ final class DestinationReader {
             Fields fields = section.child(section.pathOf(name), mapping);
             readOne(name, fields).ifPresent(d -> {
                 destinations.put(name, d);
-                PlatformUrls.check(d.type(), fields);
+                PlatformUrls.check(types.get(d.type()), types.values(), fields);
             });
             fields.finish();
         }

@@ -12,6 +12,12 @@ public interface DestinationType {
     /** The {@code type:} value that selects this platform, e.g. {@code slack}. */
     String type();
 
+    /** The platform's name as people know it, e.g. {@code Microsoft Teams}. */
+    String displayName();
+
+    /** How the platform's webhook URLs look ({@link WebhookUrls#NONE} when it has none), for the wrong-URL warning. */
+    WebhookUrls webhookUrls();
+
     /** What the relay keeps under when the destination names no {@code rate_limit}; empty is unlimited. */
     Optional<RateLimit> defaultRateLimit();
 

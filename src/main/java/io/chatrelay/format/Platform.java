@@ -4,6 +4,8 @@ import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.DestinationType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,6 +46,18 @@ public interface Platform<C extends DestinationConfig> extends DestinationType {
     default Optional<DestinationConfig> standInFor(DestinationConfig destination, StandIn at) {
         return standIn(configType().cast(destination), at).map(DestinationConfig.class::cast);
     }
+
+    /**
+     * The lines a person reads in this platform's app for a request body the relay sent it (title,
+     * text, facts, buttons; markup resolved), for {@code demo}; empty: demo shows the request as sent.
+     */
+    Optional<List<String>> asRead(byte[] body);
+
+    /**
+     * What {@code demo}'s stand-in answers to a request at {@code path} (below the destination's
+     * stand-in base URL) with this query, as the platform would when all is well.
+     */
+    Answer standInAnswer(String path, Map<String, String> query);
 
     /** How this platform's requests travel: HTTP for all but email. */
     default Transport transport() {

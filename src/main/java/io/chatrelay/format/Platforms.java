@@ -13,6 +13,7 @@ import io.chatrelay.format.webhook.WebhookPlatform;
 import io.chatrelay.format.whatsapp.WhatsAppPlatform;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The one list of platforms: adding one is a new {@code format.<name>} package and a line here. */
 public final class Platforms {
@@ -37,6 +38,11 @@ public final class Platforms {
 
     public static ConfigLoader fromSystemEnvironment() {
         return loader(System.getenv());
+    }
+
+    /** The platform of a {@code type:} value, if there is one. */
+    public static Optional<Platform<?>> named(String type) {
+        return ALL.stream().filter(platform -> platform.type().equals(type)).findFirst();
     }
 
     /** The platform that read {@code destination}. */

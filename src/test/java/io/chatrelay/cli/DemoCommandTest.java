@@ -21,19 +21,23 @@ class DemoCommandTest {
 
         assertThat(run.exit()).isZero();
         String out = run.out();
-        assertThat(out).contains("11 of 11 expected deliveries arrived",
-                "── team-mattermost (mattermost, as sent)", "── on-call-whatsapp/+15550100 (whatsapp, as sent)",
-                "── support-mail (email, as sent)", "Subject: Live chat escalation: A visitor on Chatbot Display",
+        assertThat(out).contains("12 of 12 expected deliveries arrived",
+                "── ops-google-chat (Google Chat)", "(in the conversation's thread)",
+                "Bot: 👋 Hello there! I'm Chat Data AI", "Visitor: How to integrate with Discord?",
+                "── team-mattermost (Mattermost)", "🚨 Live chat escalation",
+                "Chatbot: AI Chatbot · Conversation: dbf24043-83a6-47fb-b241-9865de3877c9 · Started:", "── on-call-whatsapp/+15550100 (WhatsApp, as sent, shortened)",
+                "── support-mail (Email, as sent, shortened)", "Subject: Live chat escalation: A visitor on Chatbot Display",
                 "── support-slack (Slack)", "🟢 Visitor online: John Doe (john@example.com) came online",
                 "── sales-discord (Discord)", "Name: Name · Email: lead@example.com · Phone: +1 234 5678",
                 "── ops-teams (Microsoft Teams)", "Chatbot: AI Chatbot · Conversation: dbf24043",
                 "── on-call-telegram (Telegram)", "│ Visitor: How to integrate with Discord?",
                 "[Open live chat] https://www.chat-data.com/chatbot/654aee418bc9a33b0e50d0ad/live-chat/",
-                "── crm (webhook: the request as sent, shortened)", "Authorization: Bearer ***", "(842 bytes)");
-        assertThat(out.indexOf("── crm (webhook")).isGreaterThan(out.indexOf("── on-call-telegram"))
+                "── crm (Webhook, as sent, shortened)", "Authorization: Bearer ***", "(842 bytes)");
+        assertThat(out.indexOf("── crm (Webhook")).isGreaterThan(out.indexOf("── on-call-telegram"))
                 .isGreaterThan(out.indexOf("── ops-teams")).isGreaterThan(out.indexOf("── sales-discord"));
         assertThat(out).as("markup is resolved, not shown").doesNotContain("\"blocks\"", "*Visitor online*", "<b>",
-                "\"embeds\"", "AdaptiveCard", "demo-crm-token");
+                "\"embeds\"", "AdaptiveCard", "demo-crm-token", "cardsV2", "**Bot:**", "####", "\"attachments\"");
+        assertThat(out.indexOf("── team-mattermost")).as("chat apps before the rest").isLessThan(out.indexOf("── crm"));
     }
 
     @Test

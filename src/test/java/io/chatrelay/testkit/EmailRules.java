@@ -23,6 +23,8 @@ public final class EmailRules {
     private static final Set<String> TAGS = Set.of("html", "body", "h2", "h3", "p", "a", "table", "tr", "th", "td",
             "br", "strong", "em", "code", "pre", "blockquote");
     private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z0-9]+)([^<>]*)>");
+    /** One session for every check: making one looks up Jakarta Mail's providers on the class path each time. */
+    private static final Session SESSION = Session.getInstance(new Properties());
 
     private EmailRules() {}
 
@@ -38,7 +40,7 @@ public final class EmailRules {
             }
         }
         try {
-            MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()),
+            MimeMessage mail = new MimeMessage(SESSION,
                     new ByteArrayInputStream(request.body()));
             for (String header : new String[] {"From", "To", "Subject", "Date", "Message-ID"}) {
                 if (mail.getHeader(header) == null) {

@@ -4,17 +4,19 @@ import io.chatrelay.config.DestinationFields;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.RateLimit;
 import io.chatrelay.config.Secret;
+import io.chatrelay.config.WebhookUrls;
 import io.chatrelay.format.Answer;
 import io.chatrelay.format.Formatter;
 import io.chatrelay.format.HttpAnswers;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Outcome;
 import io.chatrelay.format.Platform;
-import io.chatrelay.format.StandIn;
 import io.chatrelay.format.RetryAfter;
+import io.chatrelay.format.StandIn;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** Discord execute-webhook: embeds, forum posts per conversation, its rate-limit headers and {@code retry_after}. */
@@ -53,6 +55,28 @@ public final class DiscordPlatform implements Platform<DiscordConfig> {
     public Optional<DiscordConfig> standIn(DiscordConfig d, StandIn at) {
         return Optional.of(new DiscordConfig(d.name(), new Secret(at.http() + "/webhook"), d.username(), d.avatarUrl(),
                 d.threadName(), d.options()));
+    }
+
+    @Override
+    public String displayName() {
+        return "Discord";
+    }
+
+    @Override
+    public WebhookUrls webhookUrls() {
+        return WebhookUrls.dedicated(uri -> WebhookUrls.hostIs(uri, "discord.com", "discordapp.com")
+                && uri.getRawPath() != null && uri.getRawPath().startsWith("/api/webhooks/"));
+    }
+
+    @Override
+    public Optional<java.util.List<String>> asRead(byte[] body) {
+        return DiscordView.lines(body);
+    }
+
+    @Override
+    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
+        return "true".equals(query.get("wait")) ? new Answer(200, Map.of("Content-Type", "application/json"), "{\"id\":\"1\",\"channel_id\":\"2\"}")
+                : new Answer(204, Map.of(), "");
     }
 
     @Override

@@ -59,11 +59,13 @@ public final class EmailFormatter implements Formatter {
         String userInfo = server.username().map(u -> u + ":" + server.password().map(p -> p.reveal()).orElse(""))
                 .orElse(null);
         try {
-            this.smtp = new URI("smtp", userInfo, server.host(), server.port(), null, "tls=" + server.tls(), null);
+            this.smtp = new URI("smtp", userInfo, server.host(), server.port(), null, "tls=" + server.tls()
+                    + server.caFile().map(file -> "&ca_file=" + file).orElse(""), null);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("smtp.host is not a host name: " + e.getMessage(), e);
         }
         this.shown = "smtp://" + server.host() + ":" + server.port() + " (tls: " + server.tls()
+                + server.caFile().map(file -> ", trusting " + file).orElse("")
                 + server.username().map(u -> ", as " + u).orElse("") + ")";
     }
 

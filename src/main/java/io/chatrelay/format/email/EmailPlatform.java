@@ -4,6 +4,7 @@ import io.chatrelay.config.DestinationFields;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.RateLimit;
 import io.chatrelay.config.Secret;
+import io.chatrelay.config.WebhookUrls;
 import io.chatrelay.format.Answer;
 import io.chatrelay.format.Formatter;
 import io.chatrelay.format.OutboundRequest;
@@ -13,9 +14,11 @@ import io.chatrelay.format.StandIn;
 import io.chatrelay.format.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -83,8 +86,15 @@ public final class EmailPlatform implements Platform<EmailConfig> {
             smtp.problem(username.isPresent() ? "password" : "username", "is required with "
                     + (username.isPresent() ? "username" : "password"));
         }
+        Optional<Path> caFile = smtp.string("ca_file").filter(s -> !s.isBlank()).map(s -> Path.of(s.trim()));
+        caFile.ifPresent(file -> {
+            if (tls.equals("none")) {
+                smtp.problem("ca_file", "needs tls: starttls or implicit: with tls: none nothing is encrypted or checked");
+            }
+            TrustedCertificates.problem(file).ifPresent(problem -> smtp.problem("ca_file", problem));
+        });
         smtp.finish();
-        return host.map(h -> new EmailConfig.Smtp(h, port, username, password, tls));
+        return host.map(h -> new EmailConfig.Smtp(h, port, username, password, tls, caFile));
     }
 
     private static void address(DestinationFields fields, String key, String address) {
@@ -103,7 +113,27 @@ public final class EmailPlatform implements Platform<EmailConfig> {
     @Override
     public Optional<EmailConfig> standIn(EmailConfig d, StandIn at) {
         return Optional.of(new EmailConfig(d.name(), new EmailConfig.Smtp("127.0.0.1", at.smtpPort().getAsInt(),
-                Optional.empty(), Optional.empty(), "none"), d.from(), d.to(), d.subject(), d.options()));
+                Optional.empty(), Optional.empty(), "none", Optional.empty()), d.from(), d.to(), d.subject(), d.options()));
+    }
+
+    @Override
+    public String displayName() {
+        return "Email";
+    }
+
+    @Override
+    public WebhookUrls webhookUrls() {
+        return WebhookUrls.NONE;
+    }
+
+    @Override
+    public Optional<java.util.List<String>> asRead(byte[] body) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
+        return new Answer(404, Map.of(), ""); // mail goes to the stand-in's SMTP server
     }
 
     @Override

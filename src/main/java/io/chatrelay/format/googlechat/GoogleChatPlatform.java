@@ -6,6 +6,7 @@ import io.chatrelay.config.DestinationFields;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.RateLimit;
 import io.chatrelay.config.Secret;
+import io.chatrelay.config.WebhookUrls;
 import io.chatrelay.format.Answer;
 import io.chatrelay.format.Formatter;
 import io.chatrelay.format.HttpAnswers;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** Google Chat incoming webhooks: a card per event, a thread per conversation. */
@@ -54,6 +56,26 @@ public final class GoogleChatPlatform implements Platform<GoogleChatConfig> {
     public Optional<GoogleChatConfig> standIn(GoogleChatConfig d, StandIn at) {
         return Optional.of(new GoogleChatConfig(d.name(), new Secret(at.http() + "/v1/spaces/DEMO/messages?key=demo&token=demo"),
                 d.options()));
+    }
+
+    @Override
+    public String displayName() {
+        return "Google Chat";
+    }
+
+    @Override
+    public WebhookUrls webhookUrls() {
+        return WebhookUrls.dedicated(uri -> WebhookUrls.hostIsExactly(uri, "chat.googleapis.com"));
+    }
+
+    @Override
+    public Optional<java.util.List<String>> asRead(byte[] body) {
+        return GoogleChatView.lines(body);
+    }
+
+    @Override
+    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
+        return new Answer(200, Map.of("Content-Type", "application/json"), "{\"name\":\"spaces/DEMO/messages/1\"}");
     }
 
     @Override

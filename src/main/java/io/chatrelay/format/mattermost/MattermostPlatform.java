@@ -4,17 +4,19 @@ import io.chatrelay.config.DestinationFields;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.RateLimit;
 import io.chatrelay.config.Secret;
+import io.chatrelay.config.WebhookUrls;
 import io.chatrelay.format.Answer;
 import io.chatrelay.format.Formatter;
 import io.chatrelay.format.HttpAnswers;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Outcome;
 import io.chatrelay.format.Platform;
-import io.chatrelay.format.StandIn;
 import io.chatrelay.format.RetryAfter;
+import io.chatrelay.format.StandIn;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** Mattermost incoming webhooks: Markdown posts with a Slack-style attachment. */
@@ -52,6 +54,27 @@ public final class MattermostPlatform implements Platform<MattermostConfig> {
     public Optional<MattermostConfig> standIn(MattermostConfig d, StandIn at) {
         return Optional.of(new MattermostConfig(d.name(), new Secret(at.http() + "/hooks/demo"), d.channel(), d.username(),
                 d.iconUrl(), d.options()));
+    }
+
+    @Override
+    public String displayName() {
+        return "Mattermost";
+    }
+
+    /** Mattermost runs on each team's own server: its URLs have no host of their own to recognise. */
+    @Override
+    public WebhookUrls webhookUrls() {
+        return WebhookUrls.NONE;
+    }
+
+    @Override
+    public Optional<java.util.List<String>> asRead(byte[] body) {
+        return MattermostView.lines(body);
+    }
+
+    @Override
+    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
+        return new Answer(200, Map.of("Content-Type", "text/plain"), "ok");
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.chatrelay.config.DestinationFields;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.RateLimit;
 import io.chatrelay.config.Secret;
+import io.chatrelay.config.WebhookUrls;
 import io.chatrelay.format.Answer;
 import io.chatrelay.format.Formatter;
 import io.chatrelay.format.HttpAnswers;
@@ -11,11 +12,12 @@ import io.chatrelay.format.JsonPeek;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Outcome;
 import io.chatrelay.format.Platform;
-import io.chatrelay.format.StandIn;
 import io.chatrelay.format.RetryAfter;
+import io.chatrelay.format.StandIn;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,6 +74,28 @@ public final class SlackPlatform implements Platform<SlackConfig> {
     public Optional<SlackConfig> standIn(SlackConfig d, StandIn at) {
         return Optional.of(new SlackConfig(d.name(), d.webhookUrl().map(url -> new Secret(at.http() + "/webhook")), d.token(),
                 d.channel(), URI.create(at.http() + "/api"), d.options()));
+    }
+
+    @Override
+    public String displayName() {
+        return "Slack";
+    }
+
+    @Override
+    public WebhookUrls webhookUrls() {
+        return WebhookUrls.dedicated(uri -> WebhookUrls.hostIsExactly(uri, "hooks.slack.com"));
+    }
+
+    @Override
+    public Optional<java.util.List<String>> asRead(byte[] body) {
+        return SlackView.lines(body);
+    }
+
+    @Override
+    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
+        return path.endsWith("/chat.postMessage")
+                ? new Answer(200, Map.of("Content-Type", "application/json"), "{\"ok\":true,\"channel\":\"C0DEMO\",\"ts\":\"1700000000.000100\"}")
+                : new Answer(200, Map.of("Content-Type", "text/plain"), "ok");
     }
 
     @Override

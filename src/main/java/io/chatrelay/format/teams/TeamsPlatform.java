@@ -4,6 +4,7 @@ import io.chatrelay.config.DestinationFields;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.RateLimit;
 import io.chatrelay.config.Secret;
+import io.chatrelay.config.WebhookUrls;
 import io.chatrelay.format.Answer;
 import io.chatrelay.format.Formatter;
 import io.chatrelay.format.HttpAnswers;
@@ -13,6 +14,7 @@ import io.chatrelay.format.Platform;
 import io.chatrelay.format.StandIn;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** Microsoft Teams through a Workflows webhook: one Adaptive Card per event. */
@@ -44,6 +46,27 @@ public final class TeamsPlatform implements Platform<TeamsConfig> {
     @Override
     public Optional<TeamsConfig> standIn(TeamsConfig d, StandIn at) {
         return Optional.of(new TeamsConfig(d.name(), new Secret(at.http() + "/webhook"), d.options()));
+    }
+
+    @Override
+    public String displayName() {
+        return "Microsoft Teams";
+    }
+
+    @Override
+    public WebhookUrls webhookUrls() {
+        return WebhookUrls.dedicated(uri -> WebhookUrls.hostIs(uri, "webhook.office.com"))
+                .alsoShared(uri -> WebhookUrls.hostIs(uri, "logic.azure.com", "powerplatform.com"));
+    }
+
+    @Override
+    public Optional<java.util.List<String>> asRead(byte[] body) {
+        return TeamsView.lines(body);
+    }
+
+    @Override
+    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
+        return new Answer(202, Map.of(), "");
     }
 
     @Override

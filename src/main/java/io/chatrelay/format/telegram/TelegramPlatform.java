@@ -4,17 +4,19 @@ import io.chatrelay.config.DestinationFields;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.RateLimit;
 import io.chatrelay.config.Secret;
+import io.chatrelay.config.WebhookUrls;
 import io.chatrelay.format.Answer;
 import io.chatrelay.format.Formatter;
 import io.chatrelay.format.HttpAnswers;
 import io.chatrelay.format.OutboundRequest;
 import io.chatrelay.format.Outcome;
 import io.chatrelay.format.Platform;
-import io.chatrelay.format.StandIn;
 import io.chatrelay.format.RetryAfter;
+import io.chatrelay.format.StandIn;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** Telegram's Bot API {@code sendMessage} in HTML parse mode. */
@@ -55,6 +57,26 @@ public final class TelegramPlatform implements Platform<TelegramConfig> {
     public Optional<TelegramConfig> standIn(TelegramConfig d, StandIn at) {
         return Optional.of(new TelegramConfig(d.name(), d.botToken(), d.chatId(), d.messageThreadId(),
                 URI.create(at.http() + "/api"), d.options()));
+    }
+
+    @Override
+    public String displayName() {
+        return "Telegram";
+    }
+
+    @Override
+    public WebhookUrls webhookUrls() {
+        return WebhookUrls.dedicated(uri -> WebhookUrls.hostIsExactly(uri, "api.telegram.org"));
+    }
+
+    @Override
+    public Optional<java.util.List<String>> asRead(byte[] body) {
+        return TelegramView.lines(body);
+    }
+
+    @Override
+    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
+        return new Answer(200, Map.of("Content-Type", "application/json"), "{\"ok\":true,\"result\":{\"message_id\":1}}");
     }
 
     @Override

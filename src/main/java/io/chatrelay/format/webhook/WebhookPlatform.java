@@ -4,6 +4,7 @@ import io.chatrelay.config.DestinationFields;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.RateLimit;
 import io.chatrelay.config.Secret;
+import io.chatrelay.config.WebhookUrls;
 import io.chatrelay.format.Answer;
 import io.chatrelay.format.Formatter;
 import io.chatrelay.format.HttpAnswers;
@@ -64,6 +65,26 @@ public final class WebhookPlatform implements Platform<WebhookConfig> {
     public Optional<WebhookConfig> standIn(WebhookConfig d, StandIn at) {
         return Optional.of(new WebhookConfig(d.name(), new Secret(at.http() + "/webhook"), d.method(), d.headers(),
                 d.signingSecret(), d.options()));
+    }
+
+    @Override
+    public String displayName() {
+        return "Webhook";
+    }
+
+    @Override
+    public WebhookUrls webhookUrls() {
+        return WebhookUrls.GENERIC;
+    }
+
+    @Override
+    public Optional<java.util.List<String>> asRead(byte[] body) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
+        return new Answer(200, Map.of(), "");
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.chatrelay.config.DestinationFields;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.RateLimit;
 import io.chatrelay.config.Secret;
+import io.chatrelay.config.WebhookUrls;
 import io.chatrelay.format.Answer;
 import io.chatrelay.format.Formatter;
 import io.chatrelay.format.OutboundRequest;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -97,6 +99,26 @@ public final class WhatsAppPlatform implements Platform<WhatsAppConfig> {
     public Optional<WhatsAppConfig> standIn(WhatsAppConfig d, StandIn at) {
         return Optional.of(new WhatsAppConfig(d.name(), d.phoneNumberId(), d.accessToken(), d.to(), d.template(),
                 URI.create(at.http() + "/v23.0"), d.options()));
+    }
+
+    @Override
+    public String displayName() {
+        return "WhatsApp";
+    }
+
+    @Override
+    public WebhookUrls webhookUrls() {
+        return WebhookUrls.NONE;
+    }
+
+    @Override
+    public Optional<java.util.List<String>> asRead(byte[] body) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
+        return new Answer(200, Map.of("Content-Type", "application/json"), "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.DEMO\"}]}");
     }
 
     @Override

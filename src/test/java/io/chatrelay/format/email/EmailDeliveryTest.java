@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Email through a real SMTP server (GreenMail) with AUTH over TLS. GreenMail has no STARTTLS
- * (greenmail-mail-test/greenmail#135), so STARTTLS is checked from the other side: a server that
- * does not offer it never gets the password.
+ * Email through a real SMTP server (GreenMail) with AUTH over implicit TLS. GreenMail has no
+ * STARTTLS (greenmail-mail-test/greenmail#135): {@link StarttlsDeliveryTest} checks it against
+ * SubEthaSMTP; here only that a server without it never gets the password.
  */
 class EmailDeliveryTest {
 

@@ -1,0 +1,53 @@
+package io.chatrelay.format.googlechat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatrelay.format.ReadAs;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A Google Chat card as a person reads it: header, sections' text, facts on a line, buttons; HTML resolved. */
+final class GoogleChatView {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GoogleChatView() {}
+
+    static Optional<List<String>> lines(byte[] body) {
+        JsonNode message;
+        try {
+            message = JSON.readTree(body);
+        } catch (IOException notJson) {
+            return Optional.empty();
+        }
+        List<String> lines = new ArrayList<>();
+        if (message.hasNonNull("thread")) {
+            lines.add("(in the conversation's thread)");
+        }
+        for (JsonNode card : message.path("cardsV2")) {
+            lines.add(card.path("card").path("header").path("title").asText());
+            for (JsonNode section : card.path("card").path("sections")) {
+                List<String> facts = new ArrayList<>();
+                for (JsonNode widget : section.path("widgets")) {
+                    if (widget.has("textParagraph")) {
+                        lines.add(ReadAs.html(widget.path("textParagraph").path("text").asText()));
+                    } else if (widget.has("decoratedText")) {
+                        JsonNode fact = widget.path("decoratedText");
+                        facts.add(fact.path("topLabel").asText() + ": " + ReadAs.html(fact.path("text").asText()));
+                    }
+                    widget.path("buttonList").path("buttons").forEach(button -> lines.add(ReadAs.button(
+                            button.path("text").asText(), button.path("onClick").path("openLink").path("url").asText())));
+                }
+                if (!facts.isEmpty()) {
+                    lines.add(ReadAs.facts(facts));
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            lines.add(message.path("text").asText());
+        }
+        return Optional.of(lines);
+    }
+}

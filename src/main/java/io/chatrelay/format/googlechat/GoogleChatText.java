@@ -1,7 +1,7 @@
 package io.chatrelay.format.googlechat;
 
 import io.chatrelay.format.Markdown;
-import io.chatrelay.format.Markup;
+import io.chatrelay.format.StarMarkup;
 
 /**
  * Google Chat's text formatting (a webhook message's {@code text}): {@code *bold*}, {@code _italic_},
@@ -10,10 +10,9 @@ import io.chatrelay.format.Markup;
  * zero-width space follows every {@code <} (no link, no mention can form) and every formatting
  * marker (no marker pair can form), and the text shows as typed.
  */
-final class GoogleChatText implements Markup {
+final class GoogleChatText extends StarMarkup {
 
     static final GoogleChatText INSTANCE = new GoogleChatText();
-    private static final char BREAK = '\u200B';
     private static final String MARKERS = "<*_~`";
 
     static String render(String markdown) {
@@ -26,33 +25,7 @@ final class GoogleChatText implements Markup {
 
     @Override
     public String text(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(raw.length() + 8);
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            out.append(c);
-            if (MARKERS.indexOf(c) >= 0) {
-                out.append(BREAK);
-            }
-        }
-        return out.toString();
-    }
-
-    @Override
-    public String bold(String inner) {
-        return inner.isBlank() ? inner : "*" + inner + "*";
-    }
-
-    @Override
-    public String italic(String inner) {
-        return inner.isBlank() ? inner : "_" + inner + "_";
-    }
-
-    @Override
-    public String strike(String inner) {
-        return inner.isBlank() ? inner : "~" + inner + "~";
+        return breakingAfter(raw, MARKERS);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.chatrelay.format.slack;
 
 import io.chatrelay.format.Markdown;
-import io.chatrelay.format.Markup;
+import io.chatrelay.format.StarMarkup;
 
 /** Markdown to Slack mrkdwn: {@code **b**} to {@code *b*}, {@code [t](u)} to {@code <u|t>}, user text escaped. */
-final class SlackMrkdwn implements Markup {
+final class SlackMrkdwn extends StarMarkup {
 
     static final SlackMrkdwn INSTANCE = new SlackMrkdwn();
 
@@ -15,21 +15,6 @@ final class SlackMrkdwn implements Markup {
     @Override
     public String text(String raw) {
         return SlackText.escape(raw);
-    }
-
-    @Override
-    public String bold(String inner) {
-        return inner.isBlank() ? inner : "*" + inner + "*";
-    }
-
-    @Override
-    public String italic(String inner) {
-        return inner.isBlank() ? inner : "_" + inner + "_";
-    }
-
-    @Override
-    public String strike(String inner) {
-        return inner.isBlank() ? inner : "~" + inner + "~";
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.chatrelay.format.whatsapp;
 
 import io.chatrelay.format.Markdown;
-import io.chatrelay.format.Markup;
+import io.chatrelay.format.StarMarkup;
 
 /**
  * WhatsApp's formatting: {@code *bold*}, {@code _italic_}, {@code ~strike~}, {@code `code`} and
@@ -9,10 +9,9 @@ import io.chatrelay.format.Markup;
  * a zero-width space follows each formatting marker: no marker pair can form and the text shows as
  * typed.
  */
-final class WhatsAppText implements Markup {
+final class WhatsAppText extends StarMarkup {
 
     static final WhatsAppText INSTANCE = new WhatsAppText();
-    private static final char BREAK = '\u200B';
     private static final String MARKERS = "*_~`";
 
     static String render(String markdown) {
@@ -25,33 +24,7 @@ final class WhatsAppText implements Markup {
 
     @Override
     public String text(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(raw.length() + 8);
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            out.append(c);
-            if (MARKERS.indexOf(c) >= 0) {
-                out.append(BREAK);
-            }
-        }
-        return out.toString();
-    }
-
-    @Override
-    public String bold(String inner) {
-        return inner.isBlank() ? inner : "*" + inner + "*";
-    }
-
-    @Override
-    public String italic(String inner) {
-        return inner.isBlank() ? inner : "_" + inner + "_";
-    }
-
-    @Override
-    public String strike(String inner) {
-        return inner.isBlank() ? inner : "~" + inner + "~";
+        return breakingAfter(raw, MARKERS);
     }
 
     @Override

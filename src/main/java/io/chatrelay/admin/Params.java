@@ -68,11 +68,16 @@ final class Params {
 
     int limit() {
         String text = text("limit");
+        int limit;
         try {
-            return text == null ? DEFAULT_LIMIT : Math.max(1, Math.min(Integer.parseInt(text), MAX_LIMIT));
+            limit = text == null ? DEFAULT_LIMIT : Integer.parseInt(text);
         } catch (NumberFormatException e) {
             throw new BadRequest("limit must be a number");
         }
+        if (limit < 1) {
+            throw new BadRequest("limit must be at least 1");
+        }
+        return Math.min(limit, MAX_LIMIT);
     }
 
     Instant since(Instant now) {

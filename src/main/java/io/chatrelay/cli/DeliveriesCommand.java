@@ -59,6 +59,9 @@ final class DeliveriesCommand {
 
         @Override
         public Integer call() {
+            if (limit < 1) {
+                throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
+            }
             Instant from;
             try {
                 from = since == null ? null : Stories.since(since, Instant.now());
@@ -70,8 +73,7 @@ final class DeliveriesCommand {
                 return 1;
             }
             try (OpenStore opened = store.get()) {
-                DeliveryFilter filter = new DeliveryFilter(status, destination, event, conversation, from, null,
-                        Math.max(1, limit));
+                DeliveryFilter filter = new DeliveryFilter(status, destination, event, conversation, from, null, limit);
                 Stories stories = opened.stories();
                 List<Map<String, Object>> rows = opened.outbox().find(filter).stream().map(stories::row).toList();
                 StoryPrinter printer = new StoryPrinter(spec.commandLine().getOut());

@@ -11,6 +11,7 @@ import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.RelayUnderTest;
 import io.chatrelay.testkit.Sink;
 import java.nio.file.Path;
+import java.util.List;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterEach;
@@ -162,6 +163,15 @@ class StoryApiTest {
         assertThat(badSince.status()).isEqualTo(400);
         assertThat(badSince.body()).contains("since must be a duration");
         assertThat(raw("/admin/deliveries/17?x=1").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aLimitBelowOneIsRefusedNotTakenAsOne() {
+        for (String path : List.of("/admin/deliveries?limit=0", "/admin/deliveries?limit=-5", "/admin/events?limit=0")) {
+            Http.Reply reply = raw(path);
+            assertThat(reply.status()).as(path).isEqualTo(400);
+            assertThat(reply.body()).as(path).isEqualTo("{\"error\":\"limit must be at least 1\"}");
+        }
     }
 
     @Test

@@ -167,6 +167,24 @@ class DeliveriesCommandTest {
     }
 
     @Test
+    void aLimitBelowOneIsOneLineAndExit2NotOneRow() throws Exception {
+        Path config = Files.writeString(dir.resolve("relay.yaml"), """
+                store: {url: "jdbc:sqlite:relay.db"}
+                chat_data: {signing_secrets: [s]}
+                routes: []
+                """);
+
+        for (String limit : List.of("0", "-5")) {
+            Cli.Run list = run("deliveries", "list", "--limit", limit, "--config", config.toString());
+
+            assertThat(list.exit()).as(limit).isEqualTo(2);
+            assertThat(list.out()).as(limit).isEmpty();
+            assertThat(list.err().lines()).as(limit).first().asString()
+                    .contains("--limit must be at least 1, got " + limit);
+        }
+    }
+
+    @Test
     void aStoreThatIsNotThereIsAnErrorNotANewEmptyStore() throws Exception {
         Path config = Files.writeString(dir.resolve("relay.yaml"), """
                 store: {url: "jdbc:sqlite:data/relay.db"}

@@ -62,6 +62,7 @@ public final class AdminApi {
     }
 
     public void register(JavalinConfig javalin) {
+        javalin.routes.before(Console::secure);
         javalin.routes.get("/admin/deliveries", guarded(this::listDeliveries));
         javalin.routes.get("/admin/deliveries/{id}", guarded(this::showDelivery));
         javalin.routes.post("/admin/deliveries/{id}/replay", guarded(this::replayOne));
@@ -133,6 +134,10 @@ public final class AdminApi {
 
     /** The console's sign-in form posts the token in the body; the answer sets the session cookie. */
     private void signIn(Context ctx) {
+        if (Console.crossSite(ctx)) {
+            ctx.status(403).json(error("sign-in from another site refused: sign in on this relay's own /admin/ page"));
+            return;
+        }
         if (limited(ctx)) {
             return;
         }

@@ -29,6 +29,40 @@ final class Console {
 
     private Console() {}
 
+    /** Sent with every admin and console answer, errors included: no sniffing, framing or referrers. */
+    static void secure(Context ctx) {
+        if (ctx.path().startsWith("/admin")) {
+            ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("X-Frame-Options", "DENY");
+        }
+    }
+
+    /**
+     * True when a browser says the request comes from another site: {@code Sec-Fetch-Site} other
+     * than {@code same-origin} or {@code none}, or else an {@code Origin} whose host is not the one
+     * asked. A request with neither (curl, a script) is not a browser's cross-site post.
+     */
+    static boolean crossSite(Context ctx) {
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null) {
+            return !site.equals("same-origin") && !site.equals("none");
+        }
+        String origin = ctx.header("Origin");
+        if (origin == null) {
+            return false;
+        }
+        String host = ctx.header("X-Forwarded-Host") != null ? ctx.header("X-Forwarded-Host") : ctx.header("Host");
+        try {
+            java.net.URI uri = java.net.URI.create(origin.trim());
+            String authority = uri.getRawAuthority();
+            return authority == null || host == null || !authority.equalsIgnoreCase(host.trim());
+        } catch (IllegalArgumentException e) {
+            return true; // "null" and anything else that is no origin
+        }
+    }
+
     static void register(JavalinConfig javalin, UnaryOperator<Handler> enabled) {
         FILES.forEach((path, file) -> {
             byte[] content = read(file);
@@ -42,11 +76,7 @@ final class Console {
             ctx.redirect("/admin/", io.javalin.http.HttpStatus.FOUND); // relative links need the slash
             return;
         }
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Frame-Options", "DENY")
-                .header("Cache-Control", "no-cache")
+        ctx.header("Cache-Control", "no-cache")
                 .contentType(type)
                 .result(content);
     }

@@ -86,6 +86,65 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void everyAdminAnswerCarriesTheSecurityHeadersErrorsIncluded() throws Exception {
+        try (Relay relay = start("admin: {token: " + TOKEN + "}\n")) {
+            String base = "http://127.0.0.1:" + relay.port();
+            Request ok = new Request.Builder().url(base + "/admin/routes").header("Authorization", "Bearer " + TOKEN)
+                    .build();
+            Request badRequest = new Request.Builder().url(base + "/admin/deliveries?limit=x")
+                    .header("Authorization", "Bearer " + TOKEN).build();
+            Request unauthorised = new Request.Builder().url(base + "/admin/deliveries").build();
+            Request missing = new Request.Builder().url(base + "/admin/events/nothing-here")
+                    .header("Authorization", "Bearer " + TOKEN).build();
+            for (Request request : java.util.List.of(ok, badRequest, unauthorised, missing)) {
+                try (Response answer = call(request)) {
+                    assertThat(answer.header("X-Content-Type-Options")).as(request.url().encodedPath())
+                            .isEqualTo("nosniff");
+                    assertThat(answer.header("X-Frame-Options")).as(request.url().encodedPath()).isEqualTo("DENY");
+                    assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+                    assertThat(answer.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSignInPostedFromAnotherSiteIsRefusedAndSetsNoCookie() throws Exception {
+        try (Relay relay = start("admin: {token: " + TOKEN + "}\n")) {
+            String base = "http://127.0.0.1:" + relay.port();
+            java.util.function.Function<String[], Response> signIn = headers -> {
+                Request.Builder request = new Request.Builder().url(base + "/admin/session")
+                        .post(new FormBody.Builder().add("token", TOKEN).build());
+                for (int i = 0; i < headers.length; i += 2) {
+                    request.header(headers[i], headers[i + 1]);
+                }
+                try {
+                    return call(request.build());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+
+            try (Response fetchCrossSite = signIn.apply(new String[] {"Sec-Fetch-Site", "cross-site"});
+                 Response otherOrigin = signIn.apply(new String[] {"Origin", "https://evil.example"});
+                 Response nullOrigin = signIn.apply(new String[] {"Origin", "null"});
+                 Response sameOrigin = signIn.apply(new String[] {"Origin", base, "Sec-Fetch-Site", "same-origin"});
+                 Response ownOrigin = signIn.apply(new String[] {"Origin", base});
+                 Response noBrowser = signIn.apply(new String[0])) {
+                for (Response refused : java.util.List.of(fetchCrossSite, otherOrigin, nullOrigin)) {
+                    assertThat(refused.code()).isEqualTo(403);
+                    assertThat(refused.header("Set-Cookie")).isNull();
+                    assertThat(refused.body().string()).startsWith("{\"error\":\"sign-in from another site refused");
+                }
+                assertThat(sameOrigin.code()).isEqualTo(204);
+                assertThat(ownOrigin.code()).isEqualTo(204);
+                assertThat(noBrowser.code()).as("curl sends no Origin").isEqualTo(204);
+                assertThat(ownOrigin.header("Set-Cookie")).startsWith("relay_console=");
+            }
+        }
+    }
+
+    @Test
     void aSessionEndsWhenTheTokenChanges() throws Exception {
         java.time.Instant now = java.time.Instant.now();
         String cookie = ConsoleSession.issue(new io.chatrelay.config.Secret("old"), now, false);

@@ -197,6 +197,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aRateLimitThatCanNeverSendIsAnError() {
+        assertThat(problems("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  a: {type: webhook, url: "https://x.example.com", rate_limit: {requests: 0, per: 1s}}
+                  b: {type: webhook, url: "https://x.example.com", rate_limit: {requests: 1, per: 0s}}
+                  c: {type: webhook, url: "https://x.example.com", rate_limit: {requests: -2, per: -1s}}
+                routes: [{name: all, to: [a, b, c]}]
+                """)).hasSize(4).allSatisfy(problem -> assertThat(problem).containsPattern(
+                        "destinations\\.[abc]\\.rate_limit\\.(requests|per): must be .*\\(line [345]\\)"));
+    }
+
+    @Test
     void reportsIncompleteDestinations() {
         assertThat(problems("""
                 chat_data: {signing_secrets: [x]}

@@ -1,6 +1,11 @@
 package io.chatrelay.config;
 
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads a {@code template:} mapping of a route or destination. */
 final class TemplateReader {
@@ -21,14 +26,72 @@ final class TemplateReader {
         return text.map(TemplateConfig::new);
     }
 
-    /** Reports a template that does not compile; true when it does. */
+    /**
+     * Reports a template that does not compile, or that compiles but could only fail when a message
+     * is rendered: a partial ({@code {{>name}}}) or a parent ({@code {{<name}}}) names another
+     * template, and the relay has none to load. True when it is fine.
+     */
     static boolean check(Fields fields, String key, String source) {
+        Template template;
         try {
-            com.samskivert.mustache.Mustache.compiler().compile(source);
-            return true;
-        } catch (com.samskivert.mustache.MustacheException e) {
+            template = Mustache.compiler().compile(source);
+        } catch (MustacheException e) {
             fields.problem(key, "is not a valid Mustache template: " + e.getMessage());
             return false;
+        }
+        Set<String> others = new LinkedHashSet<>();
+        template.visit(new OtherTemplates(others));
+        others.forEach(tag -> fields.problem(key, "uses " + tag + ", another template, and the relay has no "
+                + "templates but this one: write that text here instead of the tag"));
+        return others.isEmpty();
+    }
+
+    /**
+     * Collects the tags that name another template. The visit recurses, so it looks inside the first
+     * {@value #MAX_SECTIONS} sections only: far more than any real template has, and a nesting bomb
+     * cannot overflow the loader's stack.
+     */
+    private static final class OtherTemplates implements Mustache.Visitor {
+
+        private static final int MAX_SECTIONS = 1_000;
+
+        private final Set<String> found;
+        private int sections;
+
+        OtherTemplates(Set<String> found) {
+            this.found = found;
+        }
+
+        @Override
+        public void visitText(String text) {
+            // text is fine
+        }
+
+        @Override
+        public void visitVariable(String name) {
+            // variables render empty when absent
+        }
+
+        @Override
+        public boolean visitInclude(String name) {
+            found.add("the partial {{>" + name + "}}");
+            return false;
+        }
+
+        @Override
+        public boolean visitParent(String name) {
+            found.add("the parent {{<" + name + "}}");
+            return false;
+        }
+
+        @Override
+        public boolean visitSection(String name) {
+            return ++sections <= MAX_SECTIONS;
+        }
+
+        @Override
+        public boolean visitInvertedSection(String name) {
+            return ++sections <= MAX_SECTIONS;
         }
     }
 }

@@ -197,6 +197,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTemplateNamingAnotherTemplateIsAnErrorNotAFailureAtDelivery() {
+        assertThat(problems("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  d: {type: discord, webhook_url: "https://discord.com/api/webhooks/1/t", thread_name: "{{>name}}"}
+                routes:
+                  - name: all
+                    to: [d]
+                    template: {text: "{{#lead}}{{>details}}{{/lead}} and {{<layout}}{{/layout}}"}
+                """)).containsExactly(
+                "destinations.d.thread_name: uses the partial {{>name}}, another template, and the relay has no "
+                        + "templates but this one: write that text here instead of the tag (line 3)",
+                "routes[0].template.text: uses the partial {{>details}}, another template, and the relay has no "
+                        + "templates but this one: write that text here instead of the tag (line 7)",
+                "routes[0].template.text: uses the parent {{<layout}}, another template, and the relay has no "
+                        + "templates but this one: write that text here instead of the tag (line 7)");
+    }
+
+    @Test
     void aRateLimitThatCanNeverSendIsAnError() {
         assertThat(problems("""
                 chat_data: {signing_secrets: [x]}

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PoisonMessageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Compiles and passes the config's checks; rendering it overflows any thread's stack. */
+    private static final String NESTING_BOMB = "{{#event}}".repeat(50_000) + "x" + "{{/event}}".repeat(50_000);
 
     @TempDir
     Path dir;
@@ -78,8 +80,9 @@ class PoisonMessageTest {
 
     @Test
     void anEscalationWhoseRichRenderingFailsArrivesAsPlainText() throws Exception {
-        // a partial compiles, so the config is valid, but fails when it renders: the rich message cannot be made
-        start("type: slack, webhook_url: \"URL\"", ", template: {text: \"{{>details}}\"}");
+        // sections nested this deep are a valid template, but rendering it overflows the stack: the rich
+        // message cannot be made
+        start("type: slack, webhook_url: \"URL\"", ", template: {text: \"" + NESTING_BOMB + "\"}");
         try (LogCapture log = new LogCapture()) {
             String id = post(escalation("c1", "[Verify your account](https://evil.example)", "**Hello**"));
 
@@ -91,7 +94,7 @@ class PoisonMessageTest {
             assertThat(delivered.path("attempts").asInt()).isEqualTo(1);
             Eventually.holds("its line is logged", () -> linesAbout(log, id).size() == 1);
             assertThat(linesAbout(log, id).get(0)).contains("delivered", "as plain text",
-                    "rich rendering failed: UnsupportedOperationException");
+                    "rich rendering failed: StackOverflowError");
         }
     }
 
@@ -117,7 +120,7 @@ class PoisonMessageTest {
 
     @Test
     void aDeliveryThatCannotBeRenderedEvenPlainIsDeadAtOnceWithOneLine() throws Exception {
-        start("type: discord, webhook_url: \"URL\", thread_name: \"{{>name}}\"", "");
+        start("type: discord, webhook_url: \"URL\", thread_name: \"" + NESTING_BOMB + "\"", "");
         try (LogCapture log = new LogCapture()) {
             String id = post(escalation("c1", "hello", "hi"));
 

@@ -3,12 +3,16 @@ package io.chatrelay.config;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
+import io.chatrelay.event.EventCatalog;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
 /** Reads a {@code template:} mapping of a route or destination. */
 final class TemplateReader {
+
+    /** The current value, a list's position, and the id the relay adds to every event. */
+    private static final Set<String> MUSTACHE_NAMES = Set.of(".", "this", "-first", "-last", "-index", "id");
 
     private TemplateReader() {}
 
@@ -40,14 +44,23 @@ final class TemplateReader {
             return false;
         }
         Set<String> others = new LinkedHashSet<>();
-        template.visit(new OtherTemplates(others));
+        Set<String> names = new LinkedHashSet<>();
+        template.visit(new OtherTemplates(others, names));
+        names.stream().filter(name -> !documented(name)).forEach(name -> fields.warn(key,
+                "no documented event has the field '" + name + "'" + Closest.to(name, EventCatalog.templateNames())
+                        .map(meant -> " (" + meant + ")").orElse("") + ": it renders empty unless the event carries it"));
         others.forEach(tag -> fields.problem(key, "uses " + tag + ", another template, and the relay has no "
                 + "templates but this one: write that text here instead of the tag"));
         return others.isEmpty();
     }
 
+    /** Mustache's own names, the event's id, or a name some documented event has. */
+    private static boolean documented(String name) {
+        return MUSTACHE_NAMES.contains(name) || name.startsWith("this.") || EventCatalog.templateNames().contains(name);
+    }
+
     /**
-     * Collects the tags that name another template. The visit recurses, so it looks inside the first
+     * Collects the names looked up, and the tags that name another template. The visit recurses, so it looks inside the first
      * {@value #MAX_SECTIONS} sections only: far more than any real template has, and a nesting bomb
      * cannot overflow the loader's stack.
      */
@@ -56,10 +69,12 @@ final class TemplateReader {
         private static final int MAX_SECTIONS = 1_000;
 
         private final Set<String> found;
+        private final Set<String> names;
         private int sections;
 
-        OtherTemplates(Set<String> found) {
+        OtherTemplates(Set<String> found, Set<String> names) {
             this.found = found;
+            this.names = names;
         }
 
         @Override
@@ -69,7 +84,7 @@ final class TemplateReader {
 
         @Override
         public void visitVariable(String name) {
-            // variables render empty when absent
+            names.add(name);
         }
 
         @Override
@@ -86,11 +101,13 @@ final class TemplateReader {
 
         @Override
         public boolean visitSection(String name) {
+            names.add(name);
             return ++sections <= MAX_SECTIONS;
         }
 
         @Override
         public boolean visitInvertedSection(String name) {
+            names.add(name);
             return ++sections <= MAX_SECTIONS;
         }
     }

@@ -24,6 +24,7 @@ public final class EventCatalog {
     /** Names the parser accepts besides the samples' own (a real capture carried {@code client_id}). */
     private static final Set<String> ALIASES = Set.of("client_id");
     private static final Set<String> PATHS = paths();
+    private static final Set<String> TEMPLATE_NAMES = templateNames(PATHS);
 
     private EventCatalog() {}
 
@@ -34,6 +35,16 @@ public final class EventCatalog {
     /** Every dotted path ({@code lead.email}) that some documented event has, objects and lists included. */
     public static Set<String> fieldPaths() {
         return PATHS;
+    }
+
+    /**
+     * Every name a template may look up in some documented event: a field path, a field of a listed
+     * object ({@code content} inside {@code {{#messages}}}), and each dotted tail of those
+     * ({@code email} inside {@code {{#lead}}}). Mustache's own names ({@code .}, {@code -index}) are
+     * not included.
+     */
+    public static Set<String> templateNames() {
+        return TEMPLATE_NAMES;
     }
 
     /** A documented sample payload, as Chat Data sends it. */
@@ -58,6 +69,41 @@ public final class EventCatalog {
             }
         }
         return Set.copyOf(paths);
+    }
+
+    private static Set<String> templateNames(Set<String> paths) {
+        Set<String> names = new TreeSet<>(paths);
+        for (String type : TYPES) {
+            try {
+                collectElements(EventParser.parse(sample(type), null).fields(), "", names);
+            } catch (MalformedEventException e) {
+                throw new IllegalStateException("the sample of " + type + " does not parse", e);
+            }
+        }
+        for (String name : List.copyOf(names)) {
+            for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+                names.add(name.substring(dot + 1));
+            }
+        }
+        return Set.copyOf(names);
+    }
+
+    /** As {@link #collect}, going into the objects of lists too. */
+    private static void collectElements(JsonNode node, String prefix, Set<String> names) {
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String path = prefix + field.getKey();
+            names.add(path);
+            JsonNode value = field.getValue();
+            if (value.isObject()) {
+                collectElements(value, path + ".", names);
+            } else if (value.isArray()) {
+                for (JsonNode element : value) {
+                    if (element.isObject()) {
+                        collectElements(element, path + ".", names);
+                    }
+                }
+            }
+        }
     }
 
     private static void collect(JsonNode node, String prefix, Set<String> paths) {

@@ -482,6 +482,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTemplateFieldNoDocumentedEventHasIsAWarningNamingTheClosest() throws Exception {
+        ConfigLoader.Loaded loaded = Platforms.loader(ENV).check(write("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  crm: {type: webhook, url: "https://crm.example.com/hook"}
+                routes:
+                  - name: leads
+                    to: [crm]
+                    template: {text: "{{lead.nam}} {{lead.email}} {{id}} {{event}} {{#lead}}{{emial}}{{/lead}}"}
+                  - name: chats
+                    to: [crm]
+                    template: {text: "{{#messages}}{{-index}} {{role}}: {{contnet}} {{.}}{{/messages}} {{lead.company}}"}
+                """));
+
+        assertThat(loaded.warnings()).extracting(ConfigProblem::toString).containsExactly(
+                "routes[0].template.text: no documented event has the field 'lead.nam' (did you mean "
+                        + "'lead.name'?): it renders empty unless the event carries it (line 7)",
+                "routes[0].template.text: no documented event has the field 'emial' (did you mean "
+                        + "'email'?): it renders empty unless the event carries it (line 7)",
+                "routes[1].template.text: no documented event has the field 'contnet' (did you mean "
+                        + "'content'?): it renders empty unless the event carries it (line 10)",
+                "routes[1].template.text: no documented event has the field 'lead.company': it renders "
+                        + "empty unless the event carries it (line 10)");
+    }
+
+    @Test
     void aWebhookUrlOfAnotherPlatformIsAWarningNamingBoth() throws Exception {
         ConfigLoader.Loaded loaded = Platforms.loader(ENV).check(write("""
                 chat_data: {signing_secrets: [x]}

@@ -120,10 +120,20 @@ public final class ConfigLoader {
         Map<String, DestinationConfig> destinations = destinationReader.read(destinationSection);
         java.util.Set<String> names = destinationSection.keys();
         List<RouteConfig> routes = RouteReader.read(root, names);
+        warnUnrouted(destinationSection, routes);
         if (!root.has("routes")) {
             root.problem("routes", "is required: without routes no event goes anywhere");
         }
         return separately(new RelayConfig(server, secrets, store, delivery, adminToken, destinations, routes));
+    }
+
+    /** A destination no route names gets nothing: meant for a route that lost it, or left over. */
+    private static void warnUnrouted(Fields destinations, List<RouteConfig> routes) {
+        java.util.Set<String> routed = new java.util.HashSet<>();
+        routes.forEach(route -> routed.addAll(route.to()));
+        destinations.keys().stream().filter(name -> !routed.contains(name)).forEach(name -> destinations.warn(name,
+                "no route sends to this destination, so it gets nothing: add '" + name
+                        + "' to a route's to, or remove it"));
     }
 
     /** Each destination replaced by the parts it delivers to separately, and each route sent to all of them. */

@@ -508,6 +508,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aDestinationNoRouteNamesIsAWarningNamingIt() throws Exception {
+        ConfigLoader.Loaded loaded = Platforms.loader(ENV).check(write("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  crm: {type: webhook, url: "https://crm.example.com/hook"}
+                  sales-discord: {type: discord, webhook_url: "https://discord.com/api/webhooks/1/t"}
+                routes:
+                  - {name: leads, match: {event: lead-submission}, to: [crm]}
+                """));
+
+        assertThat(loaded.warnings()).extracting(ConfigProblem::toString).containsExactly(
+                "destinations.sales-discord: no route sends to this destination, so it gets nothing: add "
+                        + "'sales-discord' to a route's to, or remove it (line 4)");
+    }
+
+    @Test
     void aWebhookUrlOfAnotherPlatformIsAWarningNamingBoth() throws Exception {
         ConfigLoader.Loaded loaded = Platforms.loader(ENV).check(write("""
                 chat_data: {signing_secrets: [x]}

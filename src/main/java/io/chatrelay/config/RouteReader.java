@@ -80,9 +80,28 @@ final class RouteReader {
             checkDocumented(match, field, "field", EventCatalog.fieldPaths(),
                     "; a route on it fires only for events that carry it");
             readCondition(match, field).ifPresent(c -> conditions.put(field, c));
+            checkComparable(match, field, conditions.get(field));
         }
         checkEventNames(match, conditions.get("event"));
         return conditions;
+    }
+
+    /**
+     * {@code lead: x} never holds: {@code lead} is an object, compared as its JSON text. A regex may
+     * mean to search that text ({@code messages: {regex: refund}}), and a value may be JSON.
+     */
+    private static void checkComparable(Fields match, String field, Condition condition) {
+        List<String> values = condition instanceof Condition.Equals equals ? List.of(equals.expected())
+                : condition instanceof Condition.AnyOf anyOf ? anyOf.expected().stream().sorted().toList() : List.of();
+        if (!EventCatalog.containerPaths().contains(field)
+                || values.stream().allMatch(v -> v.startsWith("{") || v.startsWith("["))) {
+            return;
+        }
+        String inside = EventCatalog.fieldPaths().stream().filter(path -> path.startsWith(field + ".")).sorted()
+                .findFirst().map(path -> "a field inside it (" + path + "), ").orElse("");
+        match.warn(field, "is an object or a list in the documented events, so a plain value never equals it "
+                + "and the route never fires: match " + inside + "\"*\" for present, or {regex: ...} to search "
+                + "its text");
     }
 
     /** A route on {@code lead-submision} never fires: name the documented event meant. */

@@ -25,6 +25,7 @@ public final class EventCatalog {
     private static final Set<String> ALIASES = Set.of("client_id");
     private static final Set<String> PATHS = paths();
     private static final Set<String> TEMPLATE_NAMES = templateNames(PATHS);
+    private static final Set<String> CONTAINERS = containers();
 
     private EventCatalog() {}
 
@@ -35,6 +36,14 @@ public final class EventCatalog {
     /** Every dotted path ({@code lead.email}) that some documented event has, objects and lists included. */
     public static Set<String> fieldPaths() {
         return PATHS;
+    }
+
+    /**
+     * The paths whose value is an object or a list in the documented events ({@code lead},
+     * {@code messages}): routing compares them as their JSON text, so a plain value never equals them.
+     */
+    public static Set<String> containerPaths() {
+        return CONTAINERS;
     }
 
     /**
@@ -69,6 +78,20 @@ public final class EventCatalog {
             }
         }
         return Set.copyOf(paths);
+    }
+
+    private static Set<String> containers() {
+        Set<String> containers = new TreeSet<>();
+        for (String type : TYPES) {
+            try {
+                JsonNode fields = EventParser.parse(sample(type), null).fields();
+                PATHS.stream().filter(path -> Json.at(fields, path) != null && Json.at(fields, path).isContainerNode())
+                        .forEach(containers::add);
+            } catch (MalformedEventException e) {
+                throw new IllegalStateException("the sample of " + type + " does not parse", e);
+            }
+        }
+        return Set.copyOf(containers);
     }
 
     private static Set<String> templateNames(Set<String> paths) {

@@ -524,6 +524,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aPlainValueMatchedAgainstAnObjectOrListIsAWarning() throws Exception {
+        ConfigLoader.Loaded loaded = Platforms.loader(ENV).check(write("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  crm: {type: webhook, url: "https://crm.example.com/hook"}
+                routes:
+                  - {name: leads, match: {lead: ceo@bigcorp.com}, to: [crm]}
+                  - {name: chats, match: {messages: [refund, invoice]}, to: [crm]}
+                  - {name: search, match: {messages: {regex: refund}, lead: "*", lead.email: x@y.z}, to: [crm]}
+                """));
+
+        assertThat(loaded.warnings()).extracting(ConfigProblem::toString).containsExactly(
+                "routes[0].match.lead: is an object or a list in the documented events, so a plain value never "
+                        + "equals it and the route never fires: match a field inside it (lead.email), \"*\" for "
+                        + "present, or {regex: ...} to search its text (line 5)",
+                "routes[1].match.messages: is an object or a list in the documented events, so a plain value never "
+                        + "equals it and the route never fires: match \"*\" for present, or {regex: ...} to search "
+                        + "its text (line 6)");
+    }
+
+    @Test
     void aWebhookUrlOfAnotherPlatformIsAWarningNamingBoth() throws Exception {
         ConfigLoader.Loaded loaded = Platforms.loader(ENV).check(write("""
                 chat_data: {signing_secrets: [x]}

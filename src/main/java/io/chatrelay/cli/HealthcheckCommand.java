@@ -73,8 +73,9 @@ final class HealthcheckCommand implements Callable<Integer> {
     static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return io.chatrelay.config.Durations.parse(value).orElseThrow(() -> new picocli.CommandLine
-                    .TypeConversionException("'" + value + "' is not a duration: use e.g. 500ms, 3s, 1m"));
+            return io.chatrelay.config.Durations.parse(value).filter(d -> !d.isZero()).orElseThrow(() ->
+                    new picocli.CommandLine.TypeConversionException("'" + value
+                            + "' is not a duration above zero: use e.g. 500ms, 3s, 1m"));
         }
     }
 }

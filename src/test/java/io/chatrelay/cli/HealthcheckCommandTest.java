@@ -91,4 +91,13 @@ class HealthcheckCommandTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("missing.yaml: no such file");
     }
+
+    @Test
+    void aZeroTimeoutIsOneLineAndExit2NotAStackTrace() throws Exception {
+        Cli.Run run = Cli.run("healthcheck", "--timeout", "0s", "--config", config(RelayProcess.freePort()).toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).doesNotContain("\tat ").contains("'0s' is not a duration above zero")
+                .hasLineCount(1);
+    }
 }

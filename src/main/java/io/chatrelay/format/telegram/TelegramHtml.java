@@ -1,7 +1,7 @@
 package io.chatrelay.format.telegram;
 
+import io.chatrelay.format.HtmlMarkup;
 import io.chatrelay.format.Markdown;
-import io.chatrelay.format.Markup;
 import io.chatrelay.format.Text;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,7 +10,7 @@ import java.util.Deque;
  * Telegram's HTML parse mode: Markdown rendered with the tags Telegram supports, user text escaped,
  * and length measured and cut the way Telegram counts it, after entity parsing.
  */
-final class TelegramHtml implements Markup {
+final class TelegramHtml extends HtmlMarkup {
 
     static final TelegramHtml INSTANCE = new TelegramHtml();
 
@@ -19,50 +19,7 @@ final class TelegramHtml implements Markup {
     }
 
     static String escape(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        return raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    @Override
-    public String text(String raw) {
-        return escape(raw);
-    }
-
-    @Override
-    public String bold(String inner) {
-        return "<b>" + inner + "</b>";
-    }
-
-    @Override
-    public String italic(String inner) {
-        return "<i>" + inner + "</i>";
-    }
-
-    @Override
-    public String strike(String inner) {
-        return "<s>" + inner + "</s>";
-    }
-
-    @Override
-    public String code(String raw) {
-        return "<code>" + escape(raw) + "</code>";
-    }
-
-    @Override
-    public String codeBlock(String raw) {
-        return "<pre>" + escape(raw) + "</pre>";
-    }
-
-    @Override
-    public String link(String url, String label) {
-        return "<a href=\"" + escape(url) + "\">" + label + "</a>";
-    }
-
-    @Override
-    public String quote(String inner) {
-        return "<blockquote>" + inner + "</blockquote>";
+        return escapeHtml(raw);
     }
 
     /** Characters Telegram counts: text outside tags, each entity as one. */

@@ -68,11 +68,7 @@ final class DeliveriesCommand {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--since: " + e.getMessage());
             }
-            Optional<OpenStore> store = OpenStore.open(config, spec.commandLine().getErr());
-            if (store.isEmpty()) {
-                return 1;
-            }
-            try (OpenStore opened = store.get()) {
+            return OpenStore.with(config, spec.commandLine().getErr(), opened -> {
                 DeliveryFilter filter = new DeliveryFilter(status, destination, event, conversation, from, null, limit);
                 Stories stories = opened.stories();
                 List<Map<String, Object>> rows = opened.outbox().find(filter).stream().map(stories::row).toList();
@@ -82,8 +78,8 @@ final class DeliveriesCommand {
                 } else {
                     printer.deliveryRows(rows);
                 }
-            }
-            return 0;
+                return 0;
+            });
         }
     }
 
@@ -104,11 +100,7 @@ final class DeliveriesCommand {
 
         @Override
         public Integer call() {
-            Optional<OpenStore> store = OpenStore.open(config, spec.commandLine().getErr());
-            if (store.isEmpty()) {
-                return 1;
-            }
-            try (OpenStore opened = store.get()) {
+            return OpenStore.with(config, spec.commandLine().getErr(), opened -> {
                 Optional<Map<String, Object>> story = opened.stories().delivery(id);
                 if (story.isEmpty()) {
                     spec.commandLine().getErr().printf("no delivery %d%n", id);
@@ -120,8 +112,8 @@ final class DeliveriesCommand {
                 } else {
                     printer.delivery(story.get());
                 }
-            }
-            return 0;
+                return 0;
+            });
         }
     }
 
@@ -150,12 +142,8 @@ final class DeliveriesCommand {
 
         @Override
         public Integer call() {
-            Optional<OpenStore> store = OpenStore.open(config, spec.commandLine().getErr());
-            if (store.isEmpty()) {
-                return 1;
-            }
             PrintWriter out = spec.commandLine().getOut();
-            try (OpenStore opened = store.get()) {
+            return OpenStore.with(config, spec.commandLine().getErr(), opened -> {
                 Replays.Result result = which.allDead
                         ? new Replays.Result(opened.outbox().replayAllDead(Instant.now()), List.of())
                         : new Replays(opened.outbox()).replay(which.ids, Instant.now());
@@ -170,7 +158,7 @@ final class DeliveriesCommand {
                             .printf("not replayed: %s%n", skipped.reason()));
                 }
                 return result.notReplayed().isEmpty() ? 0 : 1;
-            }
+            });
         }
     }
 }

@@ -34,11 +34,7 @@ final class EventsCommand {
 
         @Override
         public Integer call() {
-            Optional<OpenStore> store = OpenStore.open(config, spec.commandLine().getErr());
-            if (store.isEmpty()) {
-                return 1;
-            }
-            try (OpenStore opened = store.get()) {
+            return OpenStore.with(config, spec.commandLine().getErr(), opened -> {
                 Optional<Map<String, Object>> story = opened.stories().event(id.trim());
                 if (story.isEmpty()) {
                     spec.commandLine().getErr().printf("no event %s%n", id.trim());
@@ -50,8 +46,8 @@ final class EventsCommand {
                 } else {
                     printer.event(story.get());
                 }
-            }
-            return 0;
+                return 0;
+            });
         }
     }
 }

@@ -8,6 +8,7 @@ import io.chatrelay.store.JdbcOutbox;
 import io.chatrelay.store.Outbox;
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * The store a config names, opened for a tool that runs beside the relay, with the config's redactor.
@@ -21,6 +22,20 @@ record OpenStore(Outbox outbox, Redactor redactor) implements AutoCloseable {
         Optional<StoreConfig> store = config.loadStore(err);
         Optional<RelayConfig> loaded = store.isEmpty() ? Optional.empty() : config.loadForRedaction(err);
         return loaded.map(c -> new OpenStore(JdbcOutbox.openForTools(store.get()), Redactor.of(c)));
+    }
+
+    /**
+     * Runs {@code work} on the store the config names and returns its exit code; 1, after saying
+     * why on {@code err}, when the store cannot be opened.
+     */
+    static int with(ConfigOption config, PrintWriter err, ToIntFunction<OpenStore> work) {
+        Optional<OpenStore> store = open(config, err);
+        if (store.isEmpty()) {
+            return 1;
+        }
+        try (OpenStore opened = store.get()) {
+            return work.applyAsInt(opened);
+        }
     }
 
     Stories stories() {

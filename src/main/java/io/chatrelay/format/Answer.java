@@ -13,6 +13,11 @@ public record Answer(int status, Map<String, String> headers, String body) {
         body = body == null ? "" : body;
     }
 
+    /** A JSON answer with this status, as the demo's stand-ins give them. */
+    public static Answer json(int status, String body) {
+        return new Answer(status, Map.of("Content-Type", "application/json"), body);
+    }
+
     /** The header's value, or null. */
     public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));

@@ -16,6 +16,7 @@ import io.chatrelay.format.StandIn;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,13 +70,13 @@ public final class DiscordPlatform implements Platform<DiscordConfig> {
     }
 
     @Override
-    public Optional<java.util.List<String>> asRead(byte[] body) {
+    public Optional<List<String>> asRead(byte[] body) {
         return DiscordView.lines(body);
     }
 
     @Override
-    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
-        return "true".equals(query.get("wait")) ? new Answer(200, Map.of("Content-Type", "application/json"), "{\"id\":\"1\",\"channel_id\":\"2\"}")
+    public Answer standInAnswer(String path, Map<String, String> query) {
+        return "true".equals(query.get("wait")) ? Answer.json(200, "{\"id\":\"1\",\"channel_id\":\"2\"}")
                 : new Answer(204, Map.of(), "");
     }
 

@@ -127,12 +127,12 @@ public final class EmailPlatform implements Platform<EmailConfig> {
     }
 
     @Override
-    public Optional<java.util.List<String>> asRead(byte[] body) {
+    public Optional<List<String>> asRead(byte[] body) {
         return Optional.empty();
     }
 
     @Override
-    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
+    public Answer standInAnswer(String path, Map<String, String> query) {
         return new Answer(404, Map.of(), ""); // mail goes to the stand-in's SMTP server
     }
 

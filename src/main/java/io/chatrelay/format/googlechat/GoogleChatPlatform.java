@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,13 +70,13 @@ public final class GoogleChatPlatform implements Platform<GoogleChatConfig> {
     }
 
     @Override
-    public Optional<java.util.List<String>> asRead(byte[] body) {
+    public Optional<List<String>> asRead(byte[] body) {
         return GoogleChatView.lines(body);
     }
 
     @Override
-    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
-        return new Answer(200, Map.of("Content-Type", "application/json"), "{\"name\":\"spaces/DEMO/messages/1\"}");
+    public Answer standInAnswer(String path, Map<String, String> query) {
+        return Answer.json(200, "{\"name\":\"spaces/DEMO/messages/1\"}");
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.chatrelay.format.StandIn;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,12 +69,12 @@ public final class MattermostPlatform implements Platform<MattermostConfig> {
     }
 
     @Override
-    public Optional<java.util.List<String>> asRead(byte[] body) {
+    public Optional<List<String>> asRead(byte[] body) {
         return MattermostView.lines(body);
     }
 
     @Override
-    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
+    public Answer standInAnswer(String path, Map<String, String> query) {
         return new Answer(200, Map.of("Content-Type", "text/plain"), "ok");
     }
 

@@ -17,6 +17,7 @@ import io.chatrelay.format.StandIn;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,14 +88,14 @@ public final class SlackPlatform implements Platform<SlackConfig> {
     }
 
     @Override
-    public Optional<java.util.List<String>> asRead(byte[] body) {
+    public Optional<List<String>> asRead(byte[] body) {
         return SlackView.lines(body);
     }
 
     @Override
-    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
+    public Answer standInAnswer(String path, Map<String, String> query) {
         return path.endsWith("/chat.postMessage")
-                ? new Answer(200, Map.of("Content-Type", "application/json"), "{\"ok\":true,\"channel\":\"C0DEMO\",\"ts\":\"1700000000.000100\"}")
+                ? Answer.json(200, "{\"ok\":true,\"channel\":\"C0DEMO\",\"ts\":\"1700000000.000100\"}")
                 : new Answer(200, Map.of("Content-Type", "text/plain"), "ok");
     }
 

@@ -14,6 +14,7 @@ import io.chatrelay.format.Platform;
 import io.chatrelay.format.StandIn;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,12 +61,12 @@ public final class TeamsPlatform implements Platform<TeamsConfig> {
     }
 
     @Override
-    public Optional<java.util.List<String>> asRead(byte[] body) {
+    public Optional<List<String>> asRead(byte[] body) {
         return TeamsView.lines(body);
     }
 
     @Override
-    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
+    public Answer standInAnswer(String path, Map<String, String> query) {
         return new Answer(202, Map.of(), "");
     }
 

@@ -16,6 +16,7 @@ import io.chatrelay.format.StandIn;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,13 +71,13 @@ public final class TelegramPlatform implements Platform<TelegramConfig> {
     }
 
     @Override
-    public Optional<java.util.List<String>> asRead(byte[] body) {
+    public Optional<List<String>> asRead(byte[] body) {
         return TelegramView.lines(body);
     }
 
     @Override
-    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
-        return new Answer(200, Map.of("Content-Type", "application/json"), "{\"ok\":true,\"result\":{\"message_id\":1}}");
+    public Answer standInAnswer(String path, Map<String, String> query) {
+        return Answer.json(200, "{\"ok\":true,\"result\":{\"message_id\":1}}");
     }
 
     @Override

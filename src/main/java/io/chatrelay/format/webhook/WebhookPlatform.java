@@ -16,6 +16,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -78,12 +79,12 @@ public final class WebhookPlatform implements Platform<WebhookConfig> {
     }
 
     @Override
-    public Optional<java.util.List<String>> asRead(byte[] body) {
+    public Optional<List<String>> asRead(byte[] body) {
         return Optional.empty();
     }
 
     @Override
-    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
+    public Answer standInAnswer(String path, Map<String, String> query) {
         return new Answer(200, Map.of(), "");
     }
 

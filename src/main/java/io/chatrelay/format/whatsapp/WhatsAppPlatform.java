@@ -112,13 +112,13 @@ public final class WhatsAppPlatform implements Platform<WhatsAppConfig> {
     }
 
     @Override
-    public Optional<java.util.List<String>> asRead(byte[] body) {
+    public Optional<List<String>> asRead(byte[] body) {
         return Optional.empty();
     }
 
     @Override
-    public Answer standInAnswer(String path, java.util.Map<String, String> query) {
-        return new Answer(200, Map.of("Content-Type", "application/json"), "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.DEMO\"}]}");
+    public Answer standInAnswer(String path, Map<String, String> query) {
+        return Answer.json(200, "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.DEMO\"}]}");
     }
 
     @Override

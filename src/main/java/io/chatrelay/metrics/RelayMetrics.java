@@ -12,6 +12,10 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -24,16 +28,30 @@ public final class RelayMetrics implements AutoCloseable {
     private static final java.util.Set<String> KNOWN_EVENTS = java.util.Set.of("chat", "live-chat-escalation",
             "lead-submission", "user-online", "user-offline");
 
+    /** How often the costly JVM gauges (CPU load, threads by state) are read; see {@link Sampled}. */
+    private static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "relay-metrics-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public RelayMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         gc.bindTo(registry);
+        Sampled sampled = new Sampled(List.of(new JvmThreadMetrics(), new ProcessorMetrics()), registry);
+        sampler.scheduleWithFixedDelay(() -> {
+            try {
+                sampled.sample();
+            } catch (RuntimeException e) {
+                // a gauge that cannot be read keeps its last value; the next sample tries again
+            }
+        }, SAMPLE_EVERY.toMillis(), SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** {@code chatrelay_events_received_total{event}}: events accepted (200). */
@@ -89,6 +107,7 @@ public final class RelayMetrics implements AutoCloseable {
 
     @Override
     public void close() {
+        sampler.shutdownNow();
         gc.close();
         registry.close();
     }

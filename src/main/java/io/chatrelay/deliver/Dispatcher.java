@@ -178,13 +178,14 @@ public final class Dispatcher implements AutoCloseable {
     /** Claims a batch, within the rate limit; returns when to look again. */
     private Instant claim(String destination, Instant now, int allowed, Duration lease) {
         int want = Math.min(allowed, MAX_CLAIM);
-        List<Delivery> due = outbox.claimDue(destination, now, want, lease);
+        Outbox.Claim claim = outbox.claim(destination, now, want, lease);
+        List<Delivery> due = claim.deliveries();
         limiter.take(destination, due.size());
         claimed.add(destination, due, now.plus(lease));
         if (due.size() == want) {
             return now; // there may be more
         }
-        Optional<Instant> next = outbox.nextDue(destination);
+        Optional<Instant> next = claim.nextDue();
         return next.isEmpty() ? now.plus(IDLE_POLL) : next.get().isAfter(now) ? next.get() : now.plus(MIN_SLEEP);
     }
 

@@ -13,8 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Batches concurrent writes into one transaction: each caller waits until the transaction that
- * holds its write has committed (synced to disk). Many ingests then share one fsync instead of
- * paying one each, and durability is kept.
+ * holds its write has committed. Many ingests then share one fsync instead of paying one each, and
+ * durability is kept: a batch holding a {@linkplain #commit durable} write is synced to disk before
+ * any of its callers return, a batch of only {@linkplain #commitLazily lazy} writes (claims, outcomes)
+ * is not. Where one writer serialises every write anyway (SQLite), claims and outcomes join the
+ * batch of the next ingest instead of paying a transaction of their own.
  *
  * <p>A caller that stops waiting (its deadline passed) is told its write was not stored, and that
  * is true: a write is committed only if the writer takes it for the commit before its caller gives
@@ -38,12 +41,14 @@ final class GroupCommit implements AutoCloseable {
     /** A queued write and who waits for it; {@code state} settles the race between commit and giving up. */
     private static final class Pending<T> {
         final Write<T> write;
+        final boolean durable;
         final CompletableFuture<T> done = new CompletableFuture<>();
         final AtomicInteger state = new AtomicInteger(WAITING);
         T result;
 
-        Pending(Write<T> write) {
+        Pending(Write<T> write, boolean durable) {
             this.write = write;
+            this.durable = durable;
         }
 
         void apply(Sql sql) throws java.sql.SQLException {
@@ -64,31 +69,40 @@ final class GroupCommit implements AutoCloseable {
     private static final Duration LOOK_EVERY = Duration.ofMillis(50);
     /** How long a caller whose write is already being committed waits for that commit at most. */
     private static final Duration COMMIT_WAIT = Duration.ofSeconds(10);
-    private static final Pending<Void> STOP = new Pending<>(sql -> null);
+    private static final Pending<Void> STOP = new Pending<>(sql -> null, false);
 
     private final Database database;
-    private final boolean synced;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
 
-    /** {@code synced}: each batch is synced to disk before its callers return (accepted events). */
-    GroupCommit(Database database, boolean synced) {
+    /** {@code name}: the writer thread's. */
+    GroupCommit(Database database, String name) {
         this.database = database;
-        this.synced = synced;
-        this.writer = new Thread(this::run, synced ? "relay-group-commit" : "relay-outcome-commit");
+        this.writer = new Thread(this::run, name);
         this.writer.setDaemon(true);
         this.writer.start();
     }
 
     /**
-     * Returns what the write returned once it is committed; throws {@link StoreUnavailableException}
-     * if it was not, and then it never will be.
+     * Returns what the write returned once it is committed and synced to disk (accepted events);
+     * throws {@link StoreUnavailableException} if it was not, and then it never will be.
      */
     <T> T commit(Write<T> write, Deadline deadline) {
+        return await(new Pending<>(write, true), deadline);
+    }
+
+    /**
+     * As {@link #commit}, but the write need not be synced before it returns (see
+     * {@link Database#lazyTransaction}): claims and delivery outcomes.
+     */
+    <T> T commitLazily(Write<T> write, Deadline deadline) {
+        return await(new Pending<>(write, false), deadline);
+    }
+
+    private <T> T await(Pending<T> pending, Deadline deadline) {
         if (!writer.isAlive() || !database.isOpen()) {
             throw new StoreUnavailableException("the store is closed", null);
         }
-        Pending<T> pending = new Pending<>(write);
         queue.add(pending);
         try {
             while (true) {
@@ -188,7 +202,7 @@ final class GroupCommit implements AutoCloseable {
             }
             return null;
         };
-        if (synced) {
+        if (live.stream().anyMatch(pending -> pending.durable)) {
             database.transaction(all);
         } else {
             database.lazyTransaction(all);

@@ -46,6 +46,7 @@ public final class JdbcOutbox implements Outbox {
      */
     private final String recordAttempt;
     private final GroupCommit durable;
+    /** Outcomes; on a single-writer store the same writer as {@link #durable}, claims included. */
     private final GroupCommit lazy;
     private final String owner = UUID.randomUUID().toString();
     private final SharedState shared;
@@ -59,8 +60,8 @@ public final class JdbcOutbox implements Outbox {
                 + "SELECT d.id, (SELECT COALESCE(MAX(a.number), 0) + 1 FROM attempts a WHERE a.delivery_id = d.id), "
                 + "?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT) FROM deliveries d "
                 + "WHERE d.id = ? AND d.claim = ?" + dialect.lockRows();
-        this.durable = new GroupCommit(database, true);
-        this.lazy = new GroupCommit(database, false);
+        this.durable = new GroupCommit(database, "relay-group-commit");
+        this.lazy = dialect.singleWriter() ? durable : new GroupCommit(database, "relay-outcome-commit");
         this.shared = new JdbcSharedState(database, owner);
         this.history = new History(database);
     }
@@ -143,9 +144,25 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public List<Delivery> claimDue(String destination, Instant now, int max, Duration lease) {
+        return claim(destination, now, max, lease).deliveries();
+    }
+
+    /**
+     * On a single-writer store the claim, and the next due time when it found fewer than
+     * {@code max}, are one write of ingest's group commit; elsewhere two transactions of their own.
+     */
+    @Override
+    public Claim claim(String destination, Instant now, int max, Duration lease) {
         long nowMillis = now.toEpochMilli();
-        return database.lazyTransaction(sql -> dialect.claim(sql, destination, nowMillis, max,
-                nowMillis + lease.toMillis(), owner));
+        if (!dialect.singleWriter()) {
+            List<Delivery> due = database.lazyTransaction(sql -> dialect.claim(sql, destination, nowMillis, max,
+                    nowMillis + lease.toMillis(), owner));
+            return new Claim(due, due.size() < max ? nextDue(destination) : Optional.empty());
+        }
+        return lazy.commitLazily(sql -> {
+            List<Delivery> due = dialect.claim(sql, destination, nowMillis, max, nowMillis + lease.toMillis(), owner);
+            return new Claim(due, due.size() < max ? nextDue(sql, destination) : Optional.empty());
+        }, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()));
     }
 
     @Override
@@ -171,7 +188,7 @@ public final class JdbcOutbox implements Outbox {
     private boolean settle(Delivery delivery, Attempt attempt, String status, Instant next, Deadline deadline) {
         long id = Long.parseLong(delivery.id());
         long finished = attempt.at().plus(attempt.took()).toEpochMilli();
-        Sql.BatchRow settled = lazy.commit(sql -> {
+        Sql.BatchRow settled = lazy.commitLazily(sql -> {
             sql.addToBatch(recordAttempt, attempt.at().toEpochMilli(), attempt.status(), attempt.reason(),
                     attempt.took().toMillis(), "pending".equals(status) ? "retry" : status, attempt.answer(),
                     "pending".equals(status) ? next.toEpochMilli() : null, id, delivery.claim());
@@ -189,14 +206,16 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public Optional<Instant> nextDue(String destination) {
-        return database.lazyTransaction(sql -> {
-            PreparedStatement select = sql.prepare(NEXT_DUE);
-            select.setString(1, destination);
-            try (ResultSet row = select.executeQuery()) {
-                long at = row.next() ? row.getLong(1) : 0;
-                return row.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(at));
-            }
-        });
+        return database.lazyTransaction(sql -> nextDue(sql, destination));
+    }
+
+    private static Optional<Instant> nextDue(Sql sql, String destination) throws SQLException {
+        PreparedStatement select = sql.prepare(NEXT_DUE);
+        select.setString(1, destination);
+        try (ResultSet row = select.executeQuery()) {
+            long at = row.next() ? row.getLong(1) : 0;
+            return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
+        }
     }
 
     @Override
@@ -314,7 +333,9 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public void close() {
         durable.close();
-        lazy.close();
+        if (lazy != durable) {
+            lazy.close();
+        }
         database.close();
     }
 }

@@ -31,6 +31,18 @@ public interface Outbox extends AutoCloseable {
      */
     List<Delivery> claimDue(String destination, Instant now, int max, Duration lease);
 
+    /** A claim's deliveries and, when they are fewer than asked for, when the next could be claimed. */
+    record Claim(List<Delivery> deliveries, Optional<Instant> nextDue) {}
+
+    /**
+     * {@link #claimDue}, followed by {@link #nextDue} when it found fewer than {@code max}: what the
+     * dispatcher asks on each pass, in one transaction where the store can.
+     */
+    default Claim claim(String destination, Instant now, int max, Duration lease) {
+        List<Delivery> due = claimDue(destination, now, max, lease);
+        return new Claim(due, due.size() < max ? nextDue(destination) : Optional.empty());
+    }
+
     /** Records a successful attempt; false if the claim was no longer this one's. */
     boolean delivered(Delivery delivery, Attempt attempt, Deadline deadline);
 

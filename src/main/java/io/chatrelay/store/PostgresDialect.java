@@ -118,4 +118,9 @@ final class PostgresDialect implements SqlDialect {
     public boolean singleProcess() {
         return false;
     }
+
+    @Override
+    public boolean singleWriter() {
+        return false;
+    }
 }

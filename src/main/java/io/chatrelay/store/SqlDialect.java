@@ -43,4 +43,11 @@ interface SqlDialect {
 
     /** True when one process owns the store, so leases left by a crashed run may be released at start. */
     boolean singleProcess();
+
+    /**
+     * True when the store takes one write at a time anyway (one connection): claims and delivery
+     * outcomes then join ingest's group commit instead of paying a transaction each. Where
+     * connections write in parallel (PostgreSQL) they keep their own, so as not to queue behind ingest.
+     */
+    boolean singleWriter();
 }

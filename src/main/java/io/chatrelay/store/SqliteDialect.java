@@ -114,4 +114,9 @@ final class SqliteDialect implements SqlDialect {
     public boolean singleProcess() {
         return true;
     }
+
+    @Override
+    public boolean singleWriter() {
+        return true;
+    }
 }

@@ -46,7 +46,7 @@ class GroupCommitTest {
         database.transaction(sql -> sql.update("CREATE TABLE t (x INTEGER NOT NULL)"));
         database.transaction(sql -> sql.update("CREATE TRIGGER bad BEFORE INSERT ON t WHEN NEW.x = 13 "
                 + "BEGIN SELECT RAISE(ABORT, 'thirteen is refused'); END"));
-        commits = new GroupCommit(database, true);
+        commits = new GroupCommit(database, "test-commit");
     }
 
     @AfterEach
@@ -95,6 +95,40 @@ class GroupCommitTest {
         assertThatThrownBy(() -> poison.get(5, TimeUnit.SECONDS)).hasMessageContaining("StackOverflowError");
         commits.commit(insert(3), Deadline.in(PLENTY, Clock.systemUTC()));
         assertThat(rows()).as("the writer outlived the poison write").containsExactlyInAnyOrder(0, 1, 3);
+    }
+
+    @Test
+    void aBatchHoldingADurableWriteIsSyncedThoughLazyWritesShareIt() throws Exception {
+        CompletableFuture<Void> blocker = inBackground(this::holdTheWriter, PLENTY);
+        writerHeld.await(5, TimeUnit.SECONDS);
+        CompletableFuture<Integer> lazy = CompletableFuture.supplyAsync(
+                () -> commits.commitLazily(GroupCommitTest::synchronousLevel, Deadline.in(PLENTY, Clock.systemUTC())),
+                callers);
+        CompletableFuture<Void> durable = inBackground(insert(1), PLENTY);
+        Eventually.holds("both writes wait in one batch", () -> commits.queued() == 2);
+
+        holdTheWriter.countDown();
+
+        blocker.get(5, TimeUnit.SECONDS);
+        durable.get(5, TimeUnit.SECONDS);
+        assertThat(lazy.get(5, TimeUnit.SECONDS)).as("PRAGMA synchronous inside the shared transaction: FULL")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aBatchOfOnlyLazyWritesIsNotSynced() {
+        int level = commits.commitLazily(GroupCommitTest::synchronousLevel, Deadline.in(PLENTY, Clock.systemUTC()));
+
+        assertThat(level).as("PRAGMA synchronous: NORMAL").isEqualTo(1);
+        assertThat(commits.commit(GroupCommitTest::synchronousLevel, Deadline.in(PLENTY, Clock.systemUTC())))
+                .as("and FULL again for a durable write").isEqualTo(2);
+    }
+
+    private static int synchronousLevel(Sql sql) throws java.sql.SQLException {
+        try (ResultSet row = sql.prepare("PRAGMA synchronous").executeQuery()) {
+            row.next();
+            return row.getInt(1);
+        }
     }
 
     private static int recurse(int depth) {

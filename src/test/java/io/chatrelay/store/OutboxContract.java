@@ -141,6 +141,21 @@ abstract class OutboxContract {
     }
 
     @Test
+    void aClaimThatFindsFewerThanAskedSaysWhenTheNextIsDue() {
+        outbox.enqueue(event("e1", null, T0), to("slack"));
+        outbox.enqueue(event("e2", null, T0), to("slack"));
+        Delivery first = outbox.claimDue("slack", T0, 1, LEASE).get(0);
+        outbox.retryAt(first, T0.plusSeconds(5), attempt(T0, 503), soon());
+
+        Outbox.Claim claim = outbox.claim("slack", T0, 10, LEASE);
+
+        assertThat(claim.deliveries()).singleElement().satisfies(d -> assertThat(d.event().id()).isEqualTo("e2"));
+        assertThat(claim.nextDue()).contains(T0.plusSeconds(5));
+        assertThat(outbox.claim("slack", T0.plusSeconds(5), 1, LEASE).deliveries()).singleElement()
+                .satisfies(d -> assertThat(d.event().id()).isEqualTo("e1"));
+    }
+
+    @Test
     void keepsEachConversationInOrderThroughFailures() {
         outbox.enqueue(event("a1", "A", T0), to("slack"));
         outbox.enqueue(event("b1", "B", T0.plusMillis(1)), to("slack"));

@@ -1,6 +1,5 @@
 package io.chatrelay.admin;
 
-import io.chatrelay.store.DeliveryStatus;
 import io.chatrelay.store.Outbox;
 import io.chatrelay.store.StoreHealth;
 import io.javalin.config.JavalinConfig;
@@ -44,7 +43,7 @@ public final class Health {
             }
             try {
                 if (outbox.health().healthy()) {
-                    outbox.count(DeliveryStatus.DEAD);
+                    outbox.probe();
                     ctx.json(Map.of("status", "ready"));
                     return;
                 }

@@ -326,6 +326,11 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public void probe() {
+        database.lazyTransaction(sql -> sql.count("SELECT COUNT(*) FROM (SELECT 1 FROM deliveries LIMIT 1) one"));
+    }
+
+    @Override
     public StoreHealth health() {
         return database.health();
     }

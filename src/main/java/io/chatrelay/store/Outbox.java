@@ -94,8 +94,14 @@ public interface Outbox extends AutoCloseable {
     /** Deliveries waiting or in flight for one destination. */
     long countPending(String destination);
 
-    /** Pending and dead deliveries, for gauges and readiness. */
+    /** Pending and dead deliveries, for gauges. */
     long count(DeliveryStatus status);
+
+    /**
+     * Reads from the store at a cost that does not grow with it (readiness probes); throws
+     * {@link StoreUnavailableException} when the store does not answer.
+     */
+    void probe();
 
     /**
      * Whether the store takes writes (a full disk, a deleted file say no), and since when it has

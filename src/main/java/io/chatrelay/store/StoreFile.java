@@ -40,8 +40,11 @@ final class StoreFile {
         this.path = path;
     }
 
-    /** The file a SQLite URL names; empty for an in-memory database or a {@code file:} URI. */
+    /** The file a SQLite URL names; empty for an in-memory database, a {@code file:} URI or another database. */
     static Optional<StoreFile> of(String url) {
+        if (!url.startsWith("jdbc:sqlite:")) {
+            return Optional.empty();
+        }
         String path = url.substring("jdbc:sqlite:".length());
         int query = path.indexOf('?');
         path = query >= 0 ? path.substring(0, query) : path;

@@ -71,6 +71,15 @@ class PostgresOutboxTest extends OutboxContract {
     }
 
     @Test
+    void toolsOpenTheSharedStoreBesideTheReplicas() {
+        outbox.enqueue(event("e1", null, T0), to("crm"));
+
+        try (Outbox tool = JdbcOutbox.openForTools(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION))) {
+            assertThat(tool.list(java.util.Optional.empty(), 10)).extracting(DeliveryView::eventId).containsExactly("e1");
+        }
+    }
+
+    @Test
     void anotherReplicaTakesOverAClaimWhoseLeaseExpired() {
         outbox.enqueue(event("e1", "c", T0), to("crm"));
         assertThat(outbox.claimDue("crm", T0, 10, LEASE)).hasSize(1);

@@ -63,7 +63,7 @@ public final class JdbcOutbox implements Outbox {
         this.durable = new GroupCommit(database, "relay-group-commit");
         this.lazy = dialect.singleWriter() ? durable : new GroupCommit(database, "relay-outcome-commit");
         this.shared = new JdbcSharedState(database, owner);
-        this.history = new History(database);
+        this.history = new History(database, dialect);
     }
 
     /** Opens the store named by {@code store.url}, creating or migrating its schema. */
@@ -108,7 +108,7 @@ public final class JdbcOutbox implements Outbox {
         }
     }
 
-    private static SqlDialect dialectFor(String url) {
+    static SqlDialect dialectFor(String url) {
         if (url.startsWith("jdbc:sqlite:")) {
             return new SqliteDialect();
         }

@@ -12,6 +12,11 @@ final class Migrations {
     private Migrations() {}
 
     static void apply(Database database, SqlDialect dialect) {
+        apply(database, dialect, dialect.migrations().size());
+    }
+
+    /** Brings the schema to {@code target}, an older version than the newest only to test what follows it. */
+    static void apply(Database database, SqlDialect dialect, int target) {
         database.transaction(sql -> {
             dialect.lockSchema(sql);
             Connection connection = sql.connection();
@@ -19,7 +24,7 @@ final class Migrations {
                 statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
             }
             int current = currentVersion(connection);
-            List<String> migrations = dialect.migrations();
+            List<String> migrations = dialect.migrations().subList(0, target);
             if (current > migrations.size()) {
                 throw new SQLException("the store's schema version " + current + " is newer than this relay knows ("
                         + migrations.size() + "); use a newer relay");

@@ -62,7 +62,10 @@ final class PostgresDialect implements SqlDialect {
             );
             """, Schema.SHARED_STATE, """
             ALTER TABLE deliveries ADD COLUMN claim BIGINT NOT NULL DEFAULT 0;
-            """, Schema.ATTEMPT_HISTORY);
+            """, Schema.ATTEMPT_HISTORY,
+            // no status column: PostgreSQL drops a condition the index's WHERE implies, and a leading
+            // column without a condition would have every lookup read the whole index
+            Schema.listingIndexes("updated_at, destination"));
 
     /** The claimable rows, locked in the same statement; rows another replica holds are skipped, not waited for. */
     private static final String CLAIM = "UPDATE deliveries SET lease_until = ?, lease_owner = ?, claim = claim + 1 "

@@ -56,6 +56,17 @@ final class Rows {
             + "d.last_status, d.last_reason, d.updated_at, d.next_attempt_at, e.received_at, e.conversation_id, "
             + "(SELECT MAX(a.at) FROM attempts a WHERE a.delivery_id = d.id)";
 
+    /** The views a query selecting {@link #VIEW_COLUMNS} finds, in its order. */
+    static List<DeliveryView> views(PreparedStatement select) throws SQLException {
+        List<DeliveryView> views = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                views.add(view(rows));
+            }
+        }
+        return views;
+    }
+
     static DeliveryView view(ResultSet row) throws SQLException {
         DeliveryStatus status = DeliveryStatus.valueOf(row.getString(6).toUpperCase(java.util.Locale.ROOT));
         return new DeliveryView(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),

@@ -28,6 +28,24 @@ final class Schema {
             CREATE INDEX IF NOT EXISTS events_conversation ON events (conversation_id);
             """;
 
+    /**
+     * Migration 6: the indexes the listings and counts read at any store size. Deliveries of one
+     * status and destination, newest first, are a range of {@code deliveries_status_destination}:
+     * a page of them, or their count, reads that many entries, not every delivery of the status.
+     * Only delivered deliveries are looked up by when they were last updated (retention, "delivered
+     * in the last hour"), so {@code deliveries_delivered} keeps only them: a pending delivery and
+     * each retry of it no longer write it. Together they replace {@code deliveries_status (status,
+     * updated_at)}, whose other readers (counts by status, replay of the dead) the first serves.
+     * {@code deliveredColumns} differ by database: see each dialect.
+     */
+    static String listingIndexes(String deliveredColumns) {
+        return """
+                CREATE INDEX IF NOT EXISTS deliveries_status_destination ON deliveries (status, destination, id);
+                CREATE INDEX IF NOT EXISTS deliveries_delivered ON deliveries (%s) WHERE status = 'delivered';
+                DROP INDEX IF EXISTS deliveries_status;
+                """.formatted(deliveredColumns);
+    }
+
     /** The oldest pending delivery of each conversation: the only one that may be sent. */
     static final String IS_HEAD = """
             (d.order_key IS NULL OR NOT EXISTS (

@@ -41,6 +41,18 @@ interface SqlDialect {
      */
     String lockRows();
 
+    /**
+     * {@code column} as an expression for a condition that only filters the rows another condition
+     * found, never finds them itself. SQLite keeps no statistics: it drives a query from whichever
+     * index matches the most equalities, so {@code d.status = ? AND d.destination = ?} would read
+     * every delivery of that status and destination where an event's own index finds its one or
+     * two deliveries directly; a unary {@code +} keeps it from that index. PostgreSQL weighs each
+     * index with its statistics and gets the column itself.
+     */
+    default String filterOnly(String column) {
+        return column;
+    }
+
     /** True when one process owns the store, so leases left by a crashed run may be released at start. */
     boolean singleProcess();
 

@@ -1,0 +1,281 @@
+package io.chatrelay.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatrelay.config.StoreConfig;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The listings, counts and retention on a store of many deliveries, on every database: the same
+ * answers as reading every row, and plans that read a range of an index in the order asked for,
+ * whatever the store's size. The store is filled the way FillStore fills the benchmark's: one
+ * delivery per event, 1 % dead (all to {@code ops}), 2 % pending (all to {@code sink}), the rest
+ * delivered; one in five to {@code ops}.
+ */
+abstract class ListingContract {
+
+    static final int EVENTS = 20_000;
+    static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
+    static final int PAGE = 51;
+
+    String url;
+    JdbcOutbox outbox;
+    SqlDialect dialect;
+
+    /** The JDBC URL of a new, empty store. */
+    abstract String freshUrl();
+
+    /** The plan the database would run {@code query} with, one line per step. */
+    abstract List<String> plan(Connection connection, Query query) throws SQLException;
+
+    /** Whether a plan sorts rows rather than reading them in an index's order. */
+    abstract boolean sorts(List<String> plan);
+
+    /** Whether a plan reads every row of {@code table} (called {@code alias} in the query). */
+    abstract boolean readsWhole(List<String> plan, String table, String alias);
+
+    /** What the database knows of the data before planning, as it would in production. */
+    abstract void analyze(Connection connection) throws SQLException;
+
+    /** The names of a table's indexes. */
+    abstract List<String> indexes(Connection connection, String table) throws SQLException;
+
+    @BeforeEach
+    void openStore() {
+        url = freshUrl();
+        outbox = JdbcOutbox.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
+        dialect = JdbcOutbox.dialectFor(url);
+    }
+
+    @AfterEach
+    void closeStore() {
+        outbox.close();
+    }
+
+    /** One row of the filled store, as a listing filters it. */
+    record Row(long id, String eventId, DeliveryStatus status, String destination, long receivedAt) {}
+
+    @Test
+    void aPageOfDeliveriesOfAStatusOrDestinationIsARangeOfAnIndexInIdOrder() throws SQLException {
+        List<Row> rows = fill();
+        long since = T0.plusSeconds(EVENTS - 3_000).toEpochMilli();
+        List<DeliveryFilter> filters = List.of(newest().withStatus(DeliveryStatus.DEAD),
+                newest().withStatus(DeliveryStatus.PENDING).withDestination("sink"),
+                newest().withStatus(DeliveryStatus.PENDING).withDestination("ops"),
+                newest().withDestination("ops"),
+                newest().withStatus(DeliveryStatus.DELIVERED).withBefore(rows.get(EVENTS / 2).id()),
+                newest().withStatus(DeliveryStatus.DEAD).withSince(Instant.ofEpochMilli(since)));
+
+        try (Connection connection = DriverManager.getConnection(url)) {
+            for (DeliveryFilter filter : filters) {
+                assertThat(pages(filter)).as("%s", filter).containsExactlyElementsOf(expected(rows, filter));
+                for (DeliveryStatus status : filter.status() == null ? DeliveryStatus.values()
+                        : new DeliveryStatus[] {filter.status()}) {
+                    String destination = filter.destination() == null ? "ops" : filter.destination();
+                    List<String> plan = plan(connection, DeliveryListing.lane(filter,
+                            new DeliveryListing.Lane(status, destination)));
+                    assertThat(sorts(plan)).as("%s sorts: %s", filter, plan).isFalse();
+                    assertThat(readsWhole(plan, "deliveries", "d")).as("%s: %s", filter, plan).isFalse();
+                }
+            }
+            List<String> destinations = plan(connection, new Query(DeliveryListing.DESTINATIONS_WITH,
+                    List.of("dead", "dead")));
+            assertThat(readsWhole(destinations, "deliveries", "d")).as("%s", destinations).isFalse();
+        }
+    }
+
+    @Test
+    void deliveriesOfAConversationOrEventAreFoundByItsIndexWhateverTheirStatus() throws SQLException {
+        List<Row> rows = fill();
+        DeliveryFilter filter = newest().withStatus(DeliveryStatus.DELIVERED).withDestination("sink")
+                .withConversation("conv-42");
+
+        assertThat(outbox.find(filter)).extracting(DeliveryView::id).containsExactlyElementsOf(rows.stream()
+                .filter(r -> r.status() == DeliveryStatus.DELIVERED && r.destination().equals("sink"))
+                .filter(r -> conversation(r.eventId()).equals("conv-42"))
+                .map(Row::id).sorted(Comparator.reverseOrder()).toList());
+        try (Connection connection = DriverManager.getConnection(url)) {
+            List<String> plan = plan(connection, DeliveryListing.newest(dialect, filter));
+            assertThat(plan).as("found by the conversation's events").anyMatch(line -> line.contains("events_conversation"))
+                    .noneMatch(line -> line.contains("deliveries_status_destination"));
+            assertThat(readsWhole(plan, "deliveries", "d")).as("%s", plan).isFalse();
+        }
+    }
+
+    @Test
+    void eventsFilteredByTheirDeliveriesAreTheSameWhetherFewOrManyMatch() throws SQLException {
+        List<Row> rows = fill();
+        EventFilter none = new EventFilter(null, "ops", DeliveryStatus.PENDING, null, null, null, PAGE);
+        EventFilter few = new EventFilter(null, "ops", DeliveryStatus.DEAD, null, null, null, PAGE);
+        EventFilter fewInAConversation = new EventFilter(null, null, DeliveryStatus.PENDING, "conv-5", null, null, PAGE);
+        EventFilter many = new EventFilter(null, "sink", DeliveryStatus.DELIVERED, null, null, null, PAGE);
+        EventFilter manyOfAType = new EventFilter("chat", null, DeliveryStatus.DELIVERED, null, null, null, PAGE);
+
+        for (EventFilter filter : List.of(none, few, fewInAConversation, many, manyOfAType)) {
+            assertThat(eventPages(filter, 3)).as("%s", filter).containsExactlyElementsOf(
+                    expectedEvents(rows, filter).stream().limit(3L * PAGE).toList());
+        }
+        try (Connection connection = DriverManager.getConnection(url)) {
+            for (Query query : List.of(EventListing.matching(none), EventListing.matchingEvents(none),
+                    EventListing.matchingEvents(few))) {
+                List<String> plan = plan(connection, query);
+                assertThat(readsWhole(plan, "deliveries", "d")).as("%s", plan).isFalse();
+            }
+            List<String> piece = plan(connection, EventListing.byIds(few, List.of("100100", "100200"), PAGE));
+            assertThat(readsWhole(piece, "events", "e")).as("%s", piece).isFalse();
+            assertEachEventsDeliveriesAreFoundByTheirIndex(plan(connection, EventListing.scan(dialect, many)));
+        }
+    }
+
+    /** A plan that checks each event's deliveries looks them up by event, not by status and destination. */
+    abstract void assertEachEventsDeliveriesAreFoundByTheirIndex(List<String> plan);
+
+    @Test
+    void claimsStillFindDueDeliveriesByTheirOwnIndexes() throws SQLException {
+        fill();
+        try (Connection connection = DriverManager.getConnection(url)) {
+            List<String> plan = plan(connection, new Query(Schema.CLAIMABLE,
+                    List.of("sink", T0.toEpochMilli(), T0.toEpochMilli(), 10)));
+            assertThat(readsWhole(plan, "deliveries", "d")).as("%s", plan).isFalse();
+            assertThat(readsWhole(plan, "deliveries", "p")).as("%s", plan).isFalse();
+            assertClaimsUseTheirIndexes(plan);
+        }
+    }
+
+    /** A claim reads {@code deliveries_due} and {@code deliveries_conversation}, not the listing's index. */
+    abstract void assertClaimsUseTheirIndexes(List<String> plan);
+
+    @Test
+    void aStoreAtTheFormerSchemaVersionMigratesKeepingEveryDelivery() throws SQLException {
+        outbox.close();
+        url = freshUrl();
+        Database database = dialect.open(url);
+        try {
+            Migrations.apply(database, dialect, dialect.migrations().size() - 1);
+        } finally {
+            database.close();
+        }
+        List<Row> rows = fill(); // into the former schema, with its indexes
+
+        outbox = JdbcOutbox.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
+
+        assertThat(outbox.find(newest().withLimit(EVENTS + 1))).hasSize(EVENTS);
+        assertThat(pages(newest().withStatus(DeliveryStatus.DEAD))).containsExactlyElementsOf(
+                expected(rows, newest().withStatus(DeliveryStatus.DEAD)));
+        assertThat(outbox.count(DeliveryStatus.PENDING)).isEqualTo(rows.stream()
+                .filter(r -> r.status() == DeliveryStatus.PENDING).count());
+        try (Connection connection = DriverManager.getConnection(url)) {
+            assertThat(indexes(connection, "deliveries")).contains("deliveries_status_destination",
+                    "deliveries_delivered").doesNotContain("deliveries_status");
+        }
+    }
+
+    static DeliveryFilter newest() {
+        return DeliveryFilter.newest(PAGE);
+    }
+
+    /** Every page of a delivery listing, following its cursor, as the admin API does. */
+    private List<Long> pages(DeliveryFilter filter) {
+        List<Long> ids = new ArrayList<>();
+        for (List<DeliveryView> page = outbox.find(filter); !page.isEmpty();
+             page = outbox.find(filter.withBefore(ids.get(ids.size() - 1)))) {
+            page.forEach(view -> ids.add(view.id()));
+        }
+        return ids;
+    }
+
+    /** Up to {@code count} pages of an event listing, following its cursor. */
+    private List<String> eventPages(EventFilter filter, int count) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        for (int i = 0; i < count; i++) {
+            List<EventSummary> page = outbox.events(new EventFilter(filter.type(), filter.destination(), filter.status(),
+                    filter.conversation(), filter.since(), cursor, filter.limit()));
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(event -> ids.add(event.id()));
+            cursor = ids.get(ids.size() - 1);
+        }
+        return ids;
+    }
+
+    private static List<Long> expected(List<Row> rows, DeliveryFilter filter) {
+        return rows.stream().filter(r -> filter.status() == null || r.status() == filter.status())
+                .filter(r -> filter.destination() == null || r.destination().equals(filter.destination()))
+                .filter(r -> filter.before() == null || r.id() < filter.before())
+                .filter(r -> filter.since() == null || r.receivedAt() >= filter.since().toEpochMilli())
+                .map(Row::id).sorted(Comparator.reverseOrder()).toList();
+    }
+
+    private static List<String> expectedEvents(List<Row> rows, EventFilter filter) {
+        TreeSet<String> ids = new TreeSet<>(Comparator.reverseOrder());
+        rows.stream().filter(r -> filter.status() == null || r.status() == filter.status())
+                .filter(r -> filter.destination() == null || r.destination().equals(filter.destination()))
+                .filter(r -> filter.type() == null || type(r.eventId()).equals(filter.type()))
+                .filter(r -> filter.conversation() == null || conversation(r.eventId()).equals(filter.conversation()))
+                .forEach(r -> ids.add(r.eventId()));
+        return List.copyOf(ids);
+    }
+
+    /** Event {@code 100000 + i} is a chat when {@code i} is a multiple of 5, else a lead. */
+    private static String type(String eventId) {
+        return Integer.parseInt(eventId) % 5 == 0 ? "chat" : "lead-submission";
+    }
+
+    /** Event {@code 100000 + i} is of conversation {@code conv-(i / 20)}. */
+    private static String conversation(String eventId) {
+        return "conv-" + (Integer.parseInt(eventId) - 100_000) / 20;
+    }
+
+    /**
+     * Fills the store with {@link #EVENTS} events of one delivery each, in a few statements (as
+     * FillStore does), and returns the deliveries as read back. Event {@code i} is accepted at
+     * {@code T0 + i} seconds.
+     */
+    List<Row> fill() throws SQLException {
+        String numbers = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + EVENTS + ") ";
+        String at = "(" + T0.toEpochMilli() + " + i * 1000)";
+        String status = "CASE WHEN i % 100 = 0 THEN 'dead' WHEN i % 100 BETWEEN 1 AND 2 THEN 'pending' "
+                + "ELSE 'delivered' END";
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement events = connection.prepareStatement(numbers + "INSERT INTO events (id, type, "
+                    + "conversation_id, body, received_at) SELECT CAST(100000 + i AS TEXT), CASE WHEN i % 5 = 0 THEN "
+                    + "'chat' ELSE 'lead-submission' END, 'conv-' || CAST(i / 20 AS TEXT), ?, " + at + " FROM n");
+                 PreparedStatement deliveries = connection.prepareStatement(numbers + "INSERT INTO deliveries "
+                         + "(event_id, destination, route, order_key, status, attempts, next_attempt_at, updated_at) "
+                         + "SELECT CAST(100000 + i AS TEXT), CASE WHEN i % 5 = 0 THEN 'ops' ELSE 'sink' END, 'all', "
+                         + "'conv-' || CAST(i / 20 AS TEXT), " + status + ", 1, " + at + ", " + at + " + 50 FROM n")) {
+                events.setBytes(1, "{}".getBytes());
+                events.executeUpdate();
+                deliveries.executeUpdate();
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+            analyze(connection);
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet row = connection.createStatement().executeQuery("SELECT d.id, d.event_id, d.status, "
+                    + "d.destination, e.received_at FROM deliveries d JOIN events e ON e.id = d.event_id")) {
+                while (row.next()) {
+                    rows.add(new Row(row.getLong(1), row.getString(2), DeliveryStatus.parse(row.getString(3)),
+                            row.getString(4), row.getLong(5)));
+                }
+            }
+            rows.sort(Comparator.comparingLong(Row::id));
+            return rows;
+        }
+    }
+}

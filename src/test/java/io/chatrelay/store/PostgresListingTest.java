@@ -1,0 +1,76 @@
+package io.chatrelay.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatrelay.testkit.Postgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The listings at scale on PostgreSQL, planned with the statistics autovacuum would have gathered. */
+class PostgresListingTest extends ListingContract {
+
+    @Override
+    String freshUrl() {
+        return Postgres.freshDatabase();
+    }
+
+    @Override
+    List<String> plan(Connection connection, Query query) throws SQLException {
+        List<String> plan = new ArrayList<>();
+        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + query.sql())) {
+            for (int i = 0; i < query.parameters().size(); i++) {
+                explain.setObject(i + 1, query.parameters().get(i));
+            }
+            try (ResultSet rows = explain.executeQuery()) {
+                while (rows.next()) {
+                    plan.add(rows.getString(1));
+                }
+            }
+        }
+        return plan;
+    }
+
+    @Override
+    boolean sorts(List<String> plan) {
+        return plan.stream().anyMatch(line -> line.contains("Sort"));
+    }
+
+    @Override
+    boolean readsWhole(List<String> plan, String table, String alias) {
+        return plan.stream().anyMatch(line -> line.contains("Seq Scan on " + table));
+    }
+
+    @Override
+    void analyze(Connection connection) throws SQLException {
+        connection.createStatement().execute("ANALYZE");
+    }
+
+    @Override
+    List<String> indexes(Connection connection, String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT indexname FROM pg_indexes WHERE tablename = ?")) {
+            select.setString(1, table);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Override
+    void assertEachEventsDeliveriesAreFoundByTheirIndex(List<String> plan) {
+        assertThat(readsWhole(plan, "deliveries", "d")).as("%s", plan).isFalse();
+    }
+
+    @Override
+    void assertClaimsUseTheirIndexes(List<String> plan) {
+        assertThat(plan).anyMatch(line -> line.contains("deliveries_due"));
+    }
+}

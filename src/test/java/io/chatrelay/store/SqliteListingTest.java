@@ -1,0 +1,83 @@
+package io.chatrelay.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The listings at scale on SQLite, whose planner runs without statistics, as the relay leaves it. */
+class SqliteListingTest extends ListingContract {
+
+    @TempDir
+    Path dir;
+    private int stores;
+
+    @Override
+    String freshUrl() {
+        return "jdbc:sqlite:" + dir.resolve("relay-" + ++stores + ".db");
+    }
+
+    @Override
+    List<String> plan(Connection connection, Query query) throws SQLException {
+        List<String> plan = new ArrayList<>();
+        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN QUERY PLAN " + query.sql())) {
+            for (int i = 0; i < query.parameters().size(); i++) {
+                explain.setObject(i + 1, query.parameters().get(i));
+            }
+            try (ResultSet rows = explain.executeQuery()) {
+                while (rows.next()) {
+                    plan.add(rows.getString("detail"));
+                }
+            }
+        }
+        return plan;
+    }
+
+    @Override
+    boolean sorts(List<String> plan) {
+        return plan.stream().anyMatch(line -> line.contains("TEMP B-TREE FOR ORDER BY"));
+    }
+
+    @Override
+    boolean readsWhole(List<String> plan, String table, String alias) {
+        return plan.stream().anyMatch(line -> line.matches("SCAN (" + table + "|" + alias + ")( .*)?"));
+    }
+
+    @Override
+    void analyze(Connection connection) {
+        // the relay never runs ANALYZE on SQLite: its planner has no statistics, so neither has this one
+    }
+
+    @Override
+    List<String> indexes(Connection connection, String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?")) {
+            select.setString(1, table);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Override
+    void assertEachEventsDeliveriesAreFoundByTheirIndex(List<String> plan) {
+        assertThat(plan).as("the deliveries of each event scanned").anyMatch(line -> line.startsWith("SEARCH d ")
+                && line.contains("deliveries_event (event_id=?)"));
+    }
+
+    @Override
+    void assertClaimsUseTheirIndexes(List<String> plan) {
+        assertThat(plan).anyMatch(line -> line.startsWith("SEARCH d USING INDEX deliveries_due"))
+                .anyMatch(line -> line.startsWith("SEARCH p USING COVERING INDEX deliveries_conversation"));
+    }
+}

@@ -7,13 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 
 /** The read side of the outbox: what happened to events and deliveries, for people asking "where is it?". */
 final class History {
 
     private static final String ATTEMPTS = "SELECT number, at, duration_ms, status, outcome, reason, answer, "
             + "next_attempt_at FROM attempts WHERE delivery_id = ? ORDER BY number";
+    static final String OPEN_COUNTS = "SELECT status, destination, COUNT(*) FROM deliveries "
+            + "WHERE status IN ('pending', 'dead') GROUP BY status, destination";
+    static final String DELIVERED_SINCE = "SELECT destination, COUNT(*) FROM deliveries "
+            + "WHERE status = 'delivered' AND updated_at >= ? GROUP BY destination";
 
     private final Database database;
     private final SqlDialect dialect;
@@ -58,16 +62,23 @@ final class History {
         return database.lazyTransaction(sql -> EventListing.find(sql, dialect, filter));
     }
 
+    /**
+     * Pending and dead deliveries are counted in {@code deliveries_status_destination}, delivered
+     * ones in {@code deliveries_delivered}, each reading only index entries of the rows it counts.
+     */
     List<DestinationCounts> countsByDestination(Instant deliveredSince) {
-        String query = "SELECT destination, status, COUNT(*) FROM deliveries WHERE status IN ('pending', 'dead') "
-                + "OR (status = 'delivered' AND updated_at >= ?) GROUP BY destination, status ORDER BY destination";
         return database.lazyTransaction(sql -> {
-            Map<String, long[]> counts = new LinkedHashMap<>();
-            try (ResultSet rows = sql.bound(query, deliveredSince.toEpochMilli()).executeQuery()) {
+            Map<String, long[]> counts = new TreeMap<>();
+            try (ResultSet rows = sql.bound(OPEN_COUNTS).executeQuery()) {
                 while (rows.next()) {
-                    long[] row = counts.computeIfAbsent(rows.getString(1), d -> new long[3]);
-                    DeliveryStatus status = DeliveryStatus.parse(rows.getString(2));
-                    row[status.ordinal()] = rows.getLong(3);
+                    long[] row = counts.computeIfAbsent(rows.getString(2), d -> new long[DeliveryStatus.values().length]);
+                    row[DeliveryStatus.parse(rows.getString(1)).ordinal()] = rows.getLong(3);
+                }
+            }
+            try (ResultSet rows = sql.bound(DELIVERED_SINCE, deliveredSince.toEpochMilli()).executeQuery()) {
+                while (rows.next()) {
+                    long[] row = counts.computeIfAbsent(rows.getString(1), d -> new long[DeliveryStatus.values().length]);
+                    row[DeliveryStatus.DELIVERED.ordinal()] = rows.getLong(2);
                 }
             }
             List<DestinationCounts> result = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,24 @@ abstract class ListingContract {
     abstract void assertEachEventsDeliveriesAreFoundByTheirIndex(List<String> plan);
 
     @Test
+    void countsEachDestinationFromItsIndexEntries() throws SQLException {
+        List<Row> rows = fill();
+        Instant since = T0.plusSeconds(EVENTS - 200);
+
+        assertThat(outbox.countsByDestination(since)).containsExactly(counts(rows, "ops", since),
+                counts(rows, "sink", since));
+        try (Connection connection = DriverManager.getConnection(url)) {
+            List<String> open = plan(connection, new Query(History.OPEN_COUNTS, List.of()));
+            List<String> delivered = plan(connection, new Query(History.DELIVERED_SINCE, List.of(since.toEpochMilli())));
+            assertReadsOnlyIndexEntries(open, "deliveries_status_destination");
+            assertReadsOnlyIndexEntries(delivered, "deliveries_delivered");
+        }
+    }
+
+    /** A plan that reads the entries of this index and nothing of the table. */
+    abstract void assertReadsOnlyIndexEntries(List<String> plan, String index);
+
+    @Test
     void claimsStillFindDueDeliveriesByTheirOwnIndexes() throws SQLException {
         fill();
         try (Connection connection = DriverManager.getConnection(url)) {
@@ -228,6 +247,15 @@ abstract class ListingContract {
                 .filter(r -> filter.conversation() == null || conversation(r.eventId()).equals(filter.conversation()))
                 .forEach(r -> ids.add(r.eventId()));
         return List.copyOf(ids);
+    }
+
+    private static DestinationCounts counts(List<Row> rows, String destination, Instant since) {
+        Predicate<Row> to = r -> r.destination().equals(destination);
+        return new DestinationCounts(destination,
+                rows.stream().filter(to).filter(r -> r.status() == DeliveryStatus.PENDING).count(),
+                rows.stream().filter(to).filter(r -> r.status() == DeliveryStatus.DEAD).count(),
+                rows.stream().filter(to).filter(r -> r.status() == DeliveryStatus.DELIVERED)
+                        .filter(r -> r.receivedAt() + 50 >= since.toEpochMilli()).count());
     }
 
     /** Event {@code 100000 + i} is a chat when {@code i} is a multiple of 5, else a lead. */

@@ -12,6 +12,14 @@ public final class Ids {
 
     private Ids() {}
 
+    /**
+     * The smallest id that can be made at {@code millis}: every id made earlier sorts before it, as a
+     * UUID and as text (fixed-width lowercase hex), so the ids older than a time are an index range.
+     */
+    public static String first(long millis) {
+        return new UUID((millis << 16) | 0x7000L, 0x8000000000000000L).toString();
+    }
+
     public static String newId(Clock clock) {
         long millis = clock.millis();
         ThreadLocalRandom random = ThreadLocalRandom.current();

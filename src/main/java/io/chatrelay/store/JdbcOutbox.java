@@ -9,8 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,12 +28,6 @@ public final class JdbcOutbox implements Outbox {
     /** A fresh start for dead deliveries; it ends any claim from before it. */
     private static final String REPLAY = "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, "
             + "updated_at = ?, claim = claim + 1 WHERE status = 'dead'";
-
-    /** Deliveries pruned per transaction. */
-    static final int PRUNE_CHUNK = 500;
-    private static final String PRUNABLE = "SELECT id, event_id FROM deliveries WHERE status = 'delivered' "
-            + "AND updated_at < ? LIMIT ?";
-    private static final String CHUNK_PARAMETERS = String.join(", ", Collections.nCopies(PRUNE_CHUNK, "?"));
 
     private final Database database;
     private final SqlDialect dialect;
@@ -271,41 +263,7 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public int pruneDelivered(Instant before) {
-        long cutoff = before.toEpochMilli();
-        int pruned = 0;
-        for (int chunk = PRUNE_CHUNK; chunk == PRUNE_CHUNK; pruned += chunk) {
-            chunk = database.lazyTransaction(sql -> pruneChunk(sql, cutoff));
-        }
-        database.lazyTransaction(sql -> sql.update("DELETE FROM events WHERE received_at < ? AND NOT EXISTS "
-                + "(SELECT 1 FROM deliveries d WHERE d.event_id = events.id)", cutoff)); // events no route took
-        return pruned;
-    }
-
-    /**
-     * Up to {@link #PRUNE_CHUNK} old delivered deliveries, their attempts, and their events once no
-     * delivery is left: one short transaction each, so that pruning a large store never holds it
-     * (SQLite's single writer) long enough to delay acknowledgements. The statements always take
-     * {@link #PRUNE_CHUNK} ids, padded with -1, so that each is prepared once.
-     */
-    private static int pruneChunk(Sql sql, long cutoff) throws SQLException {
-        Object[] ids = new Object[PRUNE_CHUNK];
-        Object[] events = new Object[PRUNE_CHUNK];
-        Arrays.fill(ids, -1L);
-        Arrays.fill(events, "");
-        int found = 0;
-        try (ResultSet rows = sql.bound(PRUNABLE, cutoff, PRUNE_CHUNK).executeQuery()) {
-            for (; rows.next(); found++) {
-                ids[found] = rows.getLong(1);
-                events[found] = rows.getString(2);
-            }
-        }
-        if (found > 0) {
-            sql.update("DELETE FROM attempts WHERE delivery_id IN (" + CHUNK_PARAMETERS + ")", ids);
-            sql.update("DELETE FROM deliveries WHERE id IN (" + CHUNK_PARAMETERS + ")", ids);
-            sql.update("DELETE FROM events WHERE id IN (" + CHUNK_PARAMETERS + ") AND NOT EXISTS "
-                    + "(SELECT 1 FROM deliveries d WHERE d.event_id = events.id)", events);
-        }
-        return found;
+        return Retention.prune(database, before);
     }
 
     @Override

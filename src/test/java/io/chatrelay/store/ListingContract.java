@@ -3,12 +3,18 @@ package io.chatrelay.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.config.StoreConfig;
+import io.chatrelay.event.Ids;
+import io.chatrelay.event.RawEvent;
+import io.chatrelay.route.Target;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -177,6 +183,38 @@ abstract class ListingContract {
     abstract void assertClaimsUseTheirIndexes(List<String> plan);
 
     @Test
+    void retentionReadsOnlyWhatIsOldEnoughToPrune() throws SQLException {
+        fill();
+        long cutoff = T0.plusSeconds(100).toEpochMilli();
+        try (Connection connection = DriverManager.getConnection(url)) {
+            List<String> prunable = plan(connection, new Query(Retention.PRUNABLE, List.of(cutoff, 500)));
+            List<String> oldEvents = plan(connection, new Query(Retention.OLD_EVENTS, List.of("", Ids.first(cutoff),
+                    500)));
+            assertThat(readsWhole(prunable, "deliveries", "deliveries")).as("%s", prunable).isFalse();
+            assertThat(readsWhole(oldEvents, "events", "events")).as("%s", oldEvents).isFalse();
+        }
+    }
+
+    @Test
+    void prunesOldEventsNoRouteTookAndKeepsNewerOnesAndThoseWithDeliveries() {
+        Instant old = T0.minus(Duration.ofDays(8));
+        RawEvent unrouted = event(old);
+        RawEvent dead = event(old.plusSeconds(1));
+        RawEvent recent = event(T0.minusSeconds(60));
+        outbox.enqueue(unrouted, List.of());
+        outbox.enqueue(dead, List.of(new Target("crm", "leads")));
+        outbox.enqueue(recent, List.of());
+        outbox.dead(outbox.claimDue("crm", dead.receivedAt(), 1, Duration.ofSeconds(30)).get(0),
+                new Attempt(dead.receivedAt(), 404, "404", Duration.ofMillis(5)),
+                Deadline.in(Duration.ofSeconds(10), Clock.systemUTC()));
+
+        outbox.pruneDelivered(T0.minus(StoreConfig.DEFAULT_RETENTION));
+
+        assertThat(outbox.events(EventFilter.newest(10))).extracting(EventSummary::id)
+                .containsExactly(recent.id(), dead.id());
+    }
+
+    @Test
     void aStoreAtTheFormerSchemaVersionMigratesKeepingEveryDelivery() throws SQLException {
         outbox.close();
         url = freshUrl();
@@ -203,6 +241,10 @@ abstract class ListingContract {
 
     static DeliveryFilter newest() {
         return DeliveryFilter.newest(PAGE);
+    }
+
+    private static RawEvent event(Instant at) {
+        return new RawEvent(Ids.newId(Clock.fixed(at, ZoneOffset.UTC)), "user-online", null, "{}".getBytes(), at);
     }
 
     /** Every page of a delivery listing, following its cursor, as the admin API does. */

@@ -250,7 +250,7 @@ abstract class OutboxContract {
 
     @Test
     void prunesALargeStoreInShortTransactionsAndLeavesNothingBehind() throws Exception {
-        int old = 2 * JdbcOutbox.PRUNE_CHUNK + 1;
+        int old = 2 * Retention.CHUNK + 1;
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url())) {
             connection.setAutoCommit(false);
             try (java.sql.PreparedStatement events = connection.prepareStatement(

@@ -1,0 +1,95 @@
+package io.chatrelay.store;
+
+import io.chatrelay.event.Ids;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+
+/**
+ * Retention: delivered deliveries older than a cutoff go, with their attempts, and so do their
+ * events once no delivery is left, and events no route took. Everything runs in short
+ * transactions of {@link #CHUNK}, so that pruning a large store never holds it (SQLite's single
+ * writer) long enough to delay acknowledgements, and each reads only what it deletes or nearly:
+ * {@code deliveries_delivered} finds the old delivered deliveries, and the old events are a range
+ * of their ids.
+ */
+final class Retention {
+
+    /** Deliveries, or events, pruned per transaction. */
+    static final int CHUNK = 500;
+    static final String PRUNABLE = "SELECT id, event_id FROM deliveries WHERE status = 'delivered' "
+            + "AND updated_at < ? LIMIT ?";
+    private static final String CHUNK_PARAMETERS = String.join(", ", Collections.nCopies(CHUNK, "?"));
+    /** Old events in id order after a given one; ids are time-ordered, so the range ends at the cutoff's first id. */
+    static final String OLD_EVENTS = "SELECT id FROM events WHERE id > ? AND id < ? ORDER BY id LIMIT ?";
+    private static final String UNROUTED = "DELETE FROM events WHERE id IN (" + CHUNK_PARAMETERS + ") "
+            + "AND received_at < ? AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = events.id)";
+
+    private Retention() {}
+
+    /** Prunes what was delivered before {@code before}; returns the deliveries pruned. */
+    static int prune(Database database, Instant before) {
+        long cutoff = before.toEpochMilli();
+        int pruned = 0;
+        for (int chunk = CHUNK; chunk == CHUNK; pruned += chunk) {
+            chunk = database.lazyTransaction(sql -> deliveredChunk(sql, cutoff));
+        }
+        String below = Ids.first(cutoff);
+        for (String after = ""; after != null; ) {
+            String from = after;
+            after = database.lazyTransaction(sql -> unroutedChunk(sql, from, below, cutoff));
+        }
+        return pruned;
+    }
+
+    /**
+     * Up to {@link #CHUNK} old delivered deliveries, their attempts, and their events once no
+     * delivery is left. The statements always take {@link #CHUNK} ids, padded, so that each is
+     * prepared once.
+     */
+    private static int deliveredChunk(Sql sql, long cutoff) throws SQLException {
+        Object[] ids = new Object[CHUNK];
+        Object[] events = new Object[CHUNK];
+        Arrays.fill(ids, -1L);
+        Arrays.fill(events, "");
+        int found = 0;
+        try (ResultSet rows = sql.bound(PRUNABLE, cutoff, CHUNK).executeQuery()) {
+            for (; rows.next(); found++) {
+                ids[found] = rows.getLong(1);
+                events[found] = rows.getString(2);
+            }
+        }
+        if (found > 0) {
+            sql.update("DELETE FROM attempts WHERE delivery_id IN (" + CHUNK_PARAMETERS + ")", ids);
+            sql.update("DELETE FROM deliveries WHERE id IN (" + CHUNK_PARAMETERS + ")", ids);
+            sql.update("DELETE FROM events WHERE id IN (" + CHUNK_PARAMETERS + ") AND NOT EXISTS "
+                    + "(SELECT 1 FROM deliveries d WHERE d.event_id = events.id)", events);
+        }
+        return found;
+    }
+
+    /**
+     * Of the next {@link #CHUNK} events older than the cutoff (by id) after {@code after}, deletes
+     * those no route took: they have no delivery to be pruned with. Returns the last id read, or
+     * null when none are left. Only old events are read, never every event (the earlier single
+     * statement read all of them: 0.2 s at a million, holding SQLite's writer throughout).
+     */
+    private static String unroutedChunk(Sql sql, String after, String below, long cutoff) throws SQLException {
+        Object[] parameters = new Object[CHUNK + 1];
+        Arrays.fill(parameters, "");
+        int found = 0;
+        try (ResultSet rows = sql.bound(OLD_EVENTS, after, below, CHUNK).executeQuery()) {
+            for (; rows.next(); found++) {
+                parameters[found] = rows.getString(1);
+            }
+        }
+        if (found == 0) {
+            return null;
+        }
+        parameters[CHUNK] = cutoff;
+        sql.update(UNROUTED, parameters);
+        return found == CHUNK ? (String) parameters[found - 1] : null;
+    }
+}

@@ -39,7 +39,8 @@ final class EventListing {
 
     static List<EventSummary> find(Sql sql, SqlDialect dialect, EventFilter filter) throws SQLException {
         boolean few = (filter.destination() != null || filter.status() != null) && count(sql, matching(filter)) <= FEW;
-        List<Found> found = few ? fromDeliveries(sql, filter) : read(scan(dialect, filter).bound(sql), new ArrayList<>());
+        List<Found> found = few ? fromDeliveries(sql, filter)
+                : read(scan(dialect, filter).bound(sql), new ArrayList<>());
         Map<String, List<DeliveryView>> deliveries = deliveriesOf(sql, found.stream().map(Found::id).toList());
         return found.stream().map(e -> new EventSummary(e.id(), e.type(), e.conversation(), e.receivedAt(), e.size(),
                 deliveries.getOrDefault(e.id(), List.of()))).toList();
@@ -60,13 +61,13 @@ final class EventListing {
 
     /** How many deliveries match the delivery filter, counted up to {@link #FEW} + 1 in the index that finds them. */
     static Query matching(EventFilter filter) {
-        return deliveryConditions(filter, column -> column).query("SELECT COUNT(*) FROM (SELECT 1 FROM deliveries d", " LIMIT ?) m",
-                FEW + 1);
+        return deliveryConditions(filter, UnaryOperator.identity())
+                .query("SELECT COUNT(*) FROM (SELECT 1 FROM deliveries d", " LIMIT ?) m", FEW + 1);
     }
 
     /** The ids of the events of the matching deliveries (few), newest first, from the cursor on. */
     static Query matchingEvents(EventFilter filter) {
-        return deliveryConditions(filter, column -> column).andIfSet("d.event_id < ?", filter.before())
+        return deliveryConditions(filter, UnaryOperator.identity()).andIfSet("d.event_id < ?", filter.before())
                 .query("SELECT DISTINCT d.event_id FROM deliveries d", " ORDER BY d.event_id DESC");
     }
 

@@ -19,6 +19,8 @@ final class History {
     static final String DELIVERED_SINCE = "SELECT destination, COUNT(*) FROM deliveries "
             + "WHERE status = 'delivered' AND updated_at >= ? GROUP BY destination";
 
+    private static final int STATUSES = DeliveryStatus.values().length;
+
     private final Database database;
     private final SqlDialect dialect;
 
@@ -71,13 +73,13 @@ final class History {
             Map<String, long[]> counts = new TreeMap<>();
             try (ResultSet rows = sql.bound(OPEN_COUNTS).executeQuery()) {
                 while (rows.next()) {
-                    long[] row = counts.computeIfAbsent(rows.getString(2), d -> new long[DeliveryStatus.values().length]);
+                    long[] row = counts.computeIfAbsent(rows.getString(2), d -> new long[STATUSES]);
                     row[DeliveryStatus.parse(rows.getString(1)).ordinal()] = rows.getLong(3);
                 }
             }
             try (ResultSet rows = sql.bound(DELIVERED_SINCE, deliveredSince.toEpochMilli()).executeQuery()) {
                 while (rows.next()) {
-                    long[] row = counts.computeIfAbsent(rows.getString(1), d -> new long[DeliveryStatus.values().length]);
+                    long[] row = counts.computeIfAbsent(rows.getString(1), d -> new long[STATUSES]);
                     row[DeliveryStatus.DELIVERED.ordinal()] = rows.getLong(2);
                 }
             }

@@ -115,7 +115,8 @@ abstract class ListingContract {
                 .map(Row::id).sorted(Comparator.reverseOrder()).toList());
         try (Connection connection = DriverManager.getConnection(url)) {
             List<String> plan = plan(connection, DeliveryListing.newest(dialect, filter));
-            assertThat(plan).as("found by the conversation's events").anyMatch(line -> line.contains("events_conversation"))
+            assertThat(plan).as("found by the conversation's events")
+                    .anyMatch(line -> line.contains("events_conversation"))
                     .noneMatch(line -> line.contains("deliveries_status_destination"));
             assertThat(readsWhole(plan, "deliveries", "d")).as("%s", plan).isFalse();
         }
@@ -126,7 +127,8 @@ abstract class ListingContract {
         List<Row> rows = fill();
         EventFilter none = new EventFilter(null, "ops", DeliveryStatus.PENDING, null, null, null, PAGE);
         EventFilter few = new EventFilter(null, "ops", DeliveryStatus.DEAD, null, null, null, PAGE);
-        EventFilter fewInAConversation = new EventFilter(null, null, DeliveryStatus.PENDING, "conv-5", null, null, PAGE);
+        EventFilter fewInAConversation = new EventFilter(null, null, DeliveryStatus.PENDING, "conv-5", null, null,
+                PAGE);
         EventFilter many = new EventFilter(null, "sink", DeliveryStatus.DELIVERED, null, null, null, PAGE);
         EventFilter manyOfAType = new EventFilter("chat", null, DeliveryStatus.DELIVERED, null, null, null, PAGE);
 
@@ -158,7 +160,8 @@ abstract class ListingContract {
                 counts(rows, "sink", since));
         try (Connection connection = DriverManager.getConnection(url)) {
             List<String> open = plan(connection, new Query(History.OPEN_COUNTS, List.of()));
-            List<String> delivered = plan(connection, new Query(History.DELIVERED_SINCE, List.of(since.toEpochMilli())));
+            List<String> delivered = plan(connection, new Query(History.DELIVERED_SINCE,
+                    List.of(since.toEpochMilli())));
             assertReadsOnlyIndexEntries(open, "deliveries_status_destination");
             assertReadsOnlyIndexEntries(delivered, "deliveries_delivered");
         }
@@ -262,8 +265,8 @@ abstract class ListingContract {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         for (int i = 0; i < count; i++) {
-            List<EventSummary> page = outbox.events(new EventFilter(filter.type(), filter.destination(), filter.status(),
-                    filter.conversation(), filter.since(), cursor, filter.limit()));
+            List<EventSummary> page = outbox.events(new EventFilter(filter.type(), filter.destination(),
+                    filter.status(), filter.conversation(), filter.since(), cursor, filter.limit()));
             if (page.isEmpty()) {
                 break;
             }

@@ -44,7 +44,6 @@ public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
     private static final Duration MIN_SLEEP = Duration.ofMillis(5);
-    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
     private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(2);
     private static final Duration REPLICA_WINDOW = Duration.ofSeconds(10);
     private static final int MAX_CLAIM = 32;
@@ -64,8 +63,8 @@ public final class Dispatcher implements AutoCloseable {
     private final BooleanSupplier ingestBurst;
     private final Claimed claimed;
     private final LoopFailures loopFailures;
+    private final Pruning pruning;
     private volatile boolean running = true;
-    private Instant nextPrune = Instant.MIN;
     private Instant nextHeartbeat = Instant.MIN;
     private int firstDestination;
 
@@ -83,10 +82,13 @@ public final class Dispatcher implements AutoCloseable {
         this.concurrency = concurrency;
         this.senders = Executors.newCachedThreadPool(named("relay-send"));
         this.loop = named("relay-dispatch").newThread(this::run);
+        this.pruning = new Pruning(outbox, clock, () -> setup.config().store().retention(),
+                message -> setup.redactor().redact(message));
     }
 
     public void start() {
         loop.start();
+        pruning.start();
     }
 
     /** Deliveries claimed from now on use {@code newConfig}; sends in flight finish under the old one. */
@@ -121,7 +123,6 @@ public final class Dispatcher implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                pruneWhenDue();
                 shareStateWhenDue();
                 Instant wakeAt = dispatchDue();
                 loopFailures.worked().ifPresent(line -> LOG.info("dispatch loop {}", line));
@@ -218,19 +219,6 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void pruneWhenDue() {
-        Instant now = clock.instant();
-        if (now.isBefore(nextPrune)) {
-            return;
-        }
-        nextPrune = now.plus(PRUNE_EVERY);
-        Duration retention = setup.config().store().retention();
-        int pruned = outbox.pruneDelivered(now.minus(retention));
-        if (pruned > 0) {
-            LOG.info("pruned {} deliveries delivered more than {} ago", pruned, retention);
-        }
-    }
-
     /** Learns how many replicas share the store and which destinations any of them was told to hold. */
     private void shareStateWhenDue() {
         Instant now = clock.instant();
@@ -269,6 +257,7 @@ public final class Dispatcher implements AutoCloseable {
      */
     public void stop(Duration deadline) {
         running = false;
+        pruning.close();
         wake();
         try {
             loop.join(IDLE_POLL.toMillis() * 2);

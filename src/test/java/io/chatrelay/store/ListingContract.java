@@ -59,6 +59,23 @@ abstract class ListingContract {
     /** The names of a table's indexes. */
     abstract List<String> indexes(Connection connection, String table) throws SQLException;
 
+    /** One column of every row a query returns, as text. */
+    static List<String> column(Connection connection, String sql, String column, List<?> parameters)
+            throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(column));
+                }
+            }
+        }
+        return values;
+    }
+
     @BeforeEach
     void openStore() {
         url = freshUrl();

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.testkit.Postgres;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The listings at scale on PostgreSQL, planned with the statistics autovacuum would have gathered. */
@@ -20,18 +17,7 @@ class PostgresListingTest extends ListingContract {
 
     @Override
     List<String> plan(Connection connection, Query query) throws SQLException {
-        List<String> plan = new ArrayList<>();
-        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + query.sql())) {
-            for (int i = 0; i < query.parameters().size(); i++) {
-                explain.setObject(i + 1, query.parameters().get(i));
-            }
-            try (ResultSet rows = explain.executeQuery()) {
-                while (rows.next()) {
-                    plan.add(rows.getString(1));
-                }
-            }
-        }
-        return plan;
+        return column(connection, "EXPLAIN " + query.sql(), "QUERY PLAN", query.parameters());
     }
 
     @Override
@@ -51,17 +37,7 @@ class PostgresListingTest extends ListingContract {
 
     @Override
     List<String> indexes(Connection connection, String table) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT indexname FROM pg_indexes WHERE tablename = ?")) {
-            select.setString(1, table);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-            }
-        }
-        return names;
+        return column(connection, "SELECT indexname FROM pg_indexes WHERE tablename = ?", "indexname", List.of(table));
     }
 
     @Override

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,18 +22,7 @@ class SqliteListingTest extends ListingContract {
 
     @Override
     List<String> plan(Connection connection, Query query) throws SQLException {
-        List<String> plan = new ArrayList<>();
-        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN QUERY PLAN " + query.sql())) {
-            for (int i = 0; i < query.parameters().size(); i++) {
-                explain.setObject(i + 1, query.parameters().get(i));
-            }
-            try (ResultSet rows = explain.executeQuery()) {
-                while (rows.next()) {
-                    plan.add(rows.getString("detail"));
-                }
-            }
-        }
-        return plan;
+        return column(connection, "EXPLAIN QUERY PLAN " + query.sql(), "detail", query.parameters());
     }
 
     @Override
@@ -56,17 +42,7 @@ class SqliteListingTest extends ListingContract {
 
     @Override
     List<String> indexes(Connection connection, String table) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?")) {
-            select.setString(1, table);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-            }
-        }
-        return names;
+        return column(connection, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", "name", List.of(table));
     }
 
     @Override

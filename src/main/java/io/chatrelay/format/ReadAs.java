@@ -1,6 +1,11 @@
 package io.chatrelay.format;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,8 +18,20 @@ public final class ReadAs {
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]+)]\\(([^)\\s]+)\\)");
     private static final Pattern HTML_LINK = Pattern.compile("<a href=\"([^\"]*)\">(.*?)</a>");
     private static final int LINE = 160;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReadAs() {}
+
+    /** The lines {@code view} reads from a JSON body; empty when the body is not JSON (demo shows it raw). */
+    public static Optional<List<String>> json(byte[] body, Function<JsonNode, List<String>> view) {
+        JsonNode message;
+        try {
+            message = JSON.readTree(body);
+        } catch (IOException notJson) {
+            return Optional.empty();
+        }
+        return Optional.of(view.apply(message));
+    }
 
     /** A button or link as demo shows it: {@code [label] url}. */
     public static String button(String label, String url) {

@@ -1,9 +1,7 @@
 package io.chatrelay.format.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.format.ReadAs;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,17 +9,13 @@ import java.util.Optional;
 /** A Discord message as a person reads it: content, each embed's title, description, fields on a line, link. */
 final class DiscordView {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private DiscordView() {}
 
     static Optional<List<String>> lines(byte[] body) {
-        JsonNode message;
-        try {
-            message = JSON.readTree(body);
-        } catch (IOException notJson) {
-            return Optional.empty();
-        }
+        return ReadAs.json(body, DiscordView::lines);
+    }
+
+    private static List<String> lines(JsonNode message) {
         List<String> lines = new ArrayList<>();
         if (message.hasNonNull("thread_name")) {
             lines.add("(opens the forum post \"" + message.path("thread_name").asText() + "\")");
@@ -40,6 +34,6 @@ final class DiscordView {
                 lines.add(ReadAs.button(embed.path("title").asText(), embed.path("url").asText()));
             }
         }
-        return Optional.of(lines);
+        return lines;
     }
 }

@@ -1,9 +1,7 @@
 package io.chatrelay.format.googlechat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.format.ReadAs;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,17 +9,13 @@ import java.util.Optional;
 /** A Google Chat card as a person reads it: header, sections' text, facts on a line, buttons; HTML resolved. */
 final class GoogleChatView {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private GoogleChatView() {}
 
     static Optional<List<String>> lines(byte[] body) {
-        JsonNode message;
-        try {
-            message = JSON.readTree(body);
-        } catch (IOException notJson) {
-            return Optional.empty();
-        }
+        return ReadAs.json(body, GoogleChatView::lines);
+    }
+
+    private static List<String> lines(JsonNode message) {
         List<String> lines = new ArrayList<>();
         if (message.hasNonNull("thread")) {
             lines.add("(in the conversation's thread)");
@@ -48,6 +42,6 @@ final class GoogleChatView {
         if (lines.isEmpty()) {
             lines.add(message.path("text").asText());
         }
-        return Optional.of(lines);
+        return lines;
     }
 }

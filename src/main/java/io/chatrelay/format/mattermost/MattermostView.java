@@ -1,9 +1,7 @@
 package io.chatrelay.format.mattermost;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.format.ReadAs;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,17 +9,13 @@ import java.util.Optional;
 /** A Mattermost post as a person reads it: its Markdown resolved, the attachment's facts on a line, its link. */
 final class MattermostView {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private MattermostView() {}
 
     static Optional<List<String>> lines(byte[] body) {
-        JsonNode post;
-        try {
-            post = JSON.readTree(body);
-        } catch (IOException notJson) {
-            return Optional.empty();
-        }
+        return ReadAs.json(body, MattermostView::lines);
+    }
+
+    private static List<String> lines(JsonNode post) {
         List<String> lines = new ArrayList<>();
         lines.add(ReadAs.markdown(post.path("text").asText()));
         for (JsonNode attachment : post.path("attachments")) {
@@ -31,6 +25,6 @@ final class MattermostView {
             lines.add(ReadAs.facts(facts));
             lines.add(ReadAs.markdown(attachment.path("text").asText()));
         }
-        return Optional.of(lines);
+        return lines;
     }
 }

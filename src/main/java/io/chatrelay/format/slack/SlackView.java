@@ -1,9 +1,7 @@
 package io.chatrelay.format.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.format.ReadAs;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,18 +11,15 @@ import java.util.regex.Pattern;
 /** A Slack message as a person reads it: header, sections, fields on a line, context, buttons; mrkdwn resolved. */
 final class SlackView {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SLACK_LINK = Pattern.compile("<([^|>]+)\\|([^>]+)>");
 
     private SlackView() {}
 
     static Optional<List<String>> lines(byte[] body) {
-        JsonNode message;
-        try {
-            message = JSON.readTree(body);
-        } catch (IOException notJson) {
-            return Optional.empty();
-        }
+        return ReadAs.json(body, SlackView::lines);
+    }
+
+    private static List<String> lines(JsonNode message) {
         List<String> lines = new ArrayList<>();
         if (message.hasNonNull("thread_ts")) {
             lines.add("(a reply in the conversation's thread)");
@@ -53,7 +48,7 @@ final class SlackView {
         if (lines.isEmpty()) {
             lines.add(mrkdwn(message.path("text").asText()));
         }
-        return Optional.of(lines);
+        return lines;
     }
 
     private static String mrkdwn(String text) {

@@ -1,9 +1,7 @@
 package io.chatrelay.format.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.format.ReadAs;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,17 +9,13 @@ import java.util.Optional;
 /** A Teams Adaptive Card as a person reads it: its text blocks, the facts on a line, the buttons. */
 final class TeamsView {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private TeamsView() {}
 
     static Optional<List<String>> lines(byte[] body) {
-        JsonNode message;
-        try {
-            message = JSON.readTree(body);
-        } catch (IOException notJson) {
-            return Optional.empty();
-        }
+        return ReadAs.json(body, TeamsView::lines);
+    }
+
+    private static List<String> lines(JsonNode message) {
         List<String> lines = new ArrayList<>();
         for (JsonNode attachment : message.path("attachments")) {
             JsonNode card = attachment.path("content");
@@ -36,6 +30,6 @@ final class TeamsView {
             }
             card.path("actions").forEach(a -> lines.add(ReadAs.button(a.path("title").asText(), a.path("url").asText())));
         }
-        return Optional.of(lines);
+        return lines;
     }
 }

@@ -1,26 +1,20 @@
 package io.chatrelay.format.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.format.ReadAs;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
 /** A Telegram message as a person reads it: its HTML resolved, a quote marked with a bar, links as buttons. */
 final class TelegramView {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private TelegramView() {}
 
     static Optional<List<String>> lines(byte[] body) {
-        JsonNode message;
-        try {
-            message = JSON.readTree(body);
-        } catch (IOException notJson) {
-            return Optional.empty();
-        }
+        return ReadAs.json(body, TelegramView::lines);
+    }
+
+    private static List<String> lines(JsonNode message) {
         StringBuilder out = new StringBuilder();
         boolean quoted = false;
         for (String line : message.path("text").asText().split("\n", -1)) {
@@ -28,6 +22,6 @@ final class TelegramView {
             out.append(quoted ? "│ " : "").append(line).append('\n');
             quoted &= !line.contains("</blockquote>");
         }
-        return Optional.of(List.of(ReadAs.html(out.toString())));
+        return List.of(ReadAs.html(out.toString()));
     }
 }

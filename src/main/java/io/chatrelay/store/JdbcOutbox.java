@@ -140,21 +140,18 @@ public final class JdbcOutbox implements Outbox {
     }
 
     /**
-     * On a single-writer store the claim, and the next due time when it found fewer than
-     * {@code max}, are one write of ingest's group commit; elsewhere two transactions of their own.
+     * The claim, and the next due time when it found fewer than {@code max}, in one transaction: on
+     * a single-writer store one write of ingest's group commit.
      */
     @Override
     public Claim claim(String destination, Instant now, int max, Duration lease) {
         long nowMillis = now.toEpochMilli();
-        if (!dialect.singleWriter()) {
-            List<Delivery> due = database.lazyTransaction(sql -> dialect.claim(sql, destination, nowMillis, max,
-                    nowMillis + lease.toMillis(), owner));
-            return new Claim(due, due.size() < max ? nextDue(destination) : Optional.empty());
-        }
-        return lazy.commitLazily(sql -> {
+        GroupCommit.Write<Claim> claim = sql -> {
             List<Delivery> due = dialect.claim(sql, destination, nowMillis, max, nowMillis + lease.toMillis(), owner);
             return new Claim(due, due.size() < max ? nextDue(sql, destination) : Optional.empty());
-        }, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()));
+        };
+        return dialect.singleWriter() ? lazy.commitLazily(claim, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()))
+                : database.lazyTransaction(claim::apply);
     }
 
     @Override

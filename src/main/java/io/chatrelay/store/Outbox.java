@@ -35,13 +35,10 @@ public interface Outbox extends AutoCloseable {
     record Claim(List<Delivery> deliveries, Optional<Instant> nextDue) {}
 
     /**
-     * {@link #claimDue}, followed by {@link #nextDue} when it found fewer than {@code max}: what the
-     * dispatcher asks on each pass, in one transaction where the store can.
+     * {@link #claimDue}, and when it found fewer than {@code max} also {@link #nextDue}: what the
+     * dispatcher asks on each pass, in one transaction.
      */
-    default Claim claim(String destination, Instant now, int max, Duration lease) {
-        List<Delivery> due = claimDue(destination, now, max, lease);
-        return new Claim(due, due.size() < max ? nextDue(destination) : Optional.empty());
-    }
+    Claim claim(String destination, Instant now, int max, Duration lease);
 
     /** Records a successful attempt; false if the claim was no longer this one's. */
     boolean delivered(Delivery delivery, Attempt attempt, Deadline deadline);

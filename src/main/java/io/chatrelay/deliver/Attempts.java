@@ -73,14 +73,27 @@ final class Attempts {
     /**
      * Whatever this delivery throws while it is rendered or sent ends the attempt with a recorded
      * outcome and one log line; only a failing store (no attempt counted) or a dying JVM is left to the
-     * claim's lease.
+     * claim's lease. {@code sendEnded} runs once nothing more goes to the destination, before the
+     * outcome is recorded (not at all if the delivery was given back unsent).
      */
-    void run(Delivery delivery) {
+    void run(Delivery delivery, Runnable sendEnded) {
         Instant started = clock.instant();
         if (!config.destinations().containsKey(delivery.destination())) { // removed by a reload meanwhile
             Claimed.giveBack(outbox, delivery);
             return;
         }
+        Sent sent = attempt(delivery, started);
+        if (sent != null) {
+            sendEnded.run();
+            settle(delivery, sent.outcome(), started, sent.took(), sent.note(), sent.answer());
+        }
+    }
+
+    /** What one send came to: {@code answer} is the start of what the destination said, null if nothing. */
+    private record Sent(Outcome outcome, Duration took, String note, String answer) {}
+
+    /** Renders and sends the delivery; null if the store failed before anything was sent. */
+    private Sent attempt(Delivery delivery, Instant started) {
         Rendering.Rendered rendered;
         try {
             rendered = render(delivery, started);
@@ -88,43 +101,35 @@ final class Attempts {
             // nothing was sent and no attempt is counted; the claim lapses and the delivery is due again
             LOG.warn("not sent {}: {}; due again within {}", what(delivery), LogSafe.value(redactor.redact(e.getMessage())),
                     human(config.lease(delivery.destination())));
-            return;
+            return null;
         } catch (MalformedEventException | Rendering.CannotRender e) {
-            settle(delivery, new Outcome.Dead(0, "cannot render: " + e.getMessage()), started, took(started), "",
-                    null);
-            return;
+            return new Sent(new Outcome.Dead(0, "cannot render: " + e.getMessage()), took(started), "", null);
         } catch (Throwable e) {
             Failures.rethrowIfFatal(e);
-            settle(delivery, new Outcome.Dead(0, "cannot render: " + Failures.describe(e)), started, took(started),
-                    "", null);
-            return;
+            return new Sent(new Outcome.Dead(0, "cannot render: " + Failures.describe(e)), took(started), "", null);
         }
-        OutboundRequest request = rendered.request();
         String note = rendered.plainBecause().map(why -> " as plain text (rich rendering failed: " + why + ")")
                 .orElse("");
-        Outcome outcome;
-        Duration took;
-        String answer = null;
+        return send(delivery, rendered.request(), started, note);
+    }
+
+    private Sent send(Delivery delivery, OutboundRequest request, Instant started, String note) {
         try {
             Platform<?> platform = formatters.platform(delivery.destination());
             HttpResult result = senderFor(platform).send(request, config.timeout(delivery.destination()));
-            took = result.took();
-            answer = result.answer().body();
-            outcome = platform.classify(request, result.answer(), clock.instant());
+            Outcome outcome = platform.classify(request, result.answer(), clock.instant());
             platform.holdOff(result.answer(), clock.instant())
                     .ifPresent(wait -> pause(delivery.destination(), clock.instant().plus(wait)));
             if (outcome instanceof Outcome.Delivered) {
                 rememberThread(delivery, request, result);
             }
+            return new Sent(outcome, result.took(), note, result.answer().body());
         } catch (IOException e) {
-            took = took(started);
-            outcome = ResponseClassifier.classify(e);
+            return new Sent(ResponseClassifier.classify(e), took(started), note, null);
         } catch (Throwable e) {
             Failures.rethrowIfFatal(e);
-            took = took(started);
-            outcome = new Outcome.Dead(0, "cannot send: " + Failures.describe(e));
+            return new Sent(new Outcome.Dead(0, "cannot send: " + Failures.describe(e)), took(started), note, null);
         }
-        settle(delivery, outcome, started, took, note, answer);
     }
 
     /** One sender per transport; the switch has a case for each, so a new transport cannot be forgotten. */

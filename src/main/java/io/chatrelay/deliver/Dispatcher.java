@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>During an ingest burst (events queueing for their commit) each destination gets one send at a
  * time: on a small machine senders and acknowledgements share the CPU, and the sender is waiting for
  * the acknowledgement while a delivery can wait in the outbox. Deliveries keep flowing meanwhile, to
- * every destination, and go back to full concurrency as soon as the burst has passed.
+ * every destination, and go back to full concurrency as soon as the burst has passed. A send's place is free once its answer is in;
+ * its outcome is recorded meanwhile (see {@link Sends}).
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -59,7 +60,7 @@ public final class Dispatcher implements AutoCloseable {
     private final ExecutorService senders;
     private final Thread loop;
     private final Set<Delivery> inFlight = ConcurrentHashMap.newKeySet();
-    private final Map<String, AtomicInteger> sending = new ConcurrentHashMap<>();
+    private final Map<String, Sends> sends = new ConcurrentHashMap<>();
     private final BooleanSupplier ingestBurst;
     private final Claimed claimed;
     private final LoopFailures loopFailures;
@@ -152,12 +153,13 @@ public final class Dispatcher implements AutoCloseable {
         Instant wakeAt = now.plus(IDLE_POLL);
         Setup current = setup;
         List<String> names = current.destinations();
+        int sendsAllowed = ingestBurst.getAsBoolean() ? 1 : concurrency;
         claimed.releaseAllBut(names);
         firstDestination = names.isEmpty() ? 0 : (firstDestination + 1) % names.size();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get((firstDestination + i) % names.size());
             int allowed = limiter.available(name, now);
-            int free = (ingestBurst.getAsBoolean() ? 1 : concurrency) - sending(name).get();
+            int free = sends(name).free(sendsAllowed, concurrency);
             if (free <= 0) {
                 continue; // its sends wake the loop when they finish
             }
@@ -190,30 +192,32 @@ public final class Dispatcher implements AutoCloseable {
         return next.isEmpty() ? now.plus(IDLE_POLL) : next.get().isAfter(now) ? next.get() : now.plus(MIN_SLEEP);
     }
 
-    private AtomicInteger sending(String destination) {
-        return sending.computeIfAbsent(destination, name -> new AtomicInteger());
+    private Sends sends(String destination) {
+        return sends.computeIfAbsent(destination, name -> new Sends());
     }
 
     private void start(Delivery delivery, Setup current) {
         inFlight.add(delivery);
-        AtomicInteger sendingToDestination = sending(delivery.destination());
-        sendingToDestination.incrementAndGet();
+        Sends.Send send = sends(delivery.destination()).start();
         try {
             senders.execute(() -> {
                 try {
-                    current.attempts().run(delivery);
+                    current.attempts().run(delivery, () -> {
+                        send.answered();
+                        wake(); // the destination's next send need not wait for this outcome's record
+                    });
                 } catch (Throwable e) { // one line, never a stack trace per lease: the claim lapses and it is due again
                     LOG.error("delivery={} could not be recorded: {}", delivery.id(),
                             LogSafe.value(current.redactor().redact(Failures.describe(e))));
                     Failures.rethrowIfFatal(e);
                 } finally {
-                    sendingToDestination.decrementAndGet();
+                    send.finished();
                     inFlight.remove(delivery);
                     wake();
                 }
             });
         } catch (RejectedExecutionException stopping) {
-            sendingToDestination.decrementAndGet();
+            send.finished();
             inFlight.remove(delivery);
             Claimed.giveBack(outbox, delivery); // the loop outlived stop's wait for it; due again at the next start
         }

@@ -26,6 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tried again one by one, so only a write that fails alone fails its caller. Whatever a write
  * throws, {@link Error}s included, fails that write only: the writer thread goes on, since without
  * it every later write would fail until a restart.
+ *
+ * <p>Outcomes ({@linkplain #commitWithCompany}) are in no hurry: their message has gone out and
+ * their sender's slot is free. A batch of only outcomes waits up to {@link #LINGER} for an ingest
+ * or a claim to share its transaction, and commits as soon as one comes. Under load that saves a
+ * transaction (and its pages written to the log) per outcome; when nothing else comes it costs
+ * the outcome {@link #LINGER}, and the writer nothing, since it had nothing else to do.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -38,17 +44,20 @@ final class GroupCommit implements AutoCloseable {
     private static final int COMMITTING = 1;
     private static final int ABANDONED = 2;
 
+    /** How a write is committed: synced; not synced; not synced and in no hurry. */
+    private enum Kind { DURABLE, LAZY, LINGERING }
+
     /** A queued write and who waits for it; {@code state} settles the race between commit and giving up. */
     private static final class Pending<T> {
         final Write<T> write;
-        final boolean durable;
+        final Kind kind;
         final CompletableFuture<T> done = new CompletableFuture<>();
         final AtomicInteger state = new AtomicInteger(WAITING);
         T result;
 
-        Pending(Write<T> write, boolean durable) {
+        Pending(Write<T> write, Kind kind) {
             this.write = write;
-            this.durable = durable;
+            this.kind = kind;
         }
 
         void apply(Sql sql) throws java.sql.SQLException {
@@ -69,15 +78,24 @@ final class GroupCommit implements AutoCloseable {
     private static final Duration LOOK_EVERY = Duration.ofMillis(50);
     /** How long a caller whose write is already being committed waits for that commit at most. */
     private static final Duration COMMIT_WAIT = Duration.ofSeconds(10);
-    private static final Pending<Void> STOP = new Pending<>(sql -> null, false);
+    /** How long a batch of only outcomes waits for company at most. */
+    static final Duration LINGER = Duration.ofMillis(1);
+    private static final Pending<Void> STOP = new Pending<>(sql -> null, Kind.LAZY);
 
     private final Database database;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final Duration linger;
 
     /** {@code name}: the writer thread's. */
     GroupCommit(Database database, String name) {
+        this(database, name, LINGER);
+    }
+
+    /** As above; outcomes wait for company up to {@code linger}. */
+    GroupCommit(Database database, String name, Duration linger) {
         this.database = database;
+        this.linger = linger;
         this.writer = new Thread(this::run, name);
         this.writer.setDaemon(true);
         this.writer.start();
@@ -88,7 +106,7 @@ final class GroupCommit implements AutoCloseable {
      * throws {@link StoreUnavailableException} if it was not, and then it never will be.
      */
     <T> T commit(Write<T> write, Deadline deadline) {
-        return await(new Pending<>(write, true), deadline);
+        return await(new Pending<>(write, Kind.DURABLE), deadline);
     }
 
     /**
@@ -96,7 +114,15 @@ final class GroupCommit implements AutoCloseable {
      * {@link Database#lazyTransaction}): claims and delivery outcomes.
      */
     <T> T commitLazily(Write<T> write, Deadline deadline) {
-        return await(new Pending<>(write, false), deadline);
+        return await(new Pending<>(write, Kind.LAZY), deadline);
+    }
+
+    /**
+     * As {@link #commitLazily}, and the write may wait up to {@link #LINGER} for other writes to
+     * share its transaction: outcomes of sends.
+     */
+    <T> T commitWithCompany(Write<T> write, Deadline deadline) {
+        return await(new Pending<>(write, Kind.LINGERING), deadline);
     }
 
     private <T> T await(Pending<T> pending, Deadline deadline) {
@@ -152,6 +178,11 @@ final class GroupCommit implements AutoCloseable {
                 return;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
+            try {
+                awaitCompany(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // commit what was taken; the next take returns
+            }
             boolean stop = batch.remove(STOP);
             commitBatch(batch);
             batch.clear();
@@ -159,6 +190,19 @@ final class GroupCommit implements AutoCloseable {
                 failRemaining();
                 return;
             }
+        }
+    }
+
+    /** While the batch holds only lingering writes, waits up to {@code linger} for one that is not. */
+    private void awaitCompany(List<Pending<?>> batch) throws InterruptedException {
+        long until = System.nanoTime() + linger.toNanos();
+        while (batch.size() < MAX_BATCH && batch.stream().allMatch(pending -> pending.kind == Kind.LINGERING)) {
+            Pending<?> next = queue.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, MAX_BATCH - batch.size());
         }
     }
 
@@ -202,7 +246,7 @@ final class GroupCommit implements AutoCloseable {
             }
             return null;
         };
-        if (live.stream().anyMatch(pending -> pending.durable)) {
+        if (live.stream().anyMatch(pending -> pending.kind == Kind.DURABLE)) {
             database.transaction(all);
         } else {
             database.lazyTransaction(all);

@@ -177,7 +177,7 @@ public final class JdbcOutbox implements Outbox {
     private boolean settle(Delivery delivery, Attempt attempt, String status, Instant next, Deadline deadline) {
         long id = Long.parseLong(delivery.id());
         long finished = attempt.at().plus(attempt.took()).toEpochMilli();
-        Sql.BatchRow settled = lazy.commitLazily(sql -> {
+        Sql.BatchRow settled = lazy.commitWithCompany(sql -> {
             sql.addToBatch(recordAttempt, attempt.at().toEpochMilli(), attempt.status(), attempt.reason(),
                     attempt.took().toMillis(), "pending".equals(status) ? "retry" : status, attempt.answer(),
                     "pending".equals(status) ? next.toEpochMilli() : null, id, delivery.claim());

@@ -14,6 +14,9 @@ import io.chatrelay.testkit.RelayUnderTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +47,7 @@ class ConcurrencyTest {
     private final Destination crm = new Destination();
     private final Destination support = new Destination();
     private JdbcOutbox outbox;
+    private String storeUrl;
     private Dispatcher dispatcher;
 
     @AfterEach
@@ -110,6 +114,27 @@ class ConcurrencyTest {
     }
 
     @Test
+    void theNextSendDuringABurstDoesNotWaitForTheLastOneToBeRecorded() throws Exception {
+        burst.set(true);
+        CountDownLatch storeLocked = new CountDownLatch(1);
+        crm.holdEachRequestUntil(storeLocked);
+        start(() -> enqueue(2, "crm"));
+        Eventually.holds("the first send is out", () -> crm.arrived.get() == 1);
+
+        try (Connection other = DriverManager.getConnection(storeUrl); Statement sql = other.createStatement()) {
+            sql.execute("BEGIN IMMEDIATE"); // another writer holds the store: no outcome can be recorded
+            storeLocked.countDown();
+
+            Eventually.holds("the second send went out while the first one's outcome waits for the store",
+                    () -> crm.arrived.get() == 2);
+            assertThat(crm.mostAtOnce.get()).as("still one send at a time").isEqualTo(1);
+            sql.execute("ROLLBACK");
+        }
+        Eventually.holds("both outcomes recorded once the store is free",
+                () -> outbox.count(DeliveryStatus.DELIVERED) == 2);
+    }
+
+    @Test
     void aDestinationWhoseSendsHangDoesNotHoldUpAnother() throws Exception {
         CountDownLatch supportArrived = new CountDownLatch(1);
         crm.holdEachRequestUntil(supportArrived);
@@ -139,6 +164,11 @@ class ConcurrencyTest {
     }
 
     private void start() throws Exception {
+        start(null);
+    }
+
+    /** Opens the store, runs {@code beforeDispatching} (when not null), and starts the dispatcher. */
+    private void start(Runnable beforeDispatching) throws Exception {
         RelayConfig config = RelayUnderTest.config(dir, """
                 destinations:
                   crm: {type: webhook, url: "%s"}
@@ -146,7 +176,11 @@ class ConcurrencyTest {
                 routes:
                   - {name: all, to: [crm]}
                 """.formatted(crm.server.url("/crm"), support.server.url("/support")));
+        storeUrl = config.store().url();
         outbox = JdbcOutbox.open(config.store());
+        if (beforeDispatching != null) {
+            beforeDispatching.run();
+        }
         dispatcher = new Dispatcher(outbox, config, new HttpSender(Duration.ofSeconds(10)), CLOCK, 8,
                 new RelayMetrics(), burst::get);
         dispatcher.start();
@@ -159,7 +193,9 @@ class ConcurrencyTest {
             outbox.enqueue(new RawEvent(id, "chat", "conversation-" + id, body, CLOCK.instant()),
                     List.of(new Target(destination, "all")));
         }
-        dispatcher.wake();
+        if (dispatcher != null) {
+            dispatcher.wake();
+        }
     }
 
     /** A destination that counts how many requests it is answering at once, and can hold them. */

@@ -62,7 +62,7 @@ class OutcomeRecordingTest {
                         new RateLimiter(Map.of("crm", Optional.empty()), clock.instant()), clock, new RelayMetrics());
                 otherSql.execute("BEGIN EXCLUSIVE"); // the store now hangs every write
 
-                CompletableFuture<Void> attempt = CompletableFuture.runAsync(() -> attempts.run(delivery), sender);
+                CompletableFuture<Void> attempt = CompletableFuture.runAsync(() -> attempts.run(delivery, () -> { }), sender);
                 crm.take();
                 Eventually.holds("the sender gives up once the margin has passed on its clock", Duration.ofSeconds(5),
                         () -> {
@@ -102,7 +102,7 @@ class OutcomeRecordingTest {
                 Attempts attempts = new Attempts(config, new HttpSender(Duration.ofSeconds(5)), outbox,
                         new RateLimiter(Map.of("crm", Optional.empty()), clock.instant()), clock, metrics);
 
-                attempts.run(stale);
+                attempts.run(stale, () -> { });
 
                 assertThat(crm.requestCount()).isEqualTo(1);
                 assertThat(log.text().lines().filter(line -> line.contains("e1"))).singleElement().asString()

@@ -124,6 +124,32 @@ class GroupCommitTest {
                 .as("and FULL again for a durable write").isEqualTo(2);
     }
 
+    @Test
+    void anOutcomeThatComesAloneWaitsForTheNextWriteAndSharesItsTransaction() throws Exception {
+        commits.close();
+        commits = new GroupCommit(database, "patient-commit", Duration.ofSeconds(30));
+        CompletableFuture<Void> blocker = inBackground(this::holdTheWriter, PLENTY);
+        writerHeld.await(5, TimeUnit.SECONDS);
+        CompletableFuture<Integer> outcome = CompletableFuture.supplyAsync(() -> commits.commitWithCompany(
+                GroupCommitTest::synchronousLevel, Deadline.in(PLENTY, Clock.systemUTC())), callers);
+        Eventually.holds("the outcome waits behind the writer", () -> commits.queued() == 1);
+        holdTheWriter.countDown();
+        blocker.get(5, TimeUnit.SECONDS);
+        Eventually.holds("the writer has taken the outcome alone", () -> commits.queued() == 0);
+
+        commits.commit(insert(1), Deadline.in(PLENTY, Clock.systemUTC()));
+
+        assertThat(outcome.get(5, TimeUnit.SECONDS)).as("committed with the ingest that came after it: synced")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void anOutcomeWithNoCompanyIsCommittedAloneAfterItsLinger() throws Exception {
+        int level = commits.commitWithCompany(GroupCommitTest::synchronousLevel, Deadline.in(PLENTY, Clock.systemUTC()));
+
+        assertThat(level).as("committed alone, not synced").isEqualTo(1);
+    }
+
     private static int synchronousLevel(Sql sql) throws java.sql.SQLException {
         try (ResultSet row = sql.prepare("PRAGMA synchronous").executeQuery()) {
             row.next();

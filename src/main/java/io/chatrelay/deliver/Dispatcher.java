@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>During an ingest burst (events queueing for their commit) each destination gets one send at a
  * time: on a small machine senders and acknowledgements share the CPU, and the sender is waiting for
  * the acknowledgement while a delivery can wait in the outbox. Deliveries keep flowing meanwhile, to
- * every destination, and go back to full concurrency as soon as the burst has passed. A send's place is free once its answer is in;
+ * every destination, and go back to full concurrency as soon as the burst has passed, or has lasted
+ * long enough to be the load (see {@link GiveWay}). A send's place is free once its answer is in;
  * its outcome is recorded meanwhile (see {@link Sends}).
  */
 public final class Dispatcher implements AutoCloseable {
@@ -61,7 +62,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Thread loop;
     private final Set<Delivery> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, Sends> sends = new ConcurrentHashMap<>();
-    private final BooleanSupplier ingestBurst;
+    private final GiveWay giveWay;
     private final Claimed claimed;
     private final LoopFailures loopFailures;
     private final Pruning pruning;
@@ -72,7 +73,7 @@ public final class Dispatcher implements AutoCloseable {
     public Dispatcher(Outbox outbox, RelayConfig config, HttpSender sender, Clock clock, int concurrency,
                       RelayMetrics metrics, BooleanSupplier ingestBurst) {
         this.outbox = outbox;
-        this.ingestBurst = ingestBurst;
+        this.giveWay = new GiveWay(ingestBurst);
         this.claimed = new Claimed(outbox);
         this.sender = sender;
         this.metrics = metrics;
@@ -153,7 +154,7 @@ public final class Dispatcher implements AutoCloseable {
         Instant wakeAt = now.plus(IDLE_POLL);
         Setup current = setup;
         List<String> names = current.destinations();
-        int sendsAllowed = ingestBurst.getAsBoolean() ? 1 : concurrency;
+        int sendsAllowed = giveWay.sendsAllowed(concurrency, now);
         claimed.releaseAllBut(names);
         firstDestination = names.isEmpty() ? 0 : (firstDestination + 1) % names.size();
         for (int i = 0; i < names.size(); i++) {

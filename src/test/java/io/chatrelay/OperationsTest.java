@@ -171,9 +171,10 @@ class OperationsTest {
 
                 Files.writeString(file, config("  second: {type: webhook, url: \"%s\"}".formatted(second.url("/2")),
                         "  - {name: all, to: [third]}"));
-                Eventually.holds("the refusal is logged", Duration.ofSeconds(2),
-                        () -> log.text().contains("config reload refused"));
-                assertThat(log.text()).contains("routes[0].to: unknown destination 'third' (defined: second) (line 8)");
+                String problem = "routes[0].to: unknown destination 'third' (defined: second) (line 8)";
+                Eventually.holds("the refusal is logged with its problem", Duration.ofSeconds(2),
+                        () -> log.text().contains(problem)); // the problem's line follows the refusal's
+                assertThat(log.text()).contains("config reload refused");
                 Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("chat"));
                 assertThat(second.take()).as("the last good config stays in force").isNotNull();
                 String scrape = Http.get(relay.port(), "/metrics").body();

@@ -49,6 +49,12 @@ public final class Dispatcher implements AutoCloseable {
     private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(2);
     private static final Duration REPLICA_WINDOW = Duration.ofSeconds(10);
     private static final int MAX_CLAIM = 32;
+    /**
+     * Outcomes being recorded per destination, per send its concurrency allows: enough that
+     * outcomes gathering into one transaction do not hold up sends, few enough that a stalled store
+     * cannot pile up threads, nor sends whose outcome it may not take.
+     */
+    private static final int RECORDING_PER_SEND = 4;
 
     private final Outbox outbox;
     private final HttpSender sender;
@@ -160,7 +166,7 @@ public final class Dispatcher implements AutoCloseable {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get((firstDestination + i) % names.size());
             int allowed = limiter.available(name, now);
-            int free = sends(name).free(sendsAllowed, concurrency);
+            int free = sends(name).free(sendsAllowed, RECORDING_PER_SEND * concurrency);
             if (free <= 0) {
                 continue; // its sends wake the loop when they finish
             }

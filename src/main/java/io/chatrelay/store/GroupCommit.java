@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it every later write would fail until a restart.
  *
  * <p>Outcomes ({@linkplain #commitWithCompany}) are in no hurry: their message has gone out and
- * their sender's place is free. A batch of only outcomes waits up to {@link #LINGER} for company,
- * and commits as soon as an ingest or a claim comes (on a single-writer store; elsewhere outcomes
- * have a writer of their own, and gather for {@link #LINGER}). Under load that saves a transaction
+ * their sender's place is free. On a single-writer store a batch of only outcomes waits up to
+ * {@link #LINGER} for company, and commits as soon as an ingest or a claim comes (elsewhere outcomes
+ * have a writer of their own, and no such company comes). Under load that saves a transaction
  * (and the pages it writes to the log) per outcome; when nothing else comes it costs the outcome
  * {@link #LINGER}, and the writer nothing, since it had nothing else to do.
  */

@@ -177,13 +177,16 @@ public final class JdbcOutbox implements Outbox {
     private boolean settle(Delivery delivery, Attempt attempt, String status, Instant next, Deadline deadline) {
         long id = Long.parseLong(delivery.id());
         long finished = attempt.at().plus(attempt.took()).toEpochMilli();
-        Sql.BatchRow settled = lazy.commitWithCompany(sql -> {
+        GroupCommit.Write<Sql.BatchRow> write = sql -> {
             sql.addToBatch(recordAttempt, attempt.at().toEpochMilli(), attempt.status(), attempt.reason(),
                     attempt.took().toMillis(), "pending".equals(status) ? "retry" : status, attempt.answer(),
                     "pending".equals(status) ? next.toEpochMilli() : null, id, delivery.claim());
             return sql.addToBatch(SETTLE, status, delivery.attempts() + 1, next.toEpochMilli(), attempt.status(),
                     attempt.reason(), finished, id, delivery.claim());
-        }, deadline);
+        };
+        // where outcomes have a writer of their own, no ingest or claim can come to share their transaction
+        Sql.BatchRow settled = dialect.singleWriter() ? lazy.commitWithCompany(write, deadline)
+                : lazy.commitLazily(write, deadline);
         return settled.changed() != 0;
     }
 

@@ -9,7 +9,8 @@ import java.util.Collections;
 
 /**
  * Retention: delivered deliveries older than a cutoff go, with their attempts, and so do their
- * events once no delivery is left, and events no route took. Everything runs in short
+ * events once no delivery is left, and events no route took; then the threads of conversations
+ * none of whose events is left. Everything runs in short
  * transactions of {@link #CHUNK}, so that pruning a large store never holds it (SQLite's single
  * writer) long enough to delay acknowledgements, and each reads only what it deletes or nearly:
  * {@code deliveries_delivered} finds the old delivered deliveries, and the old events are a range
@@ -26,6 +27,15 @@ final class Retention {
     static final String OLD_EVENTS = "SELECT id FROM events WHERE id > ? AND id < ? ORDER BY id LIMIT ?";
     private static final String UNROUTED = "DELETE FROM events WHERE id IN (" + CHUNK_PARAMETERS + ") "
             + "AND received_at < ? AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = events.id)";
+    /**
+     * Threads started before the cutoff whose conversation has no event left: it has been silent
+     * for longer than the retention, and its next message starts a new thread. Without this the
+     * table grew by a row per conversation and destination for ever. {@code events_conversation}
+     * answers each check.
+     */
+    private static final String FORGOTTEN_THREADS = "DELETE FROM threads WHERE (destination, conversation_id) IN "
+            + "(SELECT t.destination, t.conversation_id FROM threads t WHERE t.created_at < ? AND NOT EXISTS "
+            + "(SELECT 1 FROM events e WHERE e.conversation_id = t.conversation_id) LIMIT ?)";
 
     private Retention() {}
 
@@ -40,6 +50,9 @@ final class Retention {
         for (String after = ""; after != null; ) {
             String from = after;
             after = database.lazyTransaction(sql -> unroutedChunk(sql, from, below, cutoff));
+        }
+        for (int forgotten = CHUNK; forgotten == CHUNK; ) {
+            forgotten = database.lazyTransaction(sql -> sql.update(FORGOTTEN_THREADS, cutoff, CHUNK));
         }
         return pruned;
     }

@@ -249,6 +249,23 @@ abstract class OutboxContract {
     }
 
     @Test
+    void forgetsAConversationsThreadOncePruningHasLeftNoneOfItsEvents() {
+        outbox.enqueue(event("old", "gone", T0), to("slack"));
+        outbox.delivered(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
+        outbox.shared().saveThreadId("slack", "gone", "1700000000.000100", T0);
+        outbox.enqueue(event("early", "ongoing", T0), to("slack"));
+        outbox.delivered(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
+        outbox.shared().saveThreadId("slack", "ongoing", "1700000000.000200", T0);
+        outbox.enqueue(event("late", "ongoing", T0.plusSeconds(100)), to("slack"));
+
+        outbox.pruneDelivered(T0.plusSeconds(50));
+
+        assertThat(outbox.shared().threadId("slack", "gone")).as("no event of it is left").isEmpty();
+        assertThat(outbox.shared().threadId("slack", "ongoing")).as("a later message of it is still stored")
+                .contains("1700000000.000200");
+    }
+
+    @Test
     void prunesALargeStoreInShortTransactionsAndLeavesNothingBehind() throws Exception {
         int old = 2 * Retention.CHUNK + 1;
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url())) {

@@ -30,8 +30,8 @@ final class Retention {
     /**
      * Threads started before the cutoff whose conversation has no event left: it has been silent
      * for longer than the retention, and its next message starts a new thread. Without this the
-     * table grew by a row per conversation and destination for ever. {@code events_conversation}
-     * answers each check.
+     * table grew by a row per conversation and destination for ever. {@code threads_created} finds
+     * the old threads, {@code events_conversation} answers each check.
      */
     private static final String FORGOTTEN_THREADS = "DELETE FROM threads WHERE (destination, conversation_id) IN "
             + "(SELECT t.destination, t.conversation_id FROM threads t WHERE t.created_at < ? AND NOT EXISTS "

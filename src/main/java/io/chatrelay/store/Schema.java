@@ -46,6 +46,11 @@ final class Schema {
                 """.formatted(deliveredColumns);
     }
 
+    /** Migration 7: retention finds old threads without reading every thread (see {@link Retention}). */
+    static final String THREADS_BY_AGE = """
+            CREATE INDEX IF NOT EXISTS threads_created ON threads (created_at);
+            """;
+
     /** The oldest pending delivery of each conversation: the only one that may be sent. */
     static final String IS_HEAD = """
             (d.order_key IS NULL OR NOT EXISTS (

@@ -240,7 +240,7 @@ abstract class ListingContract {
         url = freshUrl();
         Database database = dialect.open(url);
         try {
-            Migrations.apply(database, dialect, dialect.migrations().size() - 1);
+            Migrations.apply(database, dialect, 5); // before migration 6, the listing indexes
         } finally {
             database.close();
         }
@@ -256,6 +256,7 @@ abstract class ListingContract {
         try (Connection connection = DriverManager.getConnection(url)) {
             assertThat(indexes(connection, "deliveries")).contains("deliveries_status_destination",
                     "deliveries_delivered").doesNotContain("deliveries_status");
+            assertThat(indexes(connection, "threads")).as("migration 7").contains("threads_created");
         }
     }
 

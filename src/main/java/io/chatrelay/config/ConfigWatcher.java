@@ -1,5 +1,6 @@
 package io.chatrelay.config;
 
+import io.chatrelay.tasks.Periodic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,9 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +39,7 @@ public final class ConfigWatcher implements AutoCloseable {
     private final Path file;
     private final Listener relay;
     private final ConfigLoader loader;
-    private final ScheduledExecutorService poller;
+    private final Periodic poller;
     private byte[] lastDigest;
     private byte[] seenDigest;
 
@@ -51,12 +49,7 @@ public final class ConfigWatcher implements AutoCloseable {
         this.loader = loader;
         this.lastDigest = digest();
         this.seenDigest = lastDigest;
-        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "relay-config-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(this::reloadIfChanged, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+        this.poller = Periodic.every("relay-config-watch", POLL, POLL, this::reloadIfChanged);
     }
 
     private synchronized void reloadIfChanged() {
@@ -109,7 +102,7 @@ public final class ConfigWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.shutdownNow();
+        poller.close();
     }
 
 }

@@ -7,6 +7,7 @@ import io.chatrelay.log.LogSafe;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.store.Delivery;
 import io.chatrelay.store.Outbox;
+import io.chatrelay.tasks.FailureStreak;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, Sends> sends = new ConcurrentHashMap<>();
     private final GiveWay giveWay;
     private final Claimed claimed;
-    private final LoopFailures loopFailures;
+    private final FailureStreak loopFailures;
     private final Pruning pruning;
     private volatile boolean running = true;
     private Instant nextHeartbeat = Instant.MIN;
@@ -84,7 +85,7 @@ public final class Dispatcher implements AutoCloseable {
         this.sender = sender;
         this.metrics = metrics;
         this.clock = clock;
-        this.loopFailures = new LoopFailures(clock);
+        this.loopFailures = new FailureStreak(clock);
         this.limiter = new RateLimiter(limits(config), clock.instant());
         apply(config);
         this.concurrency = concurrency;

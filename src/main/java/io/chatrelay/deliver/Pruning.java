@@ -2,11 +2,9 @@ package io.chatrelay.deliver;
 
 import io.chatrelay.log.LogSafe;
 import io.chatrelay.store.Outbox;
+import io.chatrelay.tasks.Periodic;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -27,11 +25,7 @@ final class Pruning implements AutoCloseable {
     private final Clock clock;
     private final Supplier<Duration> retention;
     private final UnaryOperator<String> redact;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "relay-prune");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile Periodic timer;
 
     /** {@code retention}: the current config's; {@code redact}: hides secrets in a failure's message. */
     Pruning(Outbox outbox, Clock clock, Supplier<Duration> retention, UnaryOperator<String> redact) {
@@ -42,7 +36,7 @@ final class Pruning implements AutoCloseable {
     }
 
     void start() {
-        timer.scheduleWithFixedDelay(this::prune, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        timer = Periodic.every("relay-prune", Duration.ZERO, EVERY, this::prune);
     }
 
     private void prune() {
@@ -60,6 +54,8 @@ final class Pruning implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        if (timer != null) {
+            timer.close();
+        }
     }
 }

@@ -1,13 +1,11 @@
 package io.chatrelay.ingest;
 
 import io.chatrelay.metrics.RelayMetrics;
+import io.chatrelay.tasks.Periodic;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.AbstractConnector;
@@ -39,7 +37,7 @@ public final class HeaderDeadline extends AbstractLifeCycle {
     private final RelayMetrics metrics;
     /** The begin time of the request each late connection was reading at the last look. */
     private final Map<EndPoint, Long> late = new ConcurrentHashMap<>();
-    private ScheduledExecutorService looks;
+    private Periodic looks;
 
     public HeaderDeadline(Server server, Duration readTimeout, RelayMetrics metrics) {
         this.server = server;
@@ -49,17 +47,12 @@ public final class HeaderDeadline extends AbstractLifeCycle {
 
     @Override
     protected void doStart() {
-        looks = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "header-deadline");
-            thread.setDaemon(true);
-            return thread;
-        });
-        looks.scheduleWithFixedDelay(this::look, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        looks = Periodic.every("header-deadline", EVERY, EVERY, this::look);
     }
 
     @Override
     protected void doStop() {
-        looks.shutdownNow();
+        looks.close();
         late.clear();
     }
 

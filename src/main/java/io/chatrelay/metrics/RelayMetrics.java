@@ -1,5 +1,6 @@
 package io.chatrelay.metrics;
 
+import io.chatrelay.tasks.Periodic;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -13,9 +14,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -33,11 +31,7 @@ public final class RelayMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
-    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "relay-metrics-sampler");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Periodic sampler;
 
     public RelayMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -45,13 +39,13 @@ public final class RelayMetrics implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         gc.bindTo(registry);
         Sampled sampled = new Sampled(List.of(new JvmThreadMetrics(), new ProcessorMetrics()), registry);
-        sampler.scheduleWithFixedDelay(() -> {
+        sampler = Periodic.every("relay-metrics-sampler", SAMPLE_EVERY, SAMPLE_EVERY, () -> {
             try {
                 sampled.sample();
             } catch (RuntimeException e) {
                 // a gauge that cannot be read keeps its last value; the next sample tries again
             }
-        }, SAMPLE_EVERY.toMillis(), SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        });
     }
 
     /** {@code chatrelay_events_received_total{event}}: events accepted (200). */
@@ -107,7 +101,7 @@ public final class RelayMetrics implements AutoCloseable {
 
     @Override
     public void close() {
-        sampler.shutdownNow();
+        sampler.close();
         gc.close();
         registry.close();
     }

@@ -1,15 +1,14 @@
 package io.chatrelay.store;
 
+import io.chatrelay.tasks.Periodic;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConnection;
 
@@ -28,6 +27,8 @@ final class SingleConnectionDatabase implements Database {
 
     /** Result codes of faults in the file or the disk under it, as opposed to a bad statement. */
     private static final Set<Integer> STORAGE_FAULTS = Set.of(5, 6, 7, 8, 10, 11, 13, 14, 15, 26);
+    /** How often the store's file is looked at (deleted, replaced) and a failed store probed. */
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(1);
     private static final String PROBE_ID = "store-probe";
     private static final int PROBE_BYTES = 8_192;
 
@@ -36,7 +37,7 @@ final class SingleConnectionDatabase implements Database {
     private final Optional<StoreFile> file;
     private final StoreFaults faults;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ScheduledExecutorService watch;
+    private final Periodic watch;
     private Connection connection; // null after a failure that even a rollback could not clean up
     private Sql sql;
     private String synchronous;
@@ -49,12 +50,7 @@ final class SingleConnectionDatabase implements Database {
         this.file = file;
         this.faults = faults;
         use(connection);
-        this.watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "relay-store-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        watch.scheduleWithFixedDelay(this::check, 1, 1, TimeUnit.SECONDS);
+        this.watch = Periodic.every("relay-store-watch", WATCH_EVERY, WATCH_EVERY, this::check);
     }
 
     static Database open(String url, SqlDialect dialect, StoreFaults faults) {
@@ -250,7 +246,7 @@ final class SingleConnectionDatabase implements Database {
 
     @Override
     public void close() {
-        watch.shutdownNow();
+        watch.close();
         lock.lock();
         try {
             closed = true;

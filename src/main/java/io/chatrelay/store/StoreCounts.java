@@ -1,10 +1,7 @@
 package io.chatrelay.store;
 
+import io.chatrelay.tasks.Periodic;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The outbox's pending and dead counts for the gauges, counted off the scrape path: a scrape reads
@@ -26,24 +23,20 @@ public final class StoreCounts implements AutoCloseable {
 
     private final Outbox outbox;
     private final Duration every;
-    private final ScheduledExecutorService timer;
+    private volatile Periodic timer; // null until started
     private volatile double pending = Double.NaN;
     private volatile double dead = Double.NaN;
 
     StoreCounts(Outbox outbox, Duration every) {
         this.outbox = outbox;
         this.every = every;
-        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "store-counts");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /** Counts once now, then about every second in the background until closed. */
     public static StoreCounts start(Outbox outbox) {
         StoreCounts counts = new StoreCounts(outbox, EVERY);
-        counts.countAndReschedule();
+        Duration first = counts.countAndPause();
+        counts.timer = Periodic.start("store-counts", first, EVERY, counts::countAndPause);
         return counts;
     }
 
@@ -57,14 +50,9 @@ public final class StoreCounts implements AutoCloseable {
         return dead;
     }
 
-    private void countAndReschedule() {
-        long took = count();
-        long pause = Math.max(every.toNanos(), took * PAUSE_PER_COUNT);
-        try {
-            timer.schedule(this::countAndReschedule, pause, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException closed) {
-            // closed meanwhile
-        }
+    /** Counts; returns how long to wait before the next count. */
+    private Duration countAndPause() {
+        return Duration.ofNanos(Math.max(every.toNanos(), count() * PAUSE_PER_COUNT));
     }
 
     /** Counts from the store now; returns how long that took, in nanoseconds. */
@@ -76,12 +64,18 @@ public final class StoreCounts implements AutoCloseable {
         } catch (RuntimeException storeDown) {
             pending = Double.NaN;
             dead = Double.NaN;
+        } catch (Error e) { // no stale figure: the gauges say there is none; the timer logs it and counts again
+            pending = Double.NaN;
+            dead = Double.NaN;
+            throw e;
         }
         return System.nanoTime() - started;
     }
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        if (timer != null) {
+            timer.close();
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.chatrelay.deliver;
+package io.chatrelay.tasks;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,25 +6,26 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the dispatch loop says about its own failures, so that a store down for an hour costs a
- * handful of log lines, not one a second: the first failure, a reminder at most every
- * {@link #REMIND_EVERY} while they go on, and one line when the loop works again.
+ * What a loop says about its own failures (the dispatch loop, a {@link Periodic} task), so that a
+ * store down for an hour costs a handful of log lines, not one a second: the first failure, a
+ * reminder at most every {@link #REMIND_EVERY} while they go on, and one line when the loop works
+ * again. Used by one thread at a time.
  */
-final class LoopFailures {
+public final class FailureStreak {
 
-    static final Duration REMIND_EVERY = Duration.ofMinutes(1);
+    public static final Duration REMIND_EVERY = Duration.ofMinutes(1);
 
     private final Clock clock;
     private int failures;
     private Instant since;
     private Instant lastSaid;
 
-    LoopFailures(Clock clock) {
+    public FailureStreak(Clock clock) {
         this.clock = clock;
     }
 
     /** A pass of the loop failed; returns the line to log, if this one is worth a line. */
-    Optional<String> failed(String description) {
+    public Optional<String> failed(String description) {
         Instant now = clock.instant();
         failures++;
         if (failures == 1) {
@@ -40,7 +41,7 @@ final class LoopFailures {
     }
 
     /** A pass of the loop worked; returns the line to log if it had been failing. */
-    Optional<String> worked() {
+    public Optional<String> worked() {
         if (failures == 0) {
             return Optional.empty();
         }

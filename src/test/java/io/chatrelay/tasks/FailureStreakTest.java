@@ -1,4 +1,4 @@
-package io.chatrelay.deliver;
+package io.chatrelay.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class LoopFailuresTest {
+class FailureStreakTest {
 
     private final ManualClock clock = new ManualClock();
-    private final LoopFailures failures = new LoopFailures(clock);
+    private final FailureStreak failures = new FailureStreak(clock);
 
     @Test
     void aStoreDownForAnHourCostsAboutOneLineAMinuteNotOneASecond() {
@@ -28,7 +28,7 @@ class LoopFailuresTest {
     void saysTheFirstFailureAtOnceAndHowManyFollowedWhenItRemindsAndWhenTheLoopWorksAgain() {
         assertThat(failures.failed("store unavailable")).contains("store unavailable");
         assertThat(failures.failed("store unavailable")).isEmpty();
-        clock.advance(LoopFailures.REMIND_EVERY);
+        clock.advance(FailureStreak.REMIND_EVERY);
         assertThat(failures.failed("store unavailable")).hasValueSatisfying(line ->
                 assertThat(line).startsWith("still failing, 3 times since ").endsWith(": store unavailable"));
 

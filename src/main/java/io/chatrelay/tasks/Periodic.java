@@ -30,11 +30,14 @@ public final class Periodic implements AutoCloseable {
         Duration run() throws Exception;
     }
 
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
+
     private final String name;
     private final Duration afterFailure;
     private final Step step;
     private final FailureStreak failures = new FailureStreak(Clock.systemUTC());
     private final ScheduledExecutorService thread;
+    private volatile boolean closed;
 
     private Periodic(String name, Duration afterFailure, Step step) {
         this.name = name;
@@ -68,7 +71,7 @@ public final class Periodic implements AutoCloseable {
     private void schedule(Duration wait) {
         try {
             thread.schedule(this::runOnce, wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException closed) {
+        } catch (RejectedExecutionException stopped) {
             // closed meanwhile: no more runs
         }
     }
@@ -82,6 +85,9 @@ public final class Periodic implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         } catch (Throwable e) { // whatever one run throws, the next run comes
+            if (closed) {
+                return; // interrupted by close: not a failure worth a line
+            }
             next = afterFailure;
             failures.failed(e.getClass().getSimpleName()).ifPresent(line ->
                     LOG.error("{} failed: {}; it runs again in {}", name, line, afterFailure.toMillis() < 1_000
@@ -92,9 +98,18 @@ public final class Periodic implements AutoCloseable {
         }
     }
 
-    /** Stops it: a run under way is interrupted, and none follows. */
+    /**
+     * Stops it: a run under way is interrupted, none follows, and what the interrupted run throws is
+     * not logged as a failure. Waits up to {@link #CLOSE_WAIT} for that run to end.
+     */
     @Override
     public void close() {
+        closed = true;
         thread.shutdownNow();
+        try {
+            thread.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

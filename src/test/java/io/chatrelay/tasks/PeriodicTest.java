@@ -75,4 +75,27 @@ class PeriodicTest {
         }
         assertThat(runs.get()).as("runs of the closed task").isEqualTo(closedAt);
     }
+
+    @Test
+    void aRunInterruptedByCloseIsNotLoggedAsAFailure() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        try (LogCapture log = new LogCapture()) {
+            Periodic task = Periodic.every("test-stopping", SOON, SOON, () -> {
+                running.countDown();
+                try {
+                    new CountDownLatch(1).await(); // a store call that waits
+                } catch (InterruptedException e) {
+                    interrupted.countDown();
+                    throw new IllegalStateException("interrupted while committing");
+                }
+            });
+            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+
+            task.close();
+
+            assertThat(interrupted.getCount()).as("close waited for the run it interrupted").isZero();
+            assertThat(log.text()).doesNotContain("test-stopping");
+        }
+    }
 }

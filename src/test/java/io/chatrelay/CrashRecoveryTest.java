@@ -88,7 +88,10 @@ class CrashRecoveryTest {
                 System.out.printf("crash test: %d acknowledged, %d delivered before SIGKILL, %d deliveries in all, "
                         + "%d duplicates%n", acknowledged.size(), beforeKill, delivered.size(), duplicates);
                 assertThat(new HashSet<>(delivered)).isEqualTo(acknowledged);
-                assertThat(duplicates).as("at most the sends in flight at the kill").isLessThanOrEqualTo(8);
+                // a send frees its place once answered, while its outcome is recorded: at the kill, up to 8
+                // sends were going out and up to 32 answered ones were not recorded yet
+                assertThat(duplicates).as("at most the sends in flight and the outcomes being recorded at the kill")
+                        .isLessThanOrEqualTo(8 + 32);
 
                 second.signal("HUP");
                 Eventually.holds("SIGHUP reloads the config", () -> log("second.log").contains("config reloaded"));

@@ -9,11 +9,17 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The yardstick: a bare Javalin endpoint that only verifies the HMAC and parses the JSON, like the
- * vendor's example endpoint. Usage: BareEndpoint PORT SECRET [FORWARD_URL]
+ * vendor's example endpoint. Usage: BareEndpoint PORT SECRET [FORWARD_URL [JOURNAL_FILE]]
  *
  * <p>With FORWARD_URL it is the floor of any relay: it also sends each verified event on to that
  * URL with OkHttp, 8 at a time as the relay does per destination, after answering 200. No store,
  * no retry, nothing durable: what receiving and sending alone cost.
+ *
+ * <p>With JOURNAL_FILE as well it is the floor of a durable relay: what such a relay must physically
+ * do per event. Each verified body is appended to that file by one writer thread, which syncs the
+ * file once for all the bodies that queued while it wrote the last group (a group commit), and the
+ * request is answered 200 only once its body is synced. Nothing else is stored: no index, no claim,
+ * no outcome, no history.
  */
 public final class BareEndpoint {
 
@@ -31,6 +37,7 @@ public final class BareEndpoint {
             }
         });
         Forward forward = args.length > 2 ? new Forward(args[2]) : null;
+        Journal journal = args.length > 3 ? new Journal(java.nio.file.Path.of(args[3])) : null;
         Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.post("/webhooks/chat-data", ctx -> {
@@ -42,6 +49,9 @@ public final class BareEndpoint {
                     return;
                 }
                 JsonNode event = json.readTree(body);
+                if (journal != null) {
+                    journal.append(body);
+                }
                 ctx.status(200).contentType("application/json").result("{\"event\":\"" + event.path("event").asText() + "\"}");
                 if (forward != null) {
                     forward.send(body);
@@ -73,6 +83,62 @@ public final class BareEndpoint {
                     System.err.println("forward: " + e);
                 }
             });
+        }
+    }
+
+    /** Appends bodies to a file, one synced write per group of bodies that queued meanwhile. */
+    private static final class Journal {
+        private record Entry(byte[] body, java.util.concurrent.CompletableFuture<Void> synced) {}
+
+        private final java.util.concurrent.BlockingQueue<Entry> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final java.nio.channels.FileChannel file;
+        private final java.util.concurrent.atomic.AtomicLong events = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong syncs = new java.util.concurrent.atomic.AtomicLong();
+
+        Journal(java.nio.file.Path path) {
+            try {
+                file = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Thread writer = new Thread(this::write, "journal-writer");
+            writer.setDaemon(true);
+            writer.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.printf(java.util.Locale.ROOT,
+                    "journal: %d events in %d syncs%n", events.get(), syncs.get())));
+        }
+
+        /** Returns once the body is on disk. */
+        void append(byte[] body) throws Exception {
+            Entry entry = new Entry(body, new java.util.concurrent.CompletableFuture<>());
+            queue.add(entry);
+            entry.synced().get();
+        }
+
+        private void write() {
+            java.util.List<Entry> group = new java.util.ArrayList<>();
+            while (true) {
+                try {
+                    group.add(queue.take());
+                    queue.drainTo(group);
+                    java.nio.ByteBuffer[] buffers = new java.nio.ByteBuffer[group.size() * 2];
+                    for (int i = 0; i < group.size(); i++) {
+                        buffers[2 * i] = java.nio.ByteBuffer.allocate(4).putInt(0, group.get(i).body().length);
+                        buffers[2 * i + 1] = java.nio.ByteBuffer.wrap(group.get(i).body());
+                    }
+                    while (buffers[buffers.length - 1].hasRemaining()) {
+                        file.write(buffers);
+                    }
+                    file.force(false);
+                    events.addAndGet(group.size());
+                    syncs.incrementAndGet();
+                    group.forEach(entry -> entry.synced().complete(null));
+                } catch (Exception e) {
+                    group.forEach(entry -> entry.synced().completeExceptionally(e));
+                }
+                group.clear();
+            }
         }
     }
 }

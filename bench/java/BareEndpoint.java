@@ -1,11 +1,31 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
  * The yardstick: a bare Javalin endpoint that only verifies the HMAC and parses the JSON, like the
@@ -37,7 +57,7 @@ public final class BareEndpoint {
             }
         });
         Forward forward = args.length > 2 ? new Forward(args[2]) : null;
-        Journal journal = args.length > 3 ? new Journal(java.nio.file.Path.of(args[3])) : null;
+        Journal journal = args.length > 3 ? new Journal(Path.of(args[3])) : null;
         Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.post("/webhooks/chat-data", ctx -> {
@@ -62,9 +82,9 @@ public final class BareEndpoint {
 
     /** Sends bodies on, 8 at a time; a failed send is counted on standard error, never retried. */
     private static final class Forward {
-        private static final okhttp3.MediaType JSON = okhttp3.MediaType.get("application/json");
-        private final okhttp3.OkHttpClient client = new okhttp3.OkHttpClient();
-        private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(8);
+        private static final MediaType JSON = MediaType.get("application/json");
+        private final OkHttpClient client = new OkHttpClient();
+        private final ExecutorService senders = Executors.newFixedThreadPool(8);
         private final String url;
 
         Forward(String url) {
@@ -73,13 +93,13 @@ public final class BareEndpoint {
 
         void send(byte[] body) {
             senders.execute(() -> {
-                okhttp3.Request request = new okhttp3.Request.Builder().url(url)
-                        .post(okhttp3.RequestBody.create(body, JSON)).build();
-                try (okhttp3.Response response = client.newCall(request).execute()) {
+                Request request = new Request.Builder().url(url)
+                        .post(RequestBody.create(body, JSON)).build();
+                try (Response response = client.newCall(request).execute()) {
                     if (!response.isSuccessful()) {
                         System.err.println("forward: " + response.code());
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     System.err.println("forward: " + e);
                 }
             });
@@ -88,44 +108,44 @@ public final class BareEndpoint {
 
     /** Appends bodies to a file, one synced write per group of bodies that queued meanwhile. */
     private static final class Journal {
-        private record Entry(byte[] body, java.util.concurrent.CompletableFuture<Void> synced) {}
+        private record Entry(byte[] body, CompletableFuture<Void> synced) {}
 
-        private final java.util.concurrent.BlockingQueue<Entry> queue = new java.util.concurrent.LinkedBlockingQueue<>();
-        private final java.nio.channels.FileChannel file;
-        private final java.util.concurrent.atomic.AtomicLong events = new java.util.concurrent.atomic.AtomicLong();
-        private final java.util.concurrent.atomic.AtomicLong syncs = new java.util.concurrent.atomic.AtomicLong();
+        private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
+        private final FileChannel file;
+        private final AtomicLong events = new AtomicLong();
+        private final AtomicLong syncs = new AtomicLong();
 
-        Journal(java.nio.file.Path path) {
+        Journal(Path path) {
             try {
-                file = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.CREATE,
-                        java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                file = FileChannel.open(path, StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             Thread writer = new Thread(this::write, "journal-writer");
             writer.setDaemon(true);
             writer.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.printf(java.util.Locale.ROOT,
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.printf(Locale.ROOT,
                     "journal: %d events in %d syncs%n", events.get(), syncs.get())));
         }
 
         /** Returns once the body is on disk. */
         void append(byte[] body) throws Exception {
-            Entry entry = new Entry(body, new java.util.concurrent.CompletableFuture<>());
+            Entry entry = new Entry(body, new CompletableFuture<>());
             queue.add(entry);
             entry.synced().get();
         }
 
         private void write() {
-            java.util.List<Entry> group = new java.util.ArrayList<>();
+            List<Entry> group = new ArrayList<>();
             while (true) {
                 try {
                     group.add(queue.take());
                     queue.drainTo(group);
-                    java.nio.ByteBuffer[] buffers = new java.nio.ByteBuffer[group.size() * 2];
+                    ByteBuffer[] buffers = new ByteBuffer[group.size() * 2];
                     for (int i = 0; i < group.size(); i++) {
-                        buffers[2 * i] = java.nio.ByteBuffer.allocate(4).putInt(0, group.get(i).body().length);
-                        buffers[2 * i + 1] = java.nio.ByteBuffer.wrap(group.get(i).body());
+                        buffers[2 * i] = ByteBuffer.allocate(4).putInt(0, group.get(i).body().length);
+                        buffers[2 * i + 1] = ByteBuffer.wrap(group.get(i).body());
                     }
                     while (buffers[buffers.length - 1].hasRemaining()) {
                         file.write(buffers);

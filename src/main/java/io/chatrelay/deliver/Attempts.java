@@ -117,9 +117,9 @@ final class Attempts {
         try {
             Platform<?> platform = formatters.platform(delivery.destination());
             HttpResult result = senderFor(platform).send(request, config.timeout(delivery.destination()));
-            Outcome outcome = platform.classify(request, result.answer(), clock.instant());
-            platform.holdOff(result.answer(), clock.instant())
-                    .ifPresent(wait -> pause(delivery.destination(), clock.instant().plus(wait)));
+            Instant answered = clock.instant();
+            Outcome outcome = platform.classify(request, result.answer(), answered);
+            holdBack(delivery.destination(), outcome, platform.holdOff(result.answer(), answered), answered);
             if (outcome instanceof Outcome.Delivered) {
                 rememberThread(delivery, request, result);
             }
@@ -130,6 +130,17 @@ final class Attempts {
             Failures.rethrowIfFatal(e);
             return new Sent(new Outcome.Dead(0, "cannot send: " + Failures.describe(e)), took(started), note, null);
         }
+    }
+
+    /**
+     * What the destination asked for (a Retry-After on a 429 or 503, or no requests left in its
+     * window) holds it before this send gives up its place: otherwise the next send could start in
+     * between. It holds the destination whether or not this delivery has an attempt left.
+     */
+    private void holdBack(String destination, Outcome outcome, Optional<Duration> holdOff, Instant now) {
+        Optional<Duration> retryAfter = outcome instanceof Outcome.Retry retry ? retry.notBefore() : Optional.empty();
+        Stream.of(holdOff, retryAfter).flatMap(Optional::stream)
+                .forEach(wait -> pause(destination, now.plus(wait)));
     }
 
     /** One sender per transport; the switch has a case for each, so a new transport cannot be forgotten. */
@@ -193,9 +204,8 @@ final class Attempts {
             }
         } else if (outcome instanceof Outcome.Retry retry && attempts < maxAttempts) {
             Duration wait = backoff.delay(attempts);
-            if (retry.notBefore().isPresent()) {
-                pause(delivery.destination(), clock.instant().plus(retry.notBefore().get()));
-                wait = retry.notBefore().get().compareTo(wait) > 0 ? retry.notBefore().get() : wait;
+            if (retry.notBefore().isPresent() && retry.notBefore().get().compareTo(wait) > 0) {
+                wait = retry.notBefore().get(); // the destination's own pause is in force already (holdBack)
             }
             Instant next = clock.instant().plus(wait);
             if (record(delivery, attempt, "retry", deadline -> outbox.retryAt(delivery, next, attempt, deadline))) {

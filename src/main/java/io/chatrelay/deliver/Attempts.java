@@ -133,14 +133,15 @@ final class Attempts {
     }
 
     /**
-     * What the destination asked for (a Retry-After on a 429 or 503, or no requests left in its
-     * window) holds it before this send gives up its place: otherwise the next send could start in
-     * between. It holds the destination whether or not this delivery has an attempt left.
+     * What the destination asked for (a Retry-After on an answer that is retried, or no requests
+     * left in its window) holds it before this send gives up its place: otherwise the next send
+     * could start in between. It holds the destination whether or not this delivery has an attempt left.
      */
     private void holdBack(String destination, Outcome outcome, Optional<Duration> holdOff, Instant now) {
-        Optional<Duration> retryAfter = outcome instanceof Outcome.Retry retry ? retry.notBefore() : Optional.empty();
-        Stream.of(holdOff, retryAfter).flatMap(Optional::stream)
-                .forEach(wait -> pause(destination, now.plus(wait)));
+        holdOff.ifPresent(wait -> pause(destination, now.plus(wait)));
+        if (outcome instanceof Outcome.Retry retry) {
+            retry.notBefore().ifPresent(wait -> pause(destination, now.plus(wait)));
+        }
     }
 
     /** One sender per transport; the switch has a case for each, so a new transport cannot be forgotten. */

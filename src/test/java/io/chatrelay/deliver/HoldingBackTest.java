@@ -13,7 +13,6 @@ import io.chatrelay.testkit.Sink;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +53,7 @@ class HoldingBackTest {
     /** Sends one delivery answered with {@code answer}; whether its destination was paused when its place freed. */
     private boolean pausedWhenThePlaceFrees(String delivery, MockResponse answer) throws Exception {
         Clock clock = Clock.systemUTC();
-        try (Sink crm = Sink.ok()) {
+        try (Sink crm = Sink.ok(); RelayMetrics metrics = new RelayMetrics()) {
             crm.then(answer);
             RelayConfig config = RelayUnderTest.config(dir, delivery + """
                     destinations: {crm: {type: webhook, url: "%s"}}
@@ -66,10 +65,10 @@ class HoldingBackTest {
                 Delivery claimed = outbox.claimDue("crm", clock.instant(), 1, config.lease("crm")).get(0);
                 RateLimiter limiter = new RateLimiter(Map.of("crm", Optional.empty()), clock.instant());
                 Attempts attempts = new Attempts(config, new HttpSender(Duration.ofSeconds(5)), outbox, limiter, clock,
-                        new RelayMetrics());
+                        metrics);
                 AtomicReference<Boolean> paused = new AtomicReference<>();
 
-                attempts.run(claimed, () -> paused.set(limiter.paused("crm", Instant.now())));
+                attempts.run(claimed, () -> paused.set(limiter.paused("crm", clock.instant())));
 
                 assertThat(crm.requestCount()).isEqualTo(1);
                 return paused.get();

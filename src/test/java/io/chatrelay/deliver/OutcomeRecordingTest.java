@@ -47,7 +47,7 @@ class OutcomeRecordingTest {
     void aStoreThatHangsHoldsAnOutcomeNoLongerThanTheLeaseMarginInAllAndStoresNothingLater() throws Exception {
         ManualClock clock = new ManualClock();
         ExecutorService sender = Executors.newSingleThreadExecutor();
-        try (Sink crm = Sink.ok(); LogCapture log = new LogCapture()) {
+        try (Sink crm = Sink.ok(); LogCapture log = new LogCapture(); RelayMetrics metrics = new RelayMetrics()) {
             RelayConfig config = RelayUnderTest.config(dir, """
                     destinations: {crm: {type: webhook, url: "%s", timeout: 1s}}
                     routes: [{name: all, to: [crm]}]
@@ -59,7 +59,7 @@ class OutcomeRecordingTest {
                         List.of(new Target("crm", "all")));
                 Delivery delivery = outbox.claimDue("crm", clock.instant(), 1, config.lease("crm")).get(0);
                 Attempts attempts = new Attempts(config, new HttpSender(Duration.ofSeconds(5)), outbox,
-                        new RateLimiter(Map.of("crm", Optional.empty()), clock.instant()), clock, new RelayMetrics());
+                        new RateLimiter(Map.of("crm", Optional.empty()), clock.instant()), clock, metrics);
                 otherSql.execute("BEGIN EXCLUSIVE"); // the store now hangs every write
 
                 CompletableFuture<Void> attempt = CompletableFuture.runAsync(() -> attempts.run(delivery, () -> { }), sender);

@@ -3,7 +3,10 @@ package io.chatrelay.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -20,8 +23,8 @@ class RelayMetricsTest {
             metrics.deliveryLatency("crm", Duration.ofMinutes(20));
 
             Matcher bucket = BUCKET.matcher(metrics.scrape());
-            List<String> bounds = new java.util.ArrayList<>();
-            java.util.Map<String, Double> counts = new java.util.HashMap<>();
+            List<String> bounds = new ArrayList<>();
+            Map<String, Double> counts = new HashMap<>();
             while (bucket.find()) {
                 bounds.add(bucket.group(1));
                 counts.put(bucket.group(1), Double.parseDouble(bucket.group(2)));

@@ -1,10 +1,10 @@
 package io.chatrelay;
 
-import io.chatrelay.format.Platforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.cli.Cli;
 import io.chatrelay.config.ConfigLoader;
+import io.chatrelay.platform.Platforms;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;

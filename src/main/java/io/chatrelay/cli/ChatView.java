@@ -1,8 +1,8 @@
 package io.chatrelay.cli;
 
-import io.chatrelay.format.Masking;
-import io.chatrelay.format.Platforms;
-import io.chatrelay.format.Text;
+import io.chatrelay.platform.Masking;
+import io.chatrelay.platform.Platforms;
+import io.chatrelay.render.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.chatrelay.config.ConfigProblem;
 import io.chatrelay.config.InvalidConfigException;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.StoreConfig;
-import io.chatrelay.format.Platforms;
+import io.chatrelay.platform.Platforms;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;

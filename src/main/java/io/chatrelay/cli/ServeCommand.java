@@ -3,7 +3,7 @@ package io.chatrelay.cli;
 import io.chatrelay.Relay;
 import io.chatrelay.config.ConfigWatcher;
 import io.chatrelay.config.RelayConfig;
-import io.chatrelay.format.Platforms;
+import io.chatrelay.platform.Platforms;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package io.chatrelay.cli;
 
-import io.chatrelay.format.Answer;
-import io.chatrelay.format.Platforms;
-import io.chatrelay.format.StandIn;
+import io.chatrelay.platform.Answer;
+import io.chatrelay.platform.Platforms;
+import io.chatrelay.platform.StandIn;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URLDecoder;

@@ -16,7 +16,7 @@ public final class ConfigLoader {
     private final Map<String, String> environment;
     private final List<? extends DestinationType> platforms;
 
-    /** {@code platforms} are the destination types a config may name (the registry in {@code format.Platforms}). */
+    /** {@code platforms} are the destination types a config may name (the registry in {@code platform.Platforms}). */
     public ConfigLoader(Map<String, String> environment, List<? extends DestinationType> platforms) {
         this.environment = Map.copyOf(environment);
         this.platforms = List.copyOf(platforms);

@@ -3,7 +3,7 @@ package io.chatrelay.config;
 import java.util.List;
 
 /**
- * One configured destination. Each platform defines its own record in its {@code format.<name>}
+ * One configured destination. Each platform defines its own record in its {@code platform.<name>}
  * package and its own {@link DestinationType} that reads it; the config knows none of them.
  */
 public interface DestinationConfig {

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The config side of one platform: its {@code type} name, its default rate limit, and how its keys
- * are read and checked. The platforms themselves live under {@code format}; the loader is given
+ * are read and checked. The platforms themselves live under {@code platform}; the loader is given
  * the list of them.
  */
 public interface DestinationType {

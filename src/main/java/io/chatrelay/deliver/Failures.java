@@ -1,6 +1,6 @@
 package io.chatrelay.deliver;
 
-import io.chatrelay.format.Text;
+import io.chatrelay.render.Text;
 
 /**
  * What a delivery may survive. Anything one delivery throws while it is rendered or sent ends that

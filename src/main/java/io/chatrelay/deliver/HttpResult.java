@@ -1,6 +1,6 @@
 package io.chatrelay.deliver;
 
-import io.chatrelay.format.Answer;
+import io.chatrelay.platform.Answer;
 import java.time.Duration;
 
 /** A response as far as delivery cares: the answer the platform reads, and how long it took. */

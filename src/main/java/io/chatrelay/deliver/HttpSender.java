@@ -1,7 +1,7 @@
 package io.chatrelay.deliver;
 
-import io.chatrelay.format.Answer;
-import io.chatrelay.format.OutboundRequest;
+import io.chatrelay.platform.Answer;
+import io.chatrelay.platform.OutboundRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

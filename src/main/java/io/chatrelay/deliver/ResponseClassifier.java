@@ -1,7 +1,7 @@
 package io.chatrelay.deliver;
 
-import io.chatrelay.format.HttpAnswers;
-import io.chatrelay.format.Outcome;
+import io.chatrelay.platform.HttpAnswers;
+import io.chatrelay.platform.Outcome;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.chatrelay.deliver;
 
-import io.chatrelay.format.OutboundRequest;
+import io.chatrelay.platform.OutboundRequest;
 import java.io.IOException;
 import java.time.Duration;
 

@@ -2,8 +2,8 @@ package io.chatrelay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatrelay.format.Platforms;
 import io.chatrelay.Relay;
+import io.chatrelay.platform.Platforms;
 import io.chatrelay.testkit.RelayProcess;
 import io.chatrelay.testkit.RelayUnderTest;
 import java.nio.file.Files;

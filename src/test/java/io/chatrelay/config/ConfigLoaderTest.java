@@ -1,9 +1,9 @@
 package io.chatrelay.config;
 
-import io.chatrelay.format.Platforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatrelay.platform.Platforms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,10 +46,10 @@ class ConfigLoaderTest {
         assertThat(config.delivery()).isEqualTo(DeliveryConfig.DEFAULTS);
         assertThat(config.adminToken()).isEmpty();
         assertThat(config.destinations()).containsOnlyKeys("support-slack", "sales-discord", "crm");
-        var crm = (io.chatrelay.format.webhook.WebhookConfig) config.destinations().get("crm");
+        var crm = (io.chatrelay.platform.webhook.WebhookConfig) config.destinations().get("crm");
         assertThat(crm.headers().get("Authorization").reveal()).isEqualTo("Bearer crm-token");
         assertThat(crm.options().rateLimit()).isEmpty();
-        var slack = (io.chatrelay.format.slack.SlackConfig) config.destinations().get("support-slack");
+        var slack = (io.chatrelay.platform.slack.SlackConfig) config.destinations().get("support-slack");
         assertThat(slack.options().rateLimit()).contains(new RateLimit(1, Duration.ofSeconds(1), 3));
         assertThat(config.routes()).extracting(RouteConfig::name).containsExactly("escalations", "leads");
     }
@@ -188,9 +188,9 @@ class ConfigLoaderTest {
 
         assertThat(config.destinations().values()).extracting(DestinationConfig::type)
                 .containsExactly("slack", "slack", "discord", "teams", "telegram", "webhook");
-        var telegram = (io.chatrelay.format.telegram.TelegramConfig) config.destinations().get("g1");
+        var telegram = (io.chatrelay.platform.telegram.TelegramConfig) config.destinations().get("g1");
         assertThat(telegram.apiBaseUrl().toString()).isEqualTo("https://api.telegram.org");
-        var webhook = (io.chatrelay.format.webhook.WebhookConfig) config.destinations().get("w1");
+        var webhook = (io.chatrelay.platform.webhook.WebhookConfig) config.destinations().get("w1");
         assertThat(webhook.method()).isEqualTo("PUT");
         assertThat(webhook.options().rateLimit()).contains(new RateLimit(10, Duration.ofSeconds(1)));
         assertThat(webhook.options().template()).contains(new TemplateConfig("hi {{event}}"));

@@ -2,7 +2,7 @@ package io.chatrelay.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatrelay.format.Platforms;
+import io.chatrelay.platform.Platforms;
 import io.chatrelay.testkit.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;

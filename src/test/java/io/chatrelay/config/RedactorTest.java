@@ -3,7 +3,7 @@ package io.chatrelay.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.chatrelay.format.Platforms;
+import io.chatrelay.platform.Platforms;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

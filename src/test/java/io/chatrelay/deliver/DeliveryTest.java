@@ -1,9 +1,9 @@
 package io.chatrelay.deliver;
 
-import io.chatrelay.format.Platforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.Relay;
+import io.chatrelay.platform.Platforms;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.LogCapture;

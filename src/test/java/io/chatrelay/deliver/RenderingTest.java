@@ -3,7 +3,7 @@ package io.chatrelay.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chatrelay.format.OutboundRequest;
+import io.chatrelay.platform.OutboundRequest;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,10 @@ package io.chatrelay.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.config.RateLimit;
-import io.chatrelay.format.Answer;
-import io.chatrelay.format.HttpAnswers;
-import io.chatrelay.format.Outcome;
-import io.chatrelay.format.RetryAfter;
+import io.chatrelay.platform.Answer;
+import io.chatrelay.platform.HttpAnswers;
+import io.chatrelay.platform.Outcome;
+import io.chatrelay.platform.RetryAfter;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;

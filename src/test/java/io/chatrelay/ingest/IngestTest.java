@@ -1,6 +1,5 @@
 package io.chatrelay.ingest;
 
-import io.chatrelay.format.Platforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.Relay;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.Secret;
+import io.chatrelay.platform.Platforms;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.Sink;

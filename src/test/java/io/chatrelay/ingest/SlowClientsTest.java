@@ -2,9 +2,9 @@ package io.chatrelay.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatrelay.format.Platforms;
 import io.chatrelay.Relay;
 import io.chatrelay.config.Secret;
+import io.chatrelay.platform.Platforms;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.LogCapture;

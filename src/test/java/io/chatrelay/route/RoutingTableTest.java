@@ -1,9 +1,9 @@
 package io.chatrelay.route;
 
-import io.chatrelay.format.Platforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.event.EventParser;
+import io.chatrelay.platform.Platforms;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
 import java.util.List;

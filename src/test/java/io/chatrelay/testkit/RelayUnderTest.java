@@ -1,8 +1,8 @@
 package io.chatrelay.testkit;
 
-import io.chatrelay.format.Platforms;
 import io.chatrelay.config.InvalidConfigException;
 import io.chatrelay.config.RelayConfig;
+import io.chatrelay.platform.Platforms;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -1,0 +1,34 @@
+package io.chatrelay.platform;
+
+import io.chatrelay.event.ChatDataEvent;
+import io.chatrelay.event.RawEvent;
+import io.chatrelay.render.MessageTemplate;
+import io.chatrelay.render.TemplateSyntax;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Everything a formatter may use, so that it needs no I/O and no clock: the stored event, its
+ * parsed form, the delivery it is for, the template that applies, the thread this conversation
+ * already has at the destination (if any), the time of this attempt, and whether to render it
+ * plain: the event's facts and every message as literal text, no Markdown and no template, for when
+ * the rich rendering failed.
+ */
+public record Envelope(RawEvent raw, ChatDataEvent event, String deliveryId, Optional<MessageTemplate> template,
+                       Optional<String> threadId, Instant now, boolean plain) {
+
+    public Envelope(RawEvent raw, ChatDataEvent event, String deliveryId, Optional<MessageTemplate> template,
+                    Optional<String> threadId, Instant now) {
+        this(raw, event, deliveryId, template, threadId, now, false);
+    }
+
+    /** The same delivery rendered plain. */
+    public Envelope asPlain() {
+        return new Envelope(raw, event, deliveryId, template, threadId, now, true);
+    }
+
+    /** The template's text for this event, if a template applies; none in a plain rendering. */
+    public Optional<String> templated(TemplateSyntax syntax) {
+        return plain ? Optional.empty() : template.map(t -> t.render(event, raw.id(), syntax));
+    }
+}

@@ -1,0 +1,141 @@
+package io.chatrelay.platform.discord;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatrelay.event.Message;
+import io.chatrelay.platform.Envelope;
+import io.chatrelay.platform.Formatter;
+import io.chatrelay.platform.Masking;
+import io.chatrelay.platform.OutboundRequest;
+import io.chatrelay.render.LiteralMarkdown;
+import io.chatrelay.render.MessageTemplate;
+import io.chatrelay.render.Summaries;
+import io.chatrelay.render.Summary;
+import io.chatrelay.render.TemplateSyntax;
+import io.chatrelay.render.Text;
+import io.chatrelay.render.Transcript;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One Discord embed per event: a colour per type, the facts as fields, the transcript as the
+ * description, a timestamp. Mentions are always disabled, and every embed limit is kept, including
+ * the 6000-character total.
+ */
+public final class DiscordFormatter implements Formatter {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int SHORT_VALUE = 40;
+    private static final int MIN_TRANSCRIPT = 40;
+    /** Room kept in the footer and the 6000 total for " · +N more fields". */
+    private static final int MORE_RESERVE = 24;
+
+    private final URI webhookUrl;
+    private final Optional<String> username;
+    private final Optional<String> avatarUrl;
+    private final Optional<MessageTemplate> threadName;
+
+    public DiscordFormatter(DiscordConfig destination) {
+        this.webhookUrl = URI.create(destination.webhookUrl().reveal());
+        this.username = destination.username();
+        this.avatarUrl = destination.avatarUrl();
+        this.threadName = destination.threadName().map(MessageTemplate::new);
+    }
+
+    @Override
+    public OutboundRequest format(Envelope envelope) {
+        Summary summary = Summaries.of(envelope.event());
+        ObjectNode message = NODES.objectNode();
+        username.ifPresent(name -> message.put("username", Text.truncate(name, DiscordLimits.USERNAME)));
+        avatarUrl.ifPresent(url -> message.put("avatar_url", url));
+        message.putObject("allowed_mentions").putArray("parse");
+        message.putArray("embeds").add(embed(summary, envelope.raw().receivedAt(), envelope.event().type(),
+                envelope.templated(TemplateSyntax.MARKDOWN), envelope.plain())); // Discord renders Markdown itself
+        if (threadName.isEmpty()) {
+            return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
+        }
+        return forumPost(message, summary, envelope);
+    }
+
+    @Override
+    public boolean threadsConversations() {
+        return threadName.isPresent();
+    }
+
+    /**
+     * A forum channel: the first message of a conversation opens a post named by {@code thread_name}
+     * ({@code wait=true} returns its {@code channel_id}); later ones go into it with {@code thread_id}.
+     */
+    private OutboundRequest forumPost(ObjectNode message, Summary summary, Envelope envelope) {
+        String conversation = envelope.event().conversationId();
+        if (envelope.threadId().isPresent()) {
+            URI url = withQuery("thread_id=" + envelope.threadId().get());
+            return OutboundRequest.postJson(url, Masking.url(url), message);
+        }
+        String name = Text.oneLine(threadName.get().render(envelope.event(), envelope.raw().id(), TemplateSyntax.PLAIN));
+        message.put("thread_name", Text.truncate(name.isBlank() ? summary.title() : name, DiscordLimits.THREAD_NAME));
+        URI url = withQuery("wait=true");
+        return OutboundRequest.postJson(url, Masking.url(url), message).capturingThread(conversation == null
+                ? Optional.empty() : Optional.of(new OutboundRequest.ThreadCapture(conversation, "channel_id")));
+    }
+
+    private URI withQuery(String query) {
+        String base = webhookUrl.toString();
+        return URI.create(base + (webhookUrl.getRawQuery() == null ? "?" : "&") + query);
+    }
+
+    static ObjectNode embed(Summary summary, Instant at, String type, Optional<String> templated, boolean plain) {
+        ObjectNode embed = NODES.objectNode();
+        String title = Text.truncate(summary.emoji() + " " + summary.title(), DiscordLimits.TITLE);
+        String footer = Text.truncate("Chat Data · " + type, DiscordLimits.FOOTER - MORE_RESERVE);
+        embed.put("title", title);
+        summary.link().ifPresent(link -> embed.put("url", link.url()));
+        embed.put("color", summary.colour());
+        embed.put("timestamp", at.toString());
+        int used = title.length() + footer.length();
+        ArrayNode fields = NODES.arrayNode();
+        for (Summary.Fact fact : summary.facts()) {
+            if (fields.size() == DiscordLimits.FIELDS) {
+                break;
+            }
+            String name = Text.truncate(Text.oneLine(fact.label()), DiscordLimits.FIELD_NAME);
+            String value = Text.truncate(LiteralMarkdown.escape(fact.value()), DiscordLimits.FIELD_VALUE);
+            if (used + name.length() + value.length() > DiscordLimits.TOTAL - 200) {
+                break;
+            }
+            used += name.length() + value.length();
+            fields.add(NODES.objectNode().put("name", name).put("value", value)
+                    .put("inline", value.length() <= SHORT_VALUE));
+        }
+        int hidden = summary.facts().size() - fields.size();
+        if (hidden > 0) { // shown where it always fits: the footer has room kept for it
+            String more = " · +" + hidden + " more field" + (hidden == 1 ? "" : "s");
+            footer += more;
+            used += more.length();
+        }
+        int budget = Math.min(DiscordLimits.DESCRIPTION, DiscordLimits.TOTAL - used);
+        embed.put("description", description(summary, templated, budget, plain));
+        if (!fields.isEmpty()) {
+            embed.set("fields", fields);
+        }
+        embed.putObject("footer").put("text", footer);
+        return embed;
+    }
+
+    private static String description(Summary summary, Optional<String> templated, int budget, boolean plain) {
+        String line = Text.truncate(templated.orElseGet(() -> LiteralMarkdown.escape(summary.line())), budget);
+        if (summary.transcript().isEmpty() || budget - line.length() - 2 < MIN_TRANSCRIPT) {
+            return line;
+        }
+        return line + "\n\n" + Transcript.render(summary.transcript(), budget - line.length() - 2,
+                message -> line(message, plain));
+    }
+
+    /** The visitor's words escaped to show as typed; the bot's Markdown as it is, unless rendered plain. */
+    private static String line(Message message, boolean plain) {
+        return (message.fromUser() ? "**Visitor:** " : "**Bot:** ")
+                + (plain || message.fromUser() ? LiteralMarkdown.escape(message.content()) : message.content());
+    }
+}

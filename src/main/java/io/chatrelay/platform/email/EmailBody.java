@@ -1,0 +1,64 @@
+package io.chatrelay.platform.email;
+
+import io.chatrelay.event.Message;
+import io.chatrelay.render.Summary;
+import io.chatrelay.render.Text;
+import io.chatrelay.render.Transcript;
+import java.util.Optional;
+
+/** The two renderings of one event in a mail: plain text, and HTML with every event value escaped. */
+final class EmailBody {
+
+    private static final int TRANSCRIPT = 8_000;
+    private static final int FACT = 1_000;
+    private static final String BUTTON = "display:inline-block;padding:10px 18px;background:#1a73e8;color:#ffffff;"
+            + "border-radius:4px;text-decoration:none;font-weight:bold";
+
+    private EmailBody() {}
+
+    static String text(Summary summary, Optional<String> templated) {
+        StringBuilder out = new StringBuilder();
+        out.append(summary.emoji()).append(' ').append(summary.title()).append("\n\n");
+        out.append(templated.orElse(summary.line())).append('\n');
+        if (!summary.facts().isEmpty()) {
+            out.append('\n');
+        }
+        for (Summary.Fact fact : summary.facts()) {
+            out.append(Text.oneLine(fact.label())).append(": ").append(Text.truncate(fact.value(), FACT)).append('\n');
+        }
+        summary.link().ifPresent(link -> out.append('\n').append(link.label()).append(": ").append(link.url()).append('\n'));
+        if (!summary.transcript().isEmpty()) {
+            out.append("\nTranscript\n\n").append(Transcript.render(summary.transcript(), TRANSCRIPT,
+                    m -> (m.fromUser() ? "Visitor: " : "Bot: ") + m.content())).append('\n');
+        }
+        return out.toString();
+    }
+
+    static String html(Summary summary, Optional<String> templatedHtml, boolean plain) {
+        StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html><body style=\"font-family:sans-serif\">\n");
+        out.append("<h2>").append(EmailHtml.escape(summary.emoji() + " " + summary.title())).append("</h2>\n");
+        out.append("<p>").append(templatedHtml.orElseGet(() -> EmailHtml.escape(summary.line()))).append("</p>\n");
+        summary.link().ifPresent(link -> out.append("<p><a href=\"").append(EmailHtml.escape(link.url()))
+                .append("\" style=\"").append(BUTTON).append("\">").append(EmailHtml.escape(link.label()))
+                .append("</a></p>\n"));
+        if (!summary.facts().isEmpty()) {
+            out.append("<table>\n");
+            for (Summary.Fact fact : summary.facts()) {
+                out.append("<tr><th align=\"left\">").append(EmailHtml.escape(Text.oneLine(fact.label())))
+                        .append("</th><td>").append(EmailHtml.escape(Text.truncate(fact.value(), FACT))).append("</td></tr>\n");
+            }
+            out.append("</table>\n");
+        }
+        if (!summary.transcript().isEmpty()) {
+            out.append("<h3>Transcript</h3>\n<p>").append(Transcript.render(summary.transcript(), TRANSCRIPT,
+                    m -> line(m, plain)).replaceAll("(?<!<br>)\n", "<br>\n")).append("</p>\n");
+        }
+        return out.append("</body></html>\n").toString();
+    }
+
+    /** The visitor's words as typed; the bot's answers with their Markdown as HTML, unless rendered plain. */
+    private static String line(Message message, boolean plain) {
+        return message.fromUser() ? "<strong>Visitor:</strong> " + EmailHtml.escape(message.content())
+                : "<strong>Bot:</strong> " + (plain ? EmailHtml.escape(message.content()) : EmailHtml.render(message.content()));
+    }
+}

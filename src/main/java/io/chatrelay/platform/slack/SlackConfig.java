@@ -1,0 +1,27 @@
+package io.chatrelay.platform.slack;
+
+import io.chatrelay.config.DestinationConfig;
+import io.chatrelay.config.DestinationOptions;
+import io.chatrelay.config.Secret;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code type: slack}: an incoming webhook ({@code webhookUrl}) or the Web API ({@code token} + {@code channel}). */
+public record SlackConfig(String name, Optional<Secret> webhookUrl, Optional<Secret> token, Optional<String> channel,
+                          URI apiBaseUrl, DestinationOptions options) implements DestinationConfig {
+
+    @Override
+    public String type() {
+        return SlackPlatform.TYPE;
+    }
+
+    @Override
+    public List<Secret> secrets() {
+        List<Secret> secrets = new ArrayList<>();
+        webhookUrl.ifPresent(secrets::add);
+        token.ifPresent(secrets::add);
+        return secrets;
+    }
+}

@@ -1,0 +1,164 @@
+package io.chatrelay.platform.slack;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatrelay.event.ChatDataEvent;
+import io.chatrelay.event.Message;
+import io.chatrelay.platform.Envelope;
+import io.chatrelay.platform.Formatter;
+import io.chatrelay.platform.Masking;
+import io.chatrelay.platform.OutboundRequest;
+import io.chatrelay.render.Summaries;
+import io.chatrelay.render.Summary;
+import io.chatrelay.render.TemplateSyntax;
+import io.chatrelay.render.Text;
+import io.chatrelay.render.Transcript;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Slack messages in Block Kit: a header with an emoji per event type, the facts as fields, the
+ * recent transcript (Markdown converted to mrkdwn), a button to the live chat, and a {@code text}
+ * fallback. Sent to an incoming webhook, or with a bot token through {@code chat.postMessage},
+ * where each conversation gets its own thread. All user text is escaped; every limit is kept.
+ */
+public final class SlackFormatter implements Formatter {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Optional<URI> webhookUrl;
+    private final Optional<String> token;
+    private final Optional<String> channel;
+    private final URI postMessageUrl;
+
+    public SlackFormatter(SlackConfig destination) {
+        this.webhookUrl = destination.webhookUrl().map(url -> URI.create(url.reveal()));
+        this.token = destination.token().map(t -> t.reveal());
+        this.channel = destination.channel();
+        String base = destination.apiBaseUrl().toString();
+        this.postMessageUrl = URI.create((base.endsWith("/") ? base : base + "/") + "chat.postMessage");
+    }
+
+    @Override
+    public OutboundRequest format(Envelope envelope) {
+        ObjectNode message = message(Summaries.of(envelope.event()), envelope.templated(TemplateSyntax.MARKDOWN)
+                .map(SlackMrkdwn::render), envelope.plain());
+        if (webhookUrl.isPresent()) {
+            return OutboundRequest.postJson(webhookUrl.get(), Masking.url(webhookUrl.get()), message);
+        }
+        return webApi(message, envelope);
+    }
+
+    @Override
+    public boolean threadsConversations() {
+        return webhookUrl.isEmpty();
+    }
+
+    /** {@code chat.postMessage}: the first message of a conversation starts a thread, later ones reply in it. */
+    private OutboundRequest webApi(ObjectNode message, Envelope envelope) {
+        message.put("channel", channel.orElseThrow());
+        String conversation = envelope.event().conversationId();
+        envelope.threadId().ifPresent(parent -> {
+            message.put("thread_ts", parent);
+            if (envelope.event() instanceof ChatDataEvent.LiveChatEscalation) {
+                message.put("reply_broadcast", true); // an escalation must be seen in the channel, not only the thread
+            }
+        });
+        Optional<OutboundRequest.ThreadCapture> capture = envelope.threadId().isEmpty() && conversation != null
+                ? Optional.of(new OutboundRequest.ThreadCapture(conversation, "ts")) : Optional.empty();
+        return OutboundRequest.postJson(postMessageUrl, postMessageUrl.toString(), message)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withHeader("Authorization", "Bearer " + token.orElseThrow())
+                .expectingOk("ok")
+                .capturingThread(capture);
+    }
+
+    static ObjectNode message(Summary summary, Optional<String> templated, boolean plain) {
+        String line = templated.orElseGet(() -> SlackText.escape(summary.line()));
+        ObjectNode message = NODES.objectNode();
+        message.put("text", Text.truncate(summary.emoji() + " " + SlackText.escape(summary.title()) + ": " + line,
+                SlackLimits.FALLBACK_TEXT));
+        message.put("unfurl_links", false);
+        ArrayNode blocks = message.putArray("blocks");
+        if (summary.compact()) {
+            blocks.add(section(summary.emoji() + " *" + SlackText.escape(summary.title()) + "*: " + line));
+            return message;
+        }
+        blocks.add(header(summary.emoji() + " " + summary.title()));
+        blocks.add(section(line));
+        if (!summary.facts().isEmpty()) {
+            blocks.add(fields(summary));
+            more(summary).ifPresent(blocks::add);
+        }
+        if (!summary.transcript().isEmpty()) {
+            blocks.add(section(Transcript.render(summary.transcript(), SlackLimits.SECTION_TEXT,
+                    m -> line(m, plain))));
+        }
+        summary.link().filter(link -> link.url().length() <= SlackLimits.BUTTON_URL)
+                .ifPresent(link -> blocks.add(button(link)));
+        return message;
+    }
+
+    /** The visitor's words as typed; the bot's Markdown converted, unless the message is rendered plain. */
+    private static String line(Message message, boolean plain) {
+        String who = message.fromUser() ? "Visitor" : "Bot";
+        return "*" + who + ":* " + (plain || message.fromUser() ? SlackText.literal(message.content())
+                : SlackMrkdwn.render(message.content()));
+    }
+
+    private static ObjectNode header(String text) {
+        ObjectNode block = NODES.objectNode().put("type", "header");
+        block.set("text", plainText(Text.truncate(text, SlackLimits.HEADER_TEXT)));
+        return block;
+    }
+
+    private static ObjectNode section(String mrkdwn) {
+        ObjectNode block = NODES.objectNode().put("type", "section");
+        block.set("text", mrkdwn(Text.truncate(mrkdwn.isBlank() ? " " : mrkdwn, SlackLimits.SECTION_TEXT)));
+        return block;
+    }
+
+    private static ObjectNode fields(Summary summary) {
+        ObjectNode block = NODES.objectNode().put("type", "section");
+        ArrayNode fields = block.putArray("fields");
+        for (Summary.Fact fact : summary.facts()) {
+            if (fields.size() == SlackLimits.FIELDS) {
+                break;
+            }
+            String text = "*" + SlackText.escape(Text.oneLine(fact.label())) + "*\n" + SlackText.escape(fact.value());
+            fields.add(mrkdwn(Text.truncate(text, SlackLimits.FIELD_TEXT)));
+        }
+        return block;
+    }
+
+    /** Slack shows at most 10 fields: the rest are named in one "+N more" line rather than dropped unseen. */
+    private static Optional<ObjectNode> more(Summary summary) {
+        int hidden = summary.facts().size() - SlackLimits.FIELDS;
+        if (hidden <= 0) {
+            return Optional.empty();
+        }
+        String names = summary.facts().subList(SlackLimits.FIELDS, summary.facts().size()).stream()
+                .map(fact -> SlackText.escape(Text.oneLine(fact.label()))).collect(java.util.stream.Collectors.joining(", "));
+        ObjectNode block = NODES.objectNode().put("type", "context");
+        block.putArray("elements").add(mrkdwn(Text.truncate("+" + hidden + " more: " + names, SlackLimits.SECTION_TEXT)));
+        return Optional.of(block);
+    }
+
+    private static ObjectNode button(Summary.Link link) {
+        ObjectNode button = NODES.objectNode().put("type", "button");
+        button.set("text", plainText(Text.truncate(link.label(), SlackLimits.BUTTON_TEXT)));
+        button.put("url", link.url()).put("style", "primary");
+        ObjectNode block = NODES.objectNode().put("type", "actions");
+        block.putArray("elements").add(button);
+        return block;
+    }
+
+    private static ObjectNode plainText(String text) {
+        return NODES.objectNode().put("type", "plain_text").put("text", text).put("emoji", true);
+    }
+
+    private static ObjectNode mrkdwn(String text) {
+        return NODES.objectNode().put("type", "mrkdwn").put("text", text);
+    }
+}

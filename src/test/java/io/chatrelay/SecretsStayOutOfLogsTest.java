@@ -2,8 +2,12 @@ package io.chatrelay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.chatrelay.cli.Cli;
 import io.chatrelay.config.ConfigLoader;
+import io.chatrelay.platform.PlatformCase;
+import io.chatrelay.platform.PlatformKit;
 import io.chatrelay.platform.Platforms;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Fixtures;
@@ -106,6 +110,62 @@ class SecretsStayOutOfLogsTest {
                 assertThat(seen.toString()).as("replies, admin API, metrics and preview must not contain " + secret)
                         .doesNotContain(secret);
             }
+        }
+    }
+
+    /**
+     * Every sample destination of the platform kit, each aimed at a server that echoes the request
+     * (path, query, headers) into a 404, or at a mail server that refuses: a platform added to the kit
+     * is covered here without a line of this test changing.
+     */
+    @Test
+    void noPlatformOfTheKitShowsItsSecrets() throws Exception {
+        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        try (MockWebServer echo = echoingServer(); LogCapture log = new LogCapture()) {
+            StringBuilder destinations = new StringBuilder();
+            for (PlatformCase kit : PlatformKit.ALL) {
+                destinations.append("  ").append(kit.name()).append(": ")
+                        .append(kit.yamlAt(echo.url("/").toString(), mail.getSmtp().getPort())).append('\n');
+            }
+            String names = String.join(", ", PlatformKit.ALL.stream().map(PlatformCase::name).toList());
+            Path config = Files.writeString(dir.resolve("kit.yaml"), """
+                    server: {port: 0}
+                    store: {url: "jdbc:sqlite:%s"}
+                    chat_data: {signing_secrets: ["%s"]}
+                    admin: {token: "%s"}
+                    delivery: {max_attempts: 1, timeout: 2s}
+                    destinations:
+                    %s
+                    routes:
+                      - {name: all, to: [%s]}
+                    """.formatted(dir.resolve("kit.db"), SIGNING_SECRET, ADMIN_TOKEN,
+                    destinations.toString().stripTrailing(), names));
+            StringBuilder seen = new StringBuilder();
+            try (Relay relay = Relay.start(Platforms.loader(Map.of()).load(config))) {
+                seen.append(Http.postSigned(relay.port(), SIGNING_SECRET, Fixtures.bytes("live-chat-escalation")).body());
+                Eventually.holds("every destination settled", Duration.ofSeconds(20), () -> relay.pendingDeliveries() == 0);
+                seen.append(adminGet(relay, "/admin/deliveries?limit=100"));
+                for (String path : List.of("/admin/events", "/admin/routes", "/admin/destinations", "/metrics")) {
+                    seen.append(adminGet(relay, path));
+                }
+            }
+            Cli.Run preview = Cli.run("preview", "--config", config.toString(), "--event",
+                    Files.writeString(dir.resolve("event.json"), Fixtures.text("live-chat-escalation")).toString());
+            seen.append(preview.out()).append(preview.err());
+
+            assertThat(log.text()).as("every platform of the kit was tried")
+                    .contains(PlatformKit.ALL.stream().map(kit -> "destination=" + kit.name()).toList());
+            for (PlatformCase kit : PlatformKit.ALL) {
+                for (String secret : kit.secrets()) {
+                    String shown = secret.startsWith("https://") ? secret.replaceFirst("https://[^/]+", "") : secret;
+                    assertThat(log.text()).as(kit + "'s secret in the log").doesNotContain(shown);
+                    assertThat(seen.toString()).as(kit + "'s secret in a reply, the admin API or preview")
+                            .doesNotContain(shown);
+                }
+            }
+        } finally {
+            mail.stop();
         }
     }
 

@@ -53,6 +53,22 @@ public record PlatformCase(String name, String type, String yaml, Function<Outbo
         return PlatformKit.FORMATTERS.platform(destination());
     }
 
+    /**
+     * The sample with every address it sends to pointing at local servers and its secrets kept: web
+     * addresses and API bases at {@code httpBase} (path and query, where the secrets are, unchanged),
+     * the mail server at 127.0.0.1:{@code smtpPort}.
+     */
+    public String yamlAt(String httpBase, int smtpPort) {
+        String base = httpBase.replaceAll("/+$", "");
+        if (type.equals("email")) {
+            return yaml.replaceFirst("host: [^,}]+", "host: 127.0.0.1, port: " + smtpPort);
+        }
+        if (yaml.contains("https://")) {
+            return yaml.replaceAll("https://[^/\"]+", base);
+        }
+        return yaml.replaceFirst("\\{", "{api_base_url: \"" + base + "\", ");
+    }
+
     List<String> violations(OutboundRequest request) {
         return rules.apply(request);
     }

@@ -2,7 +2,7 @@
 # Run:   docker run -p 8080:8080 -v relay-data:/data -e CHAT_DATA_SIGNING_SECRET=... \
 #          -e SLACK_WEBHOOK_URL=... -e DISCORD_WEBHOOK_URL=... -e CRM_TOKEN=... chat-data-relay
 # Your own config: a directory mounted at /config holding config.yaml (-v $PWD/relay:/config:ro).
-# See README.md "Docker" and compose.yaml (two replicas on PostgreSQL).
+# See docs/operations.md "Docker" and compose.yaml (two replicas on PostgreSQL).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .

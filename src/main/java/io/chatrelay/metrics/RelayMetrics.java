@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The relay's metrics, named once here (the README lists them) and exposed at {@code /metrics} in
+ * The relay's metrics, named once here (docs/operations.md lists them) and exposed at {@code /metrics} in
  * Prometheus text format. Labels are bounded: event types Chat Data documents (others count as
  * {@code other}), configured destination names, fixed reasons and outcomes.
  */

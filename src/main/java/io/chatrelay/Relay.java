@@ -6,7 +6,7 @@ import io.chatrelay.config.ConfigWatcher;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.ServerConfig;
 import io.chatrelay.deliver.Dispatcher;
-import io.chatrelay.deliver.HttpSender;
+import io.chatrelay.deliver.Senders;
 import io.chatrelay.ingest.BodyBudget;
 import io.chatrelay.ingest.ConnectionLimit;
 import io.chatrelay.ingest.HeaderDeadline;
@@ -47,7 +47,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     private final Javalin adminApp;
     private final Outbox outbox;
     private final Dispatcher dispatcher;
-    private final HttpSender sender;
+    private final Senders senders;
     private final IngestHandler ingest;
     private final AdminApi admin;
     private final RelayMetrics metrics;
@@ -60,7 +60,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         this.adminApp = parts.adminApp;
         this.outbox = parts.outbox;
         this.dispatcher = parts.dispatcher;
-        this.sender = parts.sender;
+        this.senders = parts.senders;
         this.ingest = parts.ingest;
         this.admin = parts.admin;
         this.metrics = parts.metrics;
@@ -76,7 +76,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         Javalin adminApp;
         Outbox outbox;
         Dispatcher dispatcher;
-        HttpSender sender;
+        Senders senders;
         IngestHandler ingest;
         AdminApi admin;
         RelayMetrics metrics;
@@ -103,9 +103,9 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         parts.config = config;
         parts.outbox = outbox;
         parts.metrics = new RelayMetrics();
-        parts.sender = new HttpSender(config.delivery().timeout());
+        parts.senders = Senders.real(config.delivery().timeout());
         IngestLoad load = new IngestLoad();
-        parts.dispatcher = new Dispatcher(outbox, config, parts.sender, clock, SENDS_PER_DESTINATION, parts.metrics, load::burst);
+        parts.dispatcher = new Dispatcher(outbox, config, parts.senders, clock, SENDS_PER_DESTINATION, parts.metrics, load::burst);
         parts.ingest = new IngestHandler(config, outbox, parts.dispatcher::wake, clock, parts.accepting::get,
                 parts.metrics, load);
         parts.admin = new AdminApi(config, outbox, parts.dispatcher::wake, clock);
@@ -282,7 +282,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         if (adminApp != null) {
             adminApp.stop();
         }
-        sender.close();
+        senders.close();
         counts.close();
         outbox.close();
         metrics.close();

@@ -46,8 +46,7 @@ final class Attempts {
     private final RelayConfig config;
     private final Formatters formatters;
     private final Templates templates;
-    private final HttpSender sender;
-    private final SmtpSender smtp = new SmtpSender();
+    private final Senders senders;
     private final Outbox outbox;
     private final RateLimiter limiter;
     private final Redactor redactor;
@@ -55,13 +54,13 @@ final class Attempts {
     private final Clock clock;
     private final RelayMetrics metrics;
 
-    Attempts(RelayConfig config, HttpSender sender, Outbox outbox, RateLimiter limiter, Clock clock,
+    Attempts(RelayConfig config, Senders senders, Outbox outbox, RateLimiter limiter, Clock clock,
              RelayMetrics metrics) {
         this.metrics = metrics;
         this.config = config;
         this.formatters = Formatters.of(config);
         this.templates = new Templates(config);
-        this.sender = sender;
+        this.senders = senders;
         this.outbox = outbox;
         this.limiter = limiter;
         this.redactor = Redactor.of(config);
@@ -116,7 +115,7 @@ final class Attempts {
     private Sent send(Delivery delivery, OutboundRequest request, Instant started, String note) {
         try {
             Platform<?> platform = formatters.platform(delivery.destination());
-            HttpResult result = senderFor(platform).send(request, config.timeout(delivery.destination()));
+            SendResult result = senders.over(platform.transport()).send(request, config.timeout(delivery.destination()));
             Instant answered = clock.instant();
             Outcome outcome = platform.classify(request, result.answer(), answered);
             holdBack(delivery.destination(), outcome, platform.holdOff(result.answer(), answered), answered);
@@ -144,14 +143,6 @@ final class Attempts {
         }
     }
 
-    /** One sender per transport; the switch has a case for each, so a new transport cannot be forgotten. */
-    private Sender senderFor(Platform<?> platform) {
-        return switch (platform.transport()) {
-            case HTTP -> sender;
-            case SMTP -> smtp;
-        };
-    }
-
     private Duration took(Instant started) {
         return Duration.between(started, clock.instant());
     }
@@ -172,7 +163,7 @@ final class Attempts {
      * and replicas. The message is delivered either way; if the store cannot keep the thread, the
      * conversation's next message starts a new one.
      */
-    private void rememberThread(Delivery delivery, OutboundRequest request, HttpResult result) {
+    private void rememberThread(Delivery delivery, OutboundRequest request, SendResult result) {
         try {
             request.threadCapture().ifPresent(capture -> capture.known()
                     .or(() -> JsonPeek.field(result.answer().body(), capture.field()))

@@ -58,7 +58,7 @@ public final class Dispatcher implements AutoCloseable {
     private static final int RECORDING_PER_SEND = 4;
 
     private final Outbox outbox;
-    private final HttpSender sender;
+    private final Senders transports;
     private final RelayMetrics metrics;
     private final RateLimiter limiter;
     private volatile Setup setup;
@@ -77,12 +77,12 @@ public final class Dispatcher implements AutoCloseable {
     private Instant nextHeartbeat = Instant.MIN;
     private int firstDestination;
 
-    public Dispatcher(Outbox outbox, RelayConfig config, HttpSender sender, Clock clock, int concurrency,
+    public Dispatcher(Outbox outbox, RelayConfig config, Senders transports, Clock clock, int concurrency,
                       RelayMetrics metrics, BooleanSupplier ingestBurst) {
         this.outbox = outbox;
         this.giveWay = new GiveWay(ingestBurst);
         this.claimed = new Claimed(outbox);
-        this.sender = sender;
+        this.transports = transports;
         this.metrics = metrics;
         this.clock = clock;
         this.loopFailures = new FailureStreak(clock);
@@ -115,7 +115,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private void apply(RelayConfig newConfig) {
         this.setup = new Setup(newConfig, List.copyOf(newConfig.destinations().keySet()),
-                new Attempts(newConfig, sender, outbox, limiter, clock, metrics), Redactor.of(newConfig));
+                new Attempts(newConfig, transports, outbox, limiter, clock, metrics), Redactor.of(newConfig));
     }
 
     private static Map<String, Optional<RateLimit>> limits(RelayConfig config) {

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Attempts {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Attempts.class);
     /** How much of an answer an attempt keeps for its story. */
     static final int ANSWER_CHARS = 300;
     /** Waits between tries to record an outcome; all the tries together end within the lease's margin. */
@@ -104,8 +104,8 @@ final class Attempts {
         } catch (MalformedEventException | Rendering.CannotRender e) {
             return new Sent(new Outcome.Dead(0, "cannot render: " + e.getMessage()), took(started), "", null);
         } catch (Throwable e) {
-            Failures.rethrowIfFatal(e);
-            return new Sent(new Outcome.Dead(0, "cannot render: " + Failures.describe(e)), took(started), "", null);
+            Throwables.rethrowIfFatal(e);
+            return new Sent(new Outcome.Dead(0, "cannot render: " + Throwables.describe(e)), took(started), "", null);
         }
         String note = rendered.plainBecause().map(why -> " as plain text (rich rendering failed: " + why + ")")
                 .orElse("");
@@ -124,10 +124,10 @@ final class Attempts {
             }
             return new Sent(outcome, result.took(), note, result.answer().body());
         } catch (IOException e) {
-            return new Sent(ResponseClassifier.classify(e), took(started), note, null);
+            return new Sent(NoAnswer.outcome(e), took(started), note, null);
         } catch (Throwable e) {
-            Failures.rethrowIfFatal(e);
-            return new Sent(new Outcome.Dead(0, "cannot send: " + Failures.describe(e)), took(started), note, null);
+            Throwables.rethrowIfFatal(e);
+            return new Sent(new Outcome.Dead(0, "cannot send: " + Throwables.describe(e)), took(started), note, null);
         }
     }
 

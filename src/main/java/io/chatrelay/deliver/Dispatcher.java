@@ -144,8 +144,8 @@ public final class Dispatcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Throwable e) { // the loop outlives any one failure; without it nothing is delivered
-                Failures.rethrowIfFatal(e);
-                loopFailures.failed(LogSafe.value(setup.redactor().redact(Failures.describe(e))))
+                Throwables.rethrowIfFatal(e);
+                loopFailures.failed(LogSafe.value(setup.redactor().redact(Throwables.describe(e))))
                         .ifPresent(line -> LOG.error("dispatch loop: {}; retrying every {}s", line, IDLE_POLL.toSeconds()));
                 sleepQuietly();
             }
@@ -216,8 +216,8 @@ public final class Dispatcher implements AutoCloseable {
                     });
                 } catch (Throwable e) { // one line, never a stack trace per lease: the claim lapses and it is due again
                     LOG.error("delivery={} could not be recorded: {}", delivery.id(),
-                            LogSafe.value(current.redactor().redact(Failures.describe(e))));
-                    Failures.rethrowIfFatal(e);
+                            LogSafe.value(current.redactor().redact(Throwables.describe(e))));
+                    Throwables.rethrowIfFatal(e);
                 } finally {
                     send.finished();
                     inFlight.remove(delivery);

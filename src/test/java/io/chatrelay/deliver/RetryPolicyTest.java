@@ -55,17 +55,17 @@ class RetryPolicyTest {
 
     @Test
     void retriesTimeoutsAndNetworkErrors() {
-        assertThat(ResponseClassifier.classify(new SocketTimeoutException("timeout")))
+        assertThat(NoAnswer.outcome(new SocketTimeoutException("timeout")))
                 .isEqualTo(new Outcome.Retry(0, "timeout: SocketTimeoutException", Optional.empty()));
-        assertThat(ResponseClassifier.classify(new java.net.SocketException("Connection reset")))
+        assertThat(NoAnswer.outcome(new java.net.SocketException("Connection reset")))
                 .isEqualTo(new Outcome.Retry(0, "network error: SocketException: Connection reset", Optional.empty()));
-        assertThat(ResponseClassifier.classify(new IOException()))
+        assertThat(NoAnswer.outcome(new IOException()))
                 .isEqualTo(new Outcome.Retry(0, "network error: IOException", Optional.empty()));
     }
 
     @Test
     void aNetworkErrorsReasonShowsNoCredentialsOfAUrlItQuotes() {
-        assertThat(ResponseClassifier.classify(new IOException(
+        assertThat(NoAnswer.outcome(new IOException(
                 "unexpected end of stream on https://user:pw@api.telegram.org/bot123:SECRET/sendMessage?x=1 (reused)")))
                 .isEqualTo(new Outcome.Retry(0, "network error: IOException: unexpected end of stream on "
                         + "https://api.telegram.org/*** (reused)", Optional.empty()));

@@ -55,7 +55,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     private final AtomicBoolean accepting;
     private volatile RelayConfig config;
 
-    private Relay(Builder parts) {
+    private Relay(Parts parts) {
         this.app = parts.app;
         this.adminApp = parts.adminApp;
         this.outbox = parts.outbox;
@@ -70,7 +70,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     }
 
     /** The parts of a relay, gathered while it is wired. */
-    private static final class Builder {
+    private static final class Parts {
         RelayConfig config;
         Javalin app;
         Javalin adminApp;
@@ -99,7 +99,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     }
 
     private static Relay wire(RelayConfig config, Clock clock, Outbox outbox) {
-        Builder parts = new Builder();
+        Parts parts = new Parts();
         parts.config = config;
         parts.outbox = outbox;
         parts.metrics = new RelayMetrics();
@@ -126,7 +126,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
      * Starts the public listener: the webhook and health, and the admin API and metrics unless
      * {@code admin.listen} gives them a listener of their own, started here too.
      */
-    private static void listen(Builder parts, RelayConfig config, Health health) {
+    private static void listen(Parts parts, RelayConfig config, Health health) {
         Optional<ServerConfig.Address> adminListen = config.server().adminListen();
         Consumer<JavalinConfig> adminRoutes = javalin -> {
             javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

@@ -50,7 +50,7 @@ final class Attempts {
     private final Outbox outbox;
     private final RateLimiter limiter;
     private final Redactor redactor;
-    private final Backoff backoff;
+    private final RetryPolicy policy;
     private final Clock clock;
     private final RelayMetrics metrics;
 
@@ -64,8 +64,7 @@ final class Attempts {
         this.outbox = outbox;
         this.limiter = limiter;
         this.redactor = Redactor.of(config);
-        this.backoff = new Backoff(config.delivery().backoffInitial(), config.delivery().backoffMax(),
-                () -> ThreadLocalRandom.current().nextDouble());
+        this.policy = RetryPolicy.of(config.delivery(), () -> ThreadLocalRandom.current().nextDouble());
         this.clock = clock;
     }
 
@@ -118,7 +117,9 @@ final class Attempts {
             SendResult result = senders.over(platform.transport()).send(request, config.timeout(delivery.destination()));
             Instant answered = clock.instant();
             Outcome outcome = platform.classify(request, result.answer(), answered);
-            holdBack(delivery.destination(), outcome, platform.holdOff(result.answer(), answered), answered);
+            // held before this send frees its place: otherwise the next send could start in between
+            RetryPolicy.holdUntil(outcome, platform.holdOff(result.answer(), answered), answered)
+                    .ifPresent(until -> pause(delivery.destination(), until));
             if (outcome instanceof Outcome.Delivered) {
                 rememberThread(delivery, request, result);
             }
@@ -128,18 +129,6 @@ final class Attempts {
         } catch (Throwable e) {
             Throwables.rethrowIfFatal(e);
             return new Sent(new Outcome.Dead(0, "cannot send: " + Throwables.describe(e)), took(started), note, null);
-        }
-    }
-
-    /**
-     * What the destination asked for (a Retry-After on an answer that is retried, or no requests
-     * left in its window) holds it before this send gives up its place: otherwise the next send
-     * could start in between. It holds the destination whether or not this delivery has an attempt left.
-     */
-    private void holdBack(String destination, Outcome outcome, Optional<Duration> holdOff, Instant now) {
-        holdOff.ifPresent(wait -> pause(destination, now.plus(wait)));
-        if (outcome instanceof Outcome.Retry retry) {
-            retry.notBefore().ifPresent(wait -> pause(destination, now.plus(wait)));
         }
     }
 
@@ -185,8 +174,9 @@ final class Attempts {
                 answer == null || answer.isBlank() ? null : redactor.excerpt(answer, ANSWER_CHARS));
         String what = what(delivery);
         int attempts = delivery.attempts() + 1;
-        int maxAttempts = config.delivery().maxAttempts();
-        if (outcome instanceof Outcome.Delivered) {
+        int maxAttempts = policy.maxAttempts();
+        RetryPolicy.Decision decision = policy.decide(outcome, attempts, clock.instant());
+        if (decision instanceof RetryPolicy.Decision.Delivered) {
             if (record(delivery, attempt, "delivered", deadline -> outbox.delivered(delivery, attempt, deadline))) {
                 metrics.deliveryOutcome(delivery.destination(), "delivered");
                 metrics.deliveryLatency(delivery.destination(),
@@ -194,16 +184,11 @@ final class Attempts {
                 LOG.info("delivered {} status={} in {}ms (attempt {}){}", what, attempt.status(),
                         attempt.took().toMillis(), attempts, LogSafe.value(redactor.redact(note)));
             }
-        } else if (outcome instanceof Outcome.Retry retry && attempts < maxAttempts) {
-            Duration wait = backoff.delay(attempts);
-            if (retry.notBefore().isPresent() && retry.notBefore().get().compareTo(wait) > 0) {
-                wait = retry.notBefore().get(); // the destination's own pause is in force already (holdBack)
-            }
-            Instant next = clock.instant().plus(wait);
-            if (record(delivery, attempt, "retry", deadline -> outbox.retryAt(delivery, next, attempt, deadline))) {
+        } else if (decision instanceof RetryPolicy.Decision.RetryAt retry) {
+            if (record(delivery, attempt, "retry", deadline -> outbox.retryAt(delivery, retry.at(), attempt, deadline))) {
                 metrics.deliveryOutcome(delivery.destination(), "retried");
-                LOG.warn("retry {} in {} after {} (attempt {} of {})", what, human(wait), LogSafe.value(attempt.reason()),
-                        attempts, maxAttempts);
+                LOG.warn("retry {} in {} after {} (attempt {} of {})", what, human(retry.after()),
+                        LogSafe.value(attempt.reason()), attempts, maxAttempts);
             }
         } else if (record(delivery, attempt, "dead", deadline -> outbox.dead(delivery, attempt, deadline))) {
             metrics.deliveryOutcome(delivery.destination(), "dead");

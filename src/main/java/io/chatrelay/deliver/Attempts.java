@@ -114,7 +114,8 @@ final class Attempts {
     private Sent send(Delivery delivery, OutboundRequest request, Instant started, String note) {
         try {
             Platform<?> platform = formatters.platform(delivery.destination());
-            SendResult result = senders.over(platform.transport()).send(request, config.timeout(delivery.destination()));
+            SendResult result = senders.over(platform.transport())
+                    .send(request, config.timeout(delivery.destination()));
             Instant answered = clock.instant();
             Outcome outcome = platform.classify(request, result.answer(), answered);
             // held before this send frees its place: otherwise the next send could start in between
@@ -185,7 +186,8 @@ final class Attempts {
                         attempt.took().toMillis(), attempts, LogSafe.value(redactor.redact(note)));
             }
         } else if (decision instanceof RetryPolicy.Decision.RetryAt retry) {
-            if (record(delivery, attempt, "retry", deadline -> outbox.retryAt(delivery, retry.at(), attempt, deadline))) {
+            if (record(delivery, attempt, "retry",
+                    deadline -> outbox.retryAt(delivery, retry.at(), attempt, deadline))) {
                 metrics.deliveryOutcome(delivery.destination(), "retried");
                 LOG.warn("retry {} in {} after {} (attempt {} of {})", what, human(retry.after()),
                         LogSafe.value(attempt.reason()), attempts, maxAttempts);

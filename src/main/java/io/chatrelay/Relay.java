@@ -6,7 +6,7 @@ import io.chatrelay.config.ConfigWatcher;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.ServerConfig;
 import io.chatrelay.deliver.Dispatcher;
-import io.chatrelay.deliver.HttpSender;
+import io.chatrelay.deliver.Senders;
 import io.chatrelay.ingest.BodyBudget;
 import io.chatrelay.ingest.ConnectionLimit;
 import io.chatrelay.ingest.HeaderDeadline;
@@ -47,7 +47,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     private final Javalin adminApp;
     private final Outbox outbox;
     private final Dispatcher dispatcher;
-    private final HttpSender sender;
+    private final Senders senders;
     private final IngestHandler ingest;
     private final AdminApi admin;
     private final RelayMetrics metrics;
@@ -55,12 +55,12 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     private final AtomicBoolean accepting;
     private volatile RelayConfig config;
 
-    private Relay(Builder parts) {
+    private Relay(Parts parts) {
         this.app = parts.app;
         this.adminApp = parts.adminApp;
         this.outbox = parts.outbox;
         this.dispatcher = parts.dispatcher;
-        this.sender = parts.sender;
+        this.senders = parts.senders;
         this.ingest = parts.ingest;
         this.admin = parts.admin;
         this.metrics = parts.metrics;
@@ -70,13 +70,13 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     }
 
     /** The parts of a relay, gathered while it is wired. */
-    private static final class Builder {
+    private static final class Parts {
         RelayConfig config;
         Javalin app;
         Javalin adminApp;
         Outbox outbox;
         Dispatcher dispatcher;
-        HttpSender sender;
+        Senders senders;
         IngestHandler ingest;
         AdminApi admin;
         RelayMetrics metrics;
@@ -99,13 +99,13 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     }
 
     private static Relay wire(RelayConfig config, Clock clock, Outbox outbox) {
-        Builder parts = new Builder();
+        Parts parts = new Parts();
         parts.config = config;
         parts.outbox = outbox;
         parts.metrics = new RelayMetrics();
-        parts.sender = new HttpSender(config.delivery().timeout());
+        parts.senders = Senders.real(config.delivery().timeout());
         IngestLoad load = new IngestLoad();
-        parts.dispatcher = new Dispatcher(outbox, config, parts.sender, clock, SENDS_PER_DESTINATION, parts.metrics, load::burst);
+        parts.dispatcher = new Dispatcher(outbox, config, parts.senders, clock, SENDS_PER_DESTINATION, parts.metrics, load::burst);
         parts.ingest = new IngestHandler(config, outbox, parts.dispatcher::wake, clock, parts.accepting::get,
                 parts.metrics, load);
         parts.admin = new AdminApi(config, outbox, parts.dispatcher::wake, clock);
@@ -126,7 +126,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
      * Starts the public listener: the webhook and health, and the admin API and metrics unless
      * {@code admin.listen} gives them a listener of their own, started here too.
      */
-    private static void listen(Builder parts, RelayConfig config, Health health) {
+    private static void listen(Parts parts, RelayConfig config, Health health) {
         Optional<ServerConfig.Address> adminListen = config.server().adminListen();
         Consumer<JavalinConfig> adminRoutes = javalin -> {
             javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -282,7 +282,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         if (adminApp != null) {
             adminApp.stop();
         }
-        sender.close();
+        senders.close();
         counts.close();
         outbox.close();
         metrics.close();

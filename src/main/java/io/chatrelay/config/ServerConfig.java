@@ -27,8 +27,4 @@ public record ServerConfig(String host, int port, String path, long maxBodyBytes
     public ServerConfig(String host, int port, String path, long maxBodyBytes) {
         this(host, port, path, maxBodyBytes, DEFAULT_READ_TIMEOUT, Optional.empty());
     }
-
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, path, maxBodyBytes, readTimeout, adminListen);
-    }
 }

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Attempts {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Attempts.class);
     /** How much of an answer an attempt keeps for its story. */
     static final int ANSWER_CHARS = 300;
     /** Waits between tries to record an outcome; all the tries together end within the lease's margin. */
@@ -46,27 +46,25 @@ final class Attempts {
     private final RelayConfig config;
     private final Formatters formatters;
     private final Templates templates;
-    private final HttpSender sender;
-    private final SmtpSender smtp = new SmtpSender();
+    private final Senders senders;
     private final Outbox outbox;
     private final RateLimiter limiter;
     private final Redactor redactor;
-    private final Backoff backoff;
+    private final RetryPolicy policy;
     private final Clock clock;
     private final RelayMetrics metrics;
 
-    Attempts(RelayConfig config, HttpSender sender, Outbox outbox, RateLimiter limiter, Clock clock,
+    Attempts(RelayConfig config, Senders senders, Outbox outbox, RateLimiter limiter, Clock clock,
              RelayMetrics metrics) {
         this.metrics = metrics;
         this.config = config;
         this.formatters = Formatters.of(config);
         this.templates = new Templates(config);
-        this.sender = sender;
+        this.senders = senders;
         this.outbox = outbox;
         this.limiter = limiter;
         this.redactor = Redactor.of(config);
-        this.backoff = new Backoff(config.delivery().backoffInitial(), config.delivery().backoffMax(),
-                () -> ThreadLocalRandom.current().nextDouble());
+        this.policy = RetryPolicy.of(config.delivery(), () -> ThreadLocalRandom.current().nextDouble());
         this.clock = clock;
     }
 
@@ -105,8 +103,8 @@ final class Attempts {
         } catch (MalformedEventException | Rendering.CannotRender e) {
             return new Sent(new Outcome.Dead(0, "cannot render: " + e.getMessage()), took(started), "", null);
         } catch (Throwable e) {
-            Failures.rethrowIfFatal(e);
-            return new Sent(new Outcome.Dead(0, "cannot render: " + Failures.describe(e)), took(started), "", null);
+            Throwables.rethrowIfFatal(e);
+            return new Sent(new Outcome.Dead(0, "cannot render: " + Throwables.describe(e)), took(started), "", null);
         }
         String note = rendered.plainBecause().map(why -> " as plain text (rich rendering failed: " + why + ")")
                 .orElse("");
@@ -116,40 +114,23 @@ final class Attempts {
     private Sent send(Delivery delivery, OutboundRequest request, Instant started, String note) {
         try {
             Platform<?> platform = formatters.platform(delivery.destination());
-            HttpResult result = senderFor(platform).send(request, config.timeout(delivery.destination()));
+            SendResult result = senders.over(platform.transport())
+                    .send(request, config.timeout(delivery.destination()));
             Instant answered = clock.instant();
             Outcome outcome = platform.classify(request, result.answer(), answered);
-            holdBack(delivery.destination(), outcome, platform.holdOff(result.answer(), answered), answered);
+            // held before this send frees its place: otherwise the next send could start in between
+            RetryPolicy.holdUntil(outcome, platform.holdOff(result.answer(), answered), answered)
+                    .ifPresent(until -> pause(delivery.destination(), until));
             if (outcome instanceof Outcome.Delivered) {
                 rememberThread(delivery, request, result);
             }
             return new Sent(outcome, result.took(), note, result.answer().body());
         } catch (IOException e) {
-            return new Sent(ResponseClassifier.classify(e), took(started), note, null);
+            return new Sent(NoAnswer.outcome(e), took(started), note, null);
         } catch (Throwable e) {
-            Failures.rethrowIfFatal(e);
-            return new Sent(new Outcome.Dead(0, "cannot send: " + Failures.describe(e)), took(started), note, null);
+            Throwables.rethrowIfFatal(e);
+            return new Sent(new Outcome.Dead(0, "cannot send: " + Throwables.describe(e)), took(started), note, null);
         }
-    }
-
-    /**
-     * What the destination asked for (a Retry-After on an answer that is retried, or no requests
-     * left in its window) holds it before this send gives up its place: otherwise the next send
-     * could start in between. It holds the destination whether or not this delivery has an attempt left.
-     */
-    private void holdBack(String destination, Outcome outcome, Optional<Duration> holdOff, Instant now) {
-        holdOff.ifPresent(wait -> pause(destination, now.plus(wait)));
-        if (outcome instanceof Outcome.Retry retry) {
-            retry.notBefore().ifPresent(wait -> pause(destination, now.plus(wait)));
-        }
-    }
-
-    /** One sender per transport; the switch has a case for each, so a new transport cannot be forgotten. */
-    private Sender senderFor(Platform<?> platform) {
-        return switch (platform.transport()) {
-            case HTTP -> sender;
-            case SMTP -> smtp;
-        };
     }
 
     private Duration took(Instant started) {
@@ -172,7 +153,7 @@ final class Attempts {
      * and replicas. The message is delivered either way; if the store cannot keep the thread, the
      * conversation's next message starts a new one.
      */
-    private void rememberThread(Delivery delivery, OutboundRequest request, HttpResult result) {
+    private void rememberThread(Delivery delivery, OutboundRequest request, SendResult result) {
         try {
             request.threadCapture().ifPresent(capture -> capture.known()
                     .or(() -> JsonPeek.field(result.answer().body(), capture.field()))
@@ -194,8 +175,9 @@ final class Attempts {
                 answer == null || answer.isBlank() ? null : redactor.excerpt(answer, ANSWER_CHARS));
         String what = what(delivery);
         int attempts = delivery.attempts() + 1;
-        int maxAttempts = config.delivery().maxAttempts();
-        if (outcome instanceof Outcome.Delivered) {
+        int maxAttempts = policy.maxAttempts();
+        RetryPolicy.Decision decision = policy.decide(outcome, attempts, clock.instant());
+        if (decision instanceof RetryPolicy.Decision.Delivered) {
             if (record(delivery, attempt, "delivered", deadline -> outbox.delivered(delivery, attempt, deadline))) {
                 metrics.deliveryOutcome(delivery.destination(), "delivered");
                 metrics.deliveryLatency(delivery.destination(),
@@ -203,16 +185,12 @@ final class Attempts {
                 LOG.info("delivered {} status={} in {}ms (attempt {}){}", what, attempt.status(),
                         attempt.took().toMillis(), attempts, LogSafe.value(redactor.redact(note)));
             }
-        } else if (outcome instanceof Outcome.Retry retry && attempts < maxAttempts) {
-            Duration wait = backoff.delay(attempts);
-            if (retry.notBefore().isPresent() && retry.notBefore().get().compareTo(wait) > 0) {
-                wait = retry.notBefore().get(); // the destination's own pause is in force already (holdBack)
-            }
-            Instant next = clock.instant().plus(wait);
-            if (record(delivery, attempt, "retry", deadline -> outbox.retryAt(delivery, next, attempt, deadline))) {
+        } else if (decision instanceof RetryPolicy.Decision.RetryAt retry) {
+            if (record(delivery, attempt, "retry",
+                    deadline -> outbox.retryAt(delivery, retry.at(), attempt, deadline))) {
                 metrics.deliveryOutcome(delivery.destination(), "retried");
-                LOG.warn("retry {} in {} after {} (attempt {} of {})", what, human(wait), LogSafe.value(attempt.reason()),
-                        attempts, maxAttempts);
+                LOG.warn("retry {} in {} after {} (attempt {} of {})", what, human(retry.after()),
+                        LogSafe.value(attempt.reason()), attempts, maxAttempts);
             }
         } else if (record(delivery, attempt, "dead", deadline -> outbox.dead(delivery, attempt, deadline))) {
             metrics.deliveryOutcome(delivery.destination(), "dead");

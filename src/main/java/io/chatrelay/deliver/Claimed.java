@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Claimed {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Claimed.class);
 
     private record Entry(Delivery delivery, Instant leaseUntil) {}
 

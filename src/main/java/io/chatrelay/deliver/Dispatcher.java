@@ -58,7 +58,7 @@ public final class Dispatcher implements AutoCloseable {
     private static final int RECORDING_PER_SEND = 4;
 
     private final Outbox outbox;
-    private final HttpSender sender;
+    private final Senders transports;
     private final RelayMetrics metrics;
     private final RateLimiter limiter;
     private volatile Setup setup;
@@ -77,12 +77,12 @@ public final class Dispatcher implements AutoCloseable {
     private Instant nextHeartbeat = Instant.MIN;
     private int firstDestination;
 
-    public Dispatcher(Outbox outbox, RelayConfig config, HttpSender sender, Clock clock, int concurrency,
+    public Dispatcher(Outbox outbox, RelayConfig config, Senders transports, Clock clock, int concurrency,
                       RelayMetrics metrics, BooleanSupplier ingestBurst) {
         this.outbox = outbox;
         this.giveWay = new GiveWay(ingestBurst);
         this.claimed = new Claimed(outbox);
-        this.sender = sender;
+        this.transports = transports;
         this.metrics = metrics;
         this.clock = clock;
         this.loopFailures = new FailureStreak(clock);
@@ -115,7 +115,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private void apply(RelayConfig newConfig) {
         this.setup = new Setup(newConfig, List.copyOf(newConfig.destinations().keySet()),
-                new Attempts(newConfig, sender, outbox, limiter, clock, metrics), Redactor.of(newConfig));
+                new Attempts(newConfig, transports, outbox, limiter, clock, metrics), Redactor.of(newConfig));
     }
 
     private static Map<String, Optional<RateLimit>> limits(RelayConfig config) {
@@ -144,8 +144,8 @@ public final class Dispatcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Throwable e) { // the loop outlives any one failure; without it nothing is delivered
-                Failures.rethrowIfFatal(e);
-                loopFailures.failed(LogSafe.value(setup.redactor().redact(Failures.describe(e))))
+                Throwables.rethrowIfFatal(e);
+                loopFailures.failed(LogSafe.value(setup.redactor().redact(Throwables.describe(e))))
                         .ifPresent(line -> LOG.error("dispatch loop: {}; retrying every {}s", line, IDLE_POLL.toSeconds()));
                 sleepQuietly();
             }
@@ -216,8 +216,8 @@ public final class Dispatcher implements AutoCloseable {
                     });
                 } catch (Throwable e) { // one line, never a stack trace per lease: the claim lapses and it is due again
                     LOG.error("delivery={} could not be recorded: {}", delivery.id(),
-                            LogSafe.value(current.redactor().redact(Failures.describe(e))));
-                    Failures.rethrowIfFatal(e);
+                            LogSafe.value(current.redactor().redact(Throwables.describe(e))));
+                    Throwables.rethrowIfFatal(e);
                 } finally {
                     send.finished();
                     inFlight.remove(delivery);

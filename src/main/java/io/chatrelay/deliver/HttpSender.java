@@ -29,7 +29,7 @@ import okio.BufferedSource;
  * after 1-5 s; OkHttp only probes a connection idle for 10 s or more). It fails before any answer,
  * and goes again at once on a new connection, which no receiver can have closed yet.
  */
-public final class HttpSender implements Sender, AutoCloseable {
+final class HttpSender implements Sender {
 
     static final int EXCERPT_BYTES = 8_192;
     /**
@@ -45,7 +45,7 @@ public final class HttpSender implements Sender, AutoCloseable {
     private final java.util.concurrent.ConcurrentHashMap<Duration, OkHttpClient> byTimeout =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    public HttpSender(Duration defaultTimeout) {
+    HttpSender(Duration defaultTimeout) {
         this.client = new OkHttpClient.Builder()
                 .callTimeout(defaultTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .connectTimeout(Math.min(defaultTimeout.toMillis(), 5_000), TimeUnit.MILLISECONDS)
@@ -57,7 +57,7 @@ public final class HttpSender implements Sender, AutoCloseable {
     }
 
     @Override
-    public HttpResult send(OutboundRequest outbound, Duration timeout) throws IOException {
+    public SendResult send(OutboundRequest outbound, Duration timeout) throws IOException {
         MediaType type = MediaType.get(outbound.headers().getOrDefault("Content-Type", "application/json"));
         Request.Builder request = new Request.Builder()
                 .url(outbound.url().toString())
@@ -79,11 +79,11 @@ public final class HttpSender implements Sender, AutoCloseable {
         }
     }
 
-    private static HttpResult execute(OkHttpClient client, Request request, long start) throws IOException {
+    private static SendResult execute(OkHttpClient client, Request request, long start) throws IOException {
         try (Response response = client.newCall(request).execute()) {
             Map<String, String> headers = new HashMap<>();
             response.headers().forEach(pair -> headers.put(pair.getFirst().toLowerCase(Locale.ROOT), pair.getSecond()));
-            return new HttpResult(new Answer(response.code(), headers, excerpt(response.body())),
+            return new SendResult(new Answer(response.code(), headers, excerpt(response.body())),
                     Duration.ofNanos(System.nanoTime() - start));
         }
     }

@@ -47,8 +47,8 @@ final class Pruning implements AutoCloseable {
                 LOG.info("pruned {} deliveries delivered more than {} ago", pruned, keep);
             }
         } catch (Throwable e) { // a failed prune is tried again in an hour; the timer must not stop for it
-            Failures.rethrowIfFatal(e);
-            LOG.warn("pruning failed: {}; next try in {}", LogSafe.value(redact.apply(Failures.describe(e))), EVERY);
+            Throwables.rethrowIfFatal(e);
+            LOG.warn("pruning failed: {}; next try in {}", LogSafe.value(redact.apply(Throwables.describe(e))), EVERY);
         }
     }
 

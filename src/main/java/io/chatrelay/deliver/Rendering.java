@@ -27,13 +27,13 @@ final class Rendering {
         try {
             return new Rendered(rich.get(), Optional.empty());
         } catch (Throwable richFailure) {
-            Failures.rethrowIfFatal(richFailure);
-            String why = Failures.describe(richFailure);
+            Throwables.rethrowIfFatal(richFailure);
+            String why = Throwables.describe(richFailure);
             try {
                 return new Rendered(plain.get(), Optional.of(why));
             } catch (Throwable plainFailure) {
-                Failures.rethrowIfFatal(plainFailure);
-                throw new CannotRender(why + "; plain: " + Failures.describe(plainFailure));
+                Throwables.rethrowIfFatal(plainFailure);
+                throw new CannotRender(why + "; plain: " + Throwables.describe(plainFailure));
             }
         }
     }

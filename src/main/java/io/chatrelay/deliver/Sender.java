@@ -4,8 +4,14 @@ import io.chatrelay.platform.OutboundRequest;
 import java.io.IOException;
 import java.time.Duration;
 
-/** Sends one request over one transport; knows nothing about platforms. An IOException means no answer. */
-interface Sender {
+/**
+ * Sends one request over one transport; knows nothing about platforms. An IOException means no
+ * answer at all. {@link #close} lets go of what the sender keeps open, if anything.
+ */
+interface Sender extends AutoCloseable {
 
-    HttpResult send(OutboundRequest request, Duration timeout) throws IOException;
+    SendResult send(OutboundRequest request, Duration timeout) throws IOException;
+
+    @Override
+    default void close() {}
 }

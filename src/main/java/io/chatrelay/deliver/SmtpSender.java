@@ -40,7 +40,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 final class SmtpSender implements Sender {
 
     @Override
-    public HttpResult send(OutboundRequest request, Duration timeout) throws IOException {
+    public SendResult send(OutboundRequest request, Duration timeout) throws IOException {
         URI url = request.url();
         String tls = query(url).getOrDefault("tls", "starttls");
         boolean implicit = tls.equals("implicit");
@@ -90,8 +90,8 @@ final class SmtpSender implements Sender {
         }
     }
 
-    private static HttpResult result(int code, String words, long start) {
-        return new HttpResult(new Answer(code, Map.of(), words == null ? "" : words.strip()),
+    private static SendResult result(int code, String words, long start) {
+        return new SendResult(new Answer(code, Map.of(), words == null ? "" : words.strip()),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

@@ -10,8 +10,4 @@ public record Lead(String uuid, String name, String email, String phone, Map<Str
     }
 
     public static final Lead NONE = new Lead(null, null, null, null, Map.of());
-
-    public boolean hasContact() {
-        return name != null || email != null || phone != null || !extra.isEmpty();
-    }
 }

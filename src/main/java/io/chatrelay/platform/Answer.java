@@ -3,7 +3,12 @@ package io.chatrelay.platform;
 import java.util.Locale;
 import java.util.Map;
 
-/** A destination's answer as a platform reads it: status, headers (any case), the start of the body. */
+/**
+ * A destination's answer as a platform reads it, over either {@link Transport}: an HTTP response's
+ * status code, headers (any case) and the start of its body, or an SMTP server's reply code and
+ * words (no headers). {@code status} keeps its name for both: it is what an attempt records and
+ * shows as {@code status}.
+ */
 public record Answer(int status, Map<String, String> headers, String body) {
 
     public Answer {
@@ -23,6 +28,7 @@ public record Answer(int status, Map<String, String> headers, String body) {
         return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
+    /** A 2xx: an HTTP success, or an SMTP server that took the message. */
     public boolean isSuccess() {
         return status >= 200 && status < 300;
     }

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An HTTP request ready to send, and what to read from its answer. {@code displayUrl} is the URL
+ * A request over its platform's {@link Transport} (HTTP or SMTP), ready to send, and what to read
+ * from its answer: over HTTP a method, URL, headers and body; over SMTP the server's URL and the
+ * whole mail message as the body. {@code displayUrl} is the URL
  * with its secret parts masked: the only form that may be printed or logged. {@code okField} names
  * a JSON field that must be {@code true} for a 2xx to count as success (Slack's Web API answers
  * 200 with {@code "ok": false}); {@code threadCapture} says where the answer carries the id of a

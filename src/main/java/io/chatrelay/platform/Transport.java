@@ -1,6 +1,6 @@
 package io.chatrelay.platform;
 
-/** How a platform's requests travel; {@code deliver} holds one sender for each. */
+/** How a platform's requests travel; {@code deliver.Senders} holds one sender for each. */
 public enum Transport {
     /** An HTTP request: method, URL, headers, body. */
     HTTP,

@@ -181,7 +181,7 @@ class ConcurrencyTest {
         if (beforeDispatching != null) {
             beforeDispatching.run();
         }
-        dispatcher = new Dispatcher(outbox, config, new HttpSender(Duration.ofSeconds(10)), CLOCK, 8,
+        dispatcher = new Dispatcher(outbox, config, Senders.real(Duration.ofSeconds(10)), CLOCK, 8,
                 new RelayMetrics(), burst::get);
         dispatcher.start();
     }

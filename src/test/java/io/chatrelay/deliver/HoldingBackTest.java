@@ -64,7 +64,7 @@ class HoldingBackTest {
                         List.of(new Target("crm", "all")));
                 Delivery claimed = outbox.claimDue("crm", clock.instant(), 1, config.lease("crm")).get(0);
                 RateLimiter limiter = new RateLimiter(Map.of("crm", Optional.empty()), clock.instant());
-                Attempts attempts = new Attempts(config, new HttpSender(Duration.ofSeconds(5)), outbox, limiter, clock,
+                Attempts attempts = new Attempts(config, Senders.real(Duration.ofSeconds(5)), outbox, limiter, clock,
                         metrics);
                 AtomicReference<Boolean> paused = new AtomicReference<>();
 

@@ -58,7 +58,7 @@ class OutcomeRecordingTest {
                 outbox.enqueue(new RawEvent("e1", "chat", null, RelayUnderTest.chat("c1", "m1"), clock.instant()),
                         List.of(new Target("crm", "all")));
                 Delivery delivery = outbox.claimDue("crm", clock.instant(), 1, config.lease("crm")).get(0);
-                Attempts attempts = new Attempts(config, new HttpSender(Duration.ofSeconds(5)), outbox,
+                Attempts attempts = new Attempts(config, Senders.real(Duration.ofSeconds(5)), outbox,
                         new RateLimiter(Map.of("crm", Optional.empty()), clock.instant()), clock, metrics);
                 otherSql.execute("BEGIN EXCLUSIVE"); // the store now hangs every write
 
@@ -99,7 +99,7 @@ class OutcomeRecordingTest {
                 Delivery stale = outbox.claimDue("crm", clock.instant(), 1, config.lease("crm")).get(0);
                 outbox.release(stale);
                 Delivery current = outbox.claimDue("crm", clock.instant(), 1, config.lease("crm")).get(0);
-                Attempts attempts = new Attempts(config, new HttpSender(Duration.ofSeconds(5)), outbox,
+                Attempts attempts = new Attempts(config, Senders.real(Duration.ofSeconds(5)), outbox,
                         new RateLimiter(Map.of("crm", Optional.empty()), clock.instant()), clock, metrics);
 
                 attempts.run(stale, () -> { });

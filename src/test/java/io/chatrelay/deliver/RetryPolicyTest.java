@@ -2,90 +2,83 @@ package io.chatrelay.deliver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatrelay.config.RateLimit;
-import io.chatrelay.platform.Answer;
-import io.chatrelay.platform.HttpAnswers;
+import io.chatrelay.config.DeliveryConfig;
+import io.chatrelay.deliver.RetryPolicy.Decision;
 import io.chatrelay.platform.Outcome;
-import io.chatrelay.platform.RetryAfter;
-import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
-/** The shared retry policy every destination uses: classification, backoff, Retry-After, rate limits. */
+/**
+ * The one retry decision, as a table: what becomes of a delivery after each attempt's outcome, and
+ * how long its destination is held. The policy: 5 attempts, backoff from 1s to at most 10s, its
+ * jitter always at the top, so the n-th failure waits min(10s, 2^n s). What each platform's answers
+ * mean is {@code PlatformContractTest}'s table; what the relay does with a decision, the delivery tests'.
+ */
 class RetryPolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private static final RetryPolicy POLICY = RetryPolicy.of(
+            new DeliveryConfig(Duration.ofSeconds(10), 5, Duration.ofSeconds(1), Duration.ofSeconds(10)), () -> 1.0);
 
-    private static Answer result(int status, Map<String, String> headers, String body) {
-        return new Answer(status, headers, body);
-    }
+    private static final Decision DELIVERED = new Decision.Delivered();
+    private static final Decision DEAD = new Decision.Dead();
 
-    @Test
-    void classifiesEveryStatusClass() {
-        assertThat(HttpAnswers.classify(result(200, Map.of(), "ok"), NOW)).isEqualTo(new Outcome.Delivered(200));
-        assertThat(HttpAnswers.classify(result(202, Map.of(), ""), NOW)).isEqualTo(new Outcome.Delivered(202));
-        for (int retried : new int[] {408, 425, 429, 500, 502, 503, 504}) {
-            assertThat(HttpAnswers.classify(result(retried, Map.of(), ""), NOW)).isInstanceOf(Outcome.Retry.class);
-        }
-        for (int dead : new int[] {301, 400, 401, 403, 404, 410, 413, 422}) {
-            assertThat(HttpAnswers.classify(result(dead, Map.of(), "x"), NOW)).isInstanceOf(Outcome.Dead.class);
+    /** After attempt {@code attempt} of 5 came to {@code outcome}, the delivery is {@code expected}. */
+    record Decides(String says, Outcome outcome, int attempt, Decision expected) {
+        @Override
+        public String toString() {
+            return says;
         }
     }
 
-    @Test
-    void keepsAShortOneLineExcerptOfTheResponse() {
-        Outcome dead = HttpAnswers.classify(result(404, Map.of(), "no_service\n\n   " + "x".repeat(500)), NOW);
+    static final List<Decides> DECISIONS = List.of(
+            new Decides("a 200 is delivered", delivered(200), 1, DELIVERED),
+            new Decides("a success on the last attempt is delivered", delivered(250), 5, DELIVERED),
+            new Decides("a 503 is retried after the backoff: 2s after the first attempt", retry(503), 1, retryIn(2)),
+            new Decides("the backoff doubles: 4s after the second", retry(503), 2, retryIn(4)),
+            new Decides("and stops at backoff.max: 10s after the fourth", retry(503), 4, retryIn(10)),
+            new Decides("a 503 on the last attempt is dead", retry(503), 5, DEAD),
+            new Decides("no answer at all is retried like a 503", retry(0), 3, retryIn(8)),
+            new Decides("a Retry-After longer than the backoff is honoured: 30s", retryAfter(429, 30), 1, retryIn(30)),
+            new Decides("a Retry-After shorter than the backoff waits the backoff", retryAfter(429, 1), 1, retryIn(2)),
+            new Decides("a Retry-After on the last attempt cannot save it", retryAfter(429, 3600), 5, DEAD),
+            new Decides("a 404 is dead at once", dead(404), 1, DEAD),
+            new Decides("a delivery that cannot be rendered is dead at once", dead(0), 1, DEAD));
 
-        assertThat(((Outcome.Dead) dead).reason()).startsWith("404 no_service x").hasSizeLessThan(220).doesNotContain("\n");
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("DECISIONS")
+    void decidesWhatBecomesOfTheDelivery(Decides row) {
+        assertThat(POLICY.decide(row.outcome(), row.attempt(), NOW)).isEqualTo(row.expected());
     }
 
-    @Test
-    void explainsAFailureInTheServersOwnWords() {
-        Outcome discord = HttpAnswers.classify(result(404, Map.of(), "{\"message\": \"Unknown Webhook\", \"code\": 10015}"), NOW);
-        Outcome telegram = HttpAnswers.classify(result(403, Map.of(),
-                "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was kicked\"}"), NOW);
-
-        assertThat(((Outcome.Dead) discord).reason()).isEqualTo("404 Unknown Webhook");
-        assertThat(((Outcome.Dead) telegram).reason()).isEqualTo("403 Forbidden: bot was kicked");
+    /** An answer at NOW holds the destination until {@code expected} (seconds after NOW), or not at all. */
+    record Holds(String says, Outcome outcome, Optional<Duration> holdOff, Optional<Integer> expected) {
+        @Override
+        public String toString() {
+            return says;
+        }
     }
 
-    @Test
-    void retriesTimeoutsAndNetworkErrors() {
-        assertThat(ResponseClassifier.classify(new SocketTimeoutException("timeout")))
-                .isEqualTo(new Outcome.Retry(0, "timeout: SocketTimeoutException", Optional.empty()));
-        assertThat(ResponseClassifier.classify(new java.net.SocketException("Connection reset")))
-                .isEqualTo(new Outcome.Retry(0, "network error: SocketException: Connection reset", Optional.empty()));
-        assertThat(ResponseClassifier.classify(new IOException()))
-                .isEqualTo(new Outcome.Retry(0, "network error: IOException", Optional.empty()));
-    }
+    static final List<Holds> HOLDS = List.of(
+            new Holds("a success holds nothing", delivered(200), Optional.empty(), Optional.empty()),
+            new Holds("a 503 without Retry-After holds nothing", retry(503), Optional.empty(), Optional.empty()),
+            new Holds("a 429's Retry-After holds the destination", retryAfter(429, 2), Optional.empty(), Optional.of(2)),
+            new Holds("no requests left in the window holds it, after a success too", delivered(200), seconds(5),
+                    Optional.of(5)),
+            new Holds("and after a dead answer", dead(403), seconds(5), Optional.of(5)),
+            new Holds("the later of the two holds it", retryAfter(429, 2), seconds(5), Optional.of(5)),
+            new Holds("whichever it is", retryAfter(429, 9), seconds(5), Optional.of(9)));
 
-    @Test
-    void aNetworkErrorsReasonShowsNoCredentialsOfAUrlItQuotes() {
-        assertThat(ResponseClassifier.classify(new IOException(
-                "unexpected end of stream on https://user:pw@api.telegram.org/bot123:SECRET/sendMessage?x=1 (reused)")))
-                .isEqualTo(new Outcome.Retry(0, "network error: IOException: unexpected end of stream on "
-                        + "https://api.telegram.org/*** (reused)", Optional.empty()));
-    }
-
-    @Test
-    void readsRetryAfterInEveryForm() {
-        assertThat(RetryAfter.header(result(429, Map.of("retry-after", "7"), ""), NOW)).contains(Duration.ofSeconds(7));
-        assertThat(RetryAfter.header(result(503, Map.of("Retry-After", "Tue, 24 Nov 2026 12:00:30 GMT"), ""), NOW))
-                .contains(Duration.ofSeconds(30));
-        assertThat(RetryAfter.jsonSeconds("{\"retry_after\":0.25,\"global\":false}", "retry_after"))
-                .contains(Duration.ofMillis(250));
-        assertThat(RetryAfter.jsonSeconds("{\"ok\":false,\"parameters\":{\"retry_after\":12}}", "parameters",
-                "retry_after")).contains(Duration.ofSeconds(12));
-        assertThat(RetryAfter.longest(Optional.of(Duration.ofSeconds(2)), Optional.of(Duration.ofMillis(3500))))
-                .as("the later of header and body").contains(Duration.ofMillis(3500));
-        assertThat(RetryAfter.header(result(429, Map.of("retry-after", "soon"), "not json"), NOW)).isEmpty();
-        assertThat(RetryAfter.jsonSeconds("not json", "retry_after")).isEmpty();
-        assertThat(RetryAfter.header(result(429, Map.of("retry-after", "99999999"), ""), NOW))
-                .as("capped").contains(Duration.ofHours(24));
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("HOLDS")
+    void holdsTheDestinationForWhatItAskedFor(Holds row) {
+        assertThat(RetryPolicy.holdUntil(row.outcome(), row.holdOff(), NOW))
+                .isEqualTo(row.expected().map(seconds -> NOW.plusSeconds(seconds)));
     }
 
     @Test
@@ -100,29 +93,27 @@ class RetryPolicyTest {
         assertThat(lowest.delay(30)).isEqualTo(Duration.ofSeconds(1));
     }
 
-    @Test
-    void rateLimiterRefillsAtItsRateUpToTheBurst() {
-        RateLimiter limiter = new RateLimiter(Map.of("slack", Optional.of(new RateLimit(1, Duration.ofSeconds(1), 3)),
-                "crm", Optional.empty()), NOW);
-
-        assertThat(limiter.available("slack", NOW)).isEqualTo(3);
-        limiter.take("slack", 3);
-        assertThat(limiter.nextAllowed("slack", NOW)).isEqualTo(NOW.plusSeconds(1));
-        assertThat(limiter.available("slack", NOW.plusMillis(999))).isZero();
-        assertThat(limiter.available("slack", NOW.plusSeconds(1))).isEqualTo(1);
-        assertThat(limiter.available("slack", NOW.plusSeconds(60))).isEqualTo(3);
-        assertThat(limiter.available("crm", NOW)).isEqualTo(Integer.MAX_VALUE);
+    private static Outcome delivered(int status) {
+        return new Outcome.Delivered(status);
     }
 
-    @Test
-    void aPauseHoldsADestinationEvenWithTokensLeft() {
-        RateLimiter limiter = new RateLimiter(Map.of("discord", Optional.of(new RateLimit(5, Duration.ofSeconds(2)))), NOW);
+    private static Outcome retry(int status) {
+        return new Outcome.Retry(status, status + " try again", Optional.empty());
+    }
 
-        limiter.pauseUntil("discord", NOW.plusSeconds(3));
-        limiter.pauseUntil("discord", NOW.plusSeconds(1));
+    private static Outcome retryAfter(int status, int seconds) {
+        return new Outcome.Retry(status, status + " slow down", seconds(seconds));
+    }
 
-        assertThat(limiter.available("discord", NOW.plusSeconds(2))).isZero();
-        assertThat(limiter.nextAllowed("discord", NOW)).isEqualTo(NOW.plusSeconds(3));
-        assertThat(limiter.available("discord", NOW.plusSeconds(3))).isEqualTo(5);
+    private static Outcome dead(int status) {
+        return new Outcome.Dead(status, status + " no");
+    }
+
+    private static Optional<Duration> seconds(int seconds) {
+        return Optional.of(Duration.ofSeconds(seconds));
+    }
+
+    private static Decision retryIn(int seconds) {
+        return new Decision.RetryAt(NOW.plusSeconds(seconds), Duration.ofSeconds(seconds));
     }
 }

@@ -45,7 +45,7 @@ class StopTest {
                     routes: [{name: all, to: [crm]}]
                     """.formatted(crm.url("/crm")));
             try (JdbcOutbox outbox = JdbcOutbox.open(config.store())) {
-                Dispatcher dispatcher = new Dispatcher(outbox, config, new HttpSender(Duration.ofSeconds(5)), clock, 8,
+                Dispatcher dispatcher = new Dispatcher(outbox, config, Senders.real(Duration.ofSeconds(5)), clock, 8,
                         new RelayMetrics(), () -> false);
                 dispatcher.start();
                 clock.pauseTheDispatchLoop();

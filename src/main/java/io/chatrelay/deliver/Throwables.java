@@ -3,15 +3,15 @@ package io.chatrelay.deliver;
 import io.chatrelay.render.Text;
 
 /**
- * What a delivery may survive. Anything one delivery throws while it is rendered or sent ends that
- * attempt, {@link StackOverflowError} included: only errors that leave the JVM itself unfit to go on
- * (out of memory, an internal error) are passed on.
+ * Which throwables a delivery survives, and each told in one short line. Anything one delivery
+ * throws while it is rendered or sent ends that attempt, {@link StackOverflowError} included: only
+ * errors that leave the JVM itself unfit to go on (out of memory, an internal error) are passed on.
  */
-final class Failures {
+final class Throwables {
 
     private static final int MAX_REASON = 200;
 
-    private Failures() {}
+    private Throwables() {}
 
     static boolean isFatal(Throwable failure) {
         return failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError);

@@ -59,7 +59,7 @@ public final class ListStore {
     }
 
     private static EventFilter filter(String type, String destination, DeliveryStatus status) {
-        return new EventFilter(type, destination, status, null, null, null, PAGE);
+        return EventFilter.newest(PAGE).withType(type).withDestination(destination).withStatus(status);
     }
 
     private static void time(String name, Supplier<Integer> query) {

@@ -164,9 +164,10 @@ public final class AdminApi {
     private void listDeliveries(Context ctx) {
         Params params = Params.of(ctx, DELIVERY_FILTERS);
         int limit = params.limit();
-        DeliveryFilter filter = new DeliveryFilter(params.status(), params.text("destination"),
-                params.text("event", "event_id"), params.text("conversation", "conversation_id"),
-                params.since(clock.instant()), params.numericCursor(), limit + 1);
+        DeliveryFilter filter = DeliveryFilter.newest(limit + 1).withStatus(params.status())
+                .withDestination(params.text("destination")).withEventId(params.text("event", "event_id"))
+                .withConversation(params.text("conversation", "conversation_id"))
+                .withSince(params.since(clock.instant())).withBefore(params.numericCursor());
         Stories stories = stories();
         var rows = outbox.find(filter);
         Map<String, Object> page = new LinkedHashMap<>();
@@ -178,9 +179,10 @@ public final class AdminApi {
     private void listEvents(Context ctx) {
         Params params = Params.of(ctx, EVENT_FILTERS);
         int limit = params.limit();
-        EventFilter filter = new EventFilter(params.text("type"), params.text("destination"), params.status(),
-                params.text("conversation", "conversation_id"), params.since(clock.instant()), params.text("cursor"),
-                limit + 1);
+        EventFilter filter = EventFilter.newest(limit + 1).withType(params.text("type"))
+                .withDestination(params.text("destination")).withStatus(params.status())
+                .withConversation(params.text("conversation", "conversation_id"))
+                .withSince(params.since(clock.instant())).withBefore(params.text("cursor"));
         Stories stories = stories();
         var rows = outbox.events(filter);
         Map<String, Object> page = new LinkedHashMap<>();

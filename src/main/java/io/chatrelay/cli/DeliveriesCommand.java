@@ -69,7 +69,8 @@ final class DeliveriesCommand {
                 throw new ParameterException(spec.commandLine(), "--since: " + e.getMessage());
             }
             return OpenStore.with(config, spec.commandLine().getErr(), opened -> {
-                DeliveryFilter filter = new DeliveryFilter(status, destination, event, conversation, from, null, limit);
+                DeliveryFilter filter = DeliveryFilter.newest(limit).withStatus(status).withDestination(destination)
+                        .withEventId(event).withConversation(conversation).withSince(from);
                 Stories stories = opened.stories();
                 List<Map<String, Object>> rows = opened.outbox().find(filter).stream().map(stories::row).toList();
                 StoryPrinter printer = new StoryPrinter(spec.commandLine().getOut());

@@ -142,12 +142,12 @@ abstract class ListingContract {
     @Test
     void eventsFilteredByTheirDeliveriesAreTheSameWhetherFewOrManyMatch() throws SQLException {
         List<Row> rows = fill();
-        EventFilter none = new EventFilter(null, "ops", DeliveryStatus.PENDING, null, null, null, PAGE);
-        EventFilter few = new EventFilter(null, "ops", DeliveryStatus.DEAD, null, null, null, PAGE);
-        EventFilter fewInAConversation = new EventFilter(null, null, DeliveryStatus.PENDING, "conv-5", null, null,
-                PAGE);
-        EventFilter many = new EventFilter(null, "sink", DeliveryStatus.DELIVERED, null, null, null, PAGE);
-        EventFilter manyOfAType = new EventFilter("chat", null, DeliveryStatus.DELIVERED, null, null, null, PAGE);
+        EventFilter none = EventFilter.newest(PAGE).withDestination("ops").withStatus(DeliveryStatus.PENDING);
+        EventFilter few = EventFilter.newest(PAGE).withDestination("ops").withStatus(DeliveryStatus.DEAD);
+        EventFilter fewInAConversation = EventFilter.newest(PAGE).withStatus(DeliveryStatus.PENDING)
+                .withConversation("conv-5");
+        EventFilter many = EventFilter.newest(PAGE).withDestination("sink").withStatus(DeliveryStatus.DELIVERED);
+        EventFilter manyOfAType = EventFilter.newest(PAGE).withType("chat").withStatus(DeliveryStatus.DELIVERED);
 
         for (EventFilter filter : List.of(none, few, fewInAConversation, many, manyOfAType)) {
             assertThat(eventPages(filter, 3)).as("%s", filter).containsExactlyElementsOf(
@@ -248,7 +248,7 @@ abstract class ListingContract {
 
         outbox = JdbcOutbox.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
 
-        assertThat(outbox.find(newest().withLimit(EVENTS + 1))).hasSize(EVENTS);
+        assertThat(outbox.find(DeliveryFilter.newest(EVENTS + 1))).hasSize(EVENTS);
         assertThat(pages(newest().withStatus(DeliveryStatus.DEAD))).containsExactlyElementsOf(
                 expected(rows, newest().withStatus(DeliveryStatus.DEAD)));
         assertThat(outbox.count(DeliveryStatus.PENDING)).isEqualTo(rows.stream()
@@ -283,8 +283,7 @@ abstract class ListingContract {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         for (int i = 0; i < count; i++) {
-            List<EventSummary> page = outbox.events(new EventFilter(filter.type(), filter.destination(),
-                    filter.status(), filter.conversation(), filter.since(), cursor, filter.limit()));
+            List<EventSummary> page = outbox.events(filter.withBefore(cursor));
             if (page.isEmpty()) {
                 break;
             }

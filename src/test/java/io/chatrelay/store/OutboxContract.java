@@ -299,7 +299,7 @@ abstract class OutboxContract {
         outbox.enqueue(event("kept", null, T0), to("crm"));
 
         assertThat(outbox.pruneDelivered(T0.plusSeconds(1))).isEqualTo(old);
-        assertThat(outbox.events(new EventFilter(null, null, null, null, null, null, 10)))
+        assertThat(outbox.events(EventFilter.newest(10)))
                 .extracting(EventSummary::id).containsExactly("kept");
         assertThat(attemptRows("1001") + attemptRows(String.valueOf(1000 + old))).isZero();
         assertThat(outbox.count(DeliveryStatus.PENDING)).isEqualTo(1);
@@ -535,8 +535,8 @@ abstract class OutboxContract {
                 .extracting(DeliveryView::eventId).containsExactly("e1");
         assertThat(outbox.find(all.withDestination("nowhere"))).isEmpty();
 
-        List<DeliveryView> page1 = outbox.find(all.withLimit(2));
-        List<DeliveryView> page2 = outbox.find(all.withLimit(2).withBefore(page1.get(1).id()));
+        List<DeliveryView> page1 = outbox.find(DeliveryFilter.newest(2));
+        List<DeliveryView> page2 = outbox.find(DeliveryFilter.newest(2).withBefore(page1.get(1).id()));
         assertThat(page1).extracting(DeliveryView::eventId).containsExactly("e3", "e2");
         assertThat(page2).extracting(DeliveryView::eventId).containsExactly("e1", "e1");
     }
@@ -558,11 +558,11 @@ abstract class OutboxContract {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("slack", DeliveryStatus.PENDING),
                             org.assertj.core.groups.Tuple.tuple("crm", DeliveryStatus.DEAD));
         });
-        assertThat(outbox.events(new EventFilter(null, "crm", DeliveryStatus.DEAD, null, null, null, 10)))
+        assertThat(outbox.events(EventFilter.newest(10).withDestination("crm").withStatus(DeliveryStatus.DEAD)))
                 .extracting(EventSummary::id).containsExactly("e1");
-        assertThat(outbox.events(new EventFilter(null, "slack", DeliveryStatus.DEAD, null, null, null, 10)))
+        assertThat(outbox.events(EventFilter.newest(10).withDestination("slack").withStatus(DeliveryStatus.DEAD)))
                 .isEmpty();
-        assertThat(outbox.events(new EventFilter("chat", null, null, null, null, "e3", 1)))
+        assertThat(outbox.events(EventFilter.newest(1).withType("chat").withBefore("e3")))
                 .extracting(EventSummary::id).containsExactly("e2");
         assertThat(outbox.event("e1")).hasValueSatisfying(e -> assertThat(e.type()).isEqualTo("lead-submission"));
         assertThat(outbox.event("nope")).isEmpty();

@@ -84,7 +84,7 @@ public final class JdbcOutbox implements Outbox {
     }
 
     private static JdbcOutbox open(StoreConfig config, boolean dispatcher, Clock clock) {
-        SqlDialect dialect = dialectFor(config.url());
+        SqlDialect dialect = SqlDialect.forUrl(config.url());
         Database database = dialect.open(config.url(), new StoreFaults(clock));
         try {
             Migrations.apply(database, dialect);
@@ -98,17 +98,6 @@ public final class JdbcOutbox implements Outbox {
             database.close();
             throw e;
         }
-    }
-
-    static SqlDialect dialectFor(String url) {
-        if (url.startsWith("jdbc:sqlite:")) {
-            return new SqliteDialect();
-        }
-        if (url.startsWith("jdbc:postgresql:")) {
-            return new PostgresDialect();
-        }
-        throw new StoreUnavailableException("no store for " + StoreConfig.mask(url)
-                + " (jdbc:sqlite: and jdbc:postgresql: are supported)", null);
     }
 
     @Override

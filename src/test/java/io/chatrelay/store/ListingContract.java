@@ -80,7 +80,7 @@ abstract class ListingContract {
     void openStore() {
         url = freshUrl();
         outbox = JdbcOutbox.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
-        dialect = JdbcOutbox.dialectFor(url);
+        dialect = SqlDialect.forUrl(url);
     }
 
     @AfterEach
@@ -238,7 +238,7 @@ abstract class ListingContract {
     void aStoreAtTheFormerSchemaVersionMigratesKeepingEveryDelivery() throws SQLException {
         outbox.close();
         url = freshUrl();
-        Database database = dialect.open(url);
+        Database database = StoreKit.open(dialect, url);
         try {
             Migrations.apply(database, dialect, 5); // before migration 6, the listing indexes
         } finally {

@@ -210,7 +210,7 @@ class PostgresOutboxTest extends OutboxContract {
 
     @Test
     void everyPooledConnectionStopsAStatementThatRunsTooLong() {
-        Database database = new PostgresDialect().open(Postgres.freshDatabase());
+        Database database = StoreKit.open(new PostgresDialect(), Postgres.freshDatabase());
         try {
             // transactions inside one another hold three connections of the pool at once
             List<String> timeouts = database.transaction(first -> database.transaction(second ->

@@ -1,5 +1,5 @@
 import io.chatrelay.config.StoreConfig;
-import io.chatrelay.store.JdbcOutbox;
+import io.chatrelay.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +25,7 @@ public final class FillStore {
         byte[] body = Files.readAllBytes(Path.of(args[2]));
         int pending = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         String isPending = "i % 100 BETWEEN 1 AND " + pending;
-        JdbcOutbox.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION)).close(); // the relay's own schema
+        Store.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION)).close(); // the relay's own schema
         boolean sqlite = url.startsWith("jdbc:sqlite:");
         long now = System.currentTimeMillis();
         long span = Duration.ofDays(8).toMillis();

@@ -2,7 +2,8 @@ import io.chatrelay.config.StoreConfig;
 import io.chatrelay.store.DeliveryFilter;
 import io.chatrelay.store.DeliveryStatus;
 import io.chatrelay.store.EventFilter;
-import io.chatrelay.store.JdbcOutbox;
+import io.chatrelay.store.History;
+import io.chatrelay.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,44 +23,45 @@ public final class ListStore {
 
     public static void main(String[] args) {
         long opening = System.nanoTime();
-        try (JdbcOutbox outbox = JdbcOutbox.open(new StoreConfig(args[0], StoreConfig.DEFAULT_RETENTION))) {
+        try (Store store = Store.open(new StoreConfig(args[0], StoreConfig.DEFAULT_RETENTION))) {
+            History history = store.history();
             System.out.printf("open (with any migration): %.2f s%n", (System.nanoTime() - opening) / 1e9);
             Instant now = Instant.now();
             DeliveryFilter all = DeliveryFilter.newest(PAGE);
             EventFilter events = EventFilter.newest(PAGE);
             Map<String, Supplier<Integer>> queries = new LinkedHashMap<>();
-            queries.put("deliveries", () -> outbox.find(all).size());
-            queries.put("deliveries?status=dead", () -> outbox.find(all.withStatus(DeliveryStatus.DEAD)).size());
-            queries.put("deliveries?status=pending", () -> outbox.find(all.withStatus(DeliveryStatus.PENDING)).size());
+            queries.put("deliveries", () -> history.find(all).size());
+            queries.put("deliveries?status=dead", () -> history.find(all.withStatus(DeliveryStatus.DEAD)).size());
+            queries.put("deliveries?status=pending", () -> history.find(all.withStatus(DeliveryStatus.PENDING)).size());
             queries.put("deliveries?status=delivered",
-                    () -> outbox.find(all.withStatus(DeliveryStatus.DELIVERED)).size());
+                    () -> history.find(all.withStatus(DeliveryStatus.DELIVERED)).size());
             queries.put("deliveries?status=pending&destination=sink",
-                    () -> outbox.find(all.withStatus(DeliveryStatus.PENDING).withDestination("sink")).size());
+                    () -> history.find(all.withStatus(DeliveryStatus.PENDING).withDestination("sink")).size());
             queries.put("deliveries?status=pending&destination=ops",
-                    () -> outbox.find(all.withStatus(DeliveryStatus.PENDING).withDestination("ops")).size());
-            queries.put("deliveries?destination=ops", () -> outbox.find(all.withDestination("ops")).size());
+                    () -> history.find(all.withStatus(DeliveryStatus.PENDING).withDestination("ops")).size());
+            queries.put("deliveries?destination=ops", () -> history.find(all.withDestination("ops")).size());
             queries.put("deliveries?status=dead&cursor=500000",
-                    () -> outbox.find(all.withStatus(DeliveryStatus.DEAD).withBefore(500_000L)).size());
-            queries.put("deliveries?conversation=conv-12345", () -> outbox.find(all.withConversation("conv-12345")).size());
-            queries.put("deliveries?event=bench-000500000", () -> outbox.find(all.withEventId("bench-000500000")).size());
-            queries.put("deliveries?since=1h", () -> outbox.find(all.withSince(now.minus(Duration.ofHours(1)))).size());
-            queries.put("events", () -> outbox.events(events).size());
-            queries.put("events?type=chat", () -> outbox.events(filter("chat", null, null)).size());
-            queries.put("events?status=dead", () -> outbox.events(filter(null, null, DeliveryStatus.DEAD)).size());
+                    () -> history.find(all.withStatus(DeliveryStatus.DEAD).withBefore(500_000L)).size());
+            queries.put("deliveries?conversation=conv-12345", () -> history.find(all.withConversation("conv-12345")).size());
+            queries.put("deliveries?event=bench-000500000", () -> history.find(all.withEventId("bench-000500000")).size());
+            queries.put("deliveries?since=1h", () -> history.find(all.withSince(now.minus(Duration.ofHours(1)))).size());
+            queries.put("events", () -> history.events(events).size());
+            queries.put("events?type=chat", () -> history.events(filter("chat", null, null)).size());
+            queries.put("events?status=dead", () -> history.events(filter(null, null, DeliveryStatus.DEAD)).size());
             queries.put("events?status=delivered",
-                    () -> outbox.events(filter(null, null, DeliveryStatus.DELIVERED)).size());
+                    () -> history.events(filter(null, null, DeliveryStatus.DELIVERED)).size());
             queries.put("events?destination=ops&status=pending",
-                    () -> outbox.events(filter(null, "ops", DeliveryStatus.PENDING)).size());
+                    () -> history.events(filter(null, "ops", DeliveryStatus.PENDING)).size());
             queries.put("events?destination=sink&status=pending",
-                    () -> outbox.events(filter(null, "sink", DeliveryStatus.PENDING)).size());
-            queries.put("events?destination=ops", () -> outbox.events(filter(null, "ops", null)).size());
-            queries.put("destinations", () -> outbox.countsByDestination(now.minus(Duration.ofHours(1))).size());
+                    () -> history.events(filter(null, "sink", DeliveryStatus.PENDING)).size());
+            queries.put("events?destination=ops", () -> history.events(filter(null, "ops", null)).size());
+            queries.put("destinations", () -> history.countsByDestination(now.minus(Duration.ofHours(1))).size());
             queries.forEach((name, query) -> time(name, query));
         }
     }
 
     private static EventFilter filter(String type, String destination, DeliveryStatus status) {
-        return new EventFilter(type, destination, status, null, null, null, PAGE);
+        return EventFilter.newest(PAGE).withType(type).withDestination(destination).withStatus(status);
     }
 
     private static void time(String name, Supplier<Integer> query) {

@@ -1,6 +1,6 @@
 import io.chatrelay.config.StoreConfig;
 import io.chatrelay.store.DeliveryStatus;
-import io.chatrelay.store.JdbcOutbox;
+import io.chatrelay.store.Store;
 import java.time.Instant;
 
 /**
@@ -11,11 +11,11 @@ import java.time.Instant;
 public final class PruneStore {
 
     public static void main(String[] args) {
-        try (JdbcOutbox outbox = JdbcOutbox.openForTools(new StoreConfig(args[0], StoreConfig.DEFAULT_RETENTION))) {
+        try (Store store = Store.openForTools(new StoreConfig(args[0], StoreConfig.DEFAULT_RETENTION))) {
             long started = System.nanoTime();
-            int pruned = outbox.pruneDelivered(Instant.now().minus(StoreConfig.DEFAULT_RETENTION));
+            int pruned = store.outbox().pruneDelivered(Instant.now().minus(StoreConfig.DEFAULT_RETENTION));
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("%d %.2f %d%n", pruned, seconds, outbox.count(DeliveryStatus.PENDING));
+            System.out.printf("%d %.2f %d%n", pruned, seconds, store.history().count(DeliveryStatus.PENDING));
         }
     }
 }

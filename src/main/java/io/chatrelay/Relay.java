@@ -17,8 +17,7 @@ import io.chatrelay.ingest.RequestReader;
 import io.chatrelay.log.LogSafe;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.store.DeliveryStatus;
-import io.chatrelay.store.JdbcOutbox;
-import io.chatrelay.store.Outbox;
+import io.chatrelay.store.Store;
 import io.chatrelay.store.StoreCounts;
 import io.chatrelay.store.StoreUnavailableException;
 import io.javalin.Javalin;
@@ -33,7 +32,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running relay: the HTTP endpoint, the durable outbox and the dispatcher, wired from one config. */
+/** A running relay: the HTTP endpoint, the durable store and the dispatcher, wired from one config. */
 public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
@@ -45,7 +44,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
 
     private final Javalin app;
     private final Javalin adminApp;
-    private final Outbox outbox;
+    private final Store store;
     private final Dispatcher dispatcher;
     private final Senders senders;
     private final IngestHandler ingest;
@@ -58,7 +57,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     private Relay(Parts parts) {
         this.app = parts.app;
         this.adminApp = parts.adminApp;
-        this.outbox = parts.outbox;
+        this.store = parts.store;
         this.dispatcher = parts.dispatcher;
         this.senders = parts.senders;
         this.ingest = parts.ingest;
@@ -74,7 +73,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         RelayConfig config;
         Javalin app;
         Javalin adminApp;
-        Outbox outbox;
+        Store store;
         Dispatcher dispatcher;
         Senders senders;
         IngestHandler ingest;
@@ -89,29 +88,31 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     }
 
     public static Relay start(RelayConfig config, Clock clock) {
-        Outbox outbox = JdbcOutbox.open(config.store(), clock);
+        Store store = Store.open(config.store(), clock);
         try {
-            return wire(config, clock, outbox);
+            return wire(config, clock, store);
         } catch (RuntimeException e) {
-            outbox.close();
+            store.close();
             throw e;
         }
     }
 
-    private static Relay wire(RelayConfig config, Clock clock, Outbox outbox) {
+    /** Ingest and the dispatcher work the store's outbox; the admin API and health read and maintain it. */
+    private static Relay wire(RelayConfig config, Clock clock, Store store) {
         Parts parts = new Parts();
         parts.config = config;
-        parts.outbox = outbox;
+        parts.store = store;
         parts.metrics = new RelayMetrics();
         parts.senders = Senders.real(config.delivery().timeout());
         IngestLoad load = new IngestLoad();
-        parts.dispatcher = new Dispatcher(outbox, config, parts.senders, clock, SENDS_PER_DESTINATION, parts.metrics, load::burst);
-        parts.ingest = new IngestHandler(config, outbox, parts.dispatcher::wake, clock, parts.accepting::get,
+        parts.dispatcher = new Dispatcher(store.outbox(), config, parts.senders, clock, SENDS_PER_DESTINATION,
+                parts.metrics, load::burst);
+        parts.ingest = new IngestHandler(config, store.outbox(), parts.dispatcher::wake, clock, parts.accepting::get,
                 parts.metrics, load);
-        parts.admin = new AdminApi(config, outbox, parts.dispatcher::wake, clock);
-        Health health = new Health(outbox, parts.accepting::get, config.store().unhealthyAfter(), clock);
+        parts.admin = new AdminApi(config, store.history(), store.maintenance(), parts.dispatcher::wake, clock);
+        Health health = new Health(store.maintenance(), parts.accepting::get, config.store().unhealthyAfter(), clock);
         listen(parts, config, health);
-        parts.counts = StoreCounts.start(outbox); // the gauges read what it counted last, never the store
+        parts.counts = StoreCounts.start(store.history()); // the gauges read what it counted last, never the store
         parts.metrics.storeGauges(parts.counts::pending, parts.counts::dead);
         parts.dispatcher.start();
         LOG.info("relay listening on port {} at {} with {} destinations and {} routes; store {}", parts.app.port(),
@@ -241,7 +242,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         for (String removed : current.destinations().keySet()) {
             if (!applied.destinations().containsKey(removed)) {
                 LOG.warn("config reload: destination {} was removed; its {} waiting deliveries are kept and go out "
-                        + "if it comes back (see deliveries list)", removed, outbox.countPending(removed));
+                        + "if it comes back (see deliveries list)", removed, store.history().countPending(removed));
             }
         }
         ingest.reconfigure(applied);
@@ -260,12 +261,12 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
 
     /** Deliveries waiting or in flight; 0 once everything accepted has been delivered or given up. */
     public long pendingDeliveries() {
-        return outbox.count(DeliveryStatus.PENDING);
+        return store.history().count(DeliveryStatus.PENDING);
     }
 
-    /** The relay's outbox, for tests that inspect or break the store. */
-    Outbox outbox() {
-        return outbox;
+    /** The relay's store, for tests that inspect or break it. */
+    Store store() {
+        return store;
     }
 
     /**
@@ -284,7 +285,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         }
         senders.close();
         counts.close();
-        outbox.close();
+        store.close();
         metrics.close();
         LOG.info("stopped");
     }

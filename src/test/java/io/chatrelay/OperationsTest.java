@@ -142,7 +142,7 @@ class OperationsTest {
             assertThat(Http.get(relay.port(), "/healthz").status()).isEqualTo(200);
             assertThat(Http.get(relay.port(), "/readyz").status()).isEqualTo(200);
 
-            relay.outbox().close();
+            relay.store().close();
 
             Http.Reply ready = Http.get(relay.port(), "/readyz");
             assertThat(ready.status()).isEqualTo(503);

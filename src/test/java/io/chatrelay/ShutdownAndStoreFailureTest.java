@@ -1,10 +1,11 @@
 package io.chatrelay;
 
+import static io.chatrelay.store.StoreKit.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.store.DeliveryStatus;
-import io.chatrelay.store.JdbcOutbox;
-import io.chatrelay.store.Outbox;
+import io.chatrelay.store.History;
+import io.chatrelay.store.Store;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
@@ -34,7 +35,7 @@ class ShutdownAndStoreFailureTest {
                     routes: [{name: all, to: [crm]}]
                     """.formatted(sink.url("/hook"))));
             try {
-                relay.outbox().close();
+                relay.store().close();
 
                 Http.Reply reply = Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("chat"));
 
@@ -51,8 +52,8 @@ class ShutdownAndStoreFailureTest {
                 relay.close();
             }
         }
-        try (Outbox reopened = JdbcOutbox.open(RelayUnderTest.config(dir, "routes: []").store())) {
-            assertThat(reopened.list(java.util.Optional.empty(), 10)).as("nothing half-written").isEmpty();
+        try (Store reopened = Store.open(RelayUnderTest.config(dir, "routes: []").store())) {
+            assertThat(list(reopened.history(), java.util.Optional.empty(), 10)).as("nothing half-written").isEmpty();
         }
     }
 
@@ -77,10 +78,11 @@ class ShutdownAndStoreFailureTest {
             stopping.get(15, TimeUnit.SECONDS);
             pendingExpected = acceptedBeforeDraining[0];
         }
-        try (Outbox reopened = JdbcOutbox.open(RelayUnderTest.config(dir, "routes: []").store())) {
-            assertThat(reopened.list(java.util.Optional.of(DeliveryStatus.DELIVERED), 100))
+        try (Store reopened = Store.open(RelayUnderTest.config(dir, "routes: []").store())) {
+            assertThat(list(reopened.history(), java.util.Optional.of(DeliveryStatus.DELIVERED), 100))
                     .as("the send in flight finished").anySatisfy(d -> assertThat(d.id()).isEqualTo(1));
-            assertThat(reopened.count(DeliveryStatus.DELIVERED) + reopened.count(DeliveryStatus.PENDING))
+            History history = reopened.history();
+            assertThat(history.count(DeliveryStatus.DELIVERED) + history.count(DeliveryStatus.PENDING))
                     .as("every acknowledged event is kept; the refused one was never stored")
                     .isEqualTo(1 + pendingExpected);
         }

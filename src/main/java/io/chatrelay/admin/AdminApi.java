@@ -5,7 +5,8 @@ import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.Secret;
 import io.chatrelay.store.DeliveryFilter;
 import io.chatrelay.store.EventFilter;
-import io.chatrelay.store.Outbox;
+import io.chatrelay.store.History;
+import io.chatrelay.store.Maintenance;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -41,18 +42,20 @@ public final class AdminApi {
     private record State(RelayConfig config, Redactor redactor) {}
 
     private volatile State state;
-    private final Outbox outbox;
+    private final History history;
+    private final Maintenance maintenance;
     private final Runnable onReplay;
     private final Clock clock;
     private final Replays replays;
     private final FailedLogins failedLogins;
 
-    public AdminApi(RelayConfig config, Outbox outbox, Runnable onReplay, Clock clock) {
+    public AdminApi(RelayConfig config, History history, Maintenance maintenance, Runnable onReplay, Clock clock) {
         this.state = new State(config, Redactor.of(config));
-        this.outbox = outbox;
+        this.history = history;
+        this.maintenance = maintenance;
         this.onReplay = onReplay;
         this.clock = clock;
-        this.replays = new Replays(outbox);
+        this.replays = new Replays(history, maintenance);
         this.failedLogins = new FailedLogins(clock);
     }
 
@@ -158,17 +161,18 @@ public final class AdminApi {
     }
 
     private Stories stories() {
-        return new Stories(outbox, state.redactor());
+        return new Stories(history, state.redactor());
     }
 
     private void listDeliveries(Context ctx) {
         Params params = Params.of(ctx, DELIVERY_FILTERS);
         int limit = params.limit();
-        DeliveryFilter filter = new DeliveryFilter(params.status(), params.text("destination"),
-                params.text("event", "event_id"), params.text("conversation", "conversation_id"),
-                params.since(clock.instant()), params.numericCursor(), limit + 1);
+        DeliveryFilter filter = DeliveryFilter.newest(limit + 1).withStatus(params.status())
+                .withDestination(params.text("destination")).withEventId(params.text("event", "event_id"))
+                .withConversation(params.text("conversation", "conversation_id"))
+                .withSince(params.since(clock.instant())).withBefore(params.numericCursor());
         Stories stories = stories();
-        var rows = outbox.find(filter);
+        var rows = history.find(filter);
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("deliveries", rows.stream().limit(limit).map(stories::row).toList());
         page.put("next_cursor", rows.size() > limit ? String.valueOf(rows.get(limit - 1).id()) : null);
@@ -178,11 +182,12 @@ public final class AdminApi {
     private void listEvents(Context ctx) {
         Params params = Params.of(ctx, EVENT_FILTERS);
         int limit = params.limit();
-        EventFilter filter = new EventFilter(params.text("type"), params.text("destination"), params.status(),
-                params.text("conversation", "conversation_id"), params.since(clock.instant()), params.text("cursor"),
-                limit + 1);
+        EventFilter filter = EventFilter.newest(limit + 1).withType(params.text("type"))
+                .withDestination(params.text("destination")).withStatus(params.status())
+                .withConversation(params.text("conversation", "conversation_id"))
+                .withSince(params.since(clock.instant())).withBefore(params.text("cursor"));
         Stories stories = stories();
-        var rows = outbox.events(filter);
+        var rows = history.events(filter);
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("events", rows.stream().limit(limit).map(stories::eventRow).toList());
         page.put("next_cursor", rows.size() > limit ? rows.get(limit - 1).id() : null);
@@ -221,7 +226,7 @@ public final class AdminApi {
 
     private void destinations(Context ctx) {
         Params.of(ctx, Set.of());
-        ctx.json(DestinationsView.of(state.config(), outbox.countsByDestination(clock.instant()
+        ctx.json(DestinationsView.of(state.config(), history.countsByDestination(clock.instant()
                 .minus(Duration.ofHours(1)))));
     }
 
@@ -241,7 +246,7 @@ public final class AdminApi {
 
     private void replayAll(Context ctx) {
         Params.of(ctx, Set.of());
-        int replayed = outbox.replayAllDead(clock.instant());
+        int replayed = maintenance.replayAllDead(clock.instant());
         onReplay.run();
         ctx.json(Map.of("replayed", replayed));
     }

@@ -1,6 +1,6 @@
 package io.chatrelay.admin;
 
-import io.chatrelay.store.Outbox;
+import io.chatrelay.store.Maintenance;
 import io.chatrelay.store.StoreHealth;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
@@ -15,13 +15,13 @@ import java.util.function.BooleanSupplier;
  */
 public final class Health {
 
-    private final Outbox outbox;
+    private final Maintenance store;
     private final BooleanSupplier accepting;
     private final Duration unhealthyAfter;
     private final Clock clock;
 
-    public Health(Outbox outbox, BooleanSupplier accepting, Duration unhealthyAfter, Clock clock) {
-        this.outbox = outbox;
+    public Health(Maintenance store, BooleanSupplier accepting, Duration unhealthyAfter, Clock clock) {
+        this.store = store;
         this.accepting = accepting;
         this.unhealthyAfter = unhealthyAfter;
         this.clock = clock;
@@ -42,8 +42,8 @@ public final class Health {
                 return;
             }
             try {
-                if (outbox.health().healthy()) {
-                    outbox.probe();
+                if (store.health().healthy()) {
+                    store.probe();
                     ctx.json(Map.of("status", "ready"));
                     return;
                 }
@@ -58,7 +58,7 @@ public final class Health {
         if (!accepting.getAsBoolean()) {
             return false; // stopping: the store is closed on purpose
         }
-        StoreHealth health = outbox.health();
+        StoreHealth health = store.health();
         return health.failingFor(clock.instant()).compareTo(unhealthyAfter) > 0;
     }
 }

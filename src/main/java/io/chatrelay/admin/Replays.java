@@ -1,7 +1,8 @@
 package io.chatrelay.admin;
 
 import io.chatrelay.store.DeliveryView;
-import io.chatrelay.store.Outbox;
+import io.chatrelay.store.History;
+import io.chatrelay.store.Maintenance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,10 +14,12 @@ import java.util.Optional;
 /** Re-queues dead deliveries by id and says, for each id that was not replayed, why not. */
 public final class Replays {
 
-    private final Outbox outbox;
+    private final History history;
+    private final Maintenance maintenance;
 
-    public Replays(Outbox outbox) {
-        this.outbox = outbox;
+    public Replays(History history, Maintenance maintenance) {
+        this.history = history;
+        this.maintenance = maintenance;
     }
 
     /** An id that was not replayed: {@code exists} is false when the store has no such delivery. */
@@ -35,11 +38,11 @@ public final class Replays {
         int replayed = 0;
         List<NotReplayed> skipped = new ArrayList<>();
         for (long id : ids.stream().distinct().toList()) {
-            if (outbox.replay(List.of(id), now) == 1) {
+            if (maintenance.replay(List.of(id), now) == 1) {
                 replayed++;
                 continue;
             }
-            Optional<DeliveryView> found = outbox.delivery(id);
+            Optional<DeliveryView> found = history.delivery(id);
             skipped.add(found.map(view -> new NotReplayed(id, true, "delivery " + id + " is "
                             + view.status().name().toLowerCase(Locale.ROOT) + ", not dead"))
                     .orElseGet(() -> new NotReplayed(id, false, "no delivery " + id)));

@@ -12,7 +12,7 @@ import io.chatrelay.store.AttemptView;
 import io.chatrelay.store.DeliveryFilter;
 import io.chatrelay.store.DeliveryView;
 import io.chatrelay.store.EventSummary;
-import io.chatrelay.store.Outbox;
+import io.chatrelay.store.History;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -30,18 +30,18 @@ import java.util.Optional;
  */
 public final class Stories {
 
-    private final Outbox outbox;
+    private final History history;
     private final Redactor redactor;
 
-    public Stories(Outbox outbox, Redactor redactor) {
-        this.outbox = outbox;
+    public Stories(History history, Redactor redactor) {
+        this.history = history;
         this.redactor = redactor;
     }
 
     /** The event as accepted, the routes that sent it somewhere, the contact, every delivery and attempt. */
     public Optional<Map<String, Object>> event(String id) {
-        return outbox.event(id).map(raw -> {
-            List<DeliveryView> deliveries = outbox.find(DeliveryFilter.newest(1_000).withEventId(id));
+        return history.event(id).map(raw -> {
+            List<DeliveryView> deliveries = history.find(DeliveryFilter.newest(1_000).withEventId(id));
             Map<String, Object> story = new LinkedHashMap<>();
             story.put("id", raw.id());
             story.put("event", redactor.shown(raw.type()));
@@ -63,12 +63,12 @@ public final class Stories {
 
     /** One delivery with every attempt. */
     public Optional<Map<String, Object>> delivery(long id) {
-        return outbox.delivery(id).map(this::withAttempts);
+        return history.delivery(id).map(this::withAttempts);
     }
 
     private Map<String, Object> withAttempts(DeliveryView view) {
         Map<String, Object> story = row(view);
-        story.put("attempt_history", outbox.attempts(view.id()).stream().map(this::attempt).toList());
+        story.put("attempt_history", history.attempts(view.id()).stream().map(this::attempt).toList());
         return story;
     }
 

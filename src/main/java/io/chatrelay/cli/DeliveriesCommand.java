@@ -69,9 +69,10 @@ final class DeliveriesCommand {
                 throw new ParameterException(spec.commandLine(), "--since: " + e.getMessage());
             }
             return OpenStore.with(config, spec.commandLine().getErr(), opened -> {
-                DeliveryFilter filter = new DeliveryFilter(status, destination, event, conversation, from, null, limit);
+                DeliveryFilter filter = DeliveryFilter.newest(limit).withStatus(status).withDestination(destination)
+                        .withEventId(event).withConversation(conversation).withSince(from);
                 Stories stories = opened.stories();
-                List<Map<String, Object>> rows = opened.outbox().find(filter).stream().map(stories::row).toList();
+                List<Map<String, Object>> rows = opened.history().find(filter).stream().map(stories::row).toList();
                 StoryPrinter printer = new StoryPrinter(spec.commandLine().getOut());
                 if (json) {
                     printer.json(Map.of("deliveries", rows));
@@ -145,8 +146,8 @@ final class DeliveriesCommand {
             PrintWriter out = spec.commandLine().getOut();
             return OpenStore.with(config, spec.commandLine().getErr(), opened -> {
                 Replays.Result result = which.allDead
-                        ? new Replays.Result(opened.outbox().replayAllDead(Instant.now()), List.of())
-                        : new Replays(opened.outbox()).replay(which.ids, Instant.now());
+                        ? new Replays.Result(opened.maintenance().replayAllDead(Instant.now()), List.of())
+                        : opened.replays().replay(which.ids, Instant.now());
                 if (json) {
                     Map<String, Object> answer = new LinkedHashMap<>();
                     answer.put("replayed", result.replayed());

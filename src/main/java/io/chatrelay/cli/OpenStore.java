@@ -1,11 +1,13 @@
 package io.chatrelay.cli;
 
+import io.chatrelay.admin.Replays;
 import io.chatrelay.admin.Stories;
 import io.chatrelay.config.Redactor;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.StoreConfig;
-import io.chatrelay.store.JdbcOutbox;
-import io.chatrelay.store.Outbox;
+import io.chatrelay.store.History;
+import io.chatrelay.store.Maintenance;
+import io.chatrelay.store.Store;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
@@ -16,12 +18,12 @@ import java.util.function.ToIntFunction;
  * rest of the config only feeds the redactor, so a variable of a destination that this shell does
  * not have gets a placeholder: the tools need no destination's secret in their environment.
  */
-record OpenStore(Outbox outbox, Redactor redactor) implements AutoCloseable {
+record OpenStore(Store store, Redactor redactor) implements AutoCloseable {
 
     static Optional<OpenStore> open(ConfigOption config, PrintWriter err) {
         Optional<StoreConfig> store = config.loadStore(err);
         Optional<RelayConfig> loaded = store.isEmpty() ? Optional.empty() : config.loadForRedaction(err);
-        return loaded.map(c -> new OpenStore(JdbcOutbox.openForTools(store.get()), Redactor.of(c)));
+        return loaded.map(c -> new OpenStore(Store.openForTools(store.get()), Redactor.of(c)));
     }
 
     /**
@@ -38,12 +40,24 @@ record OpenStore(Outbox outbox, Redactor redactor) implements AutoCloseable {
         }
     }
 
+    History history() {
+        return store.history();
+    }
+
+    Maintenance maintenance() {
+        return store.maintenance();
+    }
+
     Stories stories() {
-        return new Stories(outbox, redactor);
+        return new Stories(store.history(), redactor);
+    }
+
+    Replays replays() {
+        return new Replays(store.history(), store.maintenance());
     }
 
     @Override
     public void close() {
-        outbox.close();
+        store.close();
     }
 }

@@ -216,7 +216,7 @@ public final class ConfigLoader {
 
     private static StoreConfig store(Fields fields, Optional<Path> directory) {
         String url = fields.string("url", StoreConfig.DEFAULT_URL);
-        if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+        if (StoreKind.of(url).isEmpty()) {
             fields.problem("url", "must be a jdbc:sqlite: or jdbc:postgresql: URL");
         }
         Duration retention = fields.duration("retention", StoreConfig.DEFAULT_RETENTION);

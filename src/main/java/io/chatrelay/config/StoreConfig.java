@@ -35,7 +35,7 @@ public record StoreConfig(String url, Duration retention, Duration unhealthyAfte
      * (the config file's); any other URL as it is.
      */
     static String resolveAgainst(String url, java.nio.file.Path directory) {
-        String prefix = "jdbc:sqlite:";
+        String prefix = StoreKind.SQLITE.prefix();
         if (!url.startsWith(prefix)) {
             return url;
         }

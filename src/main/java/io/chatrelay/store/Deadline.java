@@ -19,8 +19,4 @@ public record Deadline(Instant at, Clock clock) {
     public Duration left() {
         return Duration.between(clock.instant(), at);
     }
-
-    public boolean passed() {
-        return !clock.instant().isBefore(at);
-    }
 }

@@ -1,93 +1,36 @@
 package io.chatrelay.store;
 
 import io.chatrelay.event.RawEvent;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
-/** The read side of the outbox: what happened to events and deliveries, for people asking "where is it?". */
-final class History {
+/**
+ * The read side of the outbox: what happened to events and deliveries, for people asking "where
+ * is it?" (the admin API, the console, the command line) and for the gauges. It changes nothing.
+ */
+public interface History {
 
-    private static final String ATTEMPTS = "SELECT number, at, duration_ms, status, outcome, reason, answer, "
-            + "next_attempt_at FROM attempts WHERE delivery_id = ? ORDER BY number";
-    static final String OPEN_COUNTS = "SELECT status, destination, COUNT(*) FROM deliveries "
-            + "WHERE status IN ('pending', 'dead') GROUP BY status, destination";
-    static final String DELIVERED_SINCE = "SELECT destination, COUNT(*) FROM deliveries "
-            + "WHERE status = 'delivered' AND updated_at >= ? GROUP BY destination";
+    /** Deliveries matching the filter, newest first, with their events' acceptance time and conversation. */
+    List<DeliveryView> find(DeliveryFilter filter);
 
-    private static final int STATUSES = DeliveryStatus.values().length;
+    Optional<DeliveryView> delivery(long id);
 
-    private final Database database;
-    private final SqlDialect dialect;
+    /** Every recorded send of a delivery, oldest first, across replays. */
+    List<AttemptView> attempts(long deliveryId);
 
-    History(Database database, SqlDialect dialect) {
-        this.database = database;
-        this.dialect = dialect;
-    }
+    /** The event as accepted, exact bytes included. */
+    Optional<RawEvent> event(String id);
 
-    List<DeliveryView> find(DeliveryFilter filter) {
-        return database.lazyTransaction(sql -> DeliveryListing.find(sql, dialect, filter));
-    }
+    /** Events matching the filter, newest first, each with its deliveries. */
+    List<EventSummary> events(EventFilter filter);
 
-    Optional<DeliveryView> delivery(long id) {
-        String query = "SELECT " + Rows.VIEW_COLUMNS + DeliveryListing.FROM + " WHERE d.id = ?";
-        return database.lazyTransaction(sql -> Rows.views(sql.bound(query, id)).stream().findFirst());
-    }
+    /** Per destination that has any: pending, dead, and delivered at or after {@code deliveredSince}. */
+    List<DestinationCounts> countsByDestination(Instant deliveredSince);
 
-    List<AttemptView> attempts(long deliveryId) {
-        return database.lazyTransaction(sql -> {
-            List<AttemptView> attempts = new ArrayList<>();
-            try (ResultSet rows = sql.bound(ATTEMPTS, deliveryId).executeQuery()) {
-                while (rows.next()) {
-                    attempts.add(Rows.attempt(rows));
-                }
-            }
-            return attempts;
-        });
-    }
+    /** Deliveries waiting or in flight for one destination. */
+    long countPending(String destination);
 
-    Optional<RawEvent> event(String id) {
-        return database.lazyTransaction(sql -> {
-            try (ResultSet row = sql.bound("SELECT id, type, conversation_id, body, received_at FROM events "
-                    + "WHERE id = ?", id).executeQuery()) {
-                return row.next() ? Optional.of(new RawEvent(row.getString(1), row.getString(2), row.getString(3),
-                        row.getBytes(4), Instant.ofEpochMilli(row.getLong(5)))) : Optional.<RawEvent>empty();
-            }
-        });
-    }
-
-    List<EventSummary> events(EventFilter filter) {
-        return database.lazyTransaction(sql -> EventListing.find(sql, dialect, filter));
-    }
-
-    /**
-     * Pending and dead deliveries are counted in {@code deliveries_status_destination}, delivered
-     * ones in {@code deliveries_delivered}, each reading only index entries of the rows it counts.
-     */
-    List<DestinationCounts> countsByDestination(Instant deliveredSince) {
-        return database.lazyTransaction(sql -> {
-            Map<String, long[]> counts = new TreeMap<>();
-            try (ResultSet rows = sql.bound(OPEN_COUNTS).executeQuery()) {
-                while (rows.next()) {
-                    long[] row = counts.computeIfAbsent(rows.getString(2), d -> new long[STATUSES]);
-                    row[DeliveryStatus.parse(rows.getString(1)).ordinal()] = rows.getLong(3);
-                }
-            }
-            try (ResultSet rows = sql.bound(DELIVERED_SINCE, deliveredSince.toEpochMilli()).executeQuery()) {
-                while (rows.next()) {
-                    long[] row = counts.computeIfAbsent(rows.getString(1), d -> new long[STATUSES]);
-                    row[DeliveryStatus.DELIVERED.ordinal()] = rows.getLong(2);
-                }
-            }
-            List<DestinationCounts> result = new ArrayList<>();
-            counts.forEach((destination, row) -> result.add(new DestinationCounts(destination,
-                    row[DeliveryStatus.PENDING.ordinal()], row[DeliveryStatus.DEAD.ordinal()],
-                    row[DeliveryStatus.DELIVERED.ordinal()])));
-            return result;
-        });
-    }
+    /** Deliveries in this state, for gauges. */
+    long count(DeliveryStatus status);
 }

@@ -1,6 +1,5 @@
 package io.chatrelay.store;
 
-import io.chatrelay.config.StoreConfig;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.route.Target;
 import java.sql.PreparedStatement;
@@ -13,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The outbox on a JDBC database; what differs per database lives in its {@link SqlDialect}. */
-public final class JdbcOutbox implements Outbox {
+/** {@link Outbox} on a JDBC database; what differs per database lives in its {@link SqlDialect}. */
+final class JdbcOutbox implements Outbox {
 
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
     private static final String NEXT_DUE = "SELECT MIN(d.next_attempt_at) FROM deliveries d "
@@ -25,9 +24,6 @@ public final class JdbcOutbox implements Outbox {
             + "updated_at = ? WHERE id = ? AND claim = ?";
     private static final String RELEASE = "UPDATE deliveries SET lease_until = NULL, lease_owner = NULL, "
             + "claim = claim + 1 WHERE id = ? AND claim = ? AND status = 'pending'";
-    /** A fresh start for dead deliveries; it ends any claim from before it. */
-    private static final String REPLAY = "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, "
-            + "updated_at = ?, claim = claim + 1 WHERE status = 'dead'";
 
     private final Database database;
     private final SqlDialect dialect;
@@ -42,9 +38,8 @@ public final class JdbcOutbox implements Outbox {
     private final GroupCommit lazy;
     private final String owner = UUID.randomUUID().toString();
     private final SharedState shared;
-    private final History history;
 
-    private JdbcOutbox(Database database, SqlDialect dialect) {
+    JdbcOutbox(Database database, SqlDialect dialect) {
         this.database = database;
         this.dialect = dialect;
         this.recordAttempt = "INSERT INTO attempts (delivery_id, number, at, status, reason, duration_ms, outcome, "
@@ -55,60 +50,6 @@ public final class JdbcOutbox implements Outbox {
         this.durable = new GroupCommit(database, "relay-group-commit");
         this.lazy = dialect.singleWriter() ? durable : new GroupCommit(database, "relay-outcome-commit");
         this.shared = new JdbcSharedState(database, owner);
-        this.history = new History(database, dialect);
-    }
-
-    /** Opens the store named by {@code store.url}, creating or migrating its schema. */
-    public static JdbcOutbox open(StoreConfig config) {
-        return open(config, Clock.systemUTC());
-    }
-
-    /** As {@link #open(StoreConfig)}; {@code clock} dates the store's faults (see {@link #health()}). */
-    public static JdbcOutbox open(StoreConfig config, Clock clock) {
-        return open(config, true, clock);
-    }
-
-    /**
-     * Opens the store for a tool ({@code deliveries list/replay}) that runs beside a relay: it
-     * claims nothing and leaves the relay's claims alone.
-     */
-    public static JdbcOutbox openForTools(StoreConfig config) {
-        StoreFile.of(config.url()).map(StoreFile::path).filter(path -> !java.nio.file.Files.exists(path))
-                .ifPresent(missing -> {
-                    // a tool must not start an empty store beside the real one and report "0 deliveries"
-                    throw new StoreUnavailableException("cannot open the store: there is none at " + missing
-                            + " (is this the config serve runs with? a relative store.url is relative to the "
-                            + "config's directory)", null);
-                });
-        return open(config, false, Clock.systemUTC());
-    }
-
-    private static JdbcOutbox open(StoreConfig config, boolean dispatcher, Clock clock) {
-        SqlDialect dialect = dialectFor(config.url());
-        Database database = dialect.open(config.url(), new StoreFaults(clock));
-        try {
-            Migrations.apply(database, dialect);
-            if (dispatcher && dialect.singleProcess()) {
-                // a crashed run of this single-process store left its claims behind: they are due again now
-                database.transaction(sql -> sql.update("UPDATE deliveries SET lease_until = NULL, lease_owner = NULL, "
-                        + "claim = claim + 1 WHERE lease_until IS NOT NULL"));
-            }
-            return new JdbcOutbox(database, dialect);
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
-    }
-
-    static SqlDialect dialectFor(String url) {
-        if (url.startsWith("jdbc:sqlite:")) {
-            return new SqliteDialect();
-        }
-        if (url.startsWith("jdbc:postgresql:")) {
-            return new PostgresDialect();
-        }
-        throw new StoreUnavailableException("no store for " + StoreConfig.mask(url)
-                + " (jdbc:sqlite: and jdbc:postgresql: are supported)", null);
     }
 
     @Override
@@ -132,11 +73,6 @@ public final class JdbcOutbox implements Outbox {
                     + "next_attempt_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)",
                     event.id(), target.destination(), target.route(), event.conversationId(), at, at);
         }
-    }
-
-    @Override
-    public List<Delivery> claimDue(String destination, Instant now, int max, Duration lease) {
-        return claim(destination, now, max, lease).deliveries();
     }
 
     /**
@@ -196,11 +132,6 @@ public final class JdbcOutbox implements Outbox {
         return database.lazyTransaction(sql -> sql.update(RELEASE, id, delivery.claim())) > 0;
     }
 
-    @Override
-    public Optional<Instant> nextDue(String destination) {
-        return database.lazyTransaction(sql -> nextDue(sql, destination));
-    }
-
     private static Optional<Instant> nextDue(Sql sql, String destination) throws SQLException {
         PreparedStatement select = sql.prepare(NEXT_DUE);
         select.setString(1, destination);
@@ -208,57 +139,6 @@ public final class JdbcOutbox implements Outbox {
             long at = row.next() ? row.getLong(1) : 0;
             return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
         }
-    }
-
-    @Override
-    public List<DeliveryView> list(Optional<DeliveryStatus> status, int limit) {
-        return history.find(DeliveryFilter.newest(limit).withStatus(status.orElse(null)));
-    }
-
-    @Override
-    public List<DeliveryView> find(DeliveryFilter filter) {
-        return history.find(filter);
-    }
-
-    @Override
-    public Optional<DeliveryView> delivery(long id) {
-        return history.delivery(id);
-    }
-
-    @Override
-    public List<AttemptView> attempts(long deliveryId) {
-        return history.attempts(deliveryId);
-    }
-
-    @Override
-    public Optional<RawEvent> event(String id) {
-        return history.event(id);
-    }
-
-    @Override
-    public List<EventSummary> events(EventFilter filter) {
-        return history.events(filter);
-    }
-
-    @Override
-    public List<DestinationCounts> countsByDestination(Instant deliveredSince) {
-        return history.countsByDestination(deliveredSince);
-    }
-
-    @Override
-    public int replay(List<Long> ids, Instant now) {
-        return database.transaction(sql -> {
-            int replayed = 0;
-            for (long id : ids) {
-                replayed += sql.update(REPLAY + " AND id = ?", now.toEpochMilli(), now.toEpochMilli(), id);
-            }
-            return replayed;
-        });
-    }
-
-    @Override
-    public int replayAllDead(Instant now) {
-        return database.transaction(sql -> sql.update(REPLAY, now.toEpochMilli(), now.toEpochMilli()));
     }
 
     @Override
@@ -271,34 +151,11 @@ public final class JdbcOutbox implements Outbox {
         return shared;
     }
 
-    @Override
-    public long countPending(String destination) {
-        return database.lazyTransaction(sql -> sql.count(
-                "SELECT COUNT(*) FROM deliveries WHERE status = 'pending' AND destination = ?", destination));
-    }
-
-    @Override
-    public long count(DeliveryStatus status) {
-        return database.lazyTransaction(sql -> sql.count("SELECT COUNT(*) FROM deliveries WHERE status = ?",
-                status.column()));
-    }
-
-    @Override
-    public void probe() {
-        database.lazyTransaction(sql -> sql.count("SELECT COUNT(*) FROM (SELECT 1 FROM deliveries LIMIT 1) one"));
-    }
-
-    @Override
-    public StoreHealth health() {
-        return database.health();
-    }
-
-    @Override
-    public void close() {
+    /** Stops the writers; the database is closed by its {@link Store}. */
+    void close() {
         durable.close();
         if (lazy != durable) {
             lazy.close();
         }
-        database.close();
     }
 }

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Accepted events waiting to be delivered, kept durably. {@link #enqueue} is all-or-nothing: the
- * event and every delivery are committed, or nothing is and it throws {@link StoreUnavailableException}.
+ * The queue of accepted events waiting to be delivered, kept durably: what ingest puts in and the
+ * dispatcher takes out. {@link #enqueue} is all-or-nothing: the event and every delivery are
+ * committed, or nothing is and it throws {@link StoreUnavailableException}. What people read of it
+ * is {@link History}; what operators do to it is {@link Maintenance}.
  *
  * <p>Every write about a claimed delivery ({@link #delivered}, {@link #retryAt}, {@link #dead},
  * {@link #release}) is fenced by its claim: it applies only while the claim that handed the delivery
@@ -19,24 +21,20 @@ import java.util.Optional;
  * {@link Deadline}; when it passes they throw {@link StoreUnavailableException} and nothing was
  * stored (unless the commit was already under way: then they wait for it).
  */
-public interface Outbox extends AutoCloseable {
+public interface Outbox {
 
     /** Commits the event and one pending delivery per target before returning. */
     void enqueue(RawEvent event, List<Target> targets);
-
-    /**
-     * Up to {@code max} due deliveries of one destination, leased to this process for {@code lease}
-     * so that nobody else sends them meanwhile. Only the oldest pending delivery of each
-     * conversation is ever due, so a conversation's messages go out in the order they were accepted.
-     */
-    List<Delivery> claimDue(String destination, Instant now, int max, Duration lease);
 
     /** A claim's deliveries and, when they are fewer than asked for, when the next could be claimed. */
     record Claim(List<Delivery> deliveries, Optional<Instant> nextDue) {}
 
     /**
-     * {@link #claimDue}, and when it found fewer than {@code max} also {@link #nextDue}: what the
-     * dispatcher asks on each pass, in one transaction.
+     * Up to {@code max} due deliveries of one destination, leased to this process for {@code lease}
+     * so that nobody else sends them meanwhile, and when they are fewer than {@code max}, when the
+     * next delivery of that destination could be claimed; in one transaction. Only the oldest
+     * pending delivery of each conversation is ever due, so a conversation's messages go out in
+     * the order they were accepted.
      */
     Claim claim(String destination, Instant now, int max, Duration lease);
 
@@ -52,60 +50,12 @@ public interface Outbox extends AutoCloseable {
     /** Gives a claimed delivery back without counting an attempt (shutdown); false if the claim was lost. */
     boolean release(Delivery delivery);
 
-    /** When the next delivery of this destination that could be claimed becomes due. */
-    Optional<Instant> nextDue(String destination);
-
-    List<DeliveryView> list(Optional<DeliveryStatus> status, int limit);
-
-    /** Deliveries matching the filter, newest first, with their events' acceptance time and conversation. */
-    List<DeliveryView> find(DeliveryFilter filter);
-
-    Optional<DeliveryView> delivery(long id);
-
-    /** Every recorded send of a delivery, oldest first, across replays. */
-    List<AttemptView> attempts(long deliveryId);
-
-    /** The event as accepted, exact bytes included. */
-    Optional<RawEvent> event(String id);
-
-    /** Events matching the filter, newest first, each with its deliveries. */
-    List<EventSummary> events(EventFilter filter);
-
-    /** Per destination that has any: pending, dead, and delivered at or after {@code deliveredSince}. */
-    List<DestinationCounts> countsByDestination(Instant deliveredSince);
-
     /**
-     * Re-queues these dead deliveries with a fresh attempt count; returns how many were dead. A
-     * replay starts a new life for the delivery: no write of a claim from before it applies any more.
+     * Deletes deliveries delivered before {@code before}, and events left with no delivery: the
+     * queue's retention, which the dispatcher runs in the background.
      */
-    int replay(List<Long> ids, Instant now);
-
-    int replayAllDead(Instant now);
-
-    /** Deletes deliveries delivered before {@code before}, and events left with no delivery. */
     int pruneDelivered(Instant before);
 
     /** Threads, live replicas and pauses, kept in the same store. */
     SharedState shared();
-
-    /** Deliveries waiting or in flight for one destination. */
-    long countPending(String destination);
-
-    /** Pending and dead deliveries, for gauges. */
-    long count(DeliveryStatus status);
-
-    /**
-     * Reads from the store at a cost that does not grow with it (readiness probes); throws
-     * {@link StoreUnavailableException} when the store does not answer.
-     */
-    void probe();
-
-    /**
-     * Whether the store takes writes (a full disk, a deleted file say no), and since when it has
-     * not. Checks the store's file and, while writes fail, tries one.
-     */
-    StoreHealth health();
-
-    @Override
-    void close();
 }

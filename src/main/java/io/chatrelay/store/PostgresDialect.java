@@ -1,9 +1,7 @@
 package io.chatrelay.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
 
@@ -72,24 +70,14 @@ final class PostgresDialect implements SqlDialect {
             + "WHERE id IN ("
             + Schema.CLAIMABLE + " FOR UPDATE SKIP LOCKED) RETURNING id";
 
-    /** Run by the pool on every connection it opens. */
-    static final String SESSION_SETTINGS = "SET statement_timeout = '30s'";
-
     @Override
     public Database open(String url, StoreFaults faults) {
-        return PooledDatabase.open(url, SESSION_SETTINGS, faults);
+        return PostgresDatabase.open(url, faults);
     }
 
     @Override
     public List<String> migrations() {
         return MIGRATIONS;
-    }
-
-    @Override
-    public void configure(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(SESSION_SETTINGS);
-        }
     }
 
     @Override

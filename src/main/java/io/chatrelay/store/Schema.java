@@ -1,6 +1,6 @@
 package io.chatrelay.store;
 
-/** Schema steps that are the same SQL on every database. */
+/** What is the same SQL on every database: shared schema steps, and which deliveries may be claimed. */
 final class Schema {
 
     /** Migration 3: what replicas share besides deliveries: who is alive, and destinations told to wait. */

@@ -1,29 +1,32 @@
 package io.chatrelay.store;
 
-import java.sql.Connection;
+import io.chatrelay.config.StoreConfig;
+import io.chatrelay.config.StoreKind;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
  * What differs between the databases the outbox runs on. The outbox's statements are written once
- * in portable SQL; a dialect supplies the connections, the schema, the session settings and the
- * claim statement.
+ * in portable SQL; a dialect supplies the database (its connections and their settings), the
+ * schema and the claim statement.
  */
 interface SqlDialect {
+
+    /** The dialect of the database {@code url} names (see {@link StoreKind}). */
+    static SqlDialect forUrl(String url) {
+        StoreKind kind = StoreKind.of(url).orElseThrow(() -> new StoreUnavailableException("no store for "
+                + StoreConfig.mask(url) + " (jdbc:sqlite: and jdbc:postgresql: are supported)", null));
+        return switch (kind) {
+            case SQLITE -> new SqliteDialect();
+            case POSTGRESQL -> new PostgresDialect();
+        };
+    }
 
     /** Opens the database behind {@code url}. */
     Database open(String url, StoreFaults faults);
 
-    /** As {@link #open(String, StoreFaults)}, its faults dated by the system clock. */
-    default Database open(String url) {
-        return open(url, new StoreFaults(java.time.Clock.systemUTC()));
-    }
-
     /** Schema migrations in order; migration {@code n} (1-based) brings the schema to version {@code n}. */
     List<String> migrations();
-
-    /** Settings applied to a new connection (journal mode, timeouts). */
-    void configure(Connection connection) throws SQLException;
 
     /** Keeps two processes from migrating at once; held until the transaction ends. */
     void lockSchema(Sql sql) throws SQLException;

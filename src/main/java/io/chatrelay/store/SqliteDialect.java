@@ -1,12 +1,13 @@
 package io.chatrelay.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
-/** SQLite: WAL journal, full sync on commit (durability is not traded for speed), one writer. */
+/**
+ * SQLite's schema and claims. Its {@link SqliteDatabase} has a WAL journal and a full sync on
+ * commit (durability is not traded for speed), and one writer.
+ */
 final class SqliteDialect implements SqlDialect {
 
     private static final List<String> MIGRATIONS = List.of("""
@@ -61,7 +62,7 @@ final class SqliteDialect implements SqlDialect {
 
     @Override
     public Database open(String url, StoreFaults faults) {
-        return SingleConnectionDatabase.open(url, this, faults);
+        return SqliteDatabase.open(url, faults);
     }
 
     @Override
@@ -72,16 +73,6 @@ final class SqliteDialect implements SqlDialect {
     @Override
     public List<String> migrations() {
         return MIGRATIONS;
-    }
-
-    @Override
-    public void configure(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA journal_mode=WAL");
-            statement.execute("PRAGMA synchronous=FULL");
-            statement.execute("PRAGMA busy_timeout=10000");
-            statement.execute("PRAGMA foreign_keys=ON");
-        }
     }
 
     @Override

@@ -21,20 +21,20 @@ public final class StoreCounts implements AutoCloseable {
     static final Duration EVERY = Duration.ofSeconds(1);
     static final int PAUSE_PER_COUNT = 100;
 
-    private final Outbox outbox;
+    private final History history;
     private final Duration every;
     private volatile Periodic timer; // null until started
     private volatile double pending = Double.NaN;
     private volatile double dead = Double.NaN;
 
-    StoreCounts(Outbox outbox, Duration every) {
-        this.outbox = outbox;
+    StoreCounts(History history, Duration every) {
+        this.history = history;
         this.every = every;
     }
 
     /** Counts once now, then about every second in the background until closed. */
-    public static StoreCounts start(Outbox outbox) {
-        StoreCounts counts = new StoreCounts(outbox, EVERY);
+    public static StoreCounts start(History history) {
+        StoreCounts counts = new StoreCounts(history, EVERY);
         Duration first = counts.countAndPause();
         counts.timer = Periodic.start("store-counts", first, EVERY, counts::countAndPause);
         return counts;
@@ -59,8 +59,8 @@ public final class StoreCounts implements AutoCloseable {
     long count() {
         long started = System.nanoTime();
         try {
-            pending = outbox.count(DeliveryStatus.PENDING);
-            dead = outbox.count(DeliveryStatus.DEAD);
+            pending = history.count(DeliveryStatus.PENDING);
+            dead = history.count(DeliveryStatus.DEAD);
         } catch (RuntimeException | Error storeDown) { // no stale figure: the gauges say there is none
             pending = Double.NaN;
             dead = Double.NaN;

@@ -1,5 +1,6 @@
 package io.chatrelay.store;
 
+import io.chatrelay.config.StoreKind;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -42,10 +43,10 @@ final class StoreFile {
 
     /** The file a SQLite URL names; empty for an in-memory database, a {@code file:} URI or another database. */
     static Optional<StoreFile> of(String url) {
-        if (!url.startsWith("jdbc:sqlite:")) {
+        if (StoreKind.of(url).orElse(null) != StoreKind.SQLITE) {
             return Optional.empty();
         }
-        String path = url.substring("jdbc:sqlite:".length());
+        String path = url.substring(StoreKind.SQLITE.prefix().length());
         int query = path.indexOf('?');
         path = query >= 0 ? path.substring(0, query) : path;
         if (path.isEmpty() || path.equals(":memory:") || path.startsWith("file:")) {

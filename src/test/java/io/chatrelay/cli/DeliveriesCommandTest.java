@@ -6,8 +6,7 @@ import io.chatrelay.Relay;
 import io.chatrelay.config.StoreConfig;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.route.Target;
-import io.chatrelay.store.JdbcOutbox;
-import io.chatrelay.store.Outbox;
+import io.chatrelay.store.Store;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
@@ -74,7 +73,7 @@ class DeliveriesCommandTest {
                 chat_data: {signing_secrets: [s]}
                 routes: []
                 """.formatted(dir.resolve("relay.db")));
-        JdbcOutbox.open(new StoreConfig("jdbc:sqlite:" + dir.resolve("relay.db"), StoreConfig.DEFAULT_RETENTION)).close();
+        Store.open(new StoreConfig("jdbc:sqlite:" + dir.resolve("relay.db"), StoreConfig.DEFAULT_RETENTION)).close();
 
         Cli.Run run = run("deliveries", "replay", "42", "--config", config.toString());
 
@@ -153,9 +152,10 @@ class DeliveriesCommandTest {
                   sales: {type: discord, webhook_url: "${DISCORD_WEBHOOK_URL_NOT_SET_IN_TESTS}"}
                 routes: [{name: leads, to: [sales]}]
                 """);
-        try (Outbox outbox = JdbcOutbox.open(new StoreConfig("jdbc:sqlite:" + dir.resolve("data/relay.db"),
+        try (Store store = Store.open(new StoreConfig("jdbc:sqlite:" + dir.resolve("data/relay.db"),
                 StoreConfig.DEFAULT_RETENTION))) {
-            outbox.enqueue(new RawEvent("e1", "lead-submission", null, Fixtures.bytes("lead-submission"), Instant.now()),
+            store.outbox().enqueue(
+                    new RawEvent("e1", "lead-submission", null, Fixtures.bytes("lead-submission"), Instant.now()),
                     List.of(new Target("sales", "leads")));
         }
 

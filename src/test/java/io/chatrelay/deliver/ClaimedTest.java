@@ -1,12 +1,14 @@
 package io.chatrelay.deliver;
 
+import static io.chatrelay.store.StoreKit.claimDue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.route.Target;
 import io.chatrelay.store.Delivery;
-import io.chatrelay.store.JdbcOutbox;
+import io.chatrelay.store.Outbox;
+import io.chatrelay.store.Store;
 import io.chatrelay.testkit.RelayUnderTest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +28,8 @@ class ClaimedTest {
     @TempDir
     Path dir;
 
-    private JdbcOutbox outbox;
+    private Store store;
+    private Outbox outbox;
     private Claimed claimed;
     private Duration lease;
 
@@ -38,18 +41,19 @@ class ClaimedTest {
                 routes: []
                 """);
         lease = config.lease("crm");
-        outbox = JdbcOutbox.open(config.store());
+        store = Store.open(config.store());
+        outbox = store.outbox();
         claimed = new Claimed(outbox);
         for (String id : List.of("e1", "e2")) {
             outbox.enqueue(new RawEvent(id, "chat", "conversation-" + id, RelayUnderTest.chat(id, id), T0),
                     List.of(new Target("crm", "all")));
         }
-        claimed.add("crm", outbox.claimDue("crm", T0, 10, lease), T0.plus(lease));
+        claimed.add("crm", claimDue(outbox, "crm", T0, 10, lease), T0.plus(lease));
     }
 
     @AfterEach
     void close() {
-        outbox.close();
+        store.close();
     }
 
     @Test
@@ -57,7 +61,7 @@ class ClaimedTest {
         assertThat(claimed.next("crm", T0.plus(TIMEOUT), TIMEOUT)).isNotNull();
         assertThat(claimed.next("crm", T0.plus(TIMEOUT), TIMEOUT)).isNotNull();
         assertThat(claimed.isEmpty("crm")).isTrue();
-        assertThat(outbox.claimDue("crm", T0.plus(TIMEOUT), 10, lease)).as("still leased to this process").isEmpty();
+        assertThat(claimDue(outbox, "crm", T0.plus(TIMEOUT), 10, lease)).as("still leased to this process").isEmpty();
     }
 
     @Test
@@ -66,7 +70,7 @@ class ClaimedTest {
 
         assertThat(claimed.next("crm", late, TIMEOUT)).isNull();
 
-        List<Delivery> again = outbox.claimDue("crm", late, 10, lease);
+        List<Delivery> again = claimDue(outbox, "crm", late, 10, lease);
         assertThat(again).as("claimable again at once, not after the lease").hasSize(2);
     }
 
@@ -76,7 +80,7 @@ class ClaimedTest {
 
         assertThat(claimed.next("crm", T0, reloaded)).as("a 30 s send would outlast a 25 s lease").isNull();
 
-        assertThat(outbox.claimDue("crm", T0, 10, reloaded.multipliedBy(2))).as("claimable again with a longer lease")
+        assertThat(claimDue(outbox, "crm", T0, 10, reloaded.multipliedBy(2))).as("claimable again with a longer lease")
                 .hasSize(2);
     }
 
@@ -85,6 +89,6 @@ class ClaimedTest {
         claimed.releaseAllBut(List.of("support"));
 
         assertThat(claimed.isEmpty("crm")).isTrue();
-        assertThat(outbox.claimDue("crm", T0, 10, lease)).hasSize(2);
+        assertThat(claimDue(outbox, "crm", T0, 10, lease)).hasSize(2);
     }
 }

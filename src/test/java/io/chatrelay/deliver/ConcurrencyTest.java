@@ -8,7 +8,8 @@ import io.chatrelay.event.RawEvent;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.route.Target;
 import io.chatrelay.store.DeliveryStatus;
-import io.chatrelay.store.JdbcOutbox;
+import io.chatrelay.store.Outbox;
+import io.chatrelay.store.Store;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.RelayUnderTest;
 import java.io.IOException;
@@ -46,7 +47,8 @@ class ConcurrencyTest {
     private final AtomicBoolean burst = new AtomicBoolean();
     private final Destination crm = new Destination();
     private final Destination support = new Destination();
-    private JdbcOutbox outbox;
+    private Store store;
+    private Outbox outbox;
     private String storeUrl;
     private Dispatcher dispatcher;
 
@@ -55,8 +57,8 @@ class ConcurrencyTest {
         if (dispatcher != null) {
             dispatcher.close();
         }
-        if (outbox != null) {
-            outbox.close();
+        if (store != null) {
+            store.close();
         }
         crm.close();
         support.close();
@@ -131,7 +133,7 @@ class ConcurrencyTest {
             sql.execute("ROLLBACK");
         }
         Eventually.holds("both outcomes recorded once the store is free",
-                () -> outbox.count(DeliveryStatus.DELIVERED) == 2);
+                () -> store.history().count(DeliveryStatus.DELIVERED) == 2);
     }
 
     @Test
@@ -157,7 +159,8 @@ class ConcurrencyTest {
             enqueue(8, "crm");
             assertThat(allEight.await(10, TimeUnit.SECONDS)).as("eight sends at once in round %d", round).isTrue();
             int delivered = 8 * round;
-            Eventually.holds("round " + round + " recorded", () -> outbox.count(DeliveryStatus.DELIVERED) == delivered);
+            Eventually.holds("round " + round + " recorded",
+                    () -> store.history().count(DeliveryStatus.DELIVERED) == delivered);
         }
 
         assertThat(crm.connections).as("the second round reused the first round's connections").hasSize(8);
@@ -177,7 +180,8 @@ class ConcurrencyTest {
                   - {name: all, to: [crm]}
                 """.formatted(crm.server.url("/crm"), support.server.url("/support")));
         storeUrl = config.store().url();
-        outbox = JdbcOutbox.open(config.store());
+        store = Store.open(config.store());
+        outbox = store.outbox();
         if (beforeDispatching != null) {
             beforeDispatching.run();
         }

@@ -1,5 +1,6 @@
 package io.chatrelay.deliver;
 
+import static io.chatrelay.store.StoreKit.claimDue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.config.RelayConfig;
@@ -7,7 +8,8 @@ import io.chatrelay.event.RawEvent;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.route.Target;
 import io.chatrelay.store.Delivery;
-import io.chatrelay.store.JdbcOutbox;
+import io.chatrelay.store.Outbox;
+import io.chatrelay.store.Store;
 import io.chatrelay.testkit.RelayUnderTest;
 import io.chatrelay.testkit.Sink;
 import java.nio.file.Path;
@@ -59,10 +61,11 @@ class HoldingBackTest {
                     destinations: {crm: {type: webhook, url: "%s"}}
                     routes: [{name: all, to: [crm]}]
                     """.formatted(crm.url("/crm")));
-            try (JdbcOutbox outbox = JdbcOutbox.open(config.store())) {
+            try (Store store = Store.open(config.store())) {
+                Outbox outbox = store.outbox();
                 outbox.enqueue(new RawEvent("e1", "chat", null, RelayUnderTest.chat("c1", "m1"), clock.instant()),
                         List.of(new Target("crm", "all")));
-                Delivery claimed = outbox.claimDue("crm", clock.instant(), 1, config.lease("crm")).get(0);
+                Delivery claimed = claimDue(outbox, "crm", clock.instant(), 1, config.lease("crm")).get(0);
                 RateLimiter limiter = new RateLimiter(Map.of("crm", Optional.empty()), clock.instant());
                 Attempts attempts = new Attempts(config, Senders.real(Duration.ofSeconds(5)), outbox, limiter, clock,
                         metrics);

@@ -1,5 +1,7 @@
 package io.chatrelay.deliver;
 
+import static io.chatrelay.store.StoreKit.claimDue;
+import static io.chatrelay.store.StoreKit.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.config.RelayConfig;
@@ -8,7 +10,8 @@ import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.route.Target;
 import io.chatrelay.store.Delivery;
 import io.chatrelay.store.DeliveryStatus;
-import io.chatrelay.store.JdbcOutbox;
+import io.chatrelay.store.Outbox;
+import io.chatrelay.store.Store;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.LogCapture;
 import io.chatrelay.testkit.RelayUnderTest;
@@ -52,12 +55,13 @@ class OutcomeRecordingTest {
                     destinations: {crm: {type: webhook, url: "%s", timeout: 1s}}
                     routes: [{name: all, to: [crm]}]
                     """.formatted(crm.url("/crm")));
-            try (JdbcOutbox outbox = JdbcOutbox.open(config.store());
+            try (Store store = Store.open(config.store());
                  Connection other = DriverManager.getConnection(config.store().url());
                  Statement otherSql = other.createStatement()) {
+                Outbox outbox = store.outbox();
                 outbox.enqueue(new RawEvent("e1", "chat", null, RelayUnderTest.chat("c1", "m1"), clock.instant()),
                         List.of(new Target("crm", "all")));
-                Delivery delivery = outbox.claimDue("crm", clock.instant(), 1, config.lease("crm")).get(0);
+                Delivery delivery = claimDue(outbox, "crm", clock.instant(), 1, config.lease("crm")).get(0);
                 Attempts attempts = new Attempts(config, Senders.real(Duration.ofSeconds(5)), outbox,
                         new RateLimiter(Map.of("crm", Optional.empty()), clock.instant()), clock, metrics);
                 otherSql.execute("BEGIN EXCLUSIVE"); // the store now hangs every write
@@ -74,7 +78,7 @@ class OutcomeRecordingTest {
                         .withMessageContaining("nothing was stored");
                 otherSql.execute("ROLLBACK");
                 assertThat(outbox.release(delivery)).as("given back: its outcome never reached the store").isTrue();
-                assertThat(outbox.list(Optional.empty(), 10)).singleElement().satisfies(view -> {
+                assertThat(list(store.history(), Optional.empty(), 10)).singleElement().satisfies(view -> {
                     assertThat(view.status()).isEqualTo(DeliveryStatus.PENDING);
                     assertThat(view.attempts()).isZero();
                 });
@@ -93,12 +97,13 @@ class OutcomeRecordingTest {
                     routes: [{name: all, to: [crm]}]
                     """.formatted(crm.url("/crm")));
             Clock clock = Clock.systemUTC();
-            try (JdbcOutbox outbox = JdbcOutbox.open(config.store())) {
+            try (Store store = Store.open(config.store())) {
+                Outbox outbox = store.outbox();
                 outbox.enqueue(new RawEvent("e1", "chat", null, RelayUnderTest.chat("c1", "m1"), clock.instant()),
                         List.of(new Target("crm", "all")));
-                Delivery stale = outbox.claimDue("crm", clock.instant(), 1, config.lease("crm")).get(0);
+                Delivery stale = claimDue(outbox, "crm", clock.instant(), 1, config.lease("crm")).get(0);
                 outbox.release(stale);
-                Delivery current = outbox.claimDue("crm", clock.instant(), 1, config.lease("crm")).get(0);
+                Delivery current = claimDue(outbox, "crm", clock.instant(), 1, config.lease("crm")).get(0);
                 Attempts attempts = new Attempts(config, Senders.real(Duration.ofSeconds(5)), outbox,
                         new RateLimiter(Map.of("crm", Optional.empty()), clock.instant()), clock, metrics);
 
@@ -108,7 +113,7 @@ class OutcomeRecordingTest {
                 assertThat(log.text().lines().filter(line -> line.contains("e1"))).singleElement().asString()
                         .contains("WARN").contains("not recorded: its claim had ended");
                 assertThat(metrics.scrape()).doesNotContain("chatrelay_deliveries_total");
-                assertThat(outbox.list(Optional.empty(), 10)).singleElement()
+                assertThat(list(store.history(), Optional.empty(), 10)).singleElement()
                         .satisfies(view -> assertThat(view.attempts()).isZero());
                 assertThat(outbox.release(current)).as("the current claim was left alone").isTrue();
             }

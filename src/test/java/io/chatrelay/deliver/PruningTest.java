@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.Relay;
 import io.chatrelay.config.StoreConfig;
-import io.chatrelay.store.JdbcOutbox;
+import io.chatrelay.store.Store;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.Postgres;
@@ -29,7 +29,7 @@ class PruningTest {
     @Test
     void deliversWhileThePruneAtStartWaitsForARowAnotherSessionHolds() throws Exception {
         String store = Postgres.freshDatabase();
-        JdbcOutbox.open(new StoreConfig(store, StoreConfig.DEFAULT_RETENTION)).close(); // the schema
+        Store.open(new StoreConfig(store, StoreConfig.DEFAULT_RETENTION)).close(); // the schema
         long old = Instant.now().minus(Duration.ofDays(30)).toEpochMilli();
         try (Connection setup = DriverManager.getConnection(store); Statement sql = setup.createStatement()) {
             sql.execute("INSERT INTO events (id, type, body, received_at) VALUES ('old', 'chat', '{}', " + old + ")");

@@ -1,5 +1,6 @@
 package io.chatrelay.deliver;
 
+import static io.chatrelay.store.StoreKit.claimDue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.config.RelayConfig;
@@ -8,7 +9,8 @@ import io.chatrelay.event.RawEvent;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.route.Target;
 import io.chatrelay.store.DeliveryStatus;
-import io.chatrelay.store.JdbcOutbox;
+import io.chatrelay.store.Outbox;
+import io.chatrelay.store.Store;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.RelayUnderTest;
 import java.nio.file.Path;
@@ -44,7 +46,8 @@ class StopTest {
                     destinations: {crm: {type: webhook, url: "%s"}}
                     routes: [{name: all, to: [crm]}]
                     """.formatted(crm.url("/crm")));
-            try (JdbcOutbox outbox = JdbcOutbox.open(config.store())) {
+            try (Store store = Store.open(config.store())) {
+                Outbox outbox = store.outbox();
                 Dispatcher dispatcher = new Dispatcher(outbox, config, Senders.real(Duration.ofSeconds(5)), clock, 8,
                         new RelayMetrics(), () -> false);
                 dispatcher.start();
@@ -64,8 +67,8 @@ class StopTest {
                 stopper.join(15_000);
 
                 assertThat(stopper.isAlive()).as("stop returned").isFalse();
-                long delivered = outbox.count(DeliveryStatus.DELIVERED);
-                assertThat(outbox.claimDue("crm", Instant.now(), 10, Duration.ofSeconds(30)))
+                long delivered = store.history().count(DeliveryStatus.DELIVERED);
+                assertThat(claimDue(outbox, "crm", Instant.now(), 10, Duration.ofSeconds(30)))
                         .as("every delivery not sent before the stop can be claimed again at once")
                         .hasSize((int) (3 - delivered));
             }

@@ -1,11 +1,12 @@
 package io.chatrelay.deliver;
 
+import static io.chatrelay.store.StoreKit.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.Relay;
 import io.chatrelay.store.DeliveryStatus;
 import io.chatrelay.store.DeliveryView;
-import io.chatrelay.store.JdbcOutbox;
+import io.chatrelay.store.Store;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
@@ -52,8 +53,8 @@ class StoreFaultsDuringDeliveryTest {
     }
 
     private static List<DeliveryView> deliveries(Relay relay) {
-        try (JdbcOutbox outbox = JdbcOutbox.openForTools(relay.config().store())) {
-            return outbox.list(Optional.empty(), 10);
+        try (Store store = Store.openForTools(relay.config().store())) {
+            return list(store.history(), Optional.empty(), 10);
         }
     }
 

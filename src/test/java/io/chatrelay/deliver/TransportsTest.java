@@ -1,5 +1,7 @@
 package io.chatrelay.deliver;
 
+import static io.chatrelay.store.StoreKit.claimDue;
+import static io.chatrelay.store.StoreKit.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.config.RelayConfig;
@@ -10,7 +12,8 @@ import io.chatrelay.platform.OutboundRequest;
 import io.chatrelay.route.Target;
 import io.chatrelay.store.Delivery;
 import io.chatrelay.store.DeliveryStatus;
-import io.chatrelay.store.JdbcOutbox;
+import io.chatrelay.store.Outbox;
+import io.chatrelay.store.Store;
 import io.chatrelay.testkit.RelayUnderTest;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,7 +53,8 @@ class TransportsTest {
                 routes: [{name: all, to: [crm, support-mail]}]
                 """);
         Clock clock = Clock.systemUTC();
-        try (JdbcOutbox outbox = JdbcOutbox.open(config.store()); RelayMetrics metrics = new RelayMetrics()) {
+        try (Store store = Store.open(config.store()); RelayMetrics metrics = new RelayMetrics()) {
+            Outbox outbox = store.outbox();
             outbox.enqueue(new RawEvent("e1", "chat", null, RelayUnderTest.chat("c1", "m1"), clock.instant()),
                     List.of(new Target("crm", "all"), new Target("support-mail", "all")));
             Attempts attempts = new Attempts(config, senders, outbox,
@@ -58,13 +62,13 @@ class TransportsTest {
                     clock, metrics);
 
             for (String destination : List.of("crm", "support-mail")) {
-                Delivery delivery = outbox.claimDue(destination, clock.instant(), 1, config.lease(destination)).get(0);
+                Delivery delivery = claimDue(outbox, destination, clock.instant(), 1, config.lease(destination)).get(0);
                 attempts.run(delivery, () -> { });
             }
 
             assertThat(http).containsExactly("http://crm.invalid/hook");
             assertThat(smtp).singleElement().asString().startsWith("smtp://mail.invalid");
-            assertThat(outbox.list(Optional.empty(), 10)).hasSize(2)
+            assertThat(list(store.history(), Optional.empty(), 10)).hasSize(2)
                     .allSatisfy(view -> assertThat(view.status()).isEqualTo(DeliveryStatus.DELIVERED));
         }
     }

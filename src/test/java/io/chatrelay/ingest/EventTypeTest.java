@@ -7,8 +7,7 @@ import io.chatrelay.Relay;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.route.Target;
-import io.chatrelay.store.JdbcOutbox;
-import io.chatrelay.store.Outbox;
+import io.chatrelay.store.Store;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.LogCapture;
@@ -79,8 +78,8 @@ class EventTypeTest {
     void anEventStoredWithAnUncleanTypeBeforeThisRuleIsSentWithACleanTopic() throws Exception {
         try (Sink crm = Sink.ok(); LogCapture log = new LogCapture()) {
             RelayConfig config = config(crm);
-            try (Outbox outbox = JdbcOutbox.open(config.store())) { // as an older version stored it
-                outbox.enqueue(new RawEvent("evt-old", "chat\r\nforged: yes", "c1",
+            try (Store store = Store.open(config.store())) { // as an older version stored it
+                store.outbox().enqueue(new RawEvent("evt-old", "chat\r\nforged: yes", "c1",
                         Http.utf8("{\"event\":\"chat\\r\\nforged: yes\",\"conversation_id\":\"c1\"}"),
                         Instant.now()), List.of(new Target("crm", "all")));
             }

@@ -19,7 +19,7 @@ class FailedTransactionTest {
 
     @BeforeEach
     void open() {
-        database = new SqliteDialect().open("jdbc:sqlite:" + dir.resolve("failing.db"));
+        database = StoreKit.open(new SqliteDialect(), "jdbc:sqlite:" + dir.resolve("failing.db"));
         database.transaction(sql -> sql.update("CREATE TABLE t (x INTEGER NOT NULL)"));
     }
 

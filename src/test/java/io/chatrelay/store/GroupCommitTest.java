@@ -42,7 +42,7 @@ class GroupCommitTest {
 
     @BeforeEach
     void open() {
-        database = new SqliteDialect().open("jdbc:sqlite:" + dir.resolve("group.db"));
+        database = StoreKit.open(new SqliteDialect(), "jdbc:sqlite:" + dir.resolve("group.db"));
         database.transaction(sql -> sql.update("CREATE TABLE t (x INTEGER NOT NULL)"));
         database.transaction(sql -> sql.update("CREATE TRIGGER bad BEFORE INSERT ON t WHEN NEW.x = 13 "
                 + "BEGIN SELECT RAISE(ABORT, 'thirteen is refused'); END"));

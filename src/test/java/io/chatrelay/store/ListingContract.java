@@ -1,5 +1,6 @@
 package io.chatrelay.store;
 
+import static io.chatrelay.store.StoreKit.claimDue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.config.StoreConfig;
@@ -38,7 +39,7 @@ abstract class ListingContract {
     static final int PAGE = 51;
 
     String url;
-    JdbcOutbox outbox;
+    Store store;
     SqlDialect dialect;
 
     /** The JDBC URL of a new, empty store. */
@@ -79,13 +80,13 @@ abstract class ListingContract {
     @BeforeEach
     void openStore() {
         url = freshUrl();
-        outbox = JdbcOutbox.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
-        dialect = JdbcOutbox.dialectFor(url);
+        store = Store.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
+        dialect = SqlDialect.forUrl(url);
     }
 
     @AfterEach
     void closeStore() {
-        outbox.close();
+        store.close();
     }
 
     /** One row of the filled store, as a listing filters it. */
@@ -126,7 +127,7 @@ abstract class ListingContract {
         DeliveryFilter filter = newest().withStatus(DeliveryStatus.DELIVERED).withDestination("sink")
                 .withConversation("conv-42");
 
-        assertThat(outbox.find(filter)).extracting(DeliveryView::id).containsExactlyElementsOf(rows.stream()
+        assertThat(store.history().find(filter)).extracting(DeliveryView::id).containsExactlyElementsOf(rows.stream()
                 .filter(r -> r.status() == DeliveryStatus.DELIVERED && r.destination().equals("sink"))
                 .filter(r -> conversation(r.eventId()).equals("conv-42"))
                 .map(Row::id).sorted(Comparator.reverseOrder()).toList());
@@ -142,12 +143,12 @@ abstract class ListingContract {
     @Test
     void eventsFilteredByTheirDeliveriesAreTheSameWhetherFewOrManyMatch() throws SQLException {
         List<Row> rows = fill();
-        EventFilter none = new EventFilter(null, "ops", DeliveryStatus.PENDING, null, null, null, PAGE);
-        EventFilter few = new EventFilter(null, "ops", DeliveryStatus.DEAD, null, null, null, PAGE);
-        EventFilter fewInAConversation = new EventFilter(null, null, DeliveryStatus.PENDING, "conv-5", null, null,
-                PAGE);
-        EventFilter many = new EventFilter(null, "sink", DeliveryStatus.DELIVERED, null, null, null, PAGE);
-        EventFilter manyOfAType = new EventFilter("chat", null, DeliveryStatus.DELIVERED, null, null, null, PAGE);
+        EventFilter none = EventFilter.newest(PAGE).withDestination("ops").withStatus(DeliveryStatus.PENDING);
+        EventFilter few = EventFilter.newest(PAGE).withDestination("ops").withStatus(DeliveryStatus.DEAD);
+        EventFilter fewInAConversation = EventFilter.newest(PAGE).withStatus(DeliveryStatus.PENDING)
+                .withConversation("conv-5");
+        EventFilter many = EventFilter.newest(PAGE).withDestination("sink").withStatus(DeliveryStatus.DELIVERED);
+        EventFilter manyOfAType = EventFilter.newest(PAGE).withType("chat").withStatus(DeliveryStatus.DELIVERED);
 
         for (EventFilter filter : List.of(none, few, fewInAConversation, many, manyOfAType)) {
             assertThat(eventPages(filter, 3)).as("%s", filter).containsExactlyElementsOf(
@@ -173,11 +174,11 @@ abstract class ListingContract {
         List<Row> rows = fill();
         Instant since = T0.plusSeconds(EVENTS - 200);
 
-        assertThat(outbox.countsByDestination(since)).containsExactly(counts(rows, "ops", since),
+        assertThat(store.history().countsByDestination(since)).containsExactly(counts(rows, "ops", since),
                 counts(rows, "sink", since));
         try (Connection connection = DriverManager.getConnection(url)) {
-            List<String> open = plan(connection, new Query(History.OPEN_COUNTS, List.of()));
-            List<String> delivered = plan(connection, new Query(History.DELIVERED_SINCE,
+            List<String> open = plan(connection, new Query(JdbcHistory.OPEN_COUNTS, List.of()));
+            List<String> delivered = plan(connection, new Query(JdbcHistory.DELIVERED_SINCE,
                     List.of(since.toEpochMilli())));
             assertReadsOnlyIndexEntries(open, "deliveries_status_destination");
             assertReadsOnlyIndexEntries(delivered, "deliveries_delivered");
@@ -221,24 +222,24 @@ abstract class ListingContract {
         RawEvent unrouted = event(old);
         RawEvent dead = event(old.plusSeconds(1));
         RawEvent recent = event(T0.minusSeconds(60));
-        outbox.enqueue(unrouted, List.of());
-        outbox.enqueue(dead, List.of(new Target("crm", "leads")));
-        outbox.enqueue(recent, List.of());
-        outbox.dead(outbox.claimDue("crm", dead.receivedAt(), 1, Duration.ofSeconds(30)).get(0),
+        store.outbox().enqueue(unrouted, List.of());
+        store.outbox().enqueue(dead, List.of(new Target("crm", "leads")));
+        store.outbox().enqueue(recent, List.of());
+        store.outbox().dead(claimDue(store.outbox(), "crm", dead.receivedAt(), 1, Duration.ofSeconds(30)).get(0),
                 new Attempt(dead.receivedAt(), 404, "404", Duration.ofMillis(5)),
                 Deadline.in(Duration.ofSeconds(10), Clock.systemUTC()));
 
-        outbox.pruneDelivered(T0.minus(StoreConfig.DEFAULT_RETENTION));
+        store.outbox().pruneDelivered(T0.minus(StoreConfig.DEFAULT_RETENTION));
 
-        assertThat(outbox.events(EventFilter.newest(10))).extracting(EventSummary::id)
+        assertThat(store.history().events(EventFilter.newest(10))).extracting(EventSummary::id)
                 .containsExactly(recent.id(), dead.id());
     }
 
     @Test
     void aStoreAtTheFormerSchemaVersionMigratesKeepingEveryDelivery() throws SQLException {
-        outbox.close();
+        store.close();
         url = freshUrl();
-        Database database = dialect.open(url);
+        Database database = StoreKit.open(dialect, url);
         try {
             Migrations.apply(database, dialect, 5); // before migration 6, the listing indexes
         } finally {
@@ -246,12 +247,12 @@ abstract class ListingContract {
         }
         List<Row> rows = fill(); // into the former schema, with its indexes
 
-        outbox = JdbcOutbox.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
+        store = Store.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
 
-        assertThat(outbox.find(newest().withLimit(EVENTS + 1))).hasSize(EVENTS);
+        assertThat(store.history().find(DeliveryFilter.newest(EVENTS + 1))).hasSize(EVENTS);
         assertThat(pages(newest().withStatus(DeliveryStatus.DEAD))).containsExactlyElementsOf(
                 expected(rows, newest().withStatus(DeliveryStatus.DEAD)));
-        assertThat(outbox.count(DeliveryStatus.PENDING)).isEqualTo(rows.stream()
+        assertThat(store.history().count(DeliveryStatus.PENDING)).isEqualTo(rows.stream()
                 .filter(r -> r.status() == DeliveryStatus.PENDING).count());
         try (Connection connection = DriverManager.getConnection(url)) {
             assertThat(indexes(connection, "deliveries")).contains("deliveries_status_destination",
@@ -271,8 +272,8 @@ abstract class ListingContract {
     /** Every page of a delivery listing, following its cursor, as the admin API does. */
     private List<Long> pages(DeliveryFilter filter) {
         List<Long> ids = new ArrayList<>();
-        for (List<DeliveryView> page = outbox.find(filter); !page.isEmpty();
-             page = outbox.find(filter.withBefore(ids.get(ids.size() - 1)))) {
+        for (List<DeliveryView> page = store.history().find(filter); !page.isEmpty();
+             page = store.history().find(filter.withBefore(ids.get(ids.size() - 1)))) {
             page.forEach(view -> ids.add(view.id()));
         }
         return ids;
@@ -283,8 +284,7 @@ abstract class ListingContract {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         for (int i = 0; i < count; i++) {
-            List<EventSummary> page = outbox.events(new EventFilter(filter.type(), filter.destination(),
-                    filter.status(), filter.conversation(), filter.since(), cursor, filter.limit()));
+            List<EventSummary> page = store.history().events(filter.withBefore(cursor));
             if (page.isEmpty()) {
                 break;
             }

@@ -1,5 +1,7 @@
 package io.chatrelay.store;
 
+import static io.chatrelay.store.StoreKit.claimDue;
+import static io.chatrelay.store.StoreKit.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.event.RawEvent;
@@ -14,21 +16,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every outbox must do, whatever database it runs on. Each dialect's test extends this and
- * says how to open a fresh store; the same assertions then run against each.
+ * What every store must do, its outbox, history and maintenance, whatever database it runs on.
+ * Each dialect's test extends this and says how to open a fresh store; the same assertions then
+ * run against each.
  */
 abstract class OutboxContract {
 
     static final Duration LEASE = Duration.ofSeconds(30);
     static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
 
+    Store store;
     Outbox outbox;
+    History history;
+    Maintenance maintenance;
 
-    /** A fresh, empty store; {@code lease} as given. */
-    abstract Outbox open();
+    /** A fresh, empty store. */
+    abstract Store open();
 
     /** The same store opened again, as after a restart. */
-    abstract Outbox reopen();
+    abstract Store reopen();
 
     /** The JDBC URL of the store, to look at its tables directly. */
     abstract String url();
@@ -50,12 +56,20 @@ abstract class OutboxContract {
 
     @BeforeEach
     void openStore() {
-        outbox = open();
+        use(open());
+    }
+
+    /** Makes {@code opened} the store the test works on. */
+    void use(Store opened) {
+        store = opened;
+        outbox = opened.outbox();
+        history = opened.history();
+        maintenance = opened.maintenance();
     }
 
     @AfterEach
     void closeStore() {
-        outbox.close();
+        store.close();
     }
 
     static RawEvent event(String id, String conversation, Instant at) {
@@ -79,8 +93,8 @@ abstract class OutboxContract {
     void keepsTheEventBytesAndOneDeliveryPerDestination() {
         outbox.enqueue(event("e1", "c1", T0), to("slack", "crm"));
 
-        List<Delivery> slack = outbox.claimDue("slack", T0, 10, LEASE);
-        List<Delivery> crm = outbox.claimDue("crm", T0, 10, LEASE);
+        List<Delivery> slack = claimDue(outbox, "slack", T0, 10, LEASE);
+        List<Delivery> crm = claimDue(outbox, "crm", T0, 10, LEASE);
 
         assertThat(slack).singleElement().satisfies(d -> {
             assertThat(d.event().body()).isEqualTo("{\"id\":\"e1\"}".getBytes(StandardCharsets.UTF_8));
@@ -89,16 +103,16 @@ abstract class OutboxContract {
             assertThat(d.attempts()).isZero();
         });
         assertThat(crm).hasSize(1);
-        assertThat(outbox.count(DeliveryStatus.PENDING)).isEqualTo(2);
+        assertThat(history.count(DeliveryStatus.PENDING)).isEqualTo(2);
     }
 
     @Test
     void handsAClaimedDeliveryToNobodyElseUntilItsLeaseExpires() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
 
-        assertThat(outbox.claimDue("slack", T0, 10, LEASE)).hasSize(1);
-        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10, LEASE)).isEmpty();
-        assertThat(outbox.claimDue("slack", T0.plus(LEASE).plusSeconds(1), 10, LEASE)).hasSize(1);
+        assertThat(claimDue(outbox, "slack", T0, 10, LEASE)).hasSize(1);
+        assertThat(claimDue(outbox, "slack", T0.plusSeconds(1), 10, LEASE)).isEmpty();
+        assertThat(claimDue(outbox, "slack", T0.plus(LEASE).plusSeconds(1), 10, LEASE)).hasSize(1);
     }
 
     @Test
@@ -106,37 +120,38 @@ abstract class OutboxContract {
         outbox.enqueue(event("e1", null, T0), to("slack", "crm"));
         Duration longer = LEASE.multipliedBy(4);
 
-        assertThat(outbox.claimDue("slack", T0, 10, LEASE)).hasSize(1);
-        assertThat(outbox.claimDue("crm", T0, 10, longer)).hasSize(1);
+        assertThat(claimDue(outbox, "slack", T0, 10, LEASE)).hasSize(1);
+        assertThat(claimDue(outbox, "crm", T0, 10, longer)).hasSize(1);
 
         Instant afterTheShortLease = T0.plus(LEASE).plusSeconds(1);
-        assertThat(outbox.claimDue("slack", afterTheShortLease, 10, LEASE)).hasSize(1);
-        assertThat(outbox.claimDue("crm", afterTheShortLease, 10, LEASE)).as("still leased").isEmpty();
-        assertThat(outbox.claimDue("crm", T0.plus(longer).plusSeconds(1), 10, LEASE)).hasSize(1);
+        assertThat(claimDue(outbox, "slack", afterTheShortLease, 10, LEASE)).hasSize(1);
+        assertThat(claimDue(outbox, "crm", afterTheShortLease, 10, LEASE)).as("still leased").isEmpty();
+        assertThat(claimDue(outbox, "crm", T0.plus(longer).plusSeconds(1), 10, LEASE)).hasSize(1);
     }
 
     @Test
     void deliveredDeliveriesAreNotClaimedAgain() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
-        Delivery delivery = outbox.claimDue("slack", T0, 10, LEASE).get(0);
+        Delivery delivery = claimDue(outbox, "slack", T0, 10, LEASE).get(0);
 
         outbox.delivered(delivery, attempt(T0, 200), soon());
 
-        assertThat(outbox.claimDue("slack", T0.plus(LEASE).plusSeconds(60), 10, LEASE)).isEmpty();
-        assertThat(outbox.list(Optional.of(DeliveryStatus.DELIVERED), 10)).singleElement()
+        assertThat(claimDue(outbox, "slack", T0.plus(LEASE).plusSeconds(60), 10, LEASE)).isEmpty();
+        assertThat(list(history, Optional.of(DeliveryStatus.DELIVERED), 10)).singleElement()
                 .satisfies(v -> assertThat(v.lastStatus()).isEqualTo(200));
     }
 
     @Test
     void aRetryBecomesDueAtItsTimeWithTheAttemptCounted() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
-        Delivery delivery = outbox.claimDue("slack", T0, 10, LEASE).get(0);
+        Delivery delivery = claimDue(outbox, "slack", T0, 10, LEASE).get(0);
 
         outbox.retryAt(delivery, T0.plusSeconds(5), attempt(T0, 503), soon());
 
-        assertThat(outbox.claimDue("slack", T0.plusSeconds(4), 10, LEASE)).isEmpty();
-        assertThat(outbox.nextDue("slack")).contains(T0.plusSeconds(5));
-        assertThat(outbox.claimDue("slack", T0.plusSeconds(5), 10, LEASE)).singleElement()
+        Outbox.Claim early = outbox.claim("slack", T0.plusSeconds(4), 10, LEASE);
+        assertThat(early.deliveries()).isEmpty();
+        assertThat(early.nextDue()).contains(T0.plusSeconds(5));
+        assertThat(claimDue(outbox, "slack", T0.plusSeconds(5), 10, LEASE)).singleElement()
                 .satisfies(d -> assertThat(d.attempts()).isEqualTo(1));
     }
 
@@ -144,7 +159,7 @@ abstract class OutboxContract {
     void aClaimThatFindsFewerThanAskedSaysWhenTheNextIsDue() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
         outbox.enqueue(event("e2", null, T0), to("slack"));
-        Delivery first = outbox.claimDue("slack", T0, 1, LEASE).get(0);
+        Delivery first = claimDue(outbox, "slack", T0, 1, LEASE).get(0);
         outbox.retryAt(first, T0.plusSeconds(5), attempt(T0, 503), soon());
 
         Outbox.Claim claim = outbox.claim("slack", T0, 10, LEASE);
@@ -161,17 +176,17 @@ abstract class OutboxContract {
         outbox.enqueue(event("b1", "B", T0.plusMillis(1)), to("slack"));
         outbox.enqueue(event("a2", "A", T0.plusMillis(2)), to("slack"));
 
-        List<Delivery> first = outbox.claimDue("slack", T0.plusMillis(5), 10, LEASE);
+        List<Delivery> first = claimDue(outbox, "slack", T0.plusMillis(5), 10, LEASE);
         assertThat(first).extracting(d -> d.event().id()).containsExactly("a1", "b1");
 
         Delivery a1 = first.get(0);
         outbox.retryAt(a1, T0.plusSeconds(10), attempt(T0, 500), soon());
-        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10, LEASE)).as("a2 waits for a1").isEmpty();
+        assertThat(claimDue(outbox, "slack", T0.plusSeconds(1), 10, LEASE)).as("a2 waits for a1").isEmpty();
 
-        Delivery retried = outbox.claimDue("slack", T0.plusSeconds(10), 10, LEASE).get(0);
+        Delivery retried = claimDue(outbox, "slack", T0.plusSeconds(10), 10, LEASE).get(0);
         assertThat(retried.event().id()).isEqualTo("a1");
         outbox.delivered(retried, attempt(T0.plusSeconds(10), 200), soon());
-        assertThat(outbox.claimDue("slack", T0.plusSeconds(10), 10, LEASE)).extracting(d -> d.event().id())
+        assertThat(claimDue(outbox, "slack", T0.plusSeconds(10), 10, LEASE)).extracting(d -> d.event().id())
                 .containsExactly("a2");
     }
 
@@ -179,82 +194,83 @@ abstract class OutboxContract {
     void ordersPerDestinationNotAcrossDestinations() {
         outbox.enqueue(event("a1", "A", T0), to("slack", "crm"));
         outbox.enqueue(event("a2", "A", T0.plusMillis(1)), to("slack", "crm"));
-        Delivery slackA1 = outbox.claimDue("slack", T0, 10, LEASE).get(0);
+        Delivery slackA1 = claimDue(outbox, "slack", T0, 10, LEASE).get(0);
         outbox.retryAt(slackA1, T0.plusSeconds(60), attempt(T0, 500), soon());
 
-        assertThat(outbox.claimDue("crm", T0.plusSeconds(1), 10, LEASE)).extracting(d -> d.event().id()).containsExactly("a1");
+        assertThat(claimDue(outbox, "crm", T0.plusSeconds(1), 10, LEASE)).extracting(d -> d.event().id())
+                .containsExactly("a1");
     }
 
     @Test
     void deadLettersStayUntilReplayedAndNoLongerHoldTheConversation() {
         outbox.enqueue(event("a1", "A", T0), to("slack"));
         outbox.enqueue(event("a2", "A", T0.plusMillis(1)), to("slack"));
-        Delivery a1 = outbox.claimDue("slack", T0, 10, LEASE).get(0);
+        Delivery a1 = claimDue(outbox, "slack", T0, 10, LEASE).get(0);
 
         outbox.dead(a1, attempt(T0, 404), soon());
 
-        assertThat(outbox.list(Optional.of(DeliveryStatus.DEAD), 10)).singleElement().satisfies(v -> {
+        assertThat(list(history, Optional.of(DeliveryStatus.DEAD), 10)).singleElement().satisfies(v -> {
             assertThat(v.eventId()).isEqualTo("a1");
             assertThat(v.destination()).isEqualTo("slack");
             assertThat(v.lastStatus()).isEqualTo(404);
             assertThat(v.attempts()).isEqualTo(1);
         });
-        Delivery a2 = outbox.claimDue("slack", T0.plusSeconds(1), 10, LEASE).get(0);
+        Delivery a2 = claimDue(outbox, "slack", T0.plusSeconds(1), 10, LEASE).get(0);
         assertThat(a2.event().id()).isEqualTo("a2");
         outbox.delivered(a2, attempt(T0.plusSeconds(1), 200), soon());
 
-        long id = outbox.list(Optional.of(DeliveryStatus.DEAD), 10).get(0).id();
-        assertThat(outbox.replay(List.of(id, 999_999L), T0.plusSeconds(2))).isEqualTo(1);
-        Delivery replayed = outbox.claimDue("slack", T0.plusSeconds(2), 10, LEASE).get(0);
+        long id = list(history, Optional.of(DeliveryStatus.DEAD), 10).get(0).id();
+        assertThat(maintenance.replay(List.of(id, 999_999L), T0.plusSeconds(2))).isEqualTo(1);
+        Delivery replayed = claimDue(outbox, "slack", T0.plusSeconds(2), 10, LEASE).get(0);
         assertThat(replayed.attempts()).as("a replay starts counting again").isZero();
         outbox.delivered(replayed, attempt(T0.plusSeconds(2), 200), soon());
-        assertThat(outbox.list(Optional.of(DeliveryStatus.DELIVERED), 10)).extracting(DeliveryView::eventId)
+        assertThat(list(history, Optional.of(DeliveryStatus.DELIVERED), 10)).extracting(DeliveryView::eventId)
                 .contains("a1");
     }
 
     @Test
     void replaysEveryDeadDelivery() {
         outbox.enqueue(event("e1", null, T0), to("slack", "crm"));
-        outbox.dead(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 410), soon());
-        outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 401), soon());
+        outbox.dead(claimDue(outbox, "slack", T0, 1, LEASE).get(0), attempt(T0, 410), soon());
+        outbox.dead(claimDue(outbox, "crm", T0, 1, LEASE).get(0), attempt(T0, 401), soon());
 
-        assertThat(outbox.replayAllDead(T0.plusSeconds(1))).isEqualTo(2);
-        assertThat(outbox.count(DeliveryStatus.DEAD)).isZero();
-        assertThat(outbox.count(DeliveryStatus.PENDING)).isEqualTo(2);
+        assertThat(maintenance.replayAllDead(T0.plusSeconds(1))).isEqualTo(2);
+        assertThat(history.count(DeliveryStatus.DEAD)).isZero();
+        assertThat(history.count(DeliveryStatus.PENDING)).isEqualTo(2);
     }
 
     @Test
     void releasedDeliveriesAreDueAgainAtOnce() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
-        Delivery delivery = outbox.claimDue("slack", T0, 10, LEASE).get(0);
+        Delivery delivery = claimDue(outbox, "slack", T0, 10, LEASE).get(0);
 
         outbox.release(delivery);
 
-        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10, LEASE)).hasSize(1);
+        assertThat(claimDue(outbox, "slack", T0.plusSeconds(1), 10, LEASE)).hasSize(1);
     }
 
     @Test
     void prunesOnlyOldDeliveredDeliveries() {
         outbox.enqueue(event("old", null, T0), to("slack"));
         outbox.enqueue(event("dead", null, T0), to("crm"));
-        outbox.delivered(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
-        outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 404), soon());
+        outbox.delivered(claimDue(outbox, "slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
+        outbox.dead(claimDue(outbox, "crm", T0, 1, LEASE).get(0), attempt(T0, 404), soon());
         outbox.enqueue(event("new", null, T0.plusSeconds(100)), to("slack"));
-        outbox.delivered(outbox.claimDue("slack", T0.plusSeconds(100), 1, LEASE).get(0), attempt(T0.plusSeconds(100), 200),
-                soon());
+        outbox.delivered(claimDue(outbox, "slack", T0.plusSeconds(100), 1, LEASE).get(0),
+                attempt(T0.plusSeconds(100), 200), soon());
 
         assertThat(outbox.pruneDelivered(T0.plusSeconds(50))).isEqualTo(1);
-        assertThat(outbox.list(Optional.empty(), 10)).extracting(DeliveryView::eventId)
+        assertThat(list(history, Optional.empty(), 10)).extracting(DeliveryView::eventId)
                 .containsExactlyInAnyOrder("new", "dead");
     }
 
     @Test
     void forgetsAConversationsThreadOncePruningHasLeftNoneOfItsEvents() {
         outbox.enqueue(event("old", "gone", T0), to("slack"));
-        outbox.delivered(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
+        outbox.delivered(claimDue(outbox, "slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
         outbox.shared().saveThreadId("slack", "gone", "1700000000.000100", T0);
         outbox.enqueue(event("early", "ongoing", T0), to("slack"));
-        outbox.delivered(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
+        outbox.delivered(claimDue(outbox, "slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
         outbox.shared().saveThreadId("slack", "ongoing", "1700000000.000200", T0);
         outbox.enqueue(event("late", "ongoing", T0.plusSeconds(100)), to("slack"));
 
@@ -299,22 +315,22 @@ abstract class OutboxContract {
         outbox.enqueue(event("kept", null, T0), to("crm"));
 
         assertThat(outbox.pruneDelivered(T0.plusSeconds(1))).isEqualTo(old);
-        assertThat(outbox.events(new EventFilter(null, null, null, null, null, null, 10)))
+        assertThat(history.events(EventFilter.newest(10)))
                 .extracting(EventSummary::id).containsExactly("kept");
         assertThat(attemptRows("1001") + attemptRows(String.valueOf(1000 + old))).isZero();
-        assertThat(outbox.count(DeliveryStatus.PENDING)).isEqualTo(1);
+        assertThat(history.count(DeliveryStatus.PENDING)).isEqualTo(1);
     }
 
     @Test
     void keepsEverythingAcrossARestart() {
         outbox.enqueue(event("e1", "c", T0), to("slack"));
         outbox.enqueue(event("e2", "c", T0.plusMillis(1)), to("slack"));
-        outbox.claimDue("slack", T0, 10, LEASE);
-        outbox.close();
+        claimDue(outbox, "slack", T0, 10, LEASE);
+        store.close();
 
-        outbox = reopen();
+        use(reopen());
 
-        List<Delivery> due = outbox.claimDue("slack", T0.plus(LEASE).plusSeconds(1), 10, LEASE);
+        List<Delivery> due = claimDue(outbox, "slack", T0.plus(LEASE).plusSeconds(1), 10, LEASE);
         assertThat(due).extracting(d -> d.event().id()).containsExactly("e1");
     }
 
@@ -337,7 +353,7 @@ abstract class OutboxContract {
         }
         pool.shutdown();
 
-        assertThat(outbox.count(DeliveryStatus.PENDING)).isEqualTo(threads * each);
+        assertThat(history.count(DeliveryStatus.PENDING)).isEqualTo(threads * each);
     }
 
     @Test
@@ -358,27 +374,27 @@ abstract class OutboxContract {
     @Test
     void threadsOutliveARestart() {
         outbox.shared().saveThreadId("slack", "c1", "1700000000.000100", T0);
-        outbox.close();
+        store.close();
 
-        outbox = reopen();
+        use(reopen());
 
         assertThat(outbox.shared().threadId("slack", "c1")).contains("1700000000.000100");
     }
 
     @Test
     void countsLiveReplicasAndSharesPauses() {
-        try (Outbox other = reopen()) {
+        try (Store other = reopen()) {
             outbox.shared().heartbeat(T0, Duration.ofSeconds(10));
 
-            assertThat(other.shared().heartbeat(T0.plusSeconds(1), Duration.ofSeconds(10))).isEqualTo(2);
-            assertThat(other.shared().heartbeat(T0.plusSeconds(30), Duration.ofSeconds(10)))
+            assertThat(other.outbox().shared().heartbeat(T0.plusSeconds(1), Duration.ofSeconds(10))).isEqualTo(2);
+            assertThat(other.outbox().shared().heartbeat(T0.plusSeconds(30), Duration.ofSeconds(10)))
                     .as("the first went quiet").isEqualTo(1);
 
             outbox.shared().pauseDestination("discord", T0.plusSeconds(5));
-            other.shared().pauseDestination("discord", T0.plusSeconds(3));
-            assertThat(other.shared().pauses(T0)).as("a shorter pause does not cut a longer one short")
+            other.outbox().shared().pauseDestination("discord", T0.plusSeconds(3));
+            assertThat(other.outbox().shared().pauses(T0)).as("a shorter pause does not cut a longer one short")
                     .containsEntry("discord", T0.plusSeconds(5));
-            assertThat(other.shared().pauses(T0.plusSeconds(6))).isEmpty();
+            assertThat(other.outbox().shared().pauses(T0.plusSeconds(6))).isEmpty();
         }
     }
 
@@ -387,48 +403,48 @@ abstract class OutboxContract {
         for (String id : List.of("e1", "e2", "e3")) {
             outbox.enqueue(event(id, null, T0), to("crm"));
         }
-        List<Delivery> mine = outbox.claimDue("crm", T0, 10, LEASE);
+        List<Delivery> mine = claimDue(outbox, "crm", T0, 10, LEASE);
         Instant expired = T0.plus(LEASE).plusSeconds(1);
-        try (Outbox other = reopen()) {
-            List<Delivery> theirs = other.claimDue("crm", expired, 10, LEASE);
+        try (Store other = reopen()) {
+            List<Delivery> theirs = claimDue(other.outbox(), "crm", expired, 10, LEASE);
             assertThat(theirs).as("the lease ran out: the other replica takes over").hasSize(3);
-            theirs.forEach(d -> assertThat(other.delivered(d, attempt(expired, 200), soon())).isTrue());
+            theirs.forEach(d -> assertThat(other.outbox().delivered(d, attempt(expired, 200), soon())).isTrue());
 
             assertThat(outbox.retryAt(mine.get(0), expired.plusSeconds(5), attempt(T0, 503), soon())).isFalse();
             assertThat(outbox.delivered(mine.get(1), attempt(T0, 200), soon())).isFalse();
             assertThat(outbox.dead(mine.get(2), attempt(T0, 404), soon())).isFalse();
         }
 
-        assertThat(outbox.list(Optional.empty(), 10)).hasSize(3).allSatisfy(v -> {
+        assertThat(list(history, Optional.empty(), 10)).hasSize(3).allSatisfy(v -> {
             assertThat(v.status()).isEqualTo(DeliveryStatus.DELIVERED);
             assertThat(v.attempts()).isEqualTo(1);
             assertThat(v.lastStatus()).isEqualTo(200);
         });
         mine.forEach(d -> assertThat(attemptRows(d.id())).as("only the other replica's attempt").isEqualTo(1));
-        assertThat(outbox.claimDue("crm", expired.plus(LEASE.multipliedBy(2)), 10, LEASE)).as("not sent again")
+        assertThat(claimDue(outbox, "crm", expired.plus(LEASE.multipliedBy(2)), 10, LEASE)).as("not sent again")
                 .isEmpty();
     }
 
     @Test
     void aLateReleaseFromAReplicaWhoseClaimWasTakenOverLeavesTheNewClaimAlone() {
         outbox.enqueue(event("e1", null, T0), to("crm"));
-        Delivery mine = outbox.claimDue("crm", T0, 10, LEASE).get(0);
+        Delivery mine = claimDue(outbox, "crm", T0, 10, LEASE).get(0);
         Instant expired = T0.plus(LEASE).plusSeconds(1);
-        try (Outbox other = reopen()) {
-            Delivery theirs = other.claimDue("crm", expired, 10, LEASE).get(0);
+        try (Store other = reopen()) {
+            Delivery theirs = claimDue(other.outbox(), "crm", expired, 10, LEASE).get(0);
 
             assertThat(outbox.release(mine)).isFalse();
 
-            assertThat(outbox.claimDue("crm", expired.plusSeconds(1), 10, LEASE)).as("still the other's").isEmpty();
-            assertThat(other.delivered(theirs, attempt(expired, 200), soon())).isTrue();
+            assertThat(claimDue(outbox, "crm", expired.plusSeconds(1), 10, LEASE)).as("still the other's").isEmpty();
+            assertThat(other.outbox().delivered(theirs, attempt(expired, 200), soon())).isTrue();
         }
-        assertThat(outbox.count(DeliveryStatus.DELIVERED)).isEqualTo(1);
+        assertThat(history.count(DeliveryStatus.DELIVERED)).isEqualTo(1);
     }
 
     @Test
     void anOutcomeWrittenTwiceForOneClaimIsRecordedOnce() {
         outbox.enqueue(event("e1", null, T0), to("crm"));
-        Delivery delivery = outbox.claimDue("crm", T0, 10, LEASE).get(0);
+        Delivery delivery = claimDue(outbox, "crm", T0, 10, LEASE).get(0);
 
         assertThat(outbox.delivered(delivery, attempt(T0, 200), soon())).isTrue();
         assertThat(outbox.delivered(delivery, attempt(T0, 200), soon())).as("the claim ended with the first").isFalse();
@@ -436,7 +452,7 @@ abstract class OutboxContract {
         assertThat(outbox.release(delivery)).isFalse();
 
         assertThat(attemptRows(delivery.id())).isEqualTo(1);
-        assertThat(outbox.list(Optional.empty(), 10)).singleElement().satisfies(v -> {
+        assertThat(list(history, Optional.empty(), 10)).singleElement().satisfies(v -> {
             assertThat(v.status()).isEqualTo(DeliveryStatus.DELIVERED);
             assertThat(v.attempts()).isEqualTo(1);
         });
@@ -445,36 +461,37 @@ abstract class OutboxContract {
     @Test
     void aReplayEndsEveryClaimMadeBeforeIt() {
         outbox.enqueue(event("e1", null, T0), to("crm"));
-        Delivery mine = outbox.claimDue("crm", T0, 10, LEASE).get(0);
+        Delivery mine = claimDue(outbox, "crm", T0, 10, LEASE).get(0);
         Instant expired = T0.plus(LEASE).plusSeconds(1);
-        try (Outbox other = reopen()) {
-            other.dead(other.claimDue("crm", expired, 10, LEASE).get(0), attempt(expired, 404), soon());
+        try (Store other = reopen()) {
+            other.outbox().dead(claimDue(other.outbox(), "crm", expired, 10, LEASE).get(0), attempt(expired, 404),
+                    soon());
         }
-        assertThat(outbox.replayAllDead(expired.plusSeconds(1))).isEqualTo(1);
+        assertThat(maintenance.replayAllDead(expired.plusSeconds(1))).isEqualTo(1);
 
         assertThat(outbox.delivered(mine, attempt(T0, 200), soon())).as("a claim from before the replay").isFalse();
 
-        assertThat(outbox.claimDue("crm", expired.plusSeconds(1), 10, LEASE)).singleElement()
+        assertThat(claimDue(outbox, "crm", expired.plusSeconds(1), 10, LEASE)).singleElement()
                 .satisfies(d -> assertThat(d.attempts()).as("replayed, waiting to be sent").isZero());
     }
 
     @Test
     void anOutcomeAfterTheLeaseRanOutIsStillRecordedWhileNobodyElseClaimed() {
         outbox.enqueue(event("e1", null, T0), to("crm"));
-        Delivery delivery = outbox.claimDue("crm", T0, 10, LEASE).get(0);
+        Delivery delivery = claimDue(outbox, "crm", T0, 10, LEASE).get(0);
 
         assertThat(outbox.delivered(delivery, attempt(T0.plus(LEASE).plusSeconds(1), 200), soon())).isTrue();
 
-        assertThat(outbox.count(DeliveryStatus.DELIVERED)).isEqualTo(1);
+        assertThat(history.count(DeliveryStatus.DELIVERED)).isEqualTo(1);
     }
 
     @Test
     void aDeliveryNeverAttemptedShowsNoLastStatusAndANetworkErrorShowsZero() {
         outbox.enqueue(event("never", null, T0), to("slack"));
         outbox.enqueue(event("failed", null, T0), to("crm"));
-        outbox.retryAt(outbox.claimDue("crm", T0, 1, LEASE).get(0), T0.plusSeconds(5), attempt(T0, 0), soon());
+        outbox.retryAt(claimDue(outbox, "crm", T0, 1, LEASE).get(0), T0.plusSeconds(5), attempt(T0, 0), soon());
 
-        assertThat(outbox.list(Optional.empty(), 10)).extracting(DeliveryView::eventId, DeliveryView::lastStatus)
+        assertThat(list(history, Optional.empty(), 10)).extracting(DeliveryView::eventId, DeliveryView::lastStatus)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("never", null),
                         org.assertj.core.groups.Tuple.tuple("failed", 0));
     }
@@ -482,17 +499,17 @@ abstract class OutboxContract {
     @Test
     void keepsEveryAttemptWithItsOutcomeAnswerAndScheduledRetry() {
         outbox.enqueue(event("e1", "c1", T0), to("slack"));
-        Delivery first = outbox.claimDue("slack", T0, 1, LEASE).get(0);
+        Delivery first = claimDue(outbox, "slack", T0, 1, LEASE).get(0);
         outbox.retryAt(first, T0.plusSeconds(5), new Attempt(T0, 503, "503 busy", Duration.ofMillis(40), "busy"),
                 soon());
-        Delivery second = outbox.claimDue("slack", T0.plusSeconds(5), 1, LEASE).get(0);
+        Delivery second = claimDue(outbox, "slack", T0.plusSeconds(5), 1, LEASE).get(0);
         outbox.dead(second, new Attempt(T0.plusSeconds(5), 404, "404 gone", Duration.ofMillis(7), null), soon());
 
         long id = Long.parseLong(first.id());
-        assertThat(outbox.attempts(id)).containsExactly(
+        assertThat(history.attempts(id)).containsExactly(
                 new AttemptView(1, T0, Duration.ofMillis(40), 503, "retry", "503 busy", "busy", T0.plusSeconds(5)),
                 new AttemptView(2, T0.plusSeconds(5), Duration.ofMillis(7), 404, "dead", "404 gone", null, null));
-        assertThat(outbox.delivery(id)).hasValueSatisfying(view -> {
+        assertThat(history.delivery(id)).hasValueSatisfying(view -> {
             assertThat(view.status()).isEqualTo(DeliveryStatus.DEAD);
             assertThat(view.lastStatus()).isEqualTo(404);
             assertThat(view.lastAttemptAt()).isEqualTo(T0.plusSeconds(5));
@@ -500,14 +517,14 @@ abstract class OutboxContract {
             assertThat(view.acceptedAt()).isEqualTo(T0);
             assertThat(view.conversationId()).isEqualTo("c1");
         });
-        assertThat(outbox.delivery(id + 1000)).isEmpty();
+        assertThat(history.delivery(id + 1000)).isEmpty();
     }
 
     @Test
     void aDeliveryNotYetAttemptedHasNoLastStatusButIsDue() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
 
-        assertThat(outbox.find(DeliveryFilter.newest(10))).singleElement().satisfies(view -> {
+        assertThat(history.find(DeliveryFilter.newest(10))).singleElement().satisfies(view -> {
             assertThat(view.attempts()).isZero();
             assertThat(view.lastStatus()).isNull();
             assertThat(view.lastAttemptAt()).isNull();
@@ -520,23 +537,23 @@ abstract class OutboxContract {
         outbox.enqueue(event("e1", "c1", T0), to("slack", "crm"));
         outbox.enqueue(event("e2", "c2", T0.plusSeconds(60)), to("slack"));
         outbox.enqueue(event("e3", "c1", T0.plusSeconds(120)), to("crm"));
-        outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 404), soon());
+        outbox.dead(claimDue(outbox, "crm", T0, 1, LEASE).get(0), attempt(T0, 404), soon());
 
         DeliveryFilter all = DeliveryFilter.newest(10);
-        assertThat(outbox.find(all.withDestination("slack"))).extracting(DeliveryView::eventId)
+        assertThat(history.find(all.withDestination("slack"))).extracting(DeliveryView::eventId)
                 .containsExactly("e2", "e1");
-        assertThat(outbox.find(all.withEventId("e1"))).extracting(DeliveryView::destination)
+        assertThat(history.find(all.withEventId("e1"))).extracting(DeliveryView::destination)
                 .containsExactly("crm", "slack");
-        assertThat(outbox.find(all.withConversation("c1"))).extracting(DeliveryView::eventId)
+        assertThat(history.find(all.withConversation("c1"))).extracting(DeliveryView::eventId)
                 .containsExactly("e3", "e1", "e1");
-        assertThat(outbox.find(all.withSince(T0.plusSeconds(60)))).extracting(DeliveryView::eventId)
+        assertThat(history.find(all.withSince(T0.plusSeconds(60)))).extracting(DeliveryView::eventId)
                 .containsExactly("e3", "e2");
-        assertThat(outbox.find(all.withStatus(DeliveryStatus.DEAD).withDestination("crm")))
+        assertThat(history.find(all.withStatus(DeliveryStatus.DEAD).withDestination("crm")))
                 .extracting(DeliveryView::eventId).containsExactly("e1");
-        assertThat(outbox.find(all.withDestination("nowhere"))).isEmpty();
+        assertThat(history.find(all.withDestination("nowhere"))).isEmpty();
 
-        List<DeliveryView> page1 = outbox.find(all.withLimit(2));
-        List<DeliveryView> page2 = outbox.find(all.withLimit(2).withBefore(page1.get(1).id()));
+        List<DeliveryView> page1 = history.find(DeliveryFilter.newest(2));
+        List<DeliveryView> page2 = history.find(DeliveryFilter.newest(2).withBefore(page1.get(1).id()));
         assertThat(page1).extracting(DeliveryView::eventId).containsExactly("e3", "e2");
         assertThat(page2).extracting(DeliveryView::eventId).containsExactly("e1", "e1");
     }
@@ -547,54 +564,55 @@ abstract class OutboxContract {
                 to("slack", "crm"));
         outbox.enqueue(event("e2", "c2", T0.plusSeconds(60)), to("slack"));
         outbox.enqueue(event("e3", "c3", T0.plusSeconds(120)), List.of());
-        outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 404), soon());
+        outbox.dead(claimDue(outbox, "crm", T0, 1, LEASE).get(0), attempt(T0, 404), soon());
 
         EventFilter all = EventFilter.newest(10);
-        assertThat(outbox.events(all)).extracting(EventSummary::id).containsExactly("e3", "e2", "e1");
-        assertThat(outbox.events(all).get(2)).satisfies(e1 -> {
+        assertThat(history.events(all)).extracting(EventSummary::id).containsExactly("e3", "e2", "e1");
+        assertThat(history.events(all).get(2)).satisfies(e1 -> {
             assertThat(e1.type()).isEqualTo("lead-submission");
             assertThat(e1.sizeBytes()).isEqualTo(2);
             assertThat(e1.deliveries()).extracting(DeliveryView::destination, DeliveryView::status)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("slack", DeliveryStatus.PENDING),
                             org.assertj.core.groups.Tuple.tuple("crm", DeliveryStatus.DEAD));
         });
-        assertThat(outbox.events(new EventFilter(null, "crm", DeliveryStatus.DEAD, null, null, null, 10)))
+        assertThat(history.events(EventFilter.newest(10).withDestination("crm").withStatus(DeliveryStatus.DEAD)))
                 .extracting(EventSummary::id).containsExactly("e1");
-        assertThat(outbox.events(new EventFilter(null, "slack", DeliveryStatus.DEAD, null, null, null, 10)))
+        assertThat(history.events(EventFilter.newest(10).withDestination("slack").withStatus(DeliveryStatus.DEAD)))
                 .isEmpty();
-        assertThat(outbox.events(new EventFilter("chat", null, null, null, null, "e3", 1)))
+        assertThat(history.events(EventFilter.newest(1).withType("chat").withBefore("e3")))
                 .extracting(EventSummary::id).containsExactly("e2");
-        assertThat(outbox.event("e1")).hasValueSatisfying(e -> assertThat(e.type()).isEqualTo("lead-submission"));
-        assertThat(outbox.event("nope")).isEmpty();
+        assertThat(history.event("e1")).hasValueSatisfying(e -> assertThat(e.type()).isEqualTo("lead-submission"));
+        assertThat(history.event("nope")).isEmpty();
     }
 
     @Test
     void countsEachDestinationsPendingDeadAndRecentlyDelivered() {
         outbox.enqueue(event("e1", null, T0), to("slack", "crm"));
         outbox.enqueue(event("e2", null, T0), to("slack", "crm"));
-        outbox.delivered(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
-        outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 404), soon());
+        outbox.delivered(claimDue(outbox, "slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
+        outbox.dead(claimDue(outbox, "crm", T0, 1, LEASE).get(0), attempt(T0, 404), soon());
 
-        assertThat(outbox.countsByDestination(T0.minusSeconds(1))).containsExactly(
+        assertThat(history.countsByDestination(T0.minusSeconds(1))).containsExactly(
                 new DestinationCounts("crm", 1, 1, 0), new DestinationCounts("slack", 1, 0, 1));
-        assertThat(outbox.countsByDestination(T0.plusSeconds(1))).as("delivered before the hour began")
+        assertThat(history.countsByDestination(T0.plusSeconds(1))).as("delivered before the hour began")
                 .contains(new DestinationCounts("slack", 1, 0, 0));
     }
 
     @Test
     void theGaugesCountsFollowEveryChangeOfStatus() {
-        try (StoreCounts counts = new StoreCounts(outbox, Duration.ofDays(1))) {
+        try (StoreCounts counts = new StoreCounts(history, Duration.ofDays(1))) {
             outbox.enqueue(event("e1", null, T0), to("slack", "crm", "sheet"));
             counts.count();
             assertThat(new double[] {counts.pending(), counts.dead()}).containsExactly(3, 0);
 
-            outbox.delivered(outbox.claimDue("slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
-            outbox.dead(outbox.claimDue("crm", T0, 1, LEASE).get(0), attempt(T0, 404), soon());
-            outbox.retryAt(outbox.claimDue("sheet", T0, 1, LEASE).get(0), T0.plusSeconds(60), attempt(T0, 503), soon());
+            outbox.delivered(claimDue(outbox, "slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
+            outbox.dead(claimDue(outbox, "crm", T0, 1, LEASE).get(0), attempt(T0, 404), soon());
+            outbox.retryAt(claimDue(outbox, "sheet", T0, 1, LEASE).get(0), T0.plusSeconds(60), attempt(T0, 503),
+                    soon());
             counts.count();
             assertThat(new double[] {counts.pending(), counts.dead()}).containsExactly(1, 1);
 
-            outbox.replayAllDead(T0.plusSeconds(1));
+            maintenance.replayAllDead(T0.plusSeconds(1));
             outbox.pruneDelivered(T0.plus(Duration.ofDays(30)));
             counts.count();
             assertThat(new double[] {counts.pending(), counts.dead()}).containsExactly(2, 0);
@@ -604,17 +622,17 @@ abstract class OutboxContract {
     @Test
     void theGaugesShowNoValueWhileTheStoreFailsAndCountAgainWhenItAnswers() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
-        try (StoreCounts counts = new StoreCounts(outbox, Duration.ofDays(1))) {
+        try (StoreCounts counts = new StoreCounts(history, Duration.ofDays(1))) {
             counts.count();
-            outbox.close();
+            store.close();
             assertThat(counts.pending()).as("the last count, read without the store").isEqualTo(1);
 
             counts.count();
             assertThat(counts.pending()).isNaN();
             assertThat(counts.dead()).isNaN();
         }
-        outbox = reopen();
-        try (StoreCounts counts = new StoreCounts(outbox, Duration.ofDays(1))) {
+        use(reopen());
+        try (StoreCounts counts = new StoreCounts(history, Duration.ofDays(1))) {
             counts.count();
             assertThat(counts.pending()).isEqualTo(1);
         }

@@ -1,5 +1,7 @@
 package io.chatrelay.store;
 
+import static io.chatrelay.store.StoreKit.claimDue;
+import static io.chatrelay.store.StoreKit.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.config.StoreConfig;
@@ -23,7 +25,7 @@ class PostgresOutboxTest extends OutboxContract {
     private String url;
 
     @Override
-    Outbox open() {
+    Store open() {
         url = Postgres.freshDatabase();
         return reopen();
     }
@@ -34,8 +36,8 @@ class PostgresOutboxTest extends OutboxContract {
     }
 
     @Override
-    Outbox reopen() {
-        return JdbcOutbox.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
+    Store reopen() {
+        return Store.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
     }
 
     @Test
@@ -43,16 +45,16 @@ class PostgresOutboxTest extends OutboxContract {
         for (int i = 0; i < 200; i++) {
             outbox.enqueue(event("e" + i, null, T0), to("crm"));
         }
-        List<Outbox> replicas = List.of(outbox, reopen(), reopen(), reopen());
+        List<Store> replicas = List.of(store, reopen(), reopen(), reopen());
         ExecutorService pool = Executors.newFixedThreadPool(replicas.size());
         CountDownLatch start = new CountDownLatch(1);
         List<Future<List<String>>> claims = new ArrayList<>();
-        for (Outbox replica : replicas) {
+        for (Store replica : replicas) {
             claims.add(pool.submit(() -> {
                 start.await();
                 List<String> mine = new ArrayList<>();
-                for (List<Delivery> batch = replica.claimDue("crm", T0, 7, LEASE); !batch.isEmpty();
-                     batch = replica.claimDue("crm", T0, 7, LEASE)) {
+                for (List<Delivery> batch = claimDue(replica.outbox(), "crm", T0, 7, LEASE); !batch.isEmpty();
+                     batch = claimDue(replica.outbox(), "crm", T0, 7, LEASE)) {
                     batch.forEach(d -> mine.add(d.id()));
                 }
                 return mine;
@@ -64,7 +66,7 @@ class PostgresOutboxTest extends OutboxContract {
             all.addAll(claim.get());
         }
         pool.shutdown();
-        replicas.subList(1, replicas.size()).forEach(Outbox::close);
+        replicas.subList(1, replicas.size()).forEach(Store::close);
 
         assertThat(all).hasSize(200);
         assertThat(new HashSet<>(all)).hasSize(200);
@@ -74,19 +76,21 @@ class PostgresOutboxTest extends OutboxContract {
     void toolsOpenTheSharedStoreBesideTheReplicas() {
         outbox.enqueue(event("e1", null, T0), to("crm"));
 
-        try (Outbox tool = JdbcOutbox.openForTools(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION))) {
-            assertThat(tool.list(java.util.Optional.empty(), 10)).extracting(DeliveryView::eventId).containsExactly("e1");
+        try (Store tool = Store.openForTools(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION))) {
+            assertThat(list(tool.history(), java.util.Optional.empty(), 10)).extracting(DeliveryView::eventId)
+                    .containsExactly("e1");
         }
     }
 
     @Test
     void anotherReplicaTakesOverAClaimWhoseLeaseExpired() {
         outbox.enqueue(event("e1", "c", T0), to("crm"));
-        assertThat(outbox.claimDue("crm", T0, 10, LEASE)).hasSize(1);
+        assertThat(claimDue(outbox, "crm", T0, 10, LEASE)).hasSize(1);
 
-        try (Outbox other = reopen()) {
-            assertThat(other.claimDue("crm", T0.plusSeconds(1), 10, LEASE)).as("still leased").isEmpty();
-            assertThat(other.claimDue("crm", T0.plus(LEASE).plusSeconds(1), 10, LEASE)).as("the lease expired").hasSize(1);
+        try (Store other = reopen()) {
+            assertThat(claimDue(other.outbox(), "crm", T0.plusSeconds(1), 10, LEASE)).as("still leased").isEmpty();
+            assertThat(claimDue(other.outbox(), "crm", T0.plus(LEASE).plusSeconds(1), 10, LEASE)).as("the lease expired")
+                    .hasSize(1);
         }
     }
 
@@ -94,18 +98,18 @@ class PostgresOutboxTest extends OutboxContract {
     void replicasMigratingAtOnceLeaveOneSchema() throws Exception {
         String empty = Postgres.freshDatabase();
         ExecutorService pool = Executors.newFixedThreadPool(3);
-        List<Future<Outbox>> opening = new ArrayList<>();
+        List<Future<Store>> opening = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            opening.add(pool.submit(() -> JdbcOutbox.open(new StoreConfig(empty, StoreConfig.DEFAULT_RETENTION))));
+            opening.add(pool.submit(() -> Store.open(new StoreConfig(empty, StoreConfig.DEFAULT_RETENTION))));
         }
-        Set<Outbox> opened = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Future<Outbox> future : opening) {
+        Set<Store> opened = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Future<Store> future : opening) {
             opened.add(future.get());
         }
         pool.shutdown();
 
         assertThat(opened).hasSize(3);
-        opened.forEach(Outbox::close);
+        opened.forEach(Store::close);
     }
 
     /**
@@ -132,8 +136,8 @@ class PostgresOutboxTest extends OutboxContract {
             }
         }
         assertThat(failures).as("at most one failure per killed connection").isLessThanOrEqualTo(killed);
-        assertThat(outbox.claimDue("crm", T0, 100, LEASE)).hasSize(3 + 30 - failures);
-        assertThat(outbox.health().healthy()).isTrue();
+        assertThat(claimDue(outbox, "crm", T0, 100, LEASE)).hasSize(3 + 30 - failures);
+        assertThat(maintenance.health().healthy()).isTrue();
     }
 
     /**
@@ -157,9 +161,9 @@ class PostgresOutboxTest extends OutboxContract {
             }
         }
         assertThat(refused).as("no event is stored in a database that only reads").isEqualTo(15);
-        assertThat(outbox.health().healthy()).as("the store says it is failing").isFalse();
-        assertThat(outbox.countPending("crm")).as("reads still work").isEqualTo(1);
-        assertThat(outbox.health().healthy()).as("a read proves nothing about writes").isFalse();
+        assertThat(maintenance.health().healthy()).as("the store says it is failing").isFalse();
+        assertThat(history.countPending("crm")).as("reads still work").isEqualTo(1);
+        assertThat(maintenance.health().healthy()).as("a read proves nothing about writes").isFalse();
 
         admin("ALTER DATABASE " + database() + " SET default_transaction_read_only = off");
 
@@ -171,7 +175,7 @@ class PostgresOutboxTest extends OutboxContract {
                 return false;
             }
         });
-        assertThat(outbox.health().healthy()).isTrue();
+        assertThat(maintenance.health().healthy()).isTrue();
     }
 
     private String database() {
@@ -210,7 +214,7 @@ class PostgresOutboxTest extends OutboxContract {
 
     @Test
     void everyPooledConnectionStopsAStatementThatRunsTooLong() {
-        Database database = new PostgresDialect().open(Postgres.freshDatabase());
+        Database database = StoreKit.open(new PostgresDialect(), Postgres.freshDatabase());
         try {
             // transactions inside one another hold three connections of the pool at once
             List<String> timeouts = database.transaction(first -> database.transaction(second ->

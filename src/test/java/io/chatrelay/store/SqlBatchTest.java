@@ -22,7 +22,7 @@ class SqlBatchTest {
 
     @BeforeEach
     void open() {
-        database = new SqliteDialect().open("jdbc:sqlite:" + dir.resolve("batch.db"));
+        database = StoreKit.open(new SqliteDialect(), "jdbc:sqlite:" + dir.resolve("batch.db"));
         database.transaction(sql -> sql.update("CREATE TABLE t (x INTEGER NOT NULL)"));
     }
 

@@ -1,5 +1,7 @@
 package io.chatrelay.store;
 
+import static io.chatrelay.store.StoreKit.claimDue;
+import static io.chatrelay.store.StoreKit.list;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,8 +22,8 @@ class SqliteOutboxTest extends OutboxContract {
     }
 
     @Override
-    Outbox open() {
-        return JdbcOutbox.open(config());
+    Store open() {
+        return Store.open(config());
     }
 
     @Override
@@ -30,8 +32,8 @@ class SqliteOutboxTest extends OutboxContract {
     }
 
     @Override
-    Outbox reopen() {
-        return JdbcOutbox.open(config());
+    Store reopen() {
+        return Store.open(config());
     }
 
     @Test
@@ -45,41 +47,41 @@ class SqliteOutboxTest extends OutboxContract {
     @Test
     void aRestartOfTheSingleProcessStoreReleasesClaimsAtOnce() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
-        outbox.claimDue("slack", T0, 10, LEASE);
-        outbox.close();
+        claimDue(outbox, "slack", T0, 10, LEASE);
+        store.close();
 
-        outbox = reopen();
+        use(reopen());
 
-        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10, LEASE)).hasSize(1);
+        assertThat(claimDue(outbox, "slack", T0.plusSeconds(1), 10, LEASE)).hasSize(1);
     }
 
     @Test
     void toolsOpeningTheStoreLeaveTheRelaysClaimsAlone() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
-        outbox.claimDue("slack", T0, 10, LEASE);
+        claimDue(outbox, "slack", T0, 10, LEASE);
 
-        try (Outbox tool = JdbcOutbox.openForTools(config())) {
-            assertThat(tool.list(java.util.Optional.empty(), 10)).hasSize(1);
+        try (Store tool = Store.openForTools(config())) {
+            assertThat(list(tool.history(), java.util.Optional.empty(), 10)).hasSize(1);
         }
 
-        assertThat(outbox.claimDue("slack", T0.plusSeconds(1), 10, LEASE)).as("still leased to the relay").isEmpty();
+        assertThat(claimDue(outbox, "slack", T0.plusSeconds(1), 10, LEASE)).as("still leased to the relay").isEmpty();
     }
 
     @Test
     void refusesToEnqueueOnceClosedAndKeepsNothingHalfWritten() {
-        outbox.close();
+        store.close();
 
         assertThatThrownBy(() -> outbox.enqueue(event("e1", null, T0), to("slack")))
                 .isInstanceOf(StoreUnavailableException.class);
-        outbox = reopen();
-        assertThat(outbox.count(DeliveryStatus.PENDING)).isZero();
+        use(reopen());
+        assertThat(history.count(DeliveryStatus.PENDING)).isZero();
     }
 
     @Test
     void refusesAStoreItCannotOpen() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
 
-        assertThatThrownBy(() -> JdbcOutbox.open(new StoreConfig("jdbc:sqlite:" + notADirectory.resolve("relay.db"),
+        assertThatThrownBy(() -> Store.open(new StoreConfig("jdbc:sqlite:" + notADirectory.resolve("relay.db"),
                 StoreConfig.DEFAULT_RETENTION))).isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("cannot open the store");
     }

@@ -32,7 +32,7 @@ class StoreFilePermissionsTest {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
     }
 
-    private static void storeAnEvent(JdbcOutbox outbox) {
+    private static void storeAnEvent(Outbox outbox) {
         outbox.enqueue(new RawEvent("e1", "chat", "c1", "{\"email\":\"v@example.com\"}".getBytes(), Instant.now()),
                 List.of(new Target("crm", "all")));
     }
@@ -40,8 +40,8 @@ class StoreFilePermissionsTest {
     @Test
     void aFreshStoreIsReadableByItsOwnerOnlyWithItsJournalAndTheDirectoryItCreated() throws Exception {
         Path store = dir.resolve("data/nested/relay.db");
-        try (JdbcOutbox outbox = JdbcOutbox.open(new StoreConfig("jdbc:sqlite:" + store, StoreConfig.DEFAULT_RETENTION))) {
-            storeAnEvent(outbox);
+        try (Store opened = Store.open(new StoreConfig("jdbc:sqlite:" + store, StoreConfig.DEFAULT_RETENTION))) {
+            storeAnEvent(opened.outbox());
 
             assertThat(mode(store)).isEqualTo("rw-------");
             assertThat(mode(Path.of(store + "-wal"))).isEqualTo("rw-------");
@@ -54,13 +54,13 @@ class StoreFilePermissionsTest {
     @Test
     void anExistingStoreReadableByOthersIsMadeOwnerOnlyWithAWarning() throws Exception {
         Path store = dir.resolve("relay.db");
-        try (JdbcOutbox outbox = JdbcOutbox.open(new StoreConfig("jdbc:sqlite:" + store, StoreConfig.DEFAULT_RETENTION))) {
-            storeAnEvent(outbox);
+        try (Store opened = Store.open(new StoreConfig("jdbc:sqlite:" + store, StoreConfig.DEFAULT_RETENTION))) {
+            storeAnEvent(opened.outbox());
         }
         Files.setPosixFilePermissions(store, PosixFilePermissions.fromString("rw-r--r--"));
 
         try (LogCapture log = new LogCapture();
-             JdbcOutbox outbox = JdbcOutbox.open(new StoreConfig("jdbc:sqlite:" + store, StoreConfig.DEFAULT_RETENTION))) {
+             Store opened = Store.open(new StoreConfig("jdbc:sqlite:" + store, StoreConfig.DEFAULT_RETENTION))) {
             assertThat(mode(store)).isEqualTo("rw-------");
             assertThat(log.text()).contains("was rw-r--r--, readable by others; made it rw-------");
         }

@@ -8,14 +8,16 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * A HikariCP pool: transactions run in parallel, each on its own connection (PostgreSQL). A
+ * PostgreSQL through a HikariCP pool: transactions run in parallel, each on its own connection. A
  * transaction that fails for the server's sake (connection lost, a server that only reads after a
  * failover, a full disk) marks the store failing and retires its connection, so the next one may
  * reach a server that writes; only a committed event or a probe write marks it working again.
  */
-final class PooledDatabase implements Database {
+final class PostgresDatabase implements Database {
 
     private static final int POOL_SIZE = 10;
+    /** Run by the pool on every connection it opens, before any other use. */
+    private static final String SESSION_SETTINGS = "SET statement_timeout = '30s'";
     /**
      * SQLSTATEs (or their classes) of faults in the server or the way to it: connection lost,
      * read-only (a standby), out of disk or memory, shut down, I/O error.
@@ -25,13 +27,12 @@ final class PooledDatabase implements Database {
     private final HikariDataSource pool;
     private final StoreFaults faults;
 
-    private PooledDatabase(HikariDataSource pool, StoreFaults faults) {
+    private PostgresDatabase(HikariDataSource pool, StoreFaults faults) {
         this.pool = pool;
         this.faults = faults;
     }
 
-    /** {@code sessionSettings}: SQL run on every connection the pool opens, before any other use. */
-    static Database open(String url, String sessionSettings, StoreFaults faults) {
+    static Database open(String url, StoreFaults faults) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(POOL_SIZE);
@@ -40,9 +41,9 @@ final class PooledDatabase implements Database {
         config.setPoolName("relay-store");
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(10_000); // and the first connection is opened now: fail at start
-        config.setConnectionInitSql(sessionSettings);
+        config.setConnectionInitSql(SESSION_SETTINGS);
         try {
-            return new PooledDatabase(new HikariDataSource(config), faults);
+            return new PostgresDatabase(new HikariDataSource(config), faults);
         } catch (RuntimeException e) {
             throw new StoreUnavailableException("cannot open the store: " + masked(e), e);
         }

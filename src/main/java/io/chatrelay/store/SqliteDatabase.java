@@ -1,16 +1,16 @@
 package io.chatrelay.store;
 
-import io.chatrelay.tasks.Periodic;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * One SQLite connection shared by the process, one transaction at a time. SQLite has a single
@@ -19,51 +19,48 @@ import org.sqlite.SQLiteConnection;
  *
  * <p>A failed transaction leaves nothing behind: its statements are discarded (prepared again when
  * next used), it is rolled back, and when even that fails the connection is reopened. So a full
- * disk fails writes only while it is full. Once a second, and on every readiness check, the store
- * checks that its path still names the file it has open, and while writes fail it tries a small
- * write to learn when they work again.
+ * disk fails writes only while it is full. Once a second, and on every readiness check, its
+ * {@link StoreFileWatch} checks that the path still names the file it has open, and while writes
+ * fail the store tries a small write to learn when they work again.
  */
-final class SingleConnectionDatabase implements Database {
+final class SqliteDatabase implements Database {
 
     /** Result codes of faults in the file or the disk under it, as opposed to a bad statement. */
-    private static final Set<Integer> STORAGE_FAULTS = Set.of(5, 6, 7, 8, 10, 11, 13, 14, 15, 26);
-    /** How often the store's file is looked at (deleted, replaced) and a failed store probed. */
-    private static final Duration WATCH_EVERY = Duration.ofSeconds(1);
+    private static final Set<SQLiteErrorCode> STORAGE_FAULTS = EnumSet.of(SQLiteErrorCode.SQLITE_BUSY,
+            SQLiteErrorCode.SQLITE_LOCKED, SQLiteErrorCode.SQLITE_NOMEM, SQLiteErrorCode.SQLITE_READONLY,
+            SQLiteErrorCode.SQLITE_IOERR, SQLiteErrorCode.SQLITE_CORRUPT, SQLiteErrorCode.SQLITE_FULL,
+            SQLiteErrorCode.SQLITE_CANTOPEN, SQLiteErrorCode.SQLITE_PROTOCOL, SQLiteErrorCode.SQLITE_NOTADB);
     private static final String PROBE_ID = "store-probe";
     private static final int PROBE_BYTES = 8_192;
 
     private final String url;
-    private final SqlDialect dialect;
-    private final Optional<StoreFile> file;
     private final StoreFaults faults;
+    private final StoreFileWatch watch;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Periodic watch;
     private Connection connection; // null after a failure that even a rollback could not clean up
     private Sql sql;
     private String synchronous;
     private volatile boolean closed;
 
-    private SingleConnectionDatabase(String url, SqlDialect dialect, Optional<StoreFile> file, StoreFaults faults,
-                                     Connection connection) {
+    private SqliteDatabase(String url, Optional<StoreFile> file, StoreFaults faults, Connection connection) {
         this.url = url;
-        this.dialect = dialect;
-        this.file = file;
         this.faults = faults;
+        this.watch = new StoreFileWatch(file, faults);
         use(connection);
-        this.watch = Periodic.every("relay-store-watch", WATCH_EVERY, WATCH_EVERY, this::check);
+        watch.start(this::health);
     }
 
-    static Database open(String url, SqlDialect dialect, StoreFaults faults) {
+    static Database open(String url, StoreFaults faults) {
         Optional<StoreFile> file = StoreFile.of(url);
         try {
             if (file.isPresent()) {
                 file.get().prepare();
             }
-            Connection connection = connect(url, dialect);
+            Connection connection = connect(url);
             if (file.isPresent()) {
                 file.get().remember();
             }
-            return new SingleConnectionDatabase(url, dialect, file, faults, connection);
+            return new SqliteDatabase(url, file, faults, connection);
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot open the store: " + file.flatMap(StoreFile::whyNotOpened)
                     .orElse(e.getMessage()), e);
@@ -72,10 +69,14 @@ final class SingleConnectionDatabase implements Database {
         }
     }
 
-    private static Connection connect(String url, SqlDialect dialect) throws SQLException {
+    /** A connection with WAL journal, full sync on commit, a busy timeout and foreign keys enforced. */
+    private static Connection connect(String url) throws SQLException {
         Connection connection = DriverManager.getConnection(url);
-        try {
-            dialect.configure(connection);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.execute("PRAGMA synchronous=FULL");
+            statement.execute("PRAGMA busy_timeout=10000");
+            statement.execute("PRAGMA foreign_keys=ON");
             connection.setAutoCommit(true); // transactions are begun explicitly, see run()
             return connection;
         } catch (SQLException e) {
@@ -87,7 +88,7 @@ final class SingleConnectionDatabase implements Database {
     private void use(Connection opened) {
         connection = opened;
         sql = new Sql(opened, true);
-        synchronous = "FULL"; // as configure() left it
+        synchronous = "FULL"; // as connect() left it
     }
 
     /**
@@ -114,7 +115,7 @@ final class SingleConnectionDatabase implements Database {
             if (closed) {
                 throw new StoreUnavailableException("the store is closed", null);
             }
-            if (durable && fileGone()) {
+            if (durable && watch.fileGone()) {
                 throw new StoreUnavailableException("the store file was deleted or replaced", null);
             }
             return attempt(work, sync, durable);
@@ -126,10 +127,10 @@ final class SingleConnectionDatabase implements Database {
     private <T> T attempt(Work<T> work, String sync, boolean provesRecovery) {
         try {
             if (connection == null) {
-                if (fileGone()) {
+                if (watch.fileGone()) {
                     throw new StoreUnavailableException("the store file was deleted or replaced", null);
                 }
-                use(connect(url, dialect));
+                use(connect(url));
             }
             if (!sync.equals(synchronous)) {
                 sql.prepare("PRAGMA synchronous=" + sync).execute(); // only allowed between transactions
@@ -147,7 +148,7 @@ final class SingleConnectionDatabase implements Database {
             return result;
         } catch (SQLException e) {
             discardTransaction();
-            if (STORAGE_FAULTS.contains(e.getErrorCode())) {
+            if (STORAGE_FAULTS.contains(SQLiteErrorCode.getErrorCode(e.getErrorCode()))) { // the primary code
                 faults.writeFailed(e.getMessage());
             }
             throw new StoreUnavailableException("store error: " + e.getMessage(), e);
@@ -193,25 +194,13 @@ final class SingleConnectionDatabase implements Database {
         sql = null;
     }
 
-    private boolean fileGone() {
-        if (faults.isFileGone()) {
-            return true;
-        }
-        if (file.isPresent() && !file.get().stillTheOpenedFile()) {
-            faults.fileGone("the store file " + file.get().path() + " was deleted or replaced while the relay "
-                    + "ran: writes to it would be lost at the next restart");
-            return true;
-        }
-        return false;
-    }
-
     /**
      * Checks the file, and while writes fail tries one that needs new pages, as an event does: a
      * row of a few pages, deleted again in the same transaction.
      */
     @Override
     public StoreHealth health() {
-        fileGone();
+        watch.fileGone();
         if (faults.writesFailing() && !faults.isFileGone()) {
             lock.lock();
             try {
@@ -229,14 +218,6 @@ final class SingleConnectionDatabase implements Database {
             }
         }
         return faults.health();
-    }
-
-    private void check() {
-        try {
-            health();
-        } catch (RuntimeException e) {
-            // a check that fails says nothing new: the writes report their own failures
-        }
     }
 
     @Override

@@ -1,0 +1,44 @@
+package io.chatrelay.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/** {@link Maintenance} in the outbox's database. */
+final class JdbcMaintenance implements Maintenance {
+
+    /** A fresh start for dead deliveries; it ends any claim from before it. */
+    private static final String REPLAY = "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, "
+            + "updated_at = ?, claim = claim + 1 WHERE status = 'dead'";
+
+    private final Database database;
+
+    JdbcMaintenance(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public int replay(List<Long> ids, Instant now) {
+        return database.transaction(sql -> {
+            int replayed = 0;
+            for (long id : ids) {
+                replayed += sql.update(REPLAY + " AND id = ?", now.toEpochMilli(), now.toEpochMilli(), id);
+            }
+            return replayed;
+        });
+    }
+
+    @Override
+    public int replayAllDead(Instant now) {
+        return database.transaction(sql -> sql.update(REPLAY, now.toEpochMilli(), now.toEpochMilli()));
+    }
+
+    @Override
+    public void probe() {
+        database.lazyTransaction(sql -> sql.count("SELECT COUNT(*) FROM (SELECT 1 FROM deliveries LIMIT 1) one"));
+    }
+
+    @Override
+    public StoreHealth health() {
+        return database.health();
+    }
+}

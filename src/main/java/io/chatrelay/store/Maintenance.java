@@ -1,0 +1,32 @@
+package io.chatrelay.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What operators do to the store besides reading it, and how readiness checks ask whether it
+ * works: replaying dead deliveries, probing reads, and whether writes succeed.
+ */
+public interface Maintenance {
+
+    /**
+     * Re-queues these dead deliveries with a fresh attempt count; returns how many were dead. A
+     * replay starts a new life for the delivery: no write of a claim from before it applies any more.
+     */
+    int replay(List<Long> ids, Instant now);
+
+    /** Re-queues every dead delivery, as {@link #replay}; returns how many there were. */
+    int replayAllDead(Instant now);
+
+    /**
+     * Reads from the store at a cost that does not grow with it (readiness probes); throws
+     * {@link StoreUnavailableException} when the store does not answer.
+     */
+    void probe();
+
+    /**
+     * Whether the store takes writes (a full disk, a deleted file say no), and since when it has
+     * not. Checks the store's file and, while writes fail, tries one.
+     */
+    StoreHealth health();
+}

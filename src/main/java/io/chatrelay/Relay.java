@@ -17,6 +17,7 @@ import io.chatrelay.ingest.RequestReader;
 import io.chatrelay.log.LogSafe;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.store.DeliveryStatus;
+import io.chatrelay.store.HealthProbe;
 import io.chatrelay.store.Store;
 import io.chatrelay.store.StoreCounts;
 import io.chatrelay.store.StoreUnavailableException;
@@ -51,6 +52,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     private final AdminApi admin;
     private final RelayMetrics metrics;
     private final StoreCounts counts;
+    private final HealthProbe health;
     private final AtomicBoolean accepting;
     private volatile RelayConfig config;
 
@@ -64,6 +66,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         this.admin = parts.admin;
         this.metrics = parts.metrics;
         this.counts = parts.counts;
+        this.health = parts.health;
         this.accepting = parts.accepting;
         this.config = parts.config;
     }
@@ -80,6 +83,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         AdminApi admin;
         RelayMetrics metrics;
         StoreCounts counts;
+        HealthProbe health;
         AtomicBoolean accepting = new AtomicBoolean(true);
     }
 
@@ -109,11 +113,21 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
                 parts.metrics, load::burst);
         parts.ingest = new IngestHandler(config, store.outbox(), parts.dispatcher::wake, clock, parts.accepting::get,
                 parts.metrics, load);
-        parts.admin = new AdminApi(config, store.history(), store.maintenance(), parts.dispatcher::wake, clock);
-        Health health = new Health(store.maintenance(), parts.accepting::get, config.store().unhealthyAfter(), clock);
-        listen(parts, config, health);
-        parts.counts = StoreCounts.start(store.history()); // the gauges read what it counted last, never the store
+        // the gauges, the console's counts and the health endpoints read what was last found, never the store
+        parts.counts = StoreCounts.start(store.history(), clock);
         parts.metrics.storeGauges(parts.counts::pending, parts.counts::dead);
+        parts.health = HealthProbe.start(store.maintenance(), clock);
+        parts.admin = new AdminApi(config, store.history(), store.maintenance(), parts.counts, parts.dispatcher::wake,
+                clock);
+        Health health = new Health(parts.health, parts.accepting::get, config.store().unhealthyAfter(), clock);
+        try {
+            listen(parts, config, health);
+        } catch (RuntimeException cannotListen) { // a port in use: nothing may keep running behind the failure
+            parts.counts.close();
+            parts.health.close();
+            parts.senders.close();
+            throw cannotListen;
+        }
         parts.dispatcher.start();
         LOG.info("relay listening on port {} at {} with {} destinations and {} routes; store {}", parts.app.port(),
                 config.server().path(), config.destinations().size(), config.routes().size(),
@@ -285,6 +299,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         }
         senders.close();
         counts.close();
+        health.close();
         store.close();
         metrics.close();
         LOG.info("stopped");

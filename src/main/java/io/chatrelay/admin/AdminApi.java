@@ -4,9 +4,11 @@ import io.chatrelay.config.Redactor;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.Secret;
 import io.chatrelay.store.DeliveryFilter;
+import io.chatrelay.store.DestinationCounts;
 import io.chatrelay.store.EventFilter;
 import io.chatrelay.store.History;
 import io.chatrelay.store.Maintenance;
+import io.chatrelay.store.StoreCounts;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -44,15 +46,19 @@ public final class AdminApi {
     private volatile State state;
     private final History history;
     private final Maintenance maintenance;
+    private final StoreCounts counts;
     private final Runnable onReplay;
     private final Clock clock;
     private final Replays replays;
     private final FailedLogins failedLogins;
 
-    public AdminApi(RelayConfig config, History history, Maintenance maintenance, Runnable onReplay, Clock clock) {
+    /** {@code counts}: the destinations' counts as last counted in the background, never waited for. */
+    public AdminApi(RelayConfig config, History history, Maintenance maintenance, StoreCounts counts, Runnable onReplay,
+                    Clock clock) {
         this.state = new State(config, Redactor.of(config));
         this.history = history;
         this.maintenance = maintenance;
+        this.counts = counts;
         this.onReplay = onReplay;
         this.clock = clock;
         this.replays = new Replays(history, maintenance);
@@ -226,8 +232,12 @@ public final class AdminApi {
 
     private void destinations(Context ctx) {
         Params.of(ctx, Set.of());
-        ctx.json(DestinationsView.of(state.config(), history.countsByDestination(clock.instant()
-                .minus(Duration.ofHours(1)))));
+        Optional<List<DestinationCounts>> counted = counts.byDestination();
+        if (counted.isEmpty()) {
+            ctx.status(503).json(Map.of("error", "the store has not answered the last count; try again shortly"));
+            return;
+        }
+        ctx.json(DestinationsView.of(state.config(), counted.get()));
     }
 
     private void replayOne(Context ctx) {

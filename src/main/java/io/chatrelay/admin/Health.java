@@ -1,7 +1,6 @@
 package io.chatrelay.admin;
 
-import io.chatrelay.store.Maintenance;
-import io.chatrelay.store.StoreHealth;
+import io.chatrelay.store.HealthProbe;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,12 +14,13 @@ import java.util.function.BooleanSupplier;
  */
 public final class Health {
 
-    private final Maintenance store;
+    private final HealthProbe store;
     private final BooleanSupplier accepting;
     private final Duration unhealthyAfter;
     private final Clock clock;
 
-    public Health(Maintenance store, BooleanSupplier accepting, Duration unhealthyAfter, Clock clock) {
+    /** {@code store}: what the background probe last found; neither endpoint ever waits for the store itself. */
+    public Health(HealthProbe store, BooleanSupplier accepting, Duration unhealthyAfter, Clock clock) {
         this.store = store;
         this.accepting = accepting;
         this.unhealthyAfter = unhealthyAfter;
@@ -39,18 +39,11 @@ public final class Health {
         javalin.routes.get("/readyz", ctx -> {
             if (!accepting.getAsBoolean()) {
                 ctx.status(503).json(Map.of("status", "shutting down"));
-                return;
+            } else if (store.ready(clock.instant())) {
+                ctx.json(Map.of("status", "ready"));
+            } else {
+                ctx.status(503).json(Map.of("status", "store unavailable"));
             }
-            try {
-                if (store.health().healthy()) {
-                    store.probe();
-                    ctx.json(Map.of("status", "ready"));
-                    return;
-                }
-            } catch (RuntimeException storeDown) {
-                // answered below
-            }
-            ctx.status(503).json(Map.of("status", "store unavailable"));
         });
     }
 
@@ -58,7 +51,6 @@ public final class Health {
         if (!accepting.getAsBoolean()) {
             return false; // stopping: the store is closed on purpose
         }
-        StoreHealth health = store.health();
-        return health.failingFor(clock.instant()).compareTo(unhealthyAfter) > 0;
+        return store.health().failingFor(clock.instant()).compareTo(unhealthyAfter) > 0;
     }
 }

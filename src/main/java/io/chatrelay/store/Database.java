@@ -25,8 +25,11 @@ interface Database extends AutoCloseable {
 
     boolean isOpen();
 
-    /** Whether writes work now, and since when they have not; may try a small write to find out. */
+    /** Whether writes worked when last tried, and since when they have not: read from memory, never waits. */
     StoreHealth health();
+
+    /** Whether writes work now, and since when they have not; tries a small write while they fail. May wait. */
+    StoreHealth check();
 
     @Override
     void close();

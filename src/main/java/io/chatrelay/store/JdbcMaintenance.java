@@ -41,4 +41,9 @@ final class JdbcMaintenance implements Maintenance {
     public StoreHealth health() {
         return database.health();
     }
+
+    @Override
+    public StoreHealth check() {
+        return database.check();
+    }
 }

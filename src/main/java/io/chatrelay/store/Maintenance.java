@@ -25,8 +25,14 @@ public interface Maintenance {
     void probe();
 
     /**
-     * Whether the store takes writes (a full disk, a deleted file say no), and since when it has
-     * not. Checks the store's file and, while writes fail, tries one.
+     * Whether the store took writes when last tried (a full disk, a deleted file say no), and since
+     * when it has not. Read from memory: never waits for the store.
      */
     StoreHealth health();
+
+    /**
+     * As {@link #health}, found out now: checks the store's file and, while writes fail, tries one.
+     * May wait for the store; for background checks only.
+     */
+    StoreHealth check();
 }

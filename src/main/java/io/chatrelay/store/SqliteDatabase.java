@@ -19,7 +19,7 @@ import org.sqlite.SQLiteErrorCode;
  *
  * <p>A failed transaction leaves nothing behind: its statements are discarded (prepared again when
  * next used), it is rolled back, and when even that fails the connection is reopened. So a full
- * disk fails writes only while it is full. Once a second, and on every readiness check, its
+ * disk fails writes only while it is full. Once a second its
  * {@link StoreFileWatch} checks that the path still names the file it has open, and while writes
  * fail the store tries a small write to learn when they work again.
  */
@@ -47,7 +47,7 @@ final class SqliteDatabase implements Database {
         this.faults = faults;
         this.watch = new StoreFileWatch(file, faults);
         use(connection);
-        watch.start(this::health);
+        watch.start(this::check);
     }
 
     static Database open(String url, StoreFaults faults) {
@@ -200,6 +200,11 @@ final class SqliteDatabase implements Database {
      */
     @Override
     public StoreHealth health() {
+        return faults.health();
+    }
+
+    @Override
+    public StoreHealth check() {
         watch.fileGone();
         if (faults.writesFailing() && !faults.isFileGone()) {
             lock.lock();

@@ -1,11 +1,15 @@
 package io.chatrelay.store;
 
 import io.chatrelay.tasks.Periodic;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The outbox's pending and dead counts for the gauges, counted off the scrape path: a scrape reads
- * two fields, however large the store, and is not held up by a slow or locked store. Every replica
+ * The outbox's pending and dead counts for the gauges, and each destination's counts for the
+ * console, counted off the request path: a scrape or the console's table reads fields, however
+ * large the store, and is not held up by a slow or locked store. Every replica
  * on a shared store counts the same rows, so each reports the store-wide figures, at most about
  * {@link #EVERY} old. A count costs in proportion to the pending and dead rows (an index covers
  * it), so while a large backlog makes it slow it runs less often: after each count the next waits
@@ -21,20 +25,26 @@ public final class StoreCounts implements AutoCloseable {
     static final Duration EVERY = Duration.ofSeconds(1);
     static final int PAUSE_PER_COUNT = 100;
 
+    /** The console's "delivered" column counts this far back. */
+    static final Duration RECENT = Duration.ofHours(1);
+
     private final History history;
     private final Duration every;
+    private final Clock clock;
     private volatile Periodic timer; // null until started
     private volatile double pending = Double.NaN;
     private volatile double dead = Double.NaN;
+    private volatile Optional<List<DestinationCounts>> byDestination = Optional.empty();
 
-    StoreCounts(History history, Duration every) {
+    StoreCounts(History history, Duration every, Clock clock) {
         this.history = history;
         this.every = every;
+        this.clock = clock;
     }
 
     /** Counts once now, then about every second in the background until closed. */
-    public static StoreCounts start(History history) {
-        StoreCounts counts = new StoreCounts(history, EVERY);
+    public static StoreCounts start(History history, Clock clock) {
+        StoreCounts counts = new StoreCounts(history, EVERY, clock);
         Duration first = counts.countAndPause();
         counts.timer = Periodic.start("store-counts", first, EVERY, counts::countAndPause);
         return counts;
@@ -50,6 +60,14 @@ public final class StoreCounts implements AutoCloseable {
         return dead;
     }
 
+    /**
+     * Each destination's pending and dead deliveries, and those delivered in the last hour, at the
+     * last count; empty if the store did not answer it.
+     */
+    public Optional<List<DestinationCounts>> byDestination() {
+        return byDestination;
+    }
+
     /** Counts; returns how long to wait before the next count. */
     private Duration countAndPause() {
         return Duration.ofNanos(Math.max(every.toNanos(), count() * PAUSE_PER_COUNT));
@@ -61,9 +79,11 @@ public final class StoreCounts implements AutoCloseable {
         try {
             pending = history.count(DeliveryStatus.PENDING);
             dead = history.count(DeliveryStatus.DEAD);
+            byDestination = Optional.of(List.copyOf(history.countsByDestination(clock.instant().minus(RECENT))));
         } catch (RuntimeException | Error storeDown) { // no stale figure: the gauges say there is none
             pending = Double.NaN;
             dead = Double.NaN;
+            byDestination = Optional.empty();
             if (storeDown instanceof Error error) {
                 throw error; // the timer logs it and counts again
             }

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * Notices a SQLite store file deleted or replaced under the running relay: its path no longer names
  * the file the store has open, so nothing written now would survive a restart. Recorded in the
- * store's faults for good. Looked at before each durable write, on every readiness check, and
- * once a second by a check of its own, which the database also uses to probe a failing store.
+ * store's faults for good. Looked at before each durable write and once a second by a check of
+ * its own, which the database also uses to probe a failing store.
  */
 final class StoreFileWatch implements AutoCloseable {
 

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.route.Target;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -600,7 +602,7 @@ abstract class OutboxContract {
 
     @Test
     void theGaugesCountsFollowEveryChangeOfStatus() {
-        try (StoreCounts counts = new StoreCounts(history, Duration.ofDays(1))) {
+        try (StoreCounts counts = new StoreCounts(history, Duration.ofDays(1), Clock.fixed(T0, ZoneOffset.UTC))) {
             outbox.enqueue(event("e1", null, T0), to("slack", "crm", "sheet"));
             counts.count();
             assertThat(new double[] {counts.pending(), counts.dead()}).containsExactly(3, 0);
@@ -611,6 +613,9 @@ abstract class OutboxContract {
                     soon());
             counts.count();
             assertThat(new double[] {counts.pending(), counts.dead()}).containsExactly(1, 1);
+            assertThat(counts.byDestination()).as("the console's counts, delivered within the hour before T0")
+                    .hasValueSatisfying(rows -> assertThat(rows).containsExactly(new DestinationCounts("crm", 0, 1, 0),
+                            new DestinationCounts("sheet", 1, 0, 0), new DestinationCounts("slack", 0, 0, 1)));
 
             maintenance.replayAllDead(T0.plusSeconds(1));
             outbox.pruneDelivered(T0.plus(Duration.ofDays(30)));
@@ -622,7 +627,7 @@ abstract class OutboxContract {
     @Test
     void theGaugesShowNoValueWhileTheStoreFailsAndCountAgainWhenItAnswers() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
-        try (StoreCounts counts = new StoreCounts(history, Duration.ofDays(1))) {
+        try (StoreCounts counts = new StoreCounts(history, Duration.ofDays(1), Clock.fixed(T0, ZoneOffset.UTC))) {
             counts.count();
             store.close();
             assertThat(counts.pending()).as("the last count, read without the store").isEqualTo(1);
@@ -630,9 +635,10 @@ abstract class OutboxContract {
             counts.count();
             assertThat(counts.pending()).isNaN();
             assertThat(counts.dead()).isNaN();
+            assertThat(counts.byDestination()).as("no stale counts for the console either").isEmpty();
         }
         use(reopen());
-        try (StoreCounts counts = new StoreCounts(history, Duration.ofDays(1))) {
+        try (StoreCounts counts = new StoreCounts(history, Duration.ofDays(1), Clock.fixed(T0, ZoneOffset.UTC))) {
             counts.count();
             assertThat(counts.pending()).isEqualTo(1);
         }

@@ -30,14 +30,15 @@ public record Schedule(List<TimeIntervals> active, List<TimeIntervals> mute) {
         }
     }
 
+    /** Outside every active interval is said before inside a mute one: the route would not fire at that hour anyway. */
     public Check check(Instant at) {
-        List<String> mutedBy = names(mute, at, true);
-        if (!mutedBy.isEmpty()) {
-            return new Check(State.MUTED, "inside " + String.join(", ", mutedBy));
-        }
         List<String> inside = names(active, at, true);
         if (!active.isEmpty() && inside.isEmpty()) {
             return new Check(State.SKIPPED, "outside " + String.join(", ", names(active, at, false)));
+        }
+        List<String> mutedBy = names(mute, at, true);
+        if (!mutedBy.isEmpty()) {
+            return new Check(State.MUTED, "inside " + String.join(", ", mutedBy));
         }
         List<String> why = new java.util.ArrayList<>();
         if (!inside.isEmpty()) {

@@ -132,6 +132,7 @@ final class TimeIntervalReader {
     }
 
     private static List<Range> ranges(Fields fields, String key, Function<String, Range> syntax) {
+        refuseEmptyList(fields, key);
         List<Range> ranges = new ArrayList<>();
         for (String text : fields.strings(key)) {
             try {
@@ -143,7 +144,20 @@ final class TimeIntervalReader {
         return ranges;
     }
 
+    /**
+     * {@code weekdays: []} is never in Alertmanager and would read as "any day" here: refused, so a
+     * copied block never means something else.
+     */
+    private static void refuseEmptyList(Fields fields, String key) {
+        if (fields.raw(key).filter(node -> node instanceof Node.Sequence sequence && sequence.items().isEmpty())
+                .isPresent()) {
+            fields.problem(key, "is an empty list, which Alertmanager reads as never: remove the key to allow any "
+                    + (key.equals("times") ? "time of day" : key.replace('_', ' ')) + ", or list some");
+        }
+    }
+
     private static List<Minutes> times(Fields fields) {
+        refuseEmptyList(fields, "times");
         Optional<Node> node = fields.raw("times");
         if (node.isEmpty()) {
             return List.of();

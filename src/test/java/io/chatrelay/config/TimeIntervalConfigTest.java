@@ -136,6 +136,15 @@ class TimeIntervalConfigTest {
     }
 
     @Test
+    void anEmptyListIsRefusedRatherThanReadOtherwiseThanAlertmanagerReadsIt() {
+        assertThat(problems(withEntry("{weekdays: [], times: []}"))).containsExactly(
+                "time_intervals[0].time_intervals[0].times: is an empty list, which Alertmanager reads as never: "
+                        + "remove the key to allow any time of day, or list some (line 7)",
+                "time_intervals[0].time_intervals[0].weekdays: is an empty list, which Alertmanager reads as never: "
+                        + "remove the key to allow any weekdays, or list some (line 7)");
+    }
+
+    @Test
     void namesAreUniqueAndKeysAreChecked() {
         assertThat(problems(HEAD + """
                 time_intervals:

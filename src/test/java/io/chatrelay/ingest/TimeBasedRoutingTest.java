@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.Relay;
+import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.RelayUnderTest;
@@ -23,21 +24,23 @@ class TimeBasedRoutingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A clock a test sets: the hour the relay accepts the next event at. */
+    /** A clock a test sets to the hour it needs; it runs on from there, so retries come due. */
     private static final class SetClock extends Clock {
-        private volatile Instant now;
+        private volatile Instant setTo;
+        private volatile long setAtNanos;
 
         SetClock(String instant) {
             set(instant);
         }
 
         void set(String instant) {
-            now = Instant.parse(instant);
+            setAtNanos = System.nanoTime();
+            setTo = Instant.parse(instant);
         }
 
         @Override
         public Instant instant() {
-            return now;
+            return setTo.plusNanos(System.nanoTime() - setAtNanos);
         }
 
         @Override
@@ -62,6 +65,7 @@ class TimeBasedRoutingTest {
     @BeforeEach
     void start() throws Exception {
         relay = Relay.start(RelayUnderTest.config(dir, """
+                delivery: {backoff: {initial: 50ms, max: 100ms}}
                 destinations:
                   office: {type: webhook, url: "%s"}
                   on-call: {type: webhook, url: "%s"}
@@ -92,6 +96,7 @@ class TimeBasedRoutingTest {
     void aSaturdayEveningEscalationGoesOnCallAndAMondayMorningOneToTheOfficeAcrossTheClockChange() throws Exception {
         assertThat(deliveries()).as("Saturday 21:00 CEST").isEqualTo(1);
         assertThat(onCall.take().getTarget()).isEqualTo("/on-call");
+        Eventually.holds("the delivery is recorded before two days pass", () -> relay.pendingDeliveries() == 0);
 
         clock.set("2026-10-26T08:30:00Z");
         assertThat(deliveries()).as("Monday 09:30 CET").isEqualTo(1);
@@ -99,5 +104,20 @@ class TimeBasedRoutingTest {
 
         assertThat(onCall.requestCount()).isEqualTo(1);
         assertThat(office.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfterTheHourChangedStillGoesWhereTheEventWasRoutedOnAcceptance() throws Exception {
+        onCall.then(Sink.status(503, "busy"));
+        clock.set("2026-10-26T07:59:50Z"); // Monday 08:59:50 CET
+
+        assertThat(deliveries()).isEqualTo(1);
+        assertThat(onCall.take().getTarget()).as("the first attempt").isEqualTo("/on-call");
+        clock.set("2026-10-26T08:00:05Z"); // 09:00:05: office hours, within the first attempt's lease
+
+        assertThat(onCall.take().getTarget()).as("the retry").isEqualTo("/on-call");
+        assertThat(deliveries()).as("an escalation accepted now").isEqualTo(1);
+        assertThat(office.take().getTarget()).isEqualTo("/office");
+        assertThat(onCall.requestCount()).isEqualTo(2);
     }
 }

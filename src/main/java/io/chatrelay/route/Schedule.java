@@ -1,6 +1,7 @@
 package io.chatrelay.route;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,7 +41,7 @@ public record Schedule(List<TimeIntervals> active, List<TimeIntervals> mute) {
         if (!mutedBy.isEmpty()) {
             return new Check(State.MUTED, "inside " + String.join(", ", mutedBy));
         }
-        List<String> why = new java.util.ArrayList<>();
+        List<String> why = new ArrayList<>();
         if (!inside.isEmpty()) {
             why.add("inside " + String.join(", ", inside));
         }

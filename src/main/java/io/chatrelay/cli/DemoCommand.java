@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,9 +163,10 @@ final class DemoCommand implements Callable<Integer> {
 
     private static int expectedDeliveries(RelayConfig config) throws MalformedEventException {
         RoutingTable table = RoutingTable.of(config);
+        Instant now = Instant.now();
         int expected = 0;
         for (String name : SAMPLES.keySet()) {
-            expected += table.match(EventParser.parse(sample(name), name)).size();
+            expected += table.match(EventParser.parse(sample(name), name), now).size();
         }
         return expected;
     }

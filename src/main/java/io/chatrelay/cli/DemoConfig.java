@@ -32,8 +32,7 @@ final class DemoConfig {
         config.destinations().forEach((name, destination) -> redirect(destination, standIn.apply(name))
                 .ifPresentOrElse(d -> destinations.put(name, d), () -> skipped.accept(destination)));
         List<RouteConfig> routes = config.routes().stream()
-                .map(r -> new RouteConfig(r.name(), r.match(), r.to().stream().filter(destinations::containsKey).toList(),
-                        r.template()))
+                .map(r -> r.withTo(r.to().stream().filter(destinations::containsKey).toList()))
                 .toList();
         ServerConfig server = config.server();
         ServerConfig loopback = new ServerConfig("127.0.0.1", 0, server.path(), server.maxBodyBytes(),

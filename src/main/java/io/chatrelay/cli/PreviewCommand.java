@@ -86,7 +86,7 @@ final class PreviewCommand implements Callable<Integer> {
     }
 
     private List<Target> targets(RelayConfig relay, ChatDataEvent event) {
-        List<Target> routed = RoutingTable.of(relay).match(event);
+        List<Target> routed = RoutingTable.of(relay).match(event, Instant.now());
         if (destination == null) {
             return routed;
         }

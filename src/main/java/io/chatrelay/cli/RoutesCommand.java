@@ -11,13 +11,24 @@ import io.chatrelay.event.MalformedEventException;
 import io.chatrelay.render.Templates;
 import io.chatrelay.render.Text;
 import io.chatrelay.route.RoutingTable;
+import io.chatrelay.config.Schedule;
 import io.chatrelay.route.Target;
+import io.chatrelay.config.TimeInterval;
+import io.chatrelay.config.TimeIntervals;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,11 +52,16 @@ final class RoutesCommand {
                     + "then the destinations the event reaches and the template each uses. Sends nothing.",
             "Exit 0 when the event reaches a destination, 1 when it reaches none, 2 when the config or event "
                     + "cannot be read.",
-            "Example: routes test --config config.yaml event=lead-submission lead.email=ceo@bigcorp.com"})
+            "Routes with time intervals are judged at --at (default: now), as the relay judges an event when it "
+                    + "accepts it.",
+            "Example: routes test --config config.yaml event=lead-submission lead.email=ceo@bigcorp.com",
+            "Example: routes test --config config.yaml --at 2026-12-24T22:00+01:00 event=live-chat-escalation"})
     static final class TestCommand implements Callable<Integer> {
 
         private static final ObjectMapper JSON = new ObjectMapper();
         private static final int SHOWN_CHARS = 60;
+        private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy HH:mm",
+                Locale.ENGLISH);
 
         @Mixin
         ConfigOption config;
@@ -59,6 +75,11 @@ final class RoutesCommand {
                         + "lead.email=ceo@bigcorp.com")
         List<String> fields;
 
+        @Option(names = "--at", paramLabel = "TIME",
+                description = "When the event arrives, for routes with time intervals: a date-time with its offset, "
+                        + "e.g. 2026-12-24T22:00+01:00 or 2026-12-24T21:00Z (default: now).")
+        String at;
+
         @Spec
         CommandSpec spec;
 
@@ -70,6 +91,7 @@ final class RoutesCommand {
                         "give the event as --event FILE or as FIELD=VALUE pairs (one of the two)");
             }
             byte[] given = fromFields ? given(fields) : null;
+            OffsetDateTime when = when();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             Optional<RelayConfig> loaded = config.loadWithPlaceholders(err);
@@ -78,11 +100,24 @@ final class RoutesCommand {
                 return UNREADABLE;
             }
             RelayConfig relay = loaded.get();
-            RoutingTable.Explanation explanation = RoutingTable.of(relay).explain(event.get());
+            RoutingTable.Explanation explanation = RoutingTable.of(relay).explain(event.get(), when.toInstant());
             printRoutes(out, event.get().type(), explanation.routes());
+            printIntervals(out, relay, when);
             printTargets(out, relay, explanation.targets());
             out.flush();
             return explanation.targets().isEmpty() ? NOWHERE : REACHED;
+        }
+
+        private OffsetDateTime when() {
+            if (at == null) {
+                return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+            }
+            try {
+                return OffsetDateTime.parse(at.trim());
+            } catch (DateTimeParseException e) {
+                throw new ParameterException(spec.commandLine(), "--at: '" + at + "' is not a date-time with an "
+                        + "offset: write e.g. 2026-12-24T22:00+01:00 or 2026-12-24T21:00Z");
+            }
         }
 
         private byte[] given(List<String> pairs) {
@@ -137,8 +172,15 @@ final class RoutesCommand {
             int width = routes.stream().mapToInt(v -> v.route().length()).max().orElse(0);
             for (RoutingTable.Verdict verdict : routes) {
                 String name = String.format("%-" + width + "s", verdict.route());
+                Schedule.Check timing = verdict.timing();
                 if (verdict.matched()) {
-                    out.printf("  matched  %s  -> %s%n", name, String.join(", ", verdict.to()));
+                    out.printf("  matched  %s  -> %s%s%n", name, String.join(", ", verdict.to()),
+                            timing.why().isEmpty() ? "" : "  (" + timing.why() + ")");
+                    continue;
+                }
+                if (verdict.misses().isEmpty()) {
+                    out.printf("  %-7s  %s  %s  (-> %s)%n", timing.state() == Schedule.State.MUTED ? "muted" : "skipped",
+                            name, timing.why(), String.join(", ", verdict.to()));
                     continue;
                 }
                 String indent = "  missed   " + name + "  ";
@@ -147,6 +189,28 @@ final class RoutesCommand {
                             miss.actual() == null ? "nothing (absent or null)" : quoted(miss.actual()));
                     indent = " ".repeat(indent.length());
                 }
+            }
+            out.println();
+        }
+
+        /** Each time interval a route names, inside or outside at {@code when}, with the wall-clock time it judged. */
+        private static void printIntervals(PrintWriter out, RelayConfig relay, OffsetDateTime when) {
+            LinkedHashSet<TimeIntervals> named = new LinkedHashSet<>();
+            relay.routes().forEach(route -> {
+                named.addAll(route.schedule().active());
+                named.addAll(route.schedule().mute());
+            });
+            if (named.isEmpty()) {
+                return;
+            }
+            Instant instant = when.toInstant();
+            out.printf("Time intervals at %s (%s):%n", when, WALL_CLOCK.format(when));
+            int width = named.stream().mapToInt(i -> i.name().length()).max().orElse(0);
+            for (TimeIntervals interval : named) {
+                String clocks = String.join(", ", interval.intervals().stream().map(TimeInterval::location).distinct()
+                        .map(zone -> zone.getId() + ": " + WALL_CLOCK.format(instant.atZone(zone))).toList());
+                out.printf("  %-" + width + "s  %-7s  %s%n", interval.name(), interval.holds(instant) ? "inside" : "outside",
+                        clocks.isEmpty() ? "(no interval listed: never holds)" : "(" + clocks + ")");
             }
             out.println();
         }

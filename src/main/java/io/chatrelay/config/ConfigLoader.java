@@ -119,7 +119,9 @@ public final class ConfigLoader {
         Fields destinationSection = root.mapping("destinations");
         Map<String, DestinationConfig> destinations = destinationReader.read(destinationSection);
         java.util.Set<String> names = destinationSection.keys();
-        List<RouteConfig> routes = RouteReader.read(root, names);
+        TimeIntervalReader timeIntervals = new TimeIntervalReader(root);
+        List<RouteConfig> routes = RouteReader.read(root, names, timeIntervals.read());
+        timeIntervals.warnUnused(routes);
         warnUnrouted(destinationSection, routes);
         if (!root.has("routes")) {
             root.problem("routes", "is required: without routes no event goes anywhere");
@@ -145,9 +147,9 @@ public final class ConfigLoader {
             parts.putAll(separate);
             partNames.put(name, List.copyOf(separate.keySet()));
         });
-        List<RouteConfig> routes = config.routes().stream().map(route -> new RouteConfig(route.name(), route.match(),
-                route.to().stream().flatMap(name -> partNames.getOrDefault(name, List.of(name)).stream()).toList(),
-                route.template())).toList();
+        List<RouteConfig> routes = config.routes().stream().map(route -> route.withTo(
+                route.to().stream().flatMap(name -> partNames.getOrDefault(name, List.of(name)).stream()).toList()))
+                .toList();
         return new RelayConfig(config.server(), config.signingSecrets(), config.store(), config.delivery(),
                 config.adminToken(), parts, routes);
     }

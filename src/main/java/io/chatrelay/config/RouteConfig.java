@@ -4,11 +4,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One routing rule: when every condition in {@code match} holds, the event goes to each destination in {@code to}. */
-public record RouteConfig(String name, Map<String, Condition> match, List<String> to, Optional<TemplateConfig> template) {
+/**
+ * One routing rule: when every condition in {@code match} holds, and its {@code schedule} lets it
+ * fire at the event's acceptance, the event goes to each destination in {@code to}.
+ */
+public record RouteConfig(String name, Map<String, Condition> match, List<String> to, Optional<TemplateConfig> template,
+                          Schedule schedule) {
 
     public RouteConfig {
         match = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(match));
         to = List.copyOf(to);
+    }
+
+    /** The same route sending to other destinations (the parts a destination delivers to, the demo's stand-ins). */
+    public RouteConfig withTo(List<String> newTo) {
+        return new RouteConfig(name, match, newTo, template, schedule);
     }
 }

@@ -17,7 +17,7 @@ final class RouteReader {
 
     private RouteReader() {}
 
-    static List<RouteConfig> read(Fields root, Set<String> destinationNames) {
+    static List<RouteConfig> read(Fields root, Set<String> destinationNames, Map<String, TimeIntervals> intervals) {
         Optional<Node> node = root.raw("routes");
         if (node.isEmpty() || (node.get() instanceof Node.Scalar scalar && scalar.text() == null)) {
             return List.of();
@@ -36,13 +36,14 @@ final class RouteReader {
                 continue;
             }
             Fields fields = root.child(path, mapping);
-            readOne(fields, destinationNames, namesSeen).ifPresent(routes::add);
+            readOne(fields, destinationNames, namesSeen, intervals).ifPresent(routes::add);
             fields.finish();
         }
         return routes;
     }
 
-    private static Optional<RouteConfig> readOne(Fields fields, Set<String> destinationNames, Map<String, Integer> namesSeen) {
+    private static Optional<RouteConfig> readOne(Fields fields, Set<String> destinationNames, Map<String, Integer> namesSeen,
+                                                 Map<String, TimeIntervals> intervals) {
         Optional<String> name = fields.requiredString("name");
         name.ifPresent(n -> {
             Integer firstLine = namesSeen.putIfAbsent(n, fields.lineOf("name"));
@@ -66,7 +67,28 @@ final class RouteReader {
             }
         }
         Optional<TemplateConfig> template = TemplateReader.read(fields);
-        return name.map(n -> new RouteConfig(n, match, to, template));
+        Schedule schedule = new Schedule(named(fields, "active_time_intervals", intervals),
+                named(fields, "mute_time_intervals", intervals));
+        return name.map(n -> new RouteConfig(n, match, to, template, schedule));
+    }
+
+    /** The time intervals a route names under {@code key}, each of which must be in the top-level {@code time_intervals}. */
+    private static List<TimeIntervals> named(Fields fields, String key, Map<String, TimeIntervals> intervals) {
+        List<TimeIntervals> found = new ArrayList<>();
+        for (String name : fields.strings(key)) {
+            TimeIntervals interval = intervals.get(name);
+            if (interval == null) {
+                fields.problem(key, "unknown time interval '" + name + "'" + (intervals.isEmpty()
+                        ? ": define it in a top-level time_intervals section (see docs/time-intervals.md)"
+                        : Closest.to(name, intervals.keySet()).map(meant -> ": " + meant)
+                                .orElse(" (defined: " + String.join(", ", intervals.keySet()) + ")")));
+            } else if (found.contains(interval)) {
+                fields.problem(key, "time interval '" + name + "' is listed twice");
+            } else {
+                found.add(interval);
+            }
+        }
+        return found;
     }
 
     private static Map<String, Condition> readMatch(Fields route) {

@@ -18,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -103,8 +104,9 @@ public final class IngestHandler implements Handler {
     }
 
     private void accept(Context ctx, ChatDataEvent event, byte[] body, RoutingTable routes) {
-        List<Target> targets = routes.match(event);
-        RawEvent raw = new RawEvent(Ids.newId(clock), event.type(), event.conversationId(), body, clock.instant());
+        Instant accepted = clock.instant();
+        List<Target> targets = routes.match(event, accepted);
+        RawEvent raw = new RawEvent(Ids.newId(clock), event.type(), event.conversationId(), body, accepted);
         if (!accepting.getAsBoolean()) {
             reject(ctx, 503, "shutting_down", "shutting down, retry later");
             return;

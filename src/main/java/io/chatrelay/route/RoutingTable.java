@@ -3,8 +3,10 @@ package io.chatrelay.route;
 import io.chatrelay.config.Condition;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.RouteConfig;
+import io.chatrelay.config.Schedule;
 import io.chatrelay.event.ChatDataEvent;
 import io.chatrelay.event.Json;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,23 +14,44 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides where an event goes. Every route whose conditions all hold fires; a destination named by
- * several matching routes gets the event once, under the first of them.
+ * Decides where an event goes. Every route whose conditions all hold fires, unless its
+ * {@link Schedule} says otherwise at the instant the event is accepted; a destination named by
+ * several firing routes gets the event once, under the first of them.
  */
 public final class RoutingTable {
 
     /** One condition of a route that did not hold: the field, what it asked for, and the event's value (null: absent). */
     public record Miss(String field, Condition condition, String actual) {}
 
-    /** How one route judged an event: it matched when nothing missed. */
-    public record Verdict(String route, List<String> to, List<Miss> misses) {
+    /**
+     * How one route judged an event: the conditions that did not hold and what its schedule said. It
+     * matched (fired) when nothing missed and the schedule let it fire.
+     */
+    public record Verdict(String route, List<String> to, List<Miss> misses, Schedule.Check timing) {
         public Verdict {
             to = List.copyOf(to);
             misses = List.copyOf(misses);
         }
 
+        /** The route fired: every condition held and it was not outside its active or inside its mute intervals. */
         public boolean matched() {
-            return misses.isEmpty();
+            return misses.isEmpty() && timing.fires();
+        }
+
+        /**
+         * One line a person reads, fit to be kept with the event: "route after-hours matched (inside
+         * weekend)", "route office-hours skipped: outside office-hours", "route office-hours muted:
+         * inside lunch", "route leads missed: event, lead.email".
+         */
+        public String reason() {
+            if (!misses.isEmpty()) {
+                return "route " + route + " missed: " + String.join(", ", misses.stream().map(Miss::field).toList());
+            }
+            return switch (timing.state()) {
+                case FIRES -> "route " + route + " matched" + (timing.why().isEmpty() ? "" : " (" + timing.why() + ")");
+                case SKIPPED -> "route " + route + " skipped: " + timing.why();
+                case MUTED -> "route " + route + " muted: " + timing.why();
+            };
         }
     }
 
@@ -37,6 +60,11 @@ public final class RoutingTable {
         public Explanation {
             routes = List.copyOf(routes);
             targets = List.copyOf(targets);
+        }
+
+        /** Each route's {@link Verdict#reason()}, in config order. */
+        public List<String> reasons() {
+            return routes.stream().map(Verdict::reason).toList();
         }
     }
 
@@ -50,26 +78,32 @@ public final class RoutingTable {
         return new RoutingTable(config.routes());
     }
 
-    public List<Target> match(ChatDataEvent event) {
+    /** Where {@code event}, accepted at {@code at}, goes. */
+    public List<Target> match(ChatDataEvent event, Instant at) {
         Map<String, Target> targets = new LinkedHashMap<>();
         for (RouteConfig route : routes) {
-            if (route.match().entrySet().stream().allMatch(condition -> miss(condition, event).isEmpty())) {
+            if (route.match().entrySet().stream().allMatch(condition -> miss(condition, event).isEmpty())
+                    && route.schedule().check(at).fires()) {
                 fire(route, targets);
             }
         }
         return new ArrayList<>(targets.values());
     }
 
-    /** Why the event goes where it goes: every route, with each condition that did not hold (all of them, not the first). */
-    public Explanation explain(ChatDataEvent event) {
+    /**
+     * Why the event, accepted at {@code at}, goes where it goes: every route, with each condition that
+     * did not hold (all of them, not the first) and what its time intervals said.
+     */
+    public Explanation explain(ChatDataEvent event, Instant at) {
         Map<String, Target> targets = new LinkedHashMap<>();
         List<Verdict> verdicts = new ArrayList<>();
         for (RouteConfig route : routes) {
             List<Miss> misses = route.match().entrySet().stream().flatMap(c -> miss(c, event).stream()).toList();
-            if (misses.isEmpty()) {
+            Verdict verdict = new Verdict(route.name(), route.to(), misses, route.schedule().check(at));
+            if (verdict.matched()) {
                 fire(route, targets);
             }
-            verdicts.add(new Verdict(route.name(), route.to(), misses));
+            verdicts.add(verdict);
         }
         return new Explanation(verdicts, new ArrayList<>(targets.values()));
     }

@@ -128,4 +128,76 @@ class RoutesTestCommandTest {
         assertThat(run.err()).contains("note: RELAY_TEST_UNSET_DISCORD_URL is not set; a placeholder stands in for it")
                 .doesNotContain("RELAY_TEST_IN_A_COMMENT");
     }
+
+    private Path afterHours() throws Exception {
+        return Files.writeString(dir.resolve("after-hours.yaml"), """
+                chat_data: {signing_secrets: [s]}
+                destinations:
+                  support-slack: {type: slack, webhook_url: "https://hooks.slack.com/services/T0/B0/SLACKSECRET"}
+                  on-call: {type: webhook, url: "https://pager.example.com/hook"}
+                time_intervals:
+                  - name: office-hours
+                    time_intervals:
+                      - {weekdays: ['monday:friday'], times: [{start_time: '09:00', end_time: '18:00'}], location: Europe/Berlin}
+                  - name: lunch
+                    time_intervals: [{times: [{start_time: '12:00', end_time: '13:00'}], location: Europe/Berlin}]
+                routes:
+                  - name: office
+                    match: {event: live-chat-escalation}
+                    to: [support-slack]
+                    active_time_intervals: [office-hours]
+                    mute_time_intervals: [lunch]
+                  - name: after-hours
+                    match: {event: live-chat-escalation}
+                    to: [on-call]
+                    mute_time_intervals: [office-hours]
+                """);
+    }
+
+    @Test
+    void judgesTimeIntervalsAtTheGivenTimeAndShowsTheClockEachWasReadBy() throws Exception {
+        Cli.Run run = Cli.run("routes", "test", "--config", afterHours().toString(), "--at", "2026-12-24T22:00+01:00",
+                "event=live-chat-escalation");
+
+        assertThat(run.out()).contains(
+                "  skipped  office       outside office-hours  (-> support-slack)",
+                "  matched  after-hours  -> on-call  (outside office-hours)",
+                "Time intervals at 2026-12-24T22:00+01:00 (Thursday 24 December 2026 22:00):",
+                "  office-hours  outside  (Europe/Berlin: Thursday 24 December 2026 22:00)",
+                "  lunch         outside  (Europe/Berlin: Thursday 24 December 2026 22:00)",
+                "on-call (webhook) via route after-hours");
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void anOfficeLunchHourMutesTheOfficeRouteAndReachesNobody() throws Exception {
+        Cli.Run lunch = Cli.run("routes", "test", "--config", afterHours().toString(), "--at", "2026-07-01T10:30Z",
+                "event=live-chat-escalation");
+        Cli.Run morning = Cli.run("routes", "test", "--config", afterHours().toString(), "--at",
+                "2026-07-01T09:30+02:00", "event=live-chat-escalation");
+
+        assertThat(lunch.out()).contains("  muted    office       inside lunch  (-> support-slack)",
+                "  muted    after-hours  inside office-hours  (-> on-call)",
+                "  office-hours  inside   (Europe/Berlin: Wednesday 1 July 2026 12:30)", "It reaches no destination.");
+        assertThat(lunch.exit()).isEqualTo(1);
+        assertThat(morning.out()).contains("  matched  office       -> support-slack  (inside office-hours; outside lunch)");
+        assertThat(morning.exit()).isZero();
+    }
+
+    @Test
+    void refusesATimeWithoutItsOffset() throws Exception {
+        Cli.Run run = Cli.run("routes", "test", "--config", afterHours().toString(), "--at", "2026-12-24T22:00",
+                "event=live-chat-escalation");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--at: '2026-12-24T22:00' is not a date-time with an offset: write e.g. "
+                + "2026-12-24T22:00+01:00 or 2026-12-24T21:00Z");
+    }
+
+    @Test
+    void aConfigWithoutTimeIntervalsPrintsNoClock() throws Exception {
+        Cli.Run run = Cli.run("routes", "test", "--config", config().toString(), "event=chat");
+
+        assertThat(run.out()).doesNotContain("Time intervals");
+    }
 }

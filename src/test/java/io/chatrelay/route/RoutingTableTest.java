@@ -6,11 +6,14 @@ import io.chatrelay.event.EventParser;
 import io.chatrelay.platform.Platforms;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RoutingTableTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
     private static final String DESTINATIONS = """
             chat_data: {signing_secrets: [x]}
@@ -22,7 +25,7 @@ class RoutingTableTest {
 
     private static List<String> destinationsFor(String routes, byte[] event) throws Exception {
         RoutingTable table = RoutingTable.of(Platforms.loader(Map.of()).parse(DESTINATIONS + routes));
-        return table.match(EventParser.parse(event, null)).stream().map(Target::destination).toList();
+        return table.match(EventParser.parse(event, null), NOW).stream().map(Target::destination).toList();
     }
 
     @Test
@@ -47,7 +50,7 @@ class RoutingTableTest {
                 """;
         RoutingTable table = RoutingTable.of(Platforms.loader(Map.of()).parse(config));
 
-        List<Target> targets = table.match(EventParser.parse(Fixtures.bytes("chat"), null));
+        List<Target> targets = table.match(EventParser.parse(Fixtures.bytes("chat"), null), NOW);
 
         assertThat(targets).containsExactly(new Target("crm", "first"), new Target("slack", "first"));
     }
@@ -142,7 +145,7 @@ class RoutingTableTest {
         var event = EventParser.parse(Http.utf8("{\"event\":\"lead-submission\",\"lead\":{\"email\":\"a@small\"},"
                 + "\"source\":\"widget\"}"), null);
 
-        RoutingTable.Explanation explanation = table.explain(event);
+        RoutingTable.Explanation explanation = table.explain(event, NOW);
 
         assertThat(explanation.routes()).extracting(RoutingTable.Verdict::route, RoutingTable.Verdict::matched)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("corporate", false),
@@ -150,7 +153,7 @@ class RoutingTableTest {
         assertThat(explanation.routes().get(0).misses()).extracting(RoutingTable.Miss::field, RoutingTable.Miss::actual)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("lead.email", "a@small"),
                         org.assertj.core.groups.Tuple.tuple("lead.phone", null));
-        assertThat(explanation.targets()).isEqualTo(table.match(event))
+        assertThat(explanation.targets()).isEqualTo(table.match(event, NOW))
                 .containsExactly(new Target("crm", "everything"), new Target("discord", "everything"));
     }
 }

@@ -71,7 +71,9 @@ public final class EventParser {
         if (Json.text(fields.get("client_ip")) == null && Json.text(fields.get("client_id")) != null) {
             fields.set("client_ip", fields.get("client_id"));
         }
-        return fields;
+        ObjectNode cleaned = Bidi.clean(fields);
+        cleaned.set("event", fields.get("event")); // a key that only became "event" once stripped does not decide
+        return cleaned;
     }
 
     private static JsonNode reparse(String text) {

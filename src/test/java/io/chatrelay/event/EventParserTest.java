@@ -200,6 +200,22 @@ class EventParserTest {
         assertThat(chat.fields().path("tiny").doubleValue()).isZero();
     }
 
+    @Test
+    void dropsBidiControlsFromNamesAndIsolatesWhatTheVisitorTyped() throws Exception {
+        var escalation = (ChatDataEvent.LiveChatEscalation) parse("""
+                {"event":"live-chat-escalation","chatbot_name":"Bot\\u202E",
+                 "lead":{"name":"Jane \\u202Efdp.exe","comp\\u202Bany":"\\u200FAcme"},
+                 "messages":[{"role":"us\\u202Eer","content":"a \\u2069\\u202Eb \\u2067c\\nd"}],
+                 "answer":"{\\"content\\":\\"\\u202Eok\\"}"}""");
+
+        assertThat(escalation.chatbotName()).isEqualTo("Bot");
+        assertThat(escalation.lead().name()).isEqualTo("Jane fdp.exe");
+        assertThat(escalation.fields().path("lead").path("name").asText()).isEqualTo("Jane fdp.exe");
+        assertThat(escalation.lead().extra()).containsExactly(java.util.Map.entry("company", "Acme"));
+        assertThat(escalation.messages()).containsExactly(new Message("user", "\u2068a \u202Eb \u2067c\u2069\u2069\nd"));
+        assertThat(escalation.fields().path("answer").path("content").asText()).isEqualTo("\u2068\u202Eok\u2069");
+    }
+
     /** {@code before}, the bytes given in hex, then {@code after}. */
     private static byte[] withBytes(String before, String hex, String after) {
         String[] parts = hex.split(" ");

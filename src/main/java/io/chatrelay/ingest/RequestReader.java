@@ -81,9 +81,16 @@ public final class RequestReader extends Handler.Wrapper {
      * RFC 9112's rules for {@code Transfer-Encoding}, which Jetty's parser leaves to the server: on
      * HTTP/1.0 it cannot be trusted at all (400); a coding other than {@code chunked} ({@code gzip,
      * chunked}, {@code identity, chunked}) is one the relay does not decode, so it gets 501 rather
-     * than its still-encoded bytes taken for the body. True when the request was answered.
+     * than its still-encoded bytes taken for the body. Likewise a {@code Content-Encoding} other than
+     * {@code identity} (415): nothing in the relay decodes one. True when the request was answered.
      */
     private boolean refusedFraming(Request request, Response response, Callback callback) {
+        List<String> content = request.getHeaders().getCSV(HttpHeader.CONTENT_ENCODING, false);
+        if (content.stream().anyMatch(coding -> !HttpHeaderValue.IDENTITY.is(coding))) {
+            metrics.requestRejected("framing");
+            answer(response, callback, 415, "content codings are not accepted: send the body as it is");
+            return true;
+        }
         List<String> codings = request.getHeaders().getCSV(HttpHeader.TRANSFER_ENCODING, false);
         if (codings.isEmpty()) {
             return false;

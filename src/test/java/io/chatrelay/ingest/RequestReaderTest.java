@@ -129,6 +129,23 @@ class RequestReaderTest {
     }
 
     @Test
+    void aContentCodingGets415AndTheBodyIsNeverRead() throws Exception {
+        for (String coding : new String[] {"gzip", "deflate", "identity, gzip"}) {
+            try (Socket socket = connect()) {
+                socket.getOutputStream().write(request("Content-Encoding: " + coding + "\r\nContent-Length: 2\r\n\r\n{}"));
+
+                assertThat(answer(socket)).as(coding).startsWith("HTTP/1.1 415")
+                        .endsWith("{\"error\":\"content codings are not accepted: send the body as it is\"}");
+            }
+        }
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(request("Content-Encoding: identity\r\nContent-Length: 2\r\n\r\n{}"));
+
+            assertThat(answer(socket)).startsWith("HTTP/1.1 200").endsWith("got {}");
+        }
+    }
+
+    @Test
     void transferEncodingOnHttp10Gets400() throws Exception {
         for (String method : new String[] {"POST", "GET"}) {
             try (Socket socket = connect()) {

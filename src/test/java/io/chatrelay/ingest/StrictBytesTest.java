@@ -88,6 +88,41 @@ class StrictBytesTest {
         }
     }
 
+    @Test
+    void refusesSignedBodiesThatSayTheyAreSomethingElse() throws Exception {
+        byte[] body = Http.utf8(LEAD + "}");
+        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write(body);
+        }
+        try (Sink sink = Sink.ok(); Relay relay = Relay.start(relayTo(sink))) {
+            Http.Reply utf16 = post(relay.port(), body, "application/json; charset=UTF-16", null);
+            Http.Reply latin1 = post(relay.port(), body, "text/plain;charset=\"ISO-8859-1\"", null);
+            Http.Reply compressed = post(relay.port(), gzipped.toByteArray(), "application/json", "gzip");
+
+            assertThat(List.of(utf16, latin1)).allSatisfy(reply -> assertThat(reply).isEqualTo(new Http.Reply(415,
+                    "{\"error\":\"the body must be UTF-8, and Content-Type names another charset\"}")));
+            assertThat(compressed).isEqualTo(new Http.Reply(415,
+                    "{\"error\":\"content codings are not accepted: send the body as it is\"}"));
+            assertThat(post(relay.port(), body, "application/json; charset=utf-8", "identity").status()).isEqualTo(200);
+            Eventually.holds("the UTF-8 one is delivered", Duration.ofSeconds(10), () -> sink.requestCount() == 1);
+            assertThat(sink.poll(Duration.ofMillis(200))).isNotNull();
+            assertThat(sink.requestCount()).isEqualTo(1);
+        }
+    }
+
+    private static Http.Reply post(int port, byte[] body, String contentType, String contentEncoding) {
+        okhttp3.Request.Builder request = new okhttp3.Request.Builder()
+                .url("http://127.0.0.1:" + port + "/webhooks/chat-data")
+                .header(SignatureVerifier.HEADER, SignatureVerifier.sign(new Secret(RelayUnderTest.SECRET), body))
+                .post(okhttp3.RequestBody.create(body, null))
+                .header("Content-Type", contentType);
+        if (contentEncoding != null) {
+            request.header("Content-Encoding", contentEncoding);
+        }
+        return Http.execute(request.build());
+    }
+
     private void assertOnlyTheGoodOneIsDelivered(Sink sink, Relay relay) throws Exception {
         assertThat(Http.postSigned(relay.port(), RelayUnderTest.SECRET, Http.utf8(LEAD + "}")).status()).isEqualTo(200);
         Eventually.holds("the good one is delivered", Duration.ofSeconds(10), () -> sink.requestCount() == 1);

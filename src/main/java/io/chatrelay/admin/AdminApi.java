@@ -219,11 +219,7 @@ public final class AdminApi {
     }
 
     private static long deliveryId(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new Params.BadRequest("delivery id must be a number");
-        }
+        return Params.deliveryId(ctx.pathParam("id"));
     }
 
     private void destinations(Context ctx, Params none) {

@@ -130,6 +130,14 @@ final class Params {
         return Long.parseLong(text);
     }
 
+    /** A delivery id as a path gives it: ASCII digits ({@link Long#parseLong} would take other scripts' too). */
+    static long deliveryId(String text) {
+        if (!DELIVERY_ID.matcher(text).matches()) {
+            throw new BadRequest("delivery id must be a number");
+        }
+        return Long.parseLong(text);
+    }
+
     /** An event listing's cursor: an event id, which sorts by time as text. */
     String eventCursor() {
         String text = text("cursor");

@@ -186,6 +186,7 @@ class StoryApiTest {
             refused.put(listing + "?x=%E2%82", badQuery); // cut short
         }
         refused.put("/admin/events?type=%", badQuery);
+        refused.put("/admin/deliveries/%D9%A3", "{\"error\":\"delivery id must be a number\"}");
         refused.put("/admin/deliveries?since=9999999999999d",
                 "{\"error\":\"since reaches back before any time there is\"}");
 

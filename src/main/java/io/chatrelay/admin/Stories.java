@@ -168,7 +168,7 @@ public final class Stories {
 
     private static Optional<ChatDataEvent> parse(RawEvent raw) {
         try {
-            return Optional.of(EventParser.parse(raw.body(), raw.type()));
+            return Optional.of(EventParser.parseStored(raw.body(), raw.type()));
         } catch (MalformedEventException e) {
             return Optional.empty();
         }

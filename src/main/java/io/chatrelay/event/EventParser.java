@@ -31,8 +31,20 @@ public final class EventParser {
 
     private EventParser() {}
 
+    /** A body as it arrives: refused unless it is strict JSON. */
     public static ChatDataEvent parse(byte[] body, String topicHeader) throws MalformedEventException {
-        JsonNode root = StrictJson.read(body);
+        return event(StrictJson.read(body), topicHeader);
+    }
+
+    /**
+     * A body the relay accepted earlier, from its store: read as it was accepted, so that an event
+     * acknowledged before bodies had to be strict JSON is delivered, never refused after the fact.
+     */
+    public static ChatDataEvent parseStored(byte[] body, String type) throws MalformedEventException {
+        return event(StrictJson.readAccepted(body), type);
+    }
+
+    private static ChatDataEvent event(JsonNode root, String topicHeader) throws MalformedEventException {
         if (root == null || !root.isObject()) {
             throw new MalformedEventException("body must be a JSON object");
         }

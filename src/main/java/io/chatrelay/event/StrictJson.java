@@ -37,22 +37,40 @@ final class StrictJson {
     static final int MAX_NESTING_DEPTH = 64;
     static final int MAX_STRING_LENGTH = 8 * 1024 * 1024;
 
-    private static final ObjectMapper JSON = JsonMapper.builder(new JsonFactoryBuilder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_NESTING_DEPTH)
-                            .maxStringLength(MAX_STRING_LENGTH)
-                            .build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
+    private static final ObjectMapper JSON = mapper(true);
+    /** How bodies were read before they had to be strict: for events already accepted and stored. */
+    private static final ObjectMapper AS_ACCEPTED = mapper(false);
     /** A key is named in an error only when it cannot carry anything but a name. */
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** Jackson's words for a repeated key ({@code JsonReadContext}): it has no exception type of its own. */
     private static final String DUPLICATE = "Duplicate field '";
 
     private StrictJson() {}
+
+    private static ObjectMapper mapper(boolean strict) {
+        return JsonMapper.builder(new JsonFactoryBuilder()
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxNestingDepth(MAX_NESTING_DEPTH)
+                                .maxStringLength(MAX_STRING_LENGTH)
+                                .build())
+                        .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, strict)
+                        .build())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build();
+    }
+
+    /**
+     * A body the relay accepted and stored, read as it was when it was accepted: one stored before
+     * bodies had to be strict (a repeated key, a byte order mark) is still delivered as it was routed.
+     */
+    static JsonNode readAccepted(byte[] body) throws MalformedEventException {
+        try {
+            return AS_ACCEPTED.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new MalformedEventException("body is not valid JSON");
+        }
+    }
 
     /** The body's JSON value; throws for bytes that are not strict JSON, with a reason safe to answer. */
     static JsonNode read(byte[] body) throws MalformedEventException {

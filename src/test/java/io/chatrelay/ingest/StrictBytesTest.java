@@ -123,6 +123,21 @@ class StrictBytesTest {
         return Http.execute(request.build());
     }
 
+    @Test
+    void anEventAcceptedBeforeBodiesHadToBeStrictIsStillDelivered() throws Exception {
+        byte[] body = withBytes("", "EF BB BF", "{\"event\":\"lead-submission\",\"event\":\"chat\",\"conversation_id\":\"c1\"}");
+        try (Sink sink = Sink.ok()) {
+            io.chatrelay.config.RelayConfig config = relayTo(sink);
+            try (io.chatrelay.store.Outbox outbox = io.chatrelay.store.JdbcOutbox.open(config.store())) { // as an older version stored it
+                outbox.enqueue(new io.chatrelay.event.RawEvent("evt-old", "chat", "c1", body, java.time.Instant.now()),
+                        List.of(new io.chatrelay.route.Target("crm", "all")));
+            }
+            try (Relay relay = Relay.start(config)) {
+                assertThat(sink.take().getBody().toByteArray()).isEqualTo(body);
+            }
+        }
+    }
+
     private void assertOnlyTheGoodOneIsDelivered(Sink sink, Relay relay) throws Exception {
         assertThat(Http.postSigned(relay.port(), RelayUnderTest.SECRET, Http.utf8(LEAD + "}")).status()).isEqualTo(200);
         Eventually.holds("the good one is delivered", Duration.ofSeconds(10), () -> sink.requestCount() == 1);

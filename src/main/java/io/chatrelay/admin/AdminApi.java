@@ -37,6 +37,7 @@ public final class AdminApi {
             "conversation", "conversation_id", "since", "limit", "cursor");
     private static final Set<String> EVENT_FILTERS = Set.of("type", "destination", "status", "conversation",
             "conversation_id", "since", "limit", "cursor");
+    private static final Set<String> NONE = Set.of();
     /** Sent by the console's scripts with the session cookie: a form or link from another site cannot add it. */
     static final String CONSOLE_HEADER = "X-Relay-Console";
 
@@ -72,14 +73,14 @@ public final class AdminApi {
 
     public void register(JavalinConfig javalin) {
         javalin.routes.before(Console::secure);
-        javalin.routes.get("/admin/deliveries", guarded(this::listDeliveries));
-        javalin.routes.get("/admin/deliveries/{id}", guarded(this::showDelivery));
-        javalin.routes.post("/admin/deliveries/{id}/replay", guarded(this::replayOne));
-        javalin.routes.post("/admin/dead-letters/replay", guarded(this::replayAll));
-        javalin.routes.get("/admin/events", guarded(this::listEvents));
-        javalin.routes.get("/admin/events/{id}", guarded(this::showEvent));
-        javalin.routes.get("/admin/destinations", guarded(this::destinations));
-        javalin.routes.get("/admin/routes", guarded(ctx -> ctx.json(RoutesView.of(state.config()))));
+        javalin.routes.get("/admin/deliveries", guarded(DELIVERY_FILTERS, this::listDeliveries));
+        javalin.routes.get("/admin/deliveries/{id}", guarded(NONE, this::showDelivery));
+        javalin.routes.post("/admin/deliveries/{id}/replay", guarded(NONE, this::replayOne));
+        javalin.routes.post("/admin/dead-letters/replay", guarded(NONE, this::replayAll));
+        javalin.routes.get("/admin/events", guarded(EVENT_FILTERS, this::listEvents));
+        javalin.routes.get("/admin/events/{id}", guarded(NONE, this::showEvent));
+        javalin.routes.get("/admin/destinations", guarded(NONE, this::destinations));
+        javalin.routes.get("/admin/routes", guarded(NONE, (ctx, params) -> ctx.json(RoutesView.of(state.config()))));
         javalin.routes.post("/admin/session", enabled(this::signIn));
         javalin.routes.delete("/admin/session", enabled(ctx -> ctx.status(204)
                 .header("Set-Cookie", ConsoleSession.clear(secure(ctx)))));
@@ -98,7 +99,17 @@ public final class AdminApi {
         };
     }
 
-    private Handler guarded(Handler handler) {
+    /** What an admin endpoint does with a request whose query parameters are the ones it knows. */
+    @FunctionalInterface
+    private interface Endpoint {
+        void handle(Context ctx, Params params) throws Exception;
+    }
+
+    /**
+     * An endpoint behind the token, taking the query parameters {@code known} and no other: every
+     * endpoint names its parameters, so none can take an unknown or malformed one by forgetting.
+     */
+    private Handler guarded(Set<String> known, Endpoint endpoint) {
         return enabled(ctx -> {
             ctx.header("Cache-Control", "no-store");
             if (limited(ctx)) {
@@ -110,7 +121,7 @@ public final class AdminApi {
                 }
                 ctx.status(401).header("WWW-Authenticate", "Bearer").json(error("admin token required"));
             } else {
-                handler.handle(ctx);
+                endpoint.handle(ctx, Params.of(ctx, known));
             }
         });
     }
@@ -170,8 +181,7 @@ public final class AdminApi {
         return new Stories(history, state.redactor());
     }
 
-    private void listDeliveries(Context ctx) {
-        Params params = Params.of(ctx, DELIVERY_FILTERS);
+    private void listDeliveries(Context ctx, Params params) {
         int limit = params.limit();
         DeliveryFilter filter = DeliveryFilter.newest(limit + 1).withStatus(params.status())
                 .withDestination(params.text("destination")).withEventId(params.text("event", "event_id"))
@@ -185,13 +195,12 @@ public final class AdminApi {
         ctx.json(page);
     }
 
-    private void listEvents(Context ctx) {
-        Params params = Params.of(ctx, EVENT_FILTERS);
+    private void listEvents(Context ctx, Params params) {
         int limit = params.limit();
         EventFilter filter = EventFilter.newest(limit + 1).withType(params.text("type"))
                 .withDestination(params.text("destination")).withStatus(params.status())
                 .withConversation(params.text("conversation", "conversation_id"))
-                .withSince(params.since(clock.instant())).withBefore(params.text("cursor"));
+                .withSince(params.since(clock.instant())).withBefore(params.eventCursor());
         Stories stories = stories();
         var rows = history.events(filter);
         Map<String, Object> page = new LinkedHashMap<>();
@@ -200,8 +209,7 @@ public final class AdminApi {
         ctx.json(page);
     }
 
-    private void showEvent(Context ctx) {
-        Params.of(ctx, Set.of());
+    private void showEvent(Context ctx, Params none) {
         String id = ctx.pathParam("id");
         Optional<Map<String, Object>> story = stories().event(id);
         if (story.isEmpty()) {
@@ -211,8 +219,7 @@ public final class AdminApi {
         ctx.json(story.get());
     }
 
-    private void showDelivery(Context ctx) {
-        Params.of(ctx, Set.of());
+    private void showDelivery(Context ctx, Params none) {
         long id = deliveryId(ctx);
         Optional<Map<String, Object>> story = stories().delivery(id);
         if (story.isEmpty()) {
@@ -223,15 +230,10 @@ public final class AdminApi {
     }
 
     private static long deliveryId(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new Params.BadRequest("delivery id must be a number");
-        }
+        return Params.deliveryId(ctx.pathParam("id"));
     }
 
-    private void destinations(Context ctx) {
-        Params.of(ctx, Set.of());
+    private void destinations(Context ctx, Params none) {
         Optional<List<DestinationCounts>> counted = counts.byDestination();
         if (counted.isEmpty()) {
             ctx.status(503).json(Map.of("error", "the store has not answered the last count; try again shortly"));
@@ -240,8 +242,7 @@ public final class AdminApi {
         ctx.json(DestinationsView.of(state.config(), counted.get()));
     }
 
-    private void replayOne(Context ctx) {
-        Params.of(ctx, Set.of());
+    private void replayOne(Context ctx, Params none) {
         long id = deliveryId(ctx);
         Replays.Result result = replays.replay(List.of(id), clock.instant());
         if (result.replayed() == 0) {
@@ -254,8 +255,7 @@ public final class AdminApi {
         ctx.json(Map.of("replayed", result.replayed()));
     }
 
-    private void replayAll(Context ctx) {
-        Params.of(ctx, Set.of());
+    private void replayAll(Context ctx, Params none) {
         int replayed = maintenance.replayAllDead(clock.instant());
         onReplay.run();
         ctx.json(Map.of("replayed", replayed));

@@ -3,14 +3,21 @@ package io.chatrelay.admin;
 import io.chatrelay.store.DeliveryStatus;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.util.UrlEncoded;
 
 /**
  * A request's query parameters, checked against the ones its endpoint knows: an unknown or repeated
- * parameter is refused, never ignored, so a typo cannot silently widen a search.
+ * parameter is refused, never ignored, so a typo cannot silently widen a search. The query is read
+ * strictly, for every endpoint alike: a bad escape ({@code %zz}) or bytes that are not UTF-8 are
+ * refused rather than dropped or replaced, and each value is what its filter says (a number is
+ * ASCII digits, a cursor is one this endpoint returned).
  */
 final class Params {
 
@@ -18,6 +25,12 @@ final class Params {
     static final int MAX_LIMIT = 1_000;
     /** A parameter name is repeated in an error only when it cannot carry anything but a name. */
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_]{1,32}");
+    /** ASCII digits only: {@link Integer#parseInt} would also take {@code +5} and other scripts' digits. */
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
+    private static final Pattern DELIVERY_ID = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern EVENT_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final String BAD_CURSOR = "cursor must be a next_cursor this endpoint returned";
 
     private final Map<String, List<String>> given;
 
@@ -27,7 +40,7 @@ final class Params {
 
     /** The query parameters of {@code ctx}; throws {@link BadRequest} for one not in {@code known}. */
     static Params of(Context ctx, Set<String> known) {
-        Map<String, List<String>> given = ctx.queryParamMap();
+        Map<String, List<String>> given = decode(ctx.queryString());
         for (Map.Entry<String, List<String>> entry : given.entrySet()) {
             String name = entry.getKey();
             if (!known.contains(name)) {
@@ -39,6 +52,21 @@ final class Params {
             }
         }
         return new Params(given);
+    }
+
+    /** The raw query, decoded by Jetty's strict decoder: no bad escape or malformed UTF-8 is let through. */
+    private static Map<String, List<String>> decode(String query) {
+        Map<String, List<String>> given = new LinkedHashMap<>();
+        if (query == null || query.isEmpty()) {
+            return given;
+        }
+        try {
+            UrlEncoded.decodeUtf8To(query, 0, query.length(),
+                    (name, value) -> given.computeIfAbsent(name, n -> new ArrayList<>()).add(value), false, false, false);
+        } catch (IllegalArgumentException e) { // Jetty's Utf8IllegalArgumentException is one too
+            throw new BadRequest("query string is not well-formed: every % must start an escape of UTF-8 bytes");
+        }
+        return given;
     }
 
     /** The value, or null when absent or blank. */
@@ -68,16 +96,17 @@ final class Params {
 
     int limit() {
         String text = text("limit");
-        int limit;
-        try {
-            limit = text == null ? DEFAULT_LIMIT : Integer.parseInt(text);
-        } catch (NumberFormatException e) {
+        if (text == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (!INTEGER.matcher(text).matches()) {
             throw new BadRequest("limit must be a number");
         }
+        long limit = Long.parseLong(text); // at most 18 digits: it fits
         if (limit < 1) {
             throw new BadRequest("limit must be at least 1");
         }
-        return Math.min(limit, MAX_LIMIT);
+        return (int) Math.min(limit, MAX_LIMIT);
     }
 
     Instant since(Instant now) {
@@ -89,13 +118,36 @@ final class Params {
         }
     }
 
+    /** A delivery listing's cursor: a delivery id. */
     Long numericCursor() {
         String text = text("cursor");
-        try {
-            return text == null ? null : Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new BadRequest("cursor must be a next_cursor this endpoint returned");
+        if (text == null) {
+            return null;
         }
+        if (!DELIVERY_ID.matcher(text).matches()) {
+            throw new BadRequest(BAD_CURSOR);
+        }
+        return Long.parseLong(text);
+    }
+
+    /** A delivery id as a path gives it: ASCII digits ({@link Long#parseLong} would take other scripts' too). */
+    static long deliveryId(String text) {
+        if (!DELIVERY_ID.matcher(text).matches()) {
+            throw new BadRequest("delivery id must be a number");
+        }
+        return Long.parseLong(text);
+    }
+
+    /** An event listing's cursor: an event id, which sorts by time as text. */
+    String eventCursor() {
+        String text = text("cursor");
+        if (text == null) {
+            return null;
+        }
+        if (!EVENT_ID.matcher(text).matches()) {
+            throw new BadRequest(BAD_CURSOR);
+        }
+        return text.toLowerCase(Locale.ROOT);
     }
 
     /** A request the admin API refuses with 400 and this reason. */

@@ -168,7 +168,7 @@ public final class Stories {
 
     private static Optional<ChatDataEvent> parse(RawEvent raw) {
         try {
-            return Optional.of(EventParser.parse(raw.body(), raw.type()));
+            return Optional.of(EventParser.parseStored(raw.body(), raw.type()));
         } catch (MalformedEventException e) {
             return Optional.empty();
         }
@@ -185,7 +185,11 @@ public final class Stories {
     public static Instant since(String text, Instant now) {
         Optional<java.time.Duration> back = Durations.parse(text);
         if (back.isPresent()) {
-            return now.minus(back.get());
+            try {
+                return now.minus(back.get());
+            } catch (java.time.DateTimeException | ArithmeticException e) {
+                throw new IllegalArgumentException("since reaches back before any time there is");
+            }
         }
         try {
             return Instant.parse(text.trim());

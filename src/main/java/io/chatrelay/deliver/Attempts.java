@@ -139,7 +139,7 @@ final class Attempts {
 
     /** The rich rendering, or the plain one when the rich one fails. */
     private Rendering.Rendered render(Delivery delivery, Instant now) throws MalformedEventException {
-        ChatDataEvent event = EventParser.parse(delivery.event().body(), delivery.event().type());
+        ChatDataEvent event = EventParser.parseStored(delivery.event().body(), delivery.event().type());
         Formatter formatter = formatters.forDestination(delivery.destination());
         Optional<String> thread = event.conversationId() == null || !formatter.threadsConversations() ? Optional.empty()
                 : outbox.shared().threadId(delivery.destination(), event.conversationId());

@@ -7,7 +7,8 @@ import java.util.List;
  * One Chat Data webhook event, parsed tolerantly. Every field may be null: Chat Data documents
  * payloads loosely and omits fields freely. {@link #fields()} is the normalised JSON that routes
  * match against and templates read (JSON strings re-parsed, {@code client_id} copied to
- * {@code client_ip}, {@code event} set); it must not be modified.
+ * {@code client_ip}, {@code event} set, bidirectional controls dropped from names and facts and
+ * each message's text {@link Bidi isolated}); it must not be modified.
  */
 public sealed interface ChatDataEvent {
 

@@ -1,14 +1,7 @@
 package io.chatrelay.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,23 +11,14 @@ import java.util.Set;
 /**
  * Turns a Chat Data body into a {@link ChatDataEvent}, tolerating what real senders do: nested
  * objects sent as JSON strings, {@code client_id} for {@code client_ip}, missing or null fields,
- * extra lead fields, and the type only in the {@code x-chat-data-topic} header.
+ * extra lead fields, and the type only in the {@code x-chat-data-topic} header. Tolerant of shapes,
+ * strict about bytes: the body must be {@link StrictJson strict JSON}, so the relay and any other
+ * reader of the same bytes see the same event.
  */
 public final class EventParser {
 
-    /** Chat Data payloads are three levels deep; anything near this limit is hostile. */
-    static final int MAX_NESTING_DEPTH = 64;
-    static final int MAX_STRING_LENGTH = 8 * 1024 * 1024;
+    static final int MAX_NESTING_DEPTH = StrictJson.MAX_NESTING_DEPTH;
 
-    private static final ObjectMapper JSON = JsonMapper.builder(new com.fasterxml.jackson.core.JsonFactoryBuilder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_NESTING_DEPTH)
-                            .maxStringLength(MAX_STRING_LENGTH)
-                            .build())
-                    .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
     private static final Set<String> LEAD_KEYS = Set.of("uuid", "name", "email", "phone");
     private static final int MAX_TRANSCRIPT_MESSAGES = 1_000;
     /**
@@ -47,15 +31,20 @@ public final class EventParser {
 
     private EventParser() {}
 
+    /** A body as it arrives: refused unless it is strict JSON. */
     public static ChatDataEvent parse(byte[] body, String topicHeader) throws MalformedEventException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException("body is not valid JSON");
-        } catch (IOException e) {
-            throw new MalformedEventException("body could not be read as JSON");
-        }
+        return event(StrictJson.read(body), topicHeader);
+    }
+
+    /**
+     * A body the relay accepted earlier, from its store: read as it was accepted, so that an event
+     * acknowledged before bodies had to be strict JSON is delivered, never refused after the fact.
+     */
+    public static ChatDataEvent parseStored(byte[] body, String type) throws MalformedEventException {
+        return event(StrictJson.readAccepted(body), type);
+    }
+
+    private static ChatDataEvent event(JsonNode root, String topicHeader) throws MalformedEventException {
         if (root == null || !root.isObject()) {
             throw new MalformedEventException("body must be a JSON object");
         }
@@ -94,15 +83,17 @@ public final class EventParser {
         if (Json.text(fields.get("client_ip")) == null && Json.text(fields.get("client_id")) != null) {
             fields.set("client_ip", fields.get("client_id"));
         }
-        return fields;
+        ObjectNode cleaned = Bidi.clean(fields);
+        cleaned.set("event", fields.get("event")); // a key that only became "event" once stripped does not decide
+        return cleaned;
     }
 
     private static JsonNode reparse(String text) {
         try {
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = StrictJson.read(text);
             return node != null && (node.isObject() || node.isArray()) ? node : null;
-        } catch (JsonProcessingException e) {
-            return null;
+        } catch (MalformedEventException e) {
+            return null; // not strict JSON: it stays the text it is
         }
     }
 

@@ -22,13 +22,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.http.MimeTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST {server.path}}: size limit, signature, parse, route, commit, answer. The signature is
  * checked on the raw bytes before anything parses them; nothing is answered 200 before the event
- * and its deliveries are in the outbox.
+ * and its deliveries are in the outbox. The body must be strict JSON, so UTF-8: a {@code Content-Type}
+ * that names another charset is refused (415) rather than read as something it says it is not.
  */
 public final class IngestHandler implements Handler {
 
@@ -91,6 +93,11 @@ public final class IngestHandler implements Handler {
         }
         if (!current.verifier().verify(body, signature)) {
             reject(ctx, 401, "signature", "signature does not match");
+            return;
+        }
+        String charset = MimeTypes.getCharsetFromContentType(ctx.header("Content-Type"));
+        if (charset != null && !charset.equals("utf-8") && !charset.equals("us-ascii")) {
+            reject(ctx, 415, "json", "the body must be UTF-8, and Content-Type names another charset");
             return;
         }
         ChatDataEvent event;

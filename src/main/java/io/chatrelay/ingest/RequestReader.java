@@ -5,11 +5,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -29,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * over the limit gets {@code 413} as soon as it proves larger; a client that hangs up mid-body is
  * counted as {@code aborted} and logged at DEBUG, since it is the client's doing. The bodies being
  * read and handled share one {@link BodyBudget}: a body that would go over it gets {@code 503}
- * (counted as {@code overloaded}) instead of filling the heap.
+ * (counted as {@code overloaded}) instead of filling the heap. A body framed in a way the relay
+ * does not read ({@code Transfer-Encoding} other than {@code chunked}, or on HTTP/1.0) is refused
+ * before a byte of it is read (counted as {@code framing}).
  *
  * <p>Sits in front of Javalin's servlet as a Jetty handler: the application then reads the body from
  * memory with its ordinary blocking calls, which no longer block.
@@ -56,6 +60,9 @@ public final class RequestReader extends Handler.Wrapper {
         if (next == null) {
             return false;
         }
+        if (refusedFraming(request, response, callback)) {
+            return true;
+        }
         long left = readTimeout.toNanos() - NanoTime.since(request.getBeginNanoTime());
         if (left <= 0) { // the headers alone took longer than the deadline
             timedOut(response, callback);
@@ -68,6 +75,43 @@ public final class RequestReader extends Handler.Wrapper {
         }
         new Loading(next, request, response, callback, declared).start(left);
         return true;
+    }
+
+    /**
+     * RFC 9112's rules for {@code Transfer-Encoding}, which Jetty's parser leaves to the server: on
+     * HTTP/1.0 it cannot be trusted at all (400); a coding other than {@code chunked} ({@code gzip,
+     * chunked}, {@code identity, chunked}) is one the relay does not decode, so it gets 501 rather
+     * than its still-encoded bytes taken for the body. Likewise a {@code Content-Encoding} other than
+     * {@code identity} (415): nothing in the relay decodes one. True when the request was answered.
+     */
+    private boolean refusedFraming(Request request, Response response, Callback callback) {
+        List<String> content = request.getHeaders().getCSV(HttpHeader.CONTENT_ENCODING, false);
+        if (content.stream().anyMatch(coding -> !HttpHeaderValue.IDENTITY.is(coding))) {
+            metrics.requestRejected("framing");
+            answer(response, callback, 415, "content codings are not accepted: send the body as it is");
+            return true;
+        }
+        List<String> codings = request.getHeaders().getCSV(HttpHeader.TRANSFER_ENCODING, false);
+        if (codings.isEmpty()) {
+            return false;
+        }
+        if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_0) {
+            metrics.requestRejected("framing");
+            answer(response, callback, 400, "Transfer-Encoding is not allowed in HTTP/1.0");
+            return true;
+        }
+        long chunked = codings.stream().filter(HttpHeaderValue.CHUNKED::is).count();
+        if (chunked != codings.size()) {
+            metrics.requestRejected("framing");
+            answer(response, callback, 501, "the only transfer coding accepted is chunked");
+            return true;
+        }
+        if (chunked > 1) {
+            metrics.requestRejected("framing");
+            answer(response, callback, 400, "chunked is applied more than once");
+            return true;
+        }
+        return false;
     }
 
     private void timedOut(Response response, Callback callback) {

@@ -55,7 +55,7 @@ public final class RelayMetrics implements AutoCloseable {
                 .tag("event", KNOWN_EVENTS.contains(type) ? type : "other").register(registry).increment();
     }
 
-    /** {@code chatrelay_requests_rejected_total{reason}}: signature, size, json, timeout, aborted, overloaded, unavailable, shutting_down. */
+    /** {@code chatrelay_requests_rejected_total{reason}}: signature, size, json, framing, timeout, aborted, overloaded, unavailable, shutting_down. */
     public void requestRejected(String reason) {
         Counter.builder("chatrelay.requests.rejected").description("Ingest requests rejected, by reason")
                 .tag("reason", reason).register(registry).increment();

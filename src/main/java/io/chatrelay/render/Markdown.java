@@ -51,8 +51,14 @@ public final class Markdown {
         if (markdown == null || markdown.isEmpty()) {
             return "";
         }
-        String input = markdown.length() > MAX_INPUT ? markdown.substring(0, MAX_INPUT) : markdown;
+        String input = markdown.length() > MAX_INPUT ? cut(markdown) : markdown;
         return new Renderer(markup).blocks(PARSER.parse(Nesting.boundInlines(input)), 0).strip();
+    }
+
+    /** The first {@link #MAX_INPUT} characters, with the bidirectional isolates the cut left open closed. */
+    private static String cut(String markdown) {
+        String kept = markdown.substring(0, MAX_INPUT);
+        return kept + io.chatrelay.render.Text.closingIsolates(kept);
     }
 
     private static final class Renderer {

@@ -168,6 +168,55 @@ class StoryApiTest {
     }
 
     @Test
+    void everyListingReadsItsQueryStrictly() throws Exception {
+        String badCursor = "{\"error\":\"cursor must be a next_cursor this endpoint returned\"}";
+        String badQuery = "{\"error\":\"query string is not well-formed: every % must start an escape of UTF-8 bytes\"}";
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("/admin/events?cursor=abc", badCursor);
+        refused.put("/admin/events?cursor=0192abcd-ffff", badCursor);
+        refused.put("/admin/deliveries?cursor=abc", badCursor);
+        refused.put("/admin/deliveries?cursor=-1", badCursor);
+        refused.put("/admin/deliveries?cursor=%D9%A3", badCursor); // ARABIC-INDIC DIGIT THREE
+        refused.put("/admin/deliveries?limit=%2B5", "{\"error\":\"limit must be a number\"}");
+        refused.put("/admin/events?limit=%D9%A3", "{\"error\":\"limit must be a number\"}");
+        for (String listing : List.of("/admin/events", "/admin/deliveries", "/admin/destinations", "/admin/routes",
+                "/admin/events/0192abcd-ffff", "/admin/deliveries/1")) {
+            refused.put(listing + "?%zz=1", badQuery);
+            refused.put(listing + "?x=%C0%AF", badQuery); // an overlong '/'
+            refused.put(listing + "?x=%E2%82", badQuery); // cut short
+        }
+        refused.put("/admin/events?type=%", badQuery);
+        refused.put("/admin/deliveries/%D9%A3", "{\"error\":\"delivery id must be a number\"}");
+        refused.put("/admin/deliveries?since=9999999999999d",
+                "{\"error\":\"since reaches back before any time there is\"}");
+
+        java.util.List<String> answers = new java.util.ArrayList<>();
+        for (String target : refused.keySet()) {
+            answers.add(target + " -> " + rawRequest(target));
+        }
+
+        assertThat(answers).containsExactlyElementsOf(refused.entrySet().stream()
+                .map(e -> e.getKey() + " -> 400 " + e.getValue()).toList());
+        assertThat(rawRequest("/admin/deliveries?since=99999999999999999999d"))
+                .startsWith("400 {\"error\":\"since must be a duration");
+        assertThat(rawRequest("/admin/events?limit=0001&type=chat")).isEqualTo("200 {\"events\":[],\"next_cursor\":null}");
+    }
+
+    @Test
+    void anEventListingsCursorPagesOn() throws Exception {
+        for (String conversation : new String[] {"c1", "c2", "c3"}) {
+            Http.postSigned(relay.port(), RelayUnderTest.SECRET, RelayUnderTest.chat(conversation, conversation));
+        }
+
+        JsonNode first = get("/admin/events?limit=2");
+        JsonNode second = get("/admin/events?limit=2&cursor=" + first.path("next_cursor").asText().toUpperCase());
+
+        assertThat(first.path("events")).hasSize(2);
+        assertThat(second.path("events")).singleElement().satisfies(event -> assertThat(event.path("conversation_id")
+                .asText()).isEqualTo("c1"));
+    }
+
+    @Test
     void aLimitBelowOneIsRefusedNotTakenAsOne() {
         for (String path : List.of("/admin/deliveries?limit=0", "/admin/deliveries?limit=-5", "/admin/events?limit=0")) {
             Http.Reply reply = raw(path);
@@ -233,6 +282,20 @@ class StoryApiTest {
     private Http.Reply raw(String path) {
         return Http.execute(new Request.Builder().url("http://127.0.0.1:" + relay.port() + path)
                 .header("Authorization", "Bearer " + TOKEN).build());
+    }
+
+    /**
+     * {@code GET target} written by hand, as its status and body: an HTTP client would re-escape a
+     * malformed query ({@code %zz} becomes {@code %25zz}) before sending it.
+     */
+    private String rawRequest(String target) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", relay.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: relay\r\nConnection: close\r\n"
+                    + "Authorization: Bearer " + TOKEN + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return answer.substring(9, 12) + " " + answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        }
     }
 
     private Http.Reply post(String path) {

@@ -109,6 +109,64 @@ class RequestReaderTest {
         assertThat(metrics.scrape()).contains("chatrelay_requests_rejected_total{reason=\"overloaded\"} 1.0");
     }
 
+    @Test
+    void transferCodingsOtherThanChunkedGet501AndTheBodyIsNeverRead() throws Exception {
+        for (String codings : new String[] {"gzip, chunked", "identity, chunked", "x-custom, chunked"}) {
+            try (Socket socket = connect()) {
+                socket.getOutputStream().write(request("Transfer-Encoding: " + codings + "\r\n\r\n2\r\n{}\r\n0\r\n\r\n"));
+
+                assertThat(answer(socket)).as(codings).startsWith("HTTP/1.1 501").contains("Connection: close")
+                        .endsWith("{\"error\":\"the only transfer coding accepted is chunked\"}");
+            }
+        }
+        try (Socket socket = connect()) { // the same codings over two header lines
+            socket.getOutputStream().write(request("Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "2\r\n{}\r\n0\r\n\r\n"));
+
+            assertThat(answer(socket)).startsWith("HTTP/1.1 501");
+        }
+        assertThat(metrics.scrape()).contains("chatrelay_requests_rejected_total{reason=\"framing\"} 4.0");
+    }
+
+    @Test
+    void aContentCodingGets415AndTheBodyIsNeverRead() throws Exception {
+        for (String coding : new String[] {"gzip", "deflate", "identity, gzip"}) {
+            try (Socket socket = connect()) {
+                socket.getOutputStream().write(request("Content-Encoding: " + coding + "\r\nContent-Length: 2\r\n\r\n{}"));
+
+                assertThat(answer(socket)).as(coding).startsWith("HTTP/1.1 415")
+                        .endsWith("{\"error\":\"content codings are not accepted: send the body as it is\"}");
+            }
+        }
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(request("Content-Encoding: identity\r\nContent-Length: 2\r\n\r\n{}"));
+
+            assertThat(answer(socket)).startsWith("HTTP/1.1 200").endsWith("got {}");
+        }
+    }
+
+    @Test
+    void transferEncodingOnHttp10Gets400() throws Exception {
+        for (String method : new String[] {"POST", "GET"}) {
+            try (Socket socket = connect()) {
+                socket.getOutputStream().write((method + " /x HTTP/1.0\r\nHost: relay\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "2\r\n{}\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+
+                assertThat(answer(socket)).as(method).matches("HTTP/1\\.[01] 400 (?s).*")
+                        .endsWith("{\"error\":\"Transfer-Encoding is not allowed in HTTP/1.0\"}");
+            }
+        }
+    }
+
+    @Test
+    void chunkedAloneIsStillRead() throws Exception {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(request("Transfer-Encoding: Chunked\r\n\r\n7\r\n{\"a\":1}\r\n0\r\n\r\n"));
+
+            assertThat(answer(socket)).startsWith("HTTP/1.1 200").endsWith("got {\"a\":1}");
+        }
+    }
+
     private Socket connect() throws IOException {
         Socket socket = new Socket("127.0.0.1", ((ServerConnector) server.getConnectors()[0]).getLocalPort());
         socket.setSoTimeout(10_000);

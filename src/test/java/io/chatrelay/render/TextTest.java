@@ -68,4 +68,14 @@ class TextTest {
 
         assertThat(Transcript.render(messages, 100, Message::content)).isEqualTo("a\nb");
     }
+
+    @Test
+    void closesTheBidiIsolatesItCutsThroughWithinTheLimit() {
+        String isolated = "\u2068see \u202Egnp.exe and more\u2069 after";
+
+        assertThat(Text.truncate(isolated, 12)).isEqualTo("\u2068see \u202Egnp.\u2069…").hasSize(12);
+        assertThat(Text.truncate("\u2067a\u2067b\u2067c\u2069\u2069\u2069", 8)).isEqualTo("\u2067a\u2067b\u2069\u2069…");
+        assertThat(Text.truncate("\u2068a\u2069\nbcdefgh", 8)).as("an isolate closed on an earlier line")
+                .isEqualTo("\u2068a\u2069\nbcd…");
+    }
 }

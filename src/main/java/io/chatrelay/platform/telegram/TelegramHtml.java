@@ -45,7 +45,7 @@ final class TelegramHtml extends HtmlMarkup {
 
     /**
      * At most {@code max} visible characters, cut with {@code …}: never inside a tag, an entity or
-     * an emoji, and every tag left open by the cut is closed again.
+     * an emoji, and every tag and bidirectional isolate left open by the cut is closed again.
      */
     static String truncate(String html, int max) {
         if (visibleLength(html) <= max) {
@@ -54,8 +54,9 @@ final class TelegramHtml extends HtmlMarkup {
         StringBuilder out = new StringBuilder();
         Deque<String> open = new ArrayDeque<>();
         int visible = 0;
+        int isolates = 0; // left open on this line: closed at the cut, each costing a character
         int i = 0;
-        while (i < html.length() && visible < max - Text.ELLIPSIS.length()) {
+        while (i < html.length() && visible + isolates < max - Text.ELLIPSIS.length()) {
             char c = html.charAt(i);
             if (c == '<') {
                 int end = html.indexOf('>', i);
@@ -66,20 +67,24 @@ final class TelegramHtml extends HtmlMarkup {
                 continue;
             }
             int next = i + 1;
+            int width = 1;
             if (c == '&' && html.indexOf(';', i) > 0) {
                 next = html.indexOf(';', i) + 1;
             } else if (Character.isHighSurrogate(c) && i + 1 < html.length()) {
-                if (visible + 2 > max - Text.ELLIPSIS.length()) {
-                    break;
-                }
                 next = i + 2;
-                visible++;
+                width = 2;
+            }
+            int isolatesAfter = c == '\n' ? 0 : c >= '\u2066' && c <= '\u2068' ? isolates + 1
+                    : c == '\u2069' && isolates > 0 ? isolates - 1 : isolates;
+            if (visible + width + isolatesAfter > max - Text.ELLIPSIS.length()) {
+                break;
             }
             out.append(html, i, next);
-            visible++;
+            visible += width;
+            isolates = isolatesAfter;
             i = next;
         }
-        out.append(Text.ELLIPSIS);
+        out.append("\u2069".repeat(isolates)).append(Text.ELLIPSIS);
         while (!open.isEmpty()) {
             out.append("</").append(open.pop()).append('>');
         }

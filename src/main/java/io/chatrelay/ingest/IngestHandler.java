@@ -6,6 +6,7 @@ import io.chatrelay.event.EventParser;
 import io.chatrelay.event.Ids;
 import io.chatrelay.event.MalformedEventException;
 import io.chatrelay.event.RawEvent;
+import io.chatrelay.log.LogBudget;
 import io.chatrelay.log.LogSafe;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.route.RoutingTable;
@@ -49,6 +50,7 @@ public final class IngestHandler implements Handler {
     private final BooleanSupplier accepting;
     private final RelayMetrics metrics;
     private final IngestLoad load;
+    private final LogBudget logBudget;
 
     public IngestHandler(RelayConfig config, Outbox outbox, Runnable onEnqueued, Clock clock,
                          BooleanSupplier accepting, RelayMetrics metrics, IngestLoad load) {
@@ -59,6 +61,7 @@ public final class IngestHandler implements Handler {
         this.accepting = accepting;
         this.metrics = metrics;
         this.load = load;
+        this.logBudget = new LogBudget(clock);
     }
 
     /** New events are checked and routed by {@code config} from now on. */
@@ -113,8 +116,8 @@ public final class IngestHandler implements Handler {
         try {
             outbox.enqueue(raw, targets);
         } catch (StoreUnavailableException e) {
-            LOG.error("store unavailable, answered 503 for a {} event: {}", LogSafe.value(event.type()),
-                    LogSafe.value(e.getMessage()));
+            logBudget.write("store unavailable", note -> LOG.error("store unavailable, answered 503 for a {} event: {}{}",
+                    LogSafe.value(event.type()), LogSafe.value(e.getMessage()), note));
             reject(ctx, 503, "unavailable", "store unavailable, retry later");
             return;
         } finally {

@@ -9,7 +9,6 @@ import io.chatrelay.deliver.Dispatcher;
 import io.chatrelay.deliver.HttpSender;
 import io.chatrelay.ingest.BodyBudget;
 import io.chatrelay.ingest.ConnectionLimit;
-import io.chatrelay.ingest.HeaderDeadline;
 import io.chatrelay.ingest.IngestHandler;
 import io.chatrelay.ingest.IngestLoad;
 import io.chatrelay.ingest.JsonErrorHandler;
@@ -168,8 +167,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
             javalin.jetty.modifyServer(jetty -> {
                 jetty.insertHandler(new RequestReader(server.readTimeout(), server.maxBodyBytes(), metrics, budget));
                 jetty.insertHandler(new RequestGate()); // outermost: nothing else sees an unknown method or charset
-                jetty.addBean(new HeaderDeadline(jetty, server.readTimeout(), metrics));
-                ConnectionLimit.apply(jetty, connections);
+                ConnectionLimit.apply(jetty, connections, server.readTimeout(), metrics); // and the header deadline
             });
             javalin.requestLogger.http((ctx, ms) -> metrics.httpRequest(ctx.method().name(), route(ctx),
                     ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));

@@ -23,7 +23,6 @@ class LogFloodTest {
     private static final String TOKEN = "0123456789abcdef0123456789abcdef";
     private static final int EACH = 10_000;
     private static final int LOG_BUDGET_BYTES = 64 * 1024;
-    private static final String LONG_HOST = "x".repeat(15_000);
 
     /** What a stranger sends, and whether the relay closes the connection after answering it. */
     private record Hostile(String request, boolean closes) {}
@@ -41,7 +40,8 @@ class LogFloodTest {
         kinds.put("multipart", new Hostile(signIn("multipart/form-data; boundary=zz"), false));
         kinds.put("bad charset to ingest", new Hostile("POST /webhooks/chat-data HTTP/1.1\r\nHost: a\r\n"
                 + "Content-Type: application/json; charset=x-unknown-9\r\nContent-Length: 2\r\n\r\n{}", false));
-        kinds.put("duplicate host", new Hostile("GET /healthz HTTP/1.1\r\nHost: a\r\nHost: " + LONG_HOST + "\r\n\r\n", true));
+        kinds.put("duplicate host", new Hostile("GET /healthz HTTP/1.1\r\nHost: a\r\nHost: " + "x".repeat(1_000)
+                + "\r\n\r\n", true));
         kinds.put("oversized form", new Hostile("POST /admin/session HTTP/1.1\r\nHost: a\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 2000000\r\n\r\ntoken=", true));
         return kinds;
@@ -108,7 +108,8 @@ class LogFloodTest {
     @Test
     void duplicateHostIsLoggedCutToTheLengthOfALogValue() throws Exception {
         try (Relay relay = relay(); LogCapture log = new LogCapture()) {
-            RawHttp.Answer answer = RawHttp.exchange(relay.port(), KINDS.get("duplicate host").request());
+            RawHttp.Answer answer = RawHttp.exchange(relay.port(),
+                    "GET /healthz HTTP/1.1\r\nHost: a\r\nHost: " + "x".repeat(15_000) + "\r\n\r\n");
 
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.body()).startsWith("{\"error\":");

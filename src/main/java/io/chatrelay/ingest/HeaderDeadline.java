@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * their first byte: a client that sends a header line every few seconds keeps Jetty's idle timeout
  * from ever firing, and would hold its connection for as long as it likes. Once the headers are
  * complete, {@link RequestReader} holds the same deadline for the body. When the listener is short
- * of connections ({@link ConnectionLimit}), headers get a second.
+ * of connections ({@link ConnectionLimit}), headers get a second, and so do bodies: a connection
+ * whose request, headers and body, is not in a second after its first byte is closed.
  *
  * <p>Looks at every connection once a second. A connection is closed only when two looks in a row
  * see the same request begun too long ago, so a request that has just begun on a kept-alive
@@ -62,13 +63,14 @@ public final class HeaderDeadline extends AbstractLifeCycle {
 
     private void look() {
         try {
-            long deadline = (shortOfConnections.getAsBoolean() ? ConnectionLimit.WHEN_SHORT : readTimeout).toNanos();
+            boolean shortNow = shortOfConnections.getAsBoolean();
+            long deadline = (shortNow ? ConnectionLimit.WHEN_SHORT : readTimeout).toNanos();
             Set<EndPoint> seen = new java.util.HashSet<>();
             for (Connector connector : server.getConnectors()) {
                 if (connector instanceof AbstractConnector open) {
                     open.getConnectedEndPoints().forEach(endPoint -> {
                         seen.add(endPoint);
-                        check(endPoint, deadline);
+                        check(endPoint, deadline, shortNow);
                     });
                 }
             }
@@ -78,14 +80,15 @@ public final class HeaderDeadline extends AbstractLifeCycle {
         }
     }
 
-    private void check(EndPoint endPoint, long deadlineNanos) {
+    private void check(EndPoint endPoint, long deadlineNanos, boolean bodiesToo) {
         if (!(endPoint.getConnection() instanceof HttpConnection http)) {
             return;
         }
         HttpParser parser = http.getParser();
         long begun = parser.getBeginNanoTime();
-        boolean readingHeaders = parser.inHeaderState() && !parser.isState(HttpParser.State.START);
-        if (!readingHeaders || NanoTime.since(begun) < deadlineNanos) {
+        boolean reading = (parser.inHeaderState() && !parser.isState(HttpParser.State.START))
+                || (bodiesToo && parser.inContentState());
+        if (!reading || NanoTime.since(begun) < deadlineNanos) {
             late.remove(endPoint);
             return;
         }
@@ -93,7 +96,7 @@ public final class HeaderDeadline extends AbstractLifeCycle {
         if (before != null && before == begun) {
             late.remove(endPoint);
             metrics.requestRejected("timeout");
-            LOG.debug("closed a connection whose request headers were not complete within {}ms",
+            LOG.debug("closed a connection whose request was not complete within {}ms",
                     deadlineNanos / 1_000_000);
             endPoint.close();
         }

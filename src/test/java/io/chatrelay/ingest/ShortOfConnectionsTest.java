@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A listener with few connections to spare (a small {@code ulimit -n}) and more clients than that
- * sending their headers a line at a time: near the cap headers get a second, so the slow clients
+ * sending their headers a line at a time, or their bodies a byte at a time: near the cap a request
+ * gets a second to arrive, so the slow clients
  * are the ones closed and a health check gets a place within seconds, not after
  * {@code server.read_timeout}. Real sockets against a listener wired as the relay wires its own,
  * with the cap given rather than taken from the process's limit.
@@ -34,16 +35,25 @@ class ShortOfConnectionsTest {
 
     @Test
     void nearTheCapSlowHeadersAreDroppedAndHealthGetsAPlaceWithinSeconds() throws Exception {
+        healthGetsAPlaceAmong("GET /healthz HTTP/1.1\r\nHost: a\r\n", "X-Slow: 1\r\n");
+    }
+
+    @Test
+    void nearTheCapSlowBodiesAreDroppedAndHealthGetsAPlaceWithinSeconds() throws Exception {
+        healthGetsAPlaceAmong("POST /webhooks/chat-data HTTP/1.1\r\nHost: a\r\nContent-Length: 100000\r\n\r\n{", " ");
+    }
+
+    /** {@link #SLOWLORIS} clients send {@code start}, then {@code more} every 300 ms, for as long as they may. */
+    private static void healthGetsAPlaceAmong(String start, String more) throws Exception {
         List<Socket> slow = new CopyOnWriteArrayList<>();
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
         try (RelayMetrics metrics = new RelayMetrics(); Listener listener = new Listener(metrics)) {
             for (int i = 0; i < SLOWLORIS; i++) {
                 Socket socket = new Socket("127.0.0.1", listener.port());
-                socket.getOutputStream().write(ascii("GET /healthz HTTP/1.1\r\nHost: a\r\n"));
+                socket.getOutputStream().write(ascii(start));
                 slow.add(socket);
             }
-            trickle.scheduleAtFixedRate(() -> slow.forEach(ShortOfConnectionsTest::oneMoreHeader),
-                    0, 300, TimeUnit.MILLISECONDS);
+            trickle.scheduleAtFixedRate(() -> slow.forEach(socket -> send(socket, more)), 0, 300, TimeUnit.MILLISECONDS);
 
             long started = System.nanoTime();
             int status = health(listener.port());
@@ -70,9 +80,9 @@ class ShortOfConnectionsTest {
                 .contains("raise ulimit -n");
     }
 
-    private static void oneMoreHeader(Socket socket) {
+    private static void send(Socket socket, String more) {
         try {
-            socket.getOutputStream().write(ascii("X-Slow: 1\r\n"));
+            socket.getOutputStream().write(ascii(more));
         } catch (IOException closed) {
             // the relay closed it: what it should do
         }
@@ -124,6 +134,7 @@ class ShortOfConnectionsTest {
                     ConnectionLimit.apply(jetty, CAP, READ_TIMEOUT, metrics);
                 });
                 javalin.routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
+                javalin.routes.post("/webhooks/chat-data", ctx -> ctx.status(401));
             }).start("127.0.0.1", 0);
         }
 

@@ -1,5 +1,6 @@
 package io.chatrelay.ingest;
 
+import io.chatrelay.log.LogBudget;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.tasks.Periodic;
 import java.time.Duration;
@@ -76,7 +77,8 @@ public final class HeaderDeadline extends AbstractLifeCycle {
             }
             late.keySet().retainAll(seen);
         } catch (RuntimeException e) {
-            LOG.warn("checking for slow request headers failed: {}", e.getClass().getSimpleName());
+            LogBudget.SHARED.write("header deadline failed", note -> LOG.warn(
+                    "checking for slow requests failed: {}{}", e.getClass().getSimpleName(), note));
         }
     }
 

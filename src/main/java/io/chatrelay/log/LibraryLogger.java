@@ -62,13 +62,17 @@ final class LibraryLogger extends LegacyAbstractLogger {
                                                Throwable throwable) {
         Throwable thrown = throwable != null ? throwable : MessageFormatter.getThrowableCandidate(arguments);
         Object[] values = throwable == null && thrown != null ? MessageFormatter.trimmedCopy(arguments) : arguments;
-        String line = line(template, values, thrown);
-        if (level == Level.WARN || level == Level.ERROR) {
-            String kind = name + " " + LogSafe.value(template);
-            budget.write(kind, note -> emit(level, line + note));
+        if (level == Level.WARN || level == Level.ERROR) { // the line is made only when it is written
+            budget.write(kind(template), note -> emit(level, line(template, values, thrown) + note));
         } else {
-            emit(level, line);
+            emit(level, line(template, values, thrown));
         }
+    }
+
+    /** This logger and its message's words: a message built from values still makes a short key. */
+    private String kind(String template) {
+        String words = template == null ? "" : template;
+        return name + " " + (words.length() <= LogSafe.MAX_LENGTH ? words : words.substring(0, LogSafe.MAX_LENGTH));
     }
 
     /** The message with each argument safe, and the throwable, if any, as one more short clause. */

@@ -9,11 +9,12 @@ import io.chatrelay.deliver.Dispatcher;
 import io.chatrelay.deliver.Senders;
 import io.chatrelay.ingest.BodyBudget;
 import io.chatrelay.ingest.ConnectionLimit;
-import io.chatrelay.ingest.HeaderDeadline;
 import io.chatrelay.ingest.IngestHandler;
 import io.chatrelay.ingest.IngestLoad;
 import io.chatrelay.ingest.JsonErrorHandler;
+import io.chatrelay.ingest.RequestGate;
 import io.chatrelay.ingest.RequestReader;
+import io.chatrelay.log.LogBudget;
 import io.chatrelay.log.LogSafe;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.store.DeliveryStatus;
@@ -24,6 +25,8 @@ import io.chatrelay.store.StoreUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -121,7 +124,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
                 clock);
         Health health = new Health(parts.health, parts.accepting::get, config.store().unhealthyAfter(), clock);
         try {
-            listen(parts, config, health);
+            listen(parts, config, health, new LogBudget(clock));
         } catch (RuntimeException cannotListen) { // a port in use: nothing may keep running behind the failure
             parts.counts.close();
             parts.health.close();
@@ -141,7 +144,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
      * Starts the public listener: the webhook and health, and the admin API and metrics unless
      * {@code admin.listen} gives them a listener of their own, started here too.
      */
-    private static void listen(Parts parts, RelayConfig config, Health health) {
+    private static void listen(Parts parts, RelayConfig config, Health health, LogBudget logBudget) {
         Optional<ServerConfig.Address> adminListen = config.server().adminListen();
         Consumer<JavalinConfig> adminRoutes = javalin -> {
             javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -149,7 +152,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
             parts.admin.register(javalin);
         };
         BodyBudget budget = BodyBudget.ofHeap(config.server().maxBodyBytes()); // shared by both listeners
-        parts.app = http(config.server(), parts.metrics, budget, PUBLIC_CONNECTIONS, javalin -> {
+        parts.app = http(config.server(), parts.metrics, budget, logBudget, PUBLIC_CONNECTIONS, javalin -> {
             javalin.routes.post(config.server().path(), parts.ingest);
             health.register(javalin);
             if (adminListen.isEmpty()) {
@@ -158,7 +161,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         });
         parts.app.start(config.server().host(), config.server().port());
         if (adminListen.isPresent()) {
-            parts.adminApp = http(config.server(), parts.metrics, budget, ADMIN_CONNECTIONS, adminRoutes);
+            parts.adminApp = http(config.server(), parts.metrics, budget, logBudget, ADMIN_CONNECTIONS, adminRoutes);
             startOrStop(parts.adminApp, adminListen.get(), parts.app);
         }
     }
@@ -166,24 +169,25 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     /**
      * One listener: bodies read without holding a thread and within {@code server.read_timeout},
      * bodies in memory within {@code budget}, connections within {@code connections} of the open
-     * files the process may use, headers limited, errors as JSON, every request timed;
-     * {@code routes} decide what it serves.
+     * files the process may use, headers limited, unknown methods and charsets refused, errors as JSON and
+     * their log lines within {@code logBudget}, every request timed; {@code routes} decide what it serves.
      */
-    private static Javalin http(ServerConfig server, RelayMetrics metrics, BodyBudget budget, double connections,
-                                Consumer<JavalinConfig> routes) {
+    private static Javalin http(ServerConfig server, RelayMetrics metrics, BodyBudget budget, LogBudget logBudget,
+                                double connections, Consumer<JavalinConfig> routes) {
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.prefer405over404 = true;
+            javalin.http.maxRequestSize = server.maxBodyBytes(); // RequestReader has refused larger ones, as JSON
             javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
             javalin.jetty.modifyServer(jetty -> {
                 jetty.insertHandler(new RequestReader(server.readTimeout(), server.maxBodyBytes(), metrics, budget));
-                jetty.addBean(new HeaderDeadline(jetty, server.readTimeout(), metrics));
-                ConnectionLimit.apply(jetty, connections);
+                jetty.insertHandler(new RequestGate()); // outermost: nothing else sees an unknown method or charset
+                ConnectionLimit.apply(jetty, connections, server.readTimeout(), metrics); // and the header deadline
             });
             javalin.requestLogger.http((ctx, ms) -> metrics.httpRequest(ctx.method().name(), route(ctx),
                     ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));
             routes.accept(javalin);
-            errorsAsJson(javalin);
+            errorsAsJson(javalin, logBudget);
         });
     }
 
@@ -197,19 +201,24 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         }
     }
 
-    /** Every error the relay answers is {@code {"error": "..."}}, never a page, never the request echoed. */
-    private static void errorsAsJson(JavalinConfig javalin) {
+    /**
+     * Every error the relay answers is {@code {"error": "..."}}, never a page, never the request
+     * echoed; what a request can cause is logged at most once a minute per kind.
+     */
+    private static void errorsAsJson(JavalinConfig javalin, LogBudget logBudget) {
         javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         javalin.routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected error on {} {}: {}", LogSafe.value(ctx.method()), LogSafe.value(ctx.path()),
-                    e.getClass().getSimpleName());
+            logBudget.write("unexpected error", note -> LOG.error("unexpected error on {} {}: {}{}",
+                    LogSafe.value(ctx.method()), LogSafe.value(ctx.path()), e.getClass().getSimpleName(), note));
             ctx.status(500).json(Map.of("error", "internal error"));
         });
         javalin.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
-            LOG.error("store unavailable on {} {}: {}", LogSafe.value(ctx.method()), LogSafe.value(ctx.path()),
-                    LogSafe.value(e.getMessage()));
+            logBudget.write("store unavailable", note -> LOG.error("store unavailable on {} {}: {}{}",
+                    LogSafe.value(ctx.method()), LogSafe.value(ctx.path()), LogSafe.value(e.getMessage()), note));
             ctx.status(503).json(Map.of("error", "store unavailable, retry later"));
         });
+        javalin.routes.exception(UnsupportedCharsetException.class, (e, ctx) -> unsupportedCharset(ctx));
+        javalin.routes.exception(IllegalCharsetNameException.class, (e, ctx) -> unsupportedCharset(ctx));
         javalin.routes.error(404, "*", ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) {
@@ -217,6 +226,11 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
             }
         });
         javalin.routes.error(405, "*", ctx -> ctx.json(Map.of("error", "method not allowed")));
+    }
+
+    /** A body in a character set Java does not know (or a name that is none) cannot be read: 415. */
+    private static void unsupportedCharset(io.javalin.http.Context ctx) {
+        ctx.status(415).json(Map.of("error", "unsupported charset in Content-Type; send UTF-8"));
     }
 
     /** The matched route's pattern, so that metrics have one series per route, not per URL. */

@@ -158,6 +158,10 @@ public final class AdminApi {
             ctx.status(403).json(error("sign-in from another site refused: sign in on this relay's own /admin/ page"));
             return;
         }
+        if (!isForm(ctx.contentType())) {
+            ctx.status(415).json(error("sign-in takes a form: Content-Type application/x-www-form-urlencoded"));
+            return;
+        }
         if (limited(ctx)) {
             return;
         }
@@ -170,6 +174,16 @@ public final class AdminApi {
         }
         ctx.status(204).header("Cache-Control", "no-store")
                 .header("Set-Cookie", ConsoleSession.issue(token, clock.instant(), secure(ctx)));
+    }
+
+    /** A URL-encoded form (the front door has refused charsets other than UTF-8). */
+    private static boolean isForm(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
+        return mediaType.equalsIgnoreCase("application/x-www-form-urlencoded");
     }
 
     private static boolean secure(Context ctx) {

@@ -1,5 +1,6 @@
 package io.chatrelay.cli;
 
+import io.chatrelay.log.LibraryLogs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +21,10 @@ import picocli.CommandLine.ScopeType;
                 SignCommand.class, DemoCommand.class, DeliveriesCommand.class, EventsCommand.class,
                 RoutesCommand.class, HealthcheckCommand.class})
 public final class Main {
+
+    static {
+        LibraryLogs.install(); // before the first log line picks slf4j's provider
+    }
 
     /** Exit code of a command whose work failed (an invalid config, a store that cannot be opened). */
     static final int FAILED = 1;

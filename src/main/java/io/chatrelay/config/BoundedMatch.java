@@ -1,5 +1,6 @@
 package io.chatrelay.config;
 
+import io.chatrelay.log.LogBudget;
 import io.chatrelay.log.LogSafe;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -10,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * recurses: a pattern such as {@code ^(.*a){12}!} takes n^12 steps on a visitor's
  * {@code aaaa…}, and {@code ^(a|b)*$} overflows the stack on a long enough value. A search that
  * needs more than a budget of character reads (a few hundred per character of the value), or more
- * stack than the thread has, gives up: the condition does not hold, and one line says so.
+ * stack than the thread has, gives up: the condition does not hold, and one line says so (at most one a minute per pattern).
  */
 final class BoundedMatch {
 
@@ -24,9 +25,10 @@ final class BoundedMatch {
         try {
             return pattern.matcher(new Budgeted(value, BASE_BUDGET + BUDGET_PER_CHAR * value.length())).find();
         } catch (OverBudget | StackOverflowError e) {
-            LOG.warn("route condition /{}/ gave up on a value of {} characters ({}); taken as not matching",
-                    LogSafe.value(pattern.pattern()), value.length(),
-                    e instanceof OverBudget ? "too much backtracking" : "too deep for the stack");
+            String why = e instanceof OverBudget ? "too much backtracking" : "too deep for the stack";
+            LogBudget.SHARED.write("route condition " + pattern.pattern(), note -> LOG.warn(
+                    "route condition /{}/ gave up on a value of {} characters ({}); taken as not matching{}",
+                    LogSafe.value(pattern.pattern()), value.length(), why, note));
             return false;
         }
     }

@@ -1,11 +1,13 @@
 package io.chatrelay.ingest;
 
+import io.chatrelay.log.LogBudget;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.tasks.Periodic;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.AbstractConnector;
@@ -21,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * Closes connections whose request headers are still arriving {@code server.read_timeout} after
  * their first byte: a client that sends a header line every few seconds keeps Jetty's idle timeout
  * from ever firing, and would hold its connection for as long as it likes. Once the headers are
- * complete, {@link RequestReader} holds the same deadline for the body.
+ * complete, {@link RequestReader} holds the same deadline for the body. When the listener is short
+ * of connections ({@link ConnectionLimit}), headers get a second, and so do bodies: a connection
+ * whose request, headers and body, is not in a second after its first byte is closed.
  *
  * <p>Looks at every connection once a second. A connection is closed only when two looks in a row
  * see the same request begun too long ago, so a request that has just begun on a kept-alive
@@ -34,14 +38,16 @@ public final class HeaderDeadline extends AbstractLifeCycle {
 
     private final Server server;
     private final Duration readTimeout;
+    private final BooleanSupplier shortOfConnections;
     private final RelayMetrics metrics;
     /** The begin time of the request each late connection was reading at the last look. */
     private final Map<EndPoint, Long> late = new ConcurrentHashMap<>();
     private Periodic looks;
 
-    public HeaderDeadline(Server server, Duration readTimeout, RelayMetrics metrics) {
+    HeaderDeadline(Server server, Duration readTimeout, BooleanSupplier shortOfConnections, RelayMetrics metrics) {
         this.server = server;
         this.readTimeout = readTimeout;
+        this.shortOfConnections = shortOfConnections;
         this.metrics = metrics;
     }
 
@@ -58,29 +64,33 @@ public final class HeaderDeadline extends AbstractLifeCycle {
 
     private void look() {
         try {
+            boolean shortNow = shortOfConnections.getAsBoolean();
+            long deadline = (shortNow ? ConnectionLimit.WHEN_SHORT : readTimeout).toNanos();
             Set<EndPoint> seen = new java.util.HashSet<>();
             for (Connector connector : server.getConnectors()) {
                 if (connector instanceof AbstractConnector open) {
                     open.getConnectedEndPoints().forEach(endPoint -> {
                         seen.add(endPoint);
-                        check(endPoint);
+                        check(endPoint, deadline, shortNow);
                     });
                 }
             }
             late.keySet().retainAll(seen);
         } catch (RuntimeException e) {
-            LOG.warn("checking for slow request headers failed: {}", e.getClass().getSimpleName());
+            LogBudget.SHARED.write("header deadline failed", note -> LOG.warn(
+                    "checking for slow requests failed: {}{}", e.getClass().getSimpleName(), note));
         }
     }
 
-    private void check(EndPoint endPoint) {
+    private void check(EndPoint endPoint, long deadlineNanos, boolean bodiesToo) {
         if (!(endPoint.getConnection() instanceof HttpConnection http)) {
             return;
         }
         HttpParser parser = http.getParser();
         long begun = parser.getBeginNanoTime();
-        boolean readingHeaders = parser.inHeaderState() && !parser.isState(HttpParser.State.START);
-        if (!readingHeaders || NanoTime.since(begun) < readTimeout.toNanos()) {
+        boolean reading = (parser.inHeaderState() && !parser.isState(HttpParser.State.START))
+                || (bodiesToo && parser.inContentState());
+        if (!reading || NanoTime.since(begun) < deadlineNanos) {
             late.remove(endPoint);
             return;
         }
@@ -88,7 +98,8 @@ public final class HeaderDeadline extends AbstractLifeCycle {
         if (before != null && before == begun) {
             late.remove(endPoint);
             metrics.requestRejected("timeout");
-            LOG.debug("closed a connection whose request headers were not complete within {}ms", readTimeout.toMillis());
+            LOG.debug("closed a connection whose request was not complete within {}ms",
+                    deadlineNanos / 1_000_000);
             endPoint.close();
         }
     }

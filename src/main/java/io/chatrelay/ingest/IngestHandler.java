@@ -6,6 +6,7 @@ import io.chatrelay.event.EventParser;
 import io.chatrelay.event.Ids;
 import io.chatrelay.event.MalformedEventException;
 import io.chatrelay.event.RawEvent;
+import io.chatrelay.log.LogBudget;
 import io.chatrelay.log.LogSafe;
 import io.chatrelay.metrics.RelayMetrics;
 import io.chatrelay.route.RoutingTable;
@@ -52,6 +53,7 @@ public final class IngestHandler implements Handler {
     private final BooleanSupplier accepting;
     private final RelayMetrics metrics;
     private final IngestLoad load;
+    private final LogBudget logBudget;
 
     public IngestHandler(RelayConfig config, Outbox outbox, Runnable onEnqueued, Clock clock,
                          BooleanSupplier accepting, RelayMetrics metrics, IngestLoad load) {
@@ -62,6 +64,7 @@ public final class IngestHandler implements Handler {
         this.accepting = accepting;
         this.metrics = metrics;
         this.load = load;
+        this.logBudget = new LogBudget(clock);
     }
 
     /** New events are checked and routed by {@code config} from now on. */
@@ -97,7 +100,7 @@ public final class IngestHandler implements Handler {
         }
         String charset = MimeTypes.getCharsetFromContentType(ctx.header("Content-Type"));
         if (charset != null && !charset.equals("utf-8") && !charset.equals("us-ascii")) {
-            reject(ctx, 415, "json", "the body must be UTF-8, and Content-Type names another charset");
+            reject(ctx, 415, "json", "unsupported charset in Content-Type; send UTF-8");
             return;
         }
         ChatDataEvent event;
@@ -122,8 +125,8 @@ public final class IngestHandler implements Handler {
         try {
             outbox.enqueue(raw, targets);
         } catch (StoreUnavailableException e) {
-            LOG.error("store unavailable, answered 503 for a {} event: {}", LogSafe.value(event.type()),
-                    LogSafe.value(e.getMessage()));
+            logBudget.write("store unavailable", note -> LOG.error("store unavailable, answered 503 for a {} event: {}{}",
+                    LogSafe.value(event.type()), LogSafe.value(e.getMessage()), note));
             reject(ctx, 503, "unavailable", "store unavailable, retry later");
             return;
         } finally {

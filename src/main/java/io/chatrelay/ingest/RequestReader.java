@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * counted from the request's first byte). A client that trickles its body therefore costs a
  * connection and the bytes it sent, never a thread: it cannot starve signed events or health
  * checks, and it gets {@code 408} when the deadline passes, however often it sends a byte. A body
- * over the limit gets {@code 413} as soon as it proves larger; a client that hangs up mid-body is
+ * over the limit gets {@code 413} as soon as it proves larger, or at once when its declared length is; a client that hangs up mid-body is
  * counted as {@code aborted} and logged at DEBUG, since it is the client's doing. The bodies being
  * read and handled share one {@link BodyBudget}: a body that would go over it gets {@code 503}
  * (counted as {@code overloaded}) instead of filling the heap. A body framed in a way the relay
@@ -70,8 +70,12 @@ public final class RequestReader extends Handler.Wrapper {
         }
         long declared = request.getLength();
         boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING, HttpHeaderValue.CHUNKED.asString());
-        if (declared == 0 || (declared < 0 && !chunked) || declared > maxBodyBytes) {
-            return next.handle(request, response, callback); // nothing to read, or refused from its declared length
+        if (declared > maxBodyBytes) { // refused from its declared length, whatever the route
+            tooLarge(response, callback);
+            return true;
+        }
+        if (declared == 0 || (declared < 0 && !chunked)) {
+            return next.handle(request, response, callback); // nothing to read
         }
         new Loading(next, request, response, callback, declared).start(left);
         return true;
@@ -117,6 +121,11 @@ public final class RequestReader extends Handler.Wrapper {
     private void timedOut(Response response, Callback callback) {
         metrics.requestRejected("timeout");
         answer(response, callback, 408, "request not received within " + readTimeout.toMillis() + "ms");
+    }
+
+    private void tooLarge(Response response, Callback callback) {
+        metrics.requestRejected("size");
+        answer(response, callback, 413, "body is larger than " + maxBodyBytes + " bytes");
     }
 
     private void overloaded(Response response, Callback callback) {
@@ -190,10 +199,7 @@ public final class RequestReader extends Handler.Wrapper {
                 }
                 chunk.release();
                 if (tooLarge) {
-                    finish(() -> {
-                        metrics.requestRejected("size");
-                        answer(response, callback, 413, "body is larger than " + maxBodyBytes + " bytes");
-                    });
+                    finish(() -> tooLarge(response, callback));
                     return;
                 }
                 if (last) {

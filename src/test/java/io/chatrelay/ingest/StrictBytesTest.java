@@ -106,7 +106,7 @@ class StrictBytesTest {
             Http.Reply compressed = post(relay.port(), gzipped.toByteArray(), "application/json", "gzip");
 
             assertThat(List.of(utf16, latin1)).allSatisfy(reply -> assertThat(reply).isEqualTo(new Http.Reply(415,
-                    "{\"error\":\"the body must be UTF-8, and Content-Type names another charset\"}")));
+                    "{\"error\":\"unsupported charset in Content-Type; send UTF-8\"}")));
             assertThat(compressed).isEqualTo(new Http.Reply(415,
                     "{\"error\":\"content codings are not accepted: send the body as it is\"}"));
             assertThat(post(relay.port(), body, "application/json; charset=utf-8", "identity").status()).isEqualTo(200);

@@ -18,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -35,10 +36,10 @@ public final class IngestHandler implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
 
     /** What a config decides about ingest; replaced whole on reload. */
-    private record Rules(long maxBodyBytes, SignatureVerifier verifier, RoutingTable routes) {
+    private record Rules(long maxBodyBytes, SignatureVerifier verifier, RoutingTable routes, Duration dedupeWindow) {
         static Rules of(RelayConfig config) {
             return new Rules(config.server().maxBodyBytes(), new SignatureVerifier(config.signingSecrets()),
-                    RoutingTable.of(config));
+                    RoutingTable.of(config), config.dedupeWindow());
         }
     }
 
@@ -92,26 +93,28 @@ public final class IngestHandler implements Handler {
             reject(ctx, 401, "signature", "signature does not match");
             return;
         }
+        String topic = ctx.header(TOPIC_HEADER);
         ChatDataEvent event;
         try {
-            event = EventParser.parse(body, ctx.header(TOPIC_HEADER));
+            event = EventParser.parse(body, topic);
         } catch (MalformedEventException e) {
             reject(ctx, 400, "json", e.getMessage());
             return;
         }
-        accept(ctx, event, body, current.routes());
+        accept(ctx, event, body, current, BodyDigest.of(topic, body));
     }
 
-    private void accept(Context ctx, ChatDataEvent event, byte[] body, RoutingTable routes) {
-        List<Target> targets = routes.match(event);
+    private void accept(Context ctx, ChatDataEvent event, byte[] body, Rules current, String digest) {
+        List<Target> targets = current.routes().match(event);
         RawEvent raw = new RawEvent(Ids.newId(clock), event.type(), event.conversationId(), body, clock.instant());
         if (!accepting.getAsBoolean()) {
             reject(ctx, 503, "shutting_down", "shutting down, retry later");
             return;
         }
         load.committing();
+        Outbox.Enqueued enqueued;
         try {
-            outbox.enqueue(raw, targets);
+            enqueued = enqueue(raw, targets, digest, current.dedupeWindow());
         } catch (StoreUnavailableException e) {
             LOG.error("store unavailable, answered 503 for a {} event: {}", LogSafe.value(event.type()),
                     LogSafe.value(e.getMessage()));
@@ -119,6 +122,10 @@ public final class IngestHandler implements Handler {
             return;
         } finally {
             load.committed();
+        }
+        if (enqueued.duplicate()) {
+            duplicate(ctx, raw, enqueued.eventId());
+            return;
         }
         if (!targets.isEmpty()) {
             onEnqueued.run();
@@ -130,6 +137,27 @@ public final class IngestHandler implements Handler {
             LOG.debug("accepted event={} type={} deliveries={}", raw.id(), LogSafe.value(raw.type()), targets.size());
         }
         ctx.status(200).json(Map.of("id", raw.id(), "event", raw.type(), "deliveries", targets.size()));
+    }
+
+    /** The event and its deliveries, unless the same topic and bytes were accepted within the window. */
+    private Outbox.Enqueued enqueue(RawEvent raw, List<Target> targets, String digest, Duration window) {
+        if (window.isZero()) {
+            outbox.enqueue(raw, targets);
+            return new Outbox.Enqueued(raw.id(), false);
+        }
+        return outbox.enqueueOnce(raw, targets, digest, raw.receivedAt().minus(window));
+    }
+
+    /**
+     * A copy of an event accepted within the window (a retry whose answer was lost, or a replay):
+     * answered as accepted, with the first event's id, so that the sender stops, and nothing more is
+     * sent anywhere.
+     */
+    private void duplicate(Context ctx, RawEvent raw, String firstId) {
+        metrics.eventDuplicate(raw.type());
+        LOG.debug("duplicate of event={} type={}: answered with its id, nothing stored", firstId,
+                LogSafe.value(raw.type()));
+        ctx.status(200).json(Map.of("id", firstId, "event", raw.type(), "deliveries", 0, "duplicate", true));
     }
 
     /** The whole stream, or null as soon as it proves longer than {@code limit}. */

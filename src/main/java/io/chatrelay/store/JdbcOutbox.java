@@ -84,6 +84,8 @@ final class JdbcOutbox implements Outbox {
     /**
      * The event's rows and its digest in one batch of the group commit, as {@link #enqueue}'s; only
      * a copy costs a second, lazy, transaction: to count it on its first event and find that id.
+     * On PostgreSQL two replicas whose batches take the same new digests in opposite orders
+     * deadlock; the group commit then commits each write alone, which takes one digest only.
      */
     @Override
     public Enqueued enqueueOnce(RawEvent event, List<Target> targets, String digest, Instant seenAfter) {
@@ -92,8 +94,11 @@ final class JdbcOutbox implements Outbox {
         if (took.changed() > 0) {
             return new Enqueued(event.id(), false);
         }
-        String first = lazy.commitLazily(sql -> countCopy(sql, digest, event.id()),
-                Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()));
+        // a transaction of its own where there are replicas: a batch of copies counted on several
+        // events would lock their rows in its order, and two replicas' batches could deadlock
+        GroupCommit.Write<String> copy = sql -> countCopy(sql, digest, event.id());
+        String first = dialect.singleWriter() ? lazy.commitLazily(copy, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()))
+                : database.lazyTransaction(copy::apply);
         return new Enqueued(first, !first.equals(event.id()));
     }
 

@@ -18,9 +18,9 @@ class PostgresReplayTest extends ReplayContract {
     private String url;
 
     @Override
-    Store open() {
+    String freshUrl() {
         url = Postgres.freshDatabase();
-        return reopen();
+        return url;
     }
 
     private Store reopen() {

@@ -3,6 +3,7 @@ package io.chatrelay.store;
 import static io.chatrelay.store.StoreKit.claimDue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatrelay.config.StoreConfig;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.route.Target;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,13 @@ abstract class ReplayContract {
     Store store;
     Outbox outbox;
 
+    /** The URL of a fresh, empty database. */
+    abstract String freshUrl();
+
     /** A fresh, empty store. */
-    abstract Store open();
+    Store open() {
+        return Store.open(new StoreConfig(freshUrl(), StoreConfig.DEFAULT_RETENTION));
+    }
 
     @BeforeEach
     void openStore() {
@@ -122,5 +128,26 @@ abstract class ReplayContract {
         // a window longer than the retention: the digest is gone with its (unrouted or delivered) event
         assertThat(outbox.enqueueOnce(event("e2", T0.plusSeconds(2)), TO_CRM, "d1", T0.minus(Duration.ofDays(30))))
                 .isEqualTo(new Outbox.Enqueued("e2", false));
+    }
+
+    @Test
+    void eventsStoredBeforeMigrationEightWereReceivedOnce() {
+        store.close();
+        String url = freshUrl();
+        SqlDialect dialect = SqlDialect.forUrl(url);
+        Database database = StoreKit.open(dialect, url);
+        try {
+            Migrations.apply(database, dialect, 7);
+            database.transaction(sql -> sql.update("INSERT INTO events (id, type, conversation_id, body, received_at) "
+                    + "VALUES (?, ?, ?, ?, ?)", "old", "chat", null, new byte[] {'{', '}'}, T0.toEpochMilli()));
+        } finally {
+            database.close();
+        }
+
+        store = Store.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
+        outbox = store.outbox();
+
+        assertThat(store.history().copies("old")).isEqualTo(1);
+        assertThat(enqueue(outbox, "e1", "d1", T0)).isEqualTo(new Outbox.Enqueued("e1", false));
     }
 }

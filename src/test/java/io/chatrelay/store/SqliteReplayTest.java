@@ -1,6 +1,5 @@
 package io.chatrelay.store;
 
-import io.chatrelay.config.StoreConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,8 +9,10 @@ class SqliteReplayTest extends ReplayContract {
     @TempDir
     Path dir;
 
+    private int stores;
+
     @Override
-    Store open() {
-        return Store.open(new StoreConfig("jdbc:sqlite:" + dir.resolve("relay.db"), StoreConfig.DEFAULT_RETENTION));
+    String freshUrl() {
+        return "jdbc:sqlite:" + dir.resolve("relay-" + ++stores + ".db");
     }
 }

@@ -101,10 +101,10 @@ public final class IngestHandler implements Handler {
             reject(ctx, 400, "json", e.getMessage());
             return;
         }
-        accept(ctx, event, body, current, BodyDigest.of(topic, body));
+        accept(ctx, event, body, current, topic);
     }
 
-    private void accept(Context ctx, ChatDataEvent event, byte[] body, Rules current, String digest) {
+    private void accept(Context ctx, ChatDataEvent event, byte[] body, Rules current, String topic) {
         List<Target> targets = current.routes().match(event);
         RawEvent raw = new RawEvent(Ids.newId(clock), event.type(), event.conversationId(), body, clock.instant());
         if (!accepting.getAsBoolean()) {
@@ -114,7 +114,7 @@ public final class IngestHandler implements Handler {
         load.committing();
         Outbox.Enqueued enqueued;
         try {
-            enqueued = enqueue(raw, targets, digest, current.dedupeWindow());
+            enqueued = enqueue(raw, targets, topic, current.dedupeWindow());
         } catch (StoreUnavailableException e) {
             LOG.error("store unavailable, answered 503 for a {} event: {}", LogSafe.value(event.type()),
                     LogSafe.value(e.getMessage()));
@@ -140,12 +140,12 @@ public final class IngestHandler implements Handler {
     }
 
     /** The event and its deliveries, unless the same topic and bytes were accepted within the window. */
-    private Outbox.Enqueued enqueue(RawEvent raw, List<Target> targets, String digest, Duration window) {
+    private Outbox.Enqueued enqueue(RawEvent raw, List<Target> targets, String topic, Duration window) {
         if (window.isZero()) {
             outbox.enqueue(raw, targets);
             return new Outbox.Enqueued(raw.id(), false);
         }
-        return outbox.enqueueOnce(raw, targets, digest, raw.receivedAt().minus(window));
+        return outbox.enqueueOnce(raw, targets, BodyDigest.of(topic, raw.body()), raw.receivedAt().minus(window));
     }
 
     /**

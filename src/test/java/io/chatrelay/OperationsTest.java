@@ -176,7 +176,7 @@ class OperationsTest {
                 Eventually.holds("the refusal is logged with its problem", Duration.ofSeconds(2),
                         () -> log.text().contains(problem)); // the problem's line follows the refusal's
                 assertThat(log.text()).contains("config reload refused");
-                Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("chat"));
+                Http.postSigned(relay.port(), RelayUnderTest.SECRET, RelayUnderTest.again(Fixtures.bytes("chat"), 1));
                 assertThat(second.take()).as("the last good config stays in force").isNotNull();
                 String scrape = Http.get(relay.port(), "/metrics").body();
                 assertThat(metric(scrape, "chatrelay_config_reloads_total{result=\"applied\"}")).isEqualTo(1);
@@ -195,8 +195,8 @@ class OperationsTest {
                  ConfigWatcher watcher = new ConfigWatcher(file, relay, loader)) {
                 AtomicBoolean posting = new AtomicBoolean(true);
                 Thread load = new Thread(() -> {
-                    while (posting.get()) {
-                        Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("chat"));
+                    for (int i = 0; posting.get(); i++) {
+                        Http.postSigned(relay.port(), RelayUnderTest.SECRET, RelayUnderTest.chat("c", "m" + i));
                     }
                 });
                 load.start();

@@ -50,6 +50,7 @@ public final class Stories {
             Optional<ChatDataEvent> parsed = parse(raw);
             story.put("chatbot_id", parsed.map(e -> redactor.shown(e.chatbotId())).orElse(null));
             story.put("size_bytes", raw.body().length);
+            story.put("copies", history.copies(id));
             story.put("routes", deliveries.stream().map(DeliveryView::route).distinct().sorted().toList());
             story.put("contact", parsed.map(this::contact).orElse(null));
             List<Map<String, Object>> stories = new ArrayList<>();

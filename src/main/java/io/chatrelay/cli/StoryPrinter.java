@@ -32,6 +32,7 @@ final class StoryPrinter {
         field("conversation", event.get("conversation_id"));
         field("chatbot", event.get("chatbot_id"));
         field("size", event.get("size_bytes") + " bytes");
+        field("copies", copies(event.get("copies")));
         List<?> routes = (List<?>) event.get("routes");
         field("routes", routes.isEmpty() ? "none matched" : String.join(", ", routes.stream().map(String::valueOf)
                 .toList()));
@@ -45,6 +46,14 @@ final class StoryPrinter {
             out.println();
             delivery(cast(delivery));
         }
+    }
+
+    /** How many times the body arrived; a story from an older relay has no count. */
+    private static String copies(Object copies) {
+        if (!(copies instanceof Number count) || count.longValue() <= 1) {
+            return "1 (received once)";
+        }
+        return count + " (received " + count + " times; the copies were answered as duplicates, not delivered)";
     }
 
     void delivery(Map<String, Object> delivery) {

@@ -113,7 +113,9 @@ public final class ConfigLoader {
         Optional<ServerConfig.Address> adminListen = address(admin, "listen");
         admin.finish();
         ServerConfig server = server(root.mapping("server"), adminListen);
-        List<Secret> secrets = signingSecrets(root.mapping("chat_data"));
+        Fields chatData = root.mapping("chat_data");
+        Duration dedupeWindow = chatData.durationOrOff("dedupe_window", RelayConfig.DEFAULT_DEDUPE_WINDOW);
+        List<Secret> secrets = signingSecrets(chatData);
         StoreConfig store = store(root.mapping("store"), directory);
         DeliveryConfig delivery = delivery(root.mapping("delivery"));
         Fields destinationSection = root.mapping("destinations");
@@ -126,7 +128,8 @@ public final class ConfigLoader {
         if (!root.has("routes")) {
             root.problem("routes", "is required: without routes no event goes anywhere");
         }
-        return separately(new RelayConfig(server, secrets, store, delivery, adminToken, destinations, routes));
+        return separately(new RelayConfig(server, secrets, store, delivery, adminToken, destinations, routes,
+                dedupeWindow));
     }
 
     /** A destination no route names gets nothing: meant for a route that lost it, or left over. */
@@ -151,7 +154,7 @@ public final class ConfigLoader {
                 route.to().stream().flatMap(name -> partNames.getOrDefault(name, List.of(name)).stream()).toList()))
                 .toList();
         return new RelayConfig(config.server(), config.signingSecrets(), config.store(), config.delivery(),
-                config.adminToken(), parts, routes);
+                config.adminToken(), parts, routes, config.dedupeWindow());
     }
 
     private static ServerConfig server(Fields fields, Optional<ServerConfig.Address> adminListen) {

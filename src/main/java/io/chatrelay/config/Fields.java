@@ -172,6 +172,20 @@ final class Fields {
         return duration(key).orElse(fallback);
     }
 
+    /** A duration, or {@code 0} for "off" (returned as {@link Duration#ZERO}). */
+    Duration durationOrOff(String key, Duration fallback) {
+        Optional<String> text = string(key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        Optional<Duration> value = "0".equals(text.get().trim()) ? Optional.of(Duration.ZERO)
+                : Durations.parse(text.get());
+        if (value.isEmpty()) {
+            problem(key, "must be a duration like 30s, 10m or 1h, or 0 for off, got " + shown(key, text.get()));
+        }
+        return value.orElse(fallback);
+    }
+
     /**
      * An absolute http(s) URL. Problems never show a {@code secret} one, and show any other with its
      * path masked, as everywhere else ({@link Secret#maskUrl}): paths and queries carry tokens.

@@ -13,12 +13,23 @@ public record RelayConfig(
         DeliveryConfig delivery,
         Optional<Secret> adminToken,
         Map<String, DestinationConfig> destinations,
-        List<RouteConfig> routes) {
+        List<RouteConfig> routes,
+        Duration dedupeWindow) {
+
+    /** {@code chat_data.dedupe_window}'s default: a body accepted again within it is answered as a duplicate. */
+    public static final Duration DEFAULT_DEDUPE_WINDOW = Duration.ofMinutes(10);
 
     public RelayConfig {
         signingSecrets = List.copyOf(signingSecrets);
         destinations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(destinations));
         routes = List.copyOf(routes);
+    }
+
+    /** A config with the default {@code chat_data.dedupe_window}. */
+    public RelayConfig(ServerConfig server, List<Secret> signingSecrets, StoreConfig store, DeliveryConfig delivery,
+                       Optional<Secret> adminToken, Map<String, DestinationConfig> destinations,
+                       List<RouteConfig> routes) {
+        this(server, signingSecrets, store, delivery, adminToken, destinations, routes, DEFAULT_DEDUPE_WINDOW);
     }
 
     /** What a lease keeps beyond the sends it covers: time to record the outcome of the last one. */
@@ -40,10 +51,12 @@ public record RelayConfig(
     }
 
     public RelayConfig withServer(ServerConfig newServer) {
-        return new RelayConfig(newServer, signingSecrets, store, delivery, adminToken, destinations, routes);
+        return new RelayConfig(newServer, signingSecrets, store, delivery, adminToken, destinations, routes,
+                dedupeWindow);
     }
 
     public RelayConfig withStore(StoreConfig newStore) {
-        return new RelayConfig(server, signingSecrets, newStore, delivery, adminToken, destinations, routes);
+        return new RelayConfig(server, signingSecrets, newStore, delivery, adminToken, destinations, routes,
+                dedupeWindow);
     }
 }

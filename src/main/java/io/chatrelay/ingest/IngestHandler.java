@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,10 @@ public final class IngestHandler implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
 
     /** What a config decides about ingest; replaced whole on reload. */
-    private record Rules(long maxBodyBytes, SignatureVerifier verifier, RoutingTable routes) {
+    private record Rules(long maxBodyBytes, SignatureVerifier verifier, RoutingTable routes, Duration dedupeWindow) {
         static Rules of(RelayConfig config) {
             return new Rules(config.server().maxBodyBytes(), new SignatureVerifier(config.signingSecrets()),
-                    RoutingTable.of(config));
+                    RoutingTable.of(config), config.dedupeWindow());
         }
     }
 
@@ -103,27 +104,29 @@ public final class IngestHandler implements Handler {
             reject(ctx, 415, "json", "unsupported charset in Content-Type; send UTF-8");
             return;
         }
+        String topic = ctx.header(TOPIC_HEADER);
         ChatDataEvent event;
         try {
-            event = EventParser.parse(body, ctx.header(TOPIC_HEADER));
+            event = EventParser.parse(body, topic);
         } catch (MalformedEventException e) {
             reject(ctx, 400, "json", e.getMessage());
             return;
         }
-        accept(ctx, event, body, current.routes());
+        accept(ctx, event, body, current, topic);
     }
 
-    private void accept(Context ctx, ChatDataEvent event, byte[] body, RoutingTable routes) {
+    private void accept(Context ctx, ChatDataEvent event, byte[] body, Rules current, String topic) {
         Instant accepted = clock.instant();
-        List<Target> targets = routes.match(event, accepted);
+        List<Target> targets = current.routes().match(event, accepted);
         RawEvent raw = new RawEvent(Ids.newId(clock), event.type(), event.conversationId(), body, accepted);
         if (!accepting.getAsBoolean()) {
             reject(ctx, 503, "shutting_down", "shutting down, retry later");
             return;
         }
         load.committing();
+        Outbox.Enqueued enqueued;
         try {
-            outbox.enqueue(raw, targets);
+            enqueued = enqueue(raw, targets, topic, current.dedupeWindow());
         } catch (StoreUnavailableException e) {
             logBudget.write("store unavailable", note -> LOG.error("store unavailable, answered 503 for a {} event: {}{}",
                     LogSafe.value(event.type()), LogSafe.value(e.getMessage()), note));
@@ -131,6 +134,10 @@ public final class IngestHandler implements Handler {
             return;
         } finally {
             load.committed();
+        }
+        if (enqueued.duplicate()) {
+            duplicate(ctx, raw, enqueued.eventId());
+            return;
         }
         if (!targets.isEmpty()) {
             onEnqueued.run();
@@ -142,6 +149,27 @@ public final class IngestHandler implements Handler {
             LOG.debug("accepted event={} type={} deliveries={}", raw.id(), LogSafe.value(raw.type()), targets.size());
         }
         ctx.status(200).json(Map.of("id", raw.id(), "event", raw.type(), "deliveries", targets.size()));
+    }
+
+    /** The event and its deliveries, unless the same topic and bytes were accepted within the window. */
+    private Outbox.Enqueued enqueue(RawEvent raw, List<Target> targets, String topic, Duration window) {
+        if (window.isZero()) {
+            outbox.enqueue(raw, targets);
+            return new Outbox.Enqueued(raw.id(), false);
+        }
+        return outbox.enqueueOnce(raw, targets, BodyDigest.of(topic, raw.body()), raw.receivedAt().minus(window));
+    }
+
+    /**
+     * A copy of an event accepted within the window (a retry whose answer was lost, or a replay):
+     * answered as accepted, with the first event's id, so that the sender stops, and nothing more is
+     * sent anywhere.
+     */
+    private void duplicate(Context ctx, RawEvent raw, String firstId) {
+        metrics.eventDuplicate(raw.type());
+        LOG.debug("duplicate of event={} type={}: answered with its id, nothing stored", firstId,
+                LogSafe.value(raw.type()));
+        ctx.status(200).json(Map.of("id", firstId, "event", raw.type(), "deliveries", 0, "duplicate", true));
     }
 
     /** The whole stream, or null as soon as it proves longer than {@code limit}. */

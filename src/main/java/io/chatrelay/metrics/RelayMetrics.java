@@ -55,6 +55,15 @@ public final class RelayMetrics implements AutoCloseable {
                 .tag("event", KNOWN_EVENTS.contains(type) ? type : "other").register(registry).increment();
     }
 
+    /**
+     * {@code chatrelay_events_duplicate_total{event}}: bodies answered as copies of an event accepted
+     * within {@code chat_data.dedupe_window} (200, nothing stored).
+     */
+    public void eventDuplicate(String type) {
+        Counter.builder("chatrelay.events.duplicate").description("Copies of accepted events answered, not stored")
+                .tag("event", KNOWN_EVENTS.contains(type) ? type : "other").register(registry).increment();
+    }
+
     /** {@code chatrelay_requests_rejected_total{reason}}: signature, size, json, framing, timeout, aborted, overloaded, unavailable, shutting_down. */
     public void requestRejected(String reason) {
         Counter.builder("chatrelay.requests.rejected").description("Ingest requests rejected, by reason")

@@ -22,6 +22,12 @@ public interface History {
     /** The event as accepted, exact bytes included. */
     Optional<RawEvent> event(String id);
 
+    /**
+     * How many times the event's exact body arrived: 1, plus the copies answered as duplicates
+     * within {@code chat_data.dedupe_window}; 0 if there is no such event.
+     */
+    long copies(String eventId);
+
     /** Events matching the filter, newest first, each with its deliveries. */
     List<EventSummary> events(EventFilter filter);
 

@@ -65,6 +65,11 @@ final class JdbcHistory implements History {
     }
 
     @Override
+    public long copies(String eventId) {
+        return database.lazyTransaction(sql -> sql.count("SELECT copies FROM events WHERE id = ?", eventId));
+    }
+
+    @Override
     public List<EventSummary> events(EventFilter filter) {
         return database.lazyTransaction(sql -> EventListing.find(sql, dialect, filter));
     }

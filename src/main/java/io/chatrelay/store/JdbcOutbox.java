@@ -25,6 +25,27 @@ final class JdbcOutbox implements Outbox {
     private static final String RELEASE = "UPDATE deliveries SET lease_until = NULL, lease_owner = NULL, "
             + "claim = claim + 1 WHERE id = ? AND claim = ? AND status = 'pending'";
 
+    /**
+     * Takes the digest for the event unless an event accepted after the window's start holds it:
+     * changes one row when it took it, none for a copy. On PostgreSQL a replica committing the same
+     * digest meanwhile makes it wait for that commit, then see its row. (A SELECT, not VALUES, so
+     * that the driver does not fold a batch of them into one statement that meets a digest twice.)
+     */
+    private static final String TAKE_DIGEST = "INSERT INTO event_digests (digest, event_id, first_at) "
+            + "SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT) WHERE TRUE ON CONFLICT (digest) "
+            + "DO UPDATE SET event_id = excluded.event_id, first_at = excluded.first_at "
+            + "WHERE event_digests.first_at <= ?";
+    /** Rows of an event stored only while the event holds its digest: a copy stores nothing. */
+    private static final String HOLDS_DIGEST = " WHERE EXISTS (SELECT 1 FROM event_digests "
+            + "WHERE digest = ? AND event_id = ?)";
+    private static final String INSERT_EVENT_ONCE = "INSERT INTO events (id, type, conversation_id, body, "
+            + "received_at) SELECT ?, ?, CAST(? AS TEXT), ?, CAST(? AS BIGINT)" + HOLDS_DIGEST;
+    private static final String INSERT_DELIVERY_ONCE = "INSERT INTO deliveries (event_id, destination, route, "
+            + "order_key, status, attempts, next_attempt_at, updated_at) SELECT ?, ?, ?, CAST(? AS TEXT), 'pending', "
+            + "0, CAST(? AS BIGINT), CAST(? AS BIGINT)" + HOLDS_DIGEST;
+    private static final String HOLDER = "SELECT event_id FROM event_digests WHERE digest = ?";
+    private static final String COUNT_COPY = "UPDATE events SET copies = copies + 1 WHERE id = ?";
+
     private final Database database;
     private final SqlDialect dialect;
     /**
@@ -58,6 +79,55 @@ final class JdbcOutbox implements Outbox {
             insert(sql, event, targets);
             return null;
         }, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()));
+    }
+
+    /**
+     * The event's rows and its digest in one batch of the group commit, as {@link #enqueue}'s; only
+     * a copy costs a second, lazy, transaction: to count it on its first event and find that id.
+     * On PostgreSQL two replicas whose batches take the same new digests in opposite orders
+     * deadlock; the group commit then commits each write alone, which takes one digest only.
+     */
+    @Override
+    public Enqueued enqueueOnce(RawEvent event, List<Target> targets, String digest, Instant seenAfter) {
+        Sql.BatchRow took = durable.commit(sql -> insertOnce(sql, event, targets, digest, seenAfter.toEpochMilli()),
+                Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()));
+        if (took.changed() > 0) {
+            return new Enqueued(event.id(), false);
+        }
+        // a transaction of its own where there are replicas: a batch of copies counted on several
+        // events would lock their rows in its order, and two replicas' batches could deadlock
+        GroupCommit.Write<String> copy = sql -> countCopy(sql, digest, event.id());
+        String first = dialect.singleWriter() ? lazy.commitLazily(copy, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()))
+                : database.lazyTransaction(copy::apply);
+        return new Enqueued(first, !first.equals(event.id()));
+    }
+
+    private static Sql.BatchRow insertOnce(Sql sql, RawEvent event, List<Target> targets, String digest,
+                                           long seenAfter) throws SQLException {
+        long at = event.receivedAt().toEpochMilli();
+        Sql.BatchRow took = sql.addToBatch(TAKE_DIGEST, digest, event.id(), at, seenAfter);
+        sql.addToBatch(INSERT_EVENT_ONCE, event.id(), event.type(), event.conversationId(), event.body(), at,
+                digest, event.id());
+        for (Target target : targets) {
+            sql.addToBatch(INSERT_DELIVERY_ONCE, event.id(), target.destination(), target.route(),
+                    event.conversationId(), at, at, digest, event.id());
+        }
+        return took;
+    }
+
+    /** The event holding the digest; one more copy counted on it unless it is {@code id} itself. */
+    private static String countCopy(Sql sql, String digest, String id) throws SQLException {
+        String first;
+        try (ResultSet row = sql.bound(HOLDER, digest).executeQuery()) {
+            first = row.next() ? row.getString(1) : null;
+        }
+        if (first == null) { // pruned since: it was no copy of a live event, and this one was not stored
+            throw new StoreUnavailableException("the event's digest went while it was stored; retry", null);
+        }
+        if (!first.equals(id)) {
+            sql.update(COUNT_COPY, first);
+        }
+        return first;
     }
 
     /** Adds the event's rows to the batch of its group commit: one insert per table for the whole batch. */

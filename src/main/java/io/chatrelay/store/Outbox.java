@@ -26,6 +26,19 @@ public interface Outbox {
     /** Commits the event and one pending delivery per target before returning. */
     void enqueue(RawEvent event, List<Target> targets);
 
+    /** What {@link #enqueueOnce} did: stored a new event, or found an earlier one with the same digest. */
+    record Enqueued(String eventId, boolean duplicate) {}
+
+    /**
+     * As {@link #enqueue}, unless an event with the same {@code digest} (of its topic and exact
+     * bytes) was accepted after {@code seenAfter}: then nothing is stored, one more copy is counted
+     * on that first event, and its id is returned. The check and the enqueue are one atomic
+     * statement in the enqueue's transaction, so replicas on one store receiving the same body at
+     * once store it once. A digest seen at or before {@code seenAfter} is forgotten: the body is a
+     * new event.
+     */
+    Enqueued enqueueOnce(RawEvent event, List<Target> targets, String digest, Instant seenAfter);
+
     /** A claim's deliveries and, when they are fewer than asked for, when the next could be claimed. */
     record Claim(List<Delivery> deliveries, Optional<Instant> nextDue) {}
 
@@ -51,8 +64,9 @@ public interface Outbox {
     boolean release(Delivery delivery);
 
     /**
-     * Deletes deliveries delivered before {@code before}, and events left with no delivery: the
-     * queue's retention, which the dispatcher runs in the background.
+     * Deletes deliveries delivered before {@code before}, events left with no delivery, and digests
+     * of bodies first seen before it: the queue's retention, which the dispatcher runs in the
+     * background.
      */
     int pruneDelivered(Instant before);
 

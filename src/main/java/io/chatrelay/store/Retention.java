@@ -10,7 +10,8 @@ import java.util.Collections;
 /**
  * Retention: delivered deliveries older than a cutoff go, with their attempts, and so do their
  * events once no delivery is left, and events no route took; then the threads of conversations
- * none of whose events is left. Everything runs in short
+ * none of whose events is left, and the digests of bodies first seen before the cutoff (a body
+ * seen again after its window took the digest over already). Everything runs in short
  * transactions of {@link #CHUNK}, so that pruning a large store never holds it (SQLite's single
  * writer) long enough to delay acknowledgements, and each reads only what it deletes or nearly:
  * {@code deliveries_delivered} finds the old delivered deliveries, and the old events are a range
@@ -37,6 +38,10 @@ final class Retention {
             + "(SELECT t.destination, t.conversation_id FROM threads t WHERE t.created_at < ? AND NOT EXISTS "
             + "(SELECT 1 FROM events e WHERE e.conversation_id = t.conversation_id) LIMIT ?)";
 
+    /** Digests of bodies first seen before the cutoff, found by {@code event_digests_first_at}. */
+    private static final String OLD_DIGESTS = "DELETE FROM event_digests WHERE digest IN "
+            + "(SELECT digest FROM event_digests WHERE first_at < ? LIMIT ?)";
+
     private Retention() {}
 
     /** Prunes what was delivered before {@code before}; returns the deliveries pruned. */
@@ -53,6 +58,9 @@ final class Retention {
         }
         for (int forgotten = CHUNK; forgotten == CHUNK; ) {
             forgotten = database.lazyTransaction(sql -> sql.update(FORGOTTEN_THREADS, cutoff, CHUNK));
+        }
+        for (int forgotten = CHUNK; forgotten == CHUNK; ) {
+            forgotten = database.lazyTransaction(sql -> sql.update(OLD_DIGESTS, cutoff, CHUNK));
         }
         return pruned;
     }

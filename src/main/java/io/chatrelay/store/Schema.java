@@ -51,6 +51,25 @@ final class Schema {
             CREATE INDEX IF NOT EXISTS threads_created ON threads (created_at);
             """;
 
+    /**
+     * Migration 8: replays answered once. {@code event_digests} holds, per topic and body, the event
+     * that first brought them and when: a body whose digest is there and younger than
+     * {@code chat_data.dedupe_window} is a copy, and is counted on its first event's {@code copies}.
+     * {@code event_digests_first_at} lets retention find the old ones. On SQLite the table is
+     * {@code WITHOUT ROWID}: the digest is its key, so an event costs one b-tree insert less.
+     */
+    static String eventDigests(String tableOptions) {
+        return """
+                CREATE TABLE event_digests (
+                  digest TEXT PRIMARY KEY,
+                  event_id TEXT NOT NULL,
+                  first_at BIGINT NOT NULL
+                )%s;
+                CREATE INDEX event_digests_first_at ON event_digests (first_at);
+                ALTER TABLE events ADD COLUMN copies INTEGER NOT NULL DEFAULT 1;
+                """.formatted(tableOptions);
+    }
+
     /** The oldest pending delivery of each conversation: the only one that may be sent. */
     static final String IS_HEAD = """
             (d.order_key IS NULL OR NOT EXISTS (

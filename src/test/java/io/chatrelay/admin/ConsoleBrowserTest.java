@@ -180,7 +180,7 @@ class ConsoleBrowserTest {
     void replaysEveryDeadLetterFromTheDeadLetterPageByKeyboard() throws Exception {
         discord.alwaysAnswer(Sink.status(410, "gone"));
         post(Fixtures.bytes("lead-submission"));
-        post(Fixtures.bytes("lead-submission"));
+        post(RelayUnderTest.again(Fixtures.bytes("lead-submission"), 1));
         awaitDead(2);
 
         signIn();

@@ -125,8 +125,9 @@ class StoryApiTest {
     @Test
     void filtersDeliveriesAndPagesWithACursor() throws Exception {
         String lead = deadLead();
-        for (String conversation : new String[] {"c1", "c2", "c1"}) {
-            Http.postSigned(relay.port(), RelayUnderTest.SECRET, RelayUnderTest.chat(conversation, conversation));
+        String[] conversations = {"c1", "c2", "c1"};
+        for (int i = 0; i < conversations.length; i++) {
+            Http.postSigned(relay.port(), RelayUnderTest.SECRET, RelayUnderTest.chat(conversations[i], "m" + i));
         }
 
         assertThat(get("/admin/deliveries?event_id=" + lead).path("deliveries")).hasSize(2);

@@ -115,6 +115,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheDedupeWindowWhereZeroTurnsItOff() throws Exception {
+        assertThat(parse("chat_data: {signing_secrets: [x]}\nroutes: []\n").dedupeWindow())
+                .isEqualTo(Duration.ofMinutes(10));
+        assertThat(parse("chat_data: {signing_secrets: [x], dedupe_window: 1h}\nroutes: []\n").dedupeWindow())
+                .isEqualTo(Duration.ofHours(1));
+        assertThat(parse("chat_data: {signing_secrets: [x], dedupe_window: 0}\nroutes: []\n").dedupeWindow())
+                .isZero();
+
+        assertThat(problems("""
+                chat_data:
+                  signing_secrets: [x]
+                  dedupe_window: ten minutes
+                routes: []
+                """)).containsExactly("chat_data.dedupe_window: must be a duration like 30s, 10m or 1h, or 0 for "
+                + "off, got 'ten minutes' (line 3)");
+    }
+
+    @Test
     void reportsUnknownKeysWithPathAndLine() {
         List<String> problems = problems("""
                 chat_data: {signing_secrets: [x]}

@@ -54,15 +54,16 @@ class HostileInputTest {
                     if (!ALLOWED.contains(reply.status()) || (reply.status() != 200 && !reply.body().startsWith("{\"error\":"))) {
                         unexpected.add("case " + i + ": " + reply.status() + " " + reply.body());
                     }
-                    accepted += reply.status() == 200 ? 1 : 0;
+                    // a copy of an accepted body (the fuzz repeats some) is answered 200 and not delivered again
+                    accepted += reply.status() == 200 && !reply.body().contains("\"duplicate\":true") ? 1 : 0;
                 }
 
                 assertThat(unexpected).isEmpty();
                 assertThat(accepted).as("the fuzz reaches the accepting path too").isGreaterThan(20);
                 assertThat(Http.get(relay.port(), "/healthz").status()).isEqualTo(200);
-                assertThat(Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("chat")).status())
-                        .isEqualTo(200);
-                int expected = accepted + 1;
+                Http.Reply chat = Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("chat"));
+                assertThat(chat.status()).isEqualTo(200);
+                int expected = accepted + (chat.body().contains("\"duplicate\":true") ? 0 : 1);
                 Eventually.holds("every accepted event is delivered", Duration.ofSeconds(20),
                         () -> sink.requestCount() >= expected);
                 assertThat(sink.poll(Duration.ofMillis(300))).isNotNull(); // drain one to check the count below

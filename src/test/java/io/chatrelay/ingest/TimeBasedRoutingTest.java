@@ -86,8 +86,12 @@ class TimeBasedRoutingTest {
         onCall.close();
     }
 
+    private int posted;
+
+    /** Posts an escalation (each a different body: the same one again would be answered as a copy). */
     private int deliveries() throws Exception {
-        Http.Reply reply = Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("live-chat-escalation"));
+        Http.Reply reply = Http.postSigned(relay.port(), RelayUnderTest.SECRET,
+                RelayUnderTest.again(Fixtures.bytes("live-chat-escalation"), posted++));
         assertThat(reply.status()).isEqualTo(200);
         return JSON.readTree(reply.body()).path("deliveries").asInt();
     }

@@ -22,6 +22,16 @@ public final class RelayUnderTest {
                 """.formatted(dir.resolve("relay.db"), SECRET) + body);
     }
 
+    /**
+     * The event of {@code body} in other bytes (followed by {@code n} blanks): another event of the
+     * same content, where the very same bytes would be a copy within {@code chat_data.dedupe_window}.
+     */
+    public static byte[] again(byte[] body, int n) {
+        byte[] other = java.util.Arrays.copyOf(body, body.length + n);
+        java.util.Arrays.fill(other, body.length, other.length, (byte) ' ');
+        return other;
+    }
+
     /** A chat event of one conversation, distinguishable by {@code marker}. */
     public static byte[] chat(String conversation, String marker) {
         return Http.utf8("{\"event\":\"chat\",\"conversation_id\":\"" + conversation + "\",\"marker\":\"" + marker + "\"}");

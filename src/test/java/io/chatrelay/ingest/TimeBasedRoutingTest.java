@@ -7,13 +7,10 @@ import io.chatrelay.Relay;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
+import io.chatrelay.testkit.ManualClock;
 import io.chatrelay.testkit.RelayUnderTest;
 import io.chatrelay.testkit.Sink;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,46 +21,17 @@ class TimeBasedRoutingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A clock a test sets to the hour it needs; it runs on from there, so retries come due. */
-    private static final class SetClock extends Clock {
-        private volatile Instant setTo;
-        private volatile long setAtNanos;
-
-        SetClock(String instant) {
-            set(instant);
-        }
-
-        void set(String instant) {
-            setAtNanos = System.nanoTime();
-            setTo = Instant.parse(instant);
-        }
-
-        @Override
-        public Instant instant() {
-            return setTo.plusNanos(System.nanoTime() - setAtNanos);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     @TempDir
     Path dir;
 
     private final Sink office = Sink.ok();
     private final Sink onCall = Sink.ok();
-    private final SetClock clock = new SetClock("2026-10-24T19:00:00Z");
+    private final ManualClock clock = new ManualClock();
     private Relay relay;
 
     @BeforeEach
     void start() throws Exception {
+        clock.set("2026-10-24T19:00:00Z"); // Saturday evening in Berlin; it runs on, so retries come due
         relay = Relay.start(RelayUnderTest.config(dir, """
                 delivery: {backoff: {initial: 50ms, max: 100ms}}
                 destinations:

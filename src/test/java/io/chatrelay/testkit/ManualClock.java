@@ -11,6 +11,11 @@ public final class ManualClock extends Clock {
 
     private volatile Duration ahead = Duration.ZERO;
 
+    /** Sets the clock to {@code instant} (ISO-8601, e.g. {@code 2026-10-26T08:30:00Z}); it runs on from there. */
+    public void set(String instant) {
+        ahead = Duration.between(Instant.now(), Instant.parse(instant));
+    }
+
     public void advance(Duration by) {
         ahead = ahead.plus(by);
     }

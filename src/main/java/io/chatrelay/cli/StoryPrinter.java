@@ -114,6 +114,31 @@ final class StoryPrinter {
         out.println(Plural.deliveries(rows.size()));
     }
 
+    /**
+     * The events as a table, each with where it went ("crm delivered, sales dead"): one that fits
+     * 100 columns, or with {@code wide} every column in full.
+     */
+    void eventRows(List<Map<String, Object>> rows, boolean wide, Instant now) {
+        if (rows.isEmpty()) {
+            out.println("no events match");
+            return;
+        }
+        List<String> ids = column(rows, "id");
+        List<String> went = rows.stream().map(row -> ((List<?>) row.get("deliveries")).stream().map(item -> {
+            Map<String, Object> delivery = cast(item);
+            return delivery.get("destination") + " " + delivery.get("status");
+        }).reduce((a, b) -> a + ", " + b).orElse("(no route matched)")).toList();
+        int cut = wide ? Table.FULL : 20;
+        new Table(wide ? Table.FULL : 100)
+                .column("ID", Table.FULL, wide ? ids : Table.uniquePrefixes(ids, 8))
+                .column("ACCEPTED", Table.FULL, wide ? column(rows, "accepted_at") : ago(rows, now))
+                .column("EVENT", cut, column(rows, "event"))
+                .column("CONVERSATION", cut, column(rows, "conversation_id"))
+                .column("DELIVERIES", Table.FULL, went)
+                .print(out);
+        out.println(Plural.count(rows.size(), "event"));
+    }
+
     private void wideRows(List<Map<String, Object>> rows) {
         Table table = new Table(Table.FULL);
         String[][] columns = {{"ID", "id"}, {"STATUS", "status"}, {"ACCEPTED", "accepted_at"},
@@ -124,6 +149,10 @@ final class StoryPrinter {
             table.column(column[0], Table.FULL, column(rows, column[1]));
         }
         table.print(out);
+    }
+
+    private static List<String> ago(List<Map<String, Object>> rows, Instant now) {
+        return rows.stream().map(row -> Ago.of(Instant.parse((String) row.get("accepted_at")), now)).toList();
     }
 
     private static List<String> column(List<Map<String, Object>> rows, String key) {

@@ -141,6 +141,13 @@ class DeliveriesCommandTest {
                 assertThat(run("deliveries", "list", "--conversation", "nobody", "--config", c).out())
                         .isEqualTo("no deliveries match\n");
                 assertThat(run("deliveries", "list", "--since", "yesterday", "--config", c).exit()).isEqualTo(2);
+                Cli.Run events = run("events", "list", "--config", c);
+                assertThat(events.exit()).isZero();
+                assertThat(events.out()).contains("ID", "ACCEPTED", eventId.substring(0, 8), "lead-submission",
+                        "crm delivered", "sales dead", "1 event\n").doesNotContain("lead@example.com");
+                assertThat(events.out().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(100));
+                assertThat(run("events", "list", "--wide", "--status", "dead", "--config", c).out()).contains(eventId);
+                assertThat(run("events", "list", "--type", "chat", "--config", c).out()).isEqualTo("no events match\n");
                 assertThat(run("events", "show", "no-such-event", "--config", c).err()).contains("no event no-such-event");
                 Cli.Run replayDelivered = run("deliveries", "replay", id, String.valueOf(Long.parseLong(id) + 1),
                         "--config", c);

@@ -94,7 +94,7 @@ final class EventsCommand {
         ConfigOption config;
 
         @Parameters(paramLabel = "ID", description = "An event id (the relay answered it to Chat Data; see "
-                + "deliveries list).")
+                + "events list), or its first 8 characters or more.")
         String id;
 
         @Option(names = "--json", description = "Print JSON, as the admin API answers.")
@@ -106,7 +106,13 @@ final class EventsCommand {
         @Override
         public Integer call() {
             return OpenStore.with(config, spec.commandLine().getErr(), opened -> {
-                Optional<Map<String, Object>> story = opened.stories().event(id.trim());
+                Optional<Map<String, Object>> story;
+                try {
+                    story = opened.stories().event(EventIdPrefix.resolve(opened.history(), id));
+                } catch (IllegalArgumentException notOne) {
+                    spec.commandLine().getErr().println(notOne.getMessage());
+                    return 1;
+                }
                 if (story.isEmpty()) {
                     spec.commandLine().getErr().printf("no event %s%n", id.trim());
                     return 1;

@@ -15,7 +15,7 @@ import java.util.Set;
 final class Table {
 
     static final int FULL = Integer.MAX_VALUE;
-    /** Column headers and values never get narrower than this, however full the line. */
+    /** The last column never gets narrower than this, however full the line. */
     private static final int MIN_LAST = 12;
 
     private record Column(String header, int cap, List<String> values) {}

@@ -132,11 +132,8 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
             throw cannotListen;
         }
         parts.dispatcher.start();
-        LOG.info("relay listening on port {} at {} with {} destinations and {} routes; store {}", parts.app.port(),
-                config.server().path(), config.destinations().size(), config.routes().size(),
-                config.store().displayUrl());
-        config.server().adminListen().ifPresent(address -> LOG.info("admin API and metrics listening on {}:{} only",
-                address.host(), parts.adminApp.port()));
+        LOG.info(StartupLine.of(config, parts.app.port(), config.server().adminListen().isPresent()
+                ? OptionalInt.of(parts.adminApp.port()) : OptionalInt.empty()));
         return new Relay(parts);
     }
 

@@ -122,21 +122,17 @@ final class ConfigOption {
 
     private static void print(PrintWriter err, Path path, InvalidConfigException e) {
         List<ConfigProblem> problems = e.problems();
-        err.println(path + ": " + count(problems.size(), "problem") + (e.warnings().isEmpty() ? ""
-                : ", " + count(e.warnings().size(), "warning")));
+        err.println(path + ": " + Plural.count(problems.size(), "problem") + (e.warnings().isEmpty() ? ""
+                : ", " + Plural.count(e.warnings().size(), "warning")));
         problems.forEach(problem -> err.println("  " + problem));
         e.warnings().forEach(warning -> err.println("  warning: " + warning));
     }
 
     static void print(PrintWriter err, Path path, List<ConfigProblem> warnings) {
         if (!warnings.isEmpty()) {
-            err.println(path + ": " + count(warnings.size(), "warning"));
+            err.println(path + ": " + Plural.count(warnings.size(), "warning"));
             warnings.forEach(warning -> err.println("  warning: " + warning));
             err.flush();
         }
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -54,6 +54,10 @@ final class DeliveriesCommand {
         @Option(names = "--json", description = "Print JSON, as the admin API answers.")
         boolean json;
 
+        @Option(names = "--wide", description = "Every column in full: whole ids, exact times, the route and "
+                + "conversation (the default fits 100 columns).")
+        boolean wide;
+
         @Spec
         CommandSpec spec;
 
@@ -77,7 +81,7 @@ final class DeliveriesCommand {
                 if (json) {
                     printer.json(Map.of("deliveries", rows));
                 } else {
-                    printer.deliveryRows(rows);
+                    printer.deliveryRows(rows, wide, Instant.now());
                 }
                 return 0;
             });
@@ -154,7 +158,7 @@ final class DeliveriesCommand {
                     answer.put("not_replayed", result.notReplayed().stream().map(Replays.NotReplayed::json).toList());
                     new StoryPrinter(out).json(answer);
                 } else {
-                    out.printf("replayed %d dead deliveries%n", result.replayed());
+                    out.printf("replayed %s%n", Plural.count(result.replayed(), "dead delivery", "dead deliveries"));
                     result.notReplayed().forEach(skipped -> spec.commandLine().getErr()
                             .printf("not replayed: %s%n", skipped.reason()));
                 }

@@ -136,16 +136,25 @@ final class DemoCommand implements Callable<Integer> {
                 postSamples(out, relay.port(), config.server().path());
                 boolean all = standIns.awaitRequests(expected, WAIT);
                 show(out, config, standIns.received());
-                out.printf("%d of %d expected deliveries arrived; nothing left this machine.%n",
-                        standIns.received().size(), expected);
-                out.println("Next: demo --config config.yaml (your routes and templates), demo --list-samples, "
-                        + "routes test --config config.yaml event=lead-submission");
+                out.printf("%d of %s arrived; nothing left this machine.%n", standIns.received().size(),
+                        Plural.count(expected, "expected delivery", "expected deliveries"));
+                out.println(nextStep(Path.of(""))); // the working directory
                 out.flush();
                 return all ? 0 : 1;
             }
         } finally {
             deleteQuietly(store);
         }
+    }
+
+    /** The demo's last line: make a config first when there is none, else try it. */
+    static String nextStep(Path workingDirectory) {
+        if (!Files.isRegularFile(workingDirectory.resolve("config.yaml"))) {
+            return "Next: cp config.example.yaml config.yaml, put your destinations in it, then "
+                    + "demo --config config.yaml";
+        }
+        return "Next: demo --config config.yaml (your routes and templates), demo --list-samples, "
+                + "routes test --config config.yaml event=lead-submission";
     }
 
     private void describe(PrintWriter out, RelayConfig config) {

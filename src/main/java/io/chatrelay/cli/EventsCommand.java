@@ -1,5 +1,10 @@
 package io.chatrelay.cli;
 
+import io.chatrelay.admin.Stories;
+import io.chatrelay.store.DeliveryStatus;
+import io.chatrelay.store.EventFilter;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -7,13 +12,79 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** An event's story: what was accepted, which routes sent it where, and every attempt of every delivery. */
 @Command(name = "events", description = "Shows accepted events and what became of them.",
-        subcommands = {EventsCommand.ShowCommand.class})
+        subcommands = {EventsCommand.ListCommand.class, EventsCommand.ShowCommand.class})
 final class EventsCommand {
+
+    @Command(name = "list", description = "Lists the newest events, filtered, each with where it went.")
+    static final class ListCommand implements Callable<Integer> {
+
+        @Mixin
+        ConfigOption config;
+
+        @Option(names = "--type", paramLabel = "TYPE", description = "Only events of this type (lead-submission, "
+                + "chat, ...).")
+        String type;
+
+        @Option(names = "--status", paramLabel = "dead|pending|delivered",
+                description = "Only events with a delivery in this status.")
+        DeliveryStatus status;
+
+        @Option(names = "--destination", paramLabel = "NAME", description = "Only events sent to this destination.")
+        String destination;
+
+        @Option(names = "--conversation", paramLabel = "ID", description = "Only of this conversation.")
+        String conversation;
+
+        @Option(names = "--since", paramLabel = "WHEN",
+                description = "Only events accepted since: a duration back (30m, 2h, 7d) or an instant (ISO-8601).")
+        String since;
+
+        @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "At most N rows (default 50).")
+        int limit;
+
+        @Option(names = "--json", description = "Print JSON, as the admin API answers.")
+        boolean json;
+
+        @Option(names = "--wide", description = "Every column in full: whole ids and exact times (the default fits "
+                + "100 columns).")
+        boolean wide;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (limit < 1) {
+                throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
+            }
+            Instant from;
+            try {
+                from = since == null ? null : Stories.since(since, Instant.now());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--since: " + e.getMessage());
+            }
+            return OpenStore.with(config, spec.commandLine().getErr(), opened -> {
+                EventFilter filter = EventFilter.newest(limit).withType(type).withStatus(status)
+                        .withDestination(destination).withConversation(conversation).withSince(from);
+                Stories stories = opened.stories();
+                List<Map<String, Object>> rows = opened.history().events(filter).stream().map(stories::eventRow)
+                        .toList();
+                StoryPrinter printer = new StoryPrinter(spec.commandLine().getOut());
+                if (json) {
+                    printer.json(Map.of("events", rows));
+                } else {
+                    printer.eventRows(rows, wide, Instant.now());
+                }
+                return 0;
+            });
+        }
+    }
 
     @Command(name = "show", description = "Shows one event: type, acceptance, routes, contact, every delivery and "
             + "attempt.")
@@ -23,7 +94,7 @@ final class EventsCommand {
         ConfigOption config;
 
         @Parameters(paramLabel = "ID", description = "An event id (the relay answered it to Chat Data; see "
-                + "deliveries list).")
+                + "events list), or its first 8 characters or more.")
         String id;
 
         @Option(names = "--json", description = "Print JSON, as the admin API answers.")
@@ -35,7 +106,13 @@ final class EventsCommand {
         @Override
         public Integer call() {
             return OpenStore.with(config, spec.commandLine().getErr(), opened -> {
-                Optional<Map<String, Object>> story = opened.stories().event(id.trim());
+                Optional<Map<String, Object>> story;
+                try {
+                    story = opened.stories().event(EventIdPrefix.resolve(opened.history(), id));
+                } catch (IllegalArgumentException notOne) {
+                    spec.commandLine().getErr().println(notOne.getMessage());
+                    return 1;
+                }
                 if (story.isEmpty()) {
                     spec.commandLine().getErr().printf("no event %s%n", id.trim());
                     return 1;

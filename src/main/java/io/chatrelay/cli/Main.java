@@ -5,9 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import io.chatrelay.platform.Platform;
+import io.chatrelay.platform.Platforms;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The command line. Every command and subcommand inherits {@code --help} and {@code --version}
@@ -16,11 +22,10 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "chat-data-relay", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = Main.Version.class,
-        description = "Relays signed Chat Data webhook events to Slack, Discord, Teams, Telegram and any webhook.",
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ValidateCommand.class, PreviewCommand.class,
                 SignCommand.class, DemoCommand.class, DeliveriesCommand.class, EventsCommand.class,
                 RoutesCommand.class, HealthcheckCommand.class})
-public final class Main {
+public final class Main implements Callable<Integer> {
 
     static {
         LibraryLogs.install(); // before the first log line picks slf4j's provider
@@ -30,6 +35,9 @@ public final class Main {
     static final int FAILED = 1;
     /** Exit code of a command given wrong arguments (picocli's own choice for usage errors). */
     static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -43,9 +51,25 @@ public final class Main {
     /** The configured command line: {@code --status dead} as users type it, failures as one line. */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.getCommandSpec().usageMessage().description(description());
         commandLine.setExecutionExceptionHandler(new Failures());
         commandLine.setParameterExceptionHandler(Main::wrongArguments);
         return commandLine;
+    }
+
+    /** No command: the help, where the command is missing (stderr), and the exit of a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
+    }
+
+    /** What the relay does, naming every platform of the registry so the help never falls behind it. */
+    static String[] description() {
+        String types = Platforms.ALL.stream().map(Platform::type).collect(Collectors.joining(", "));
+        return new String[] {
+            "Relays signed Chat Data webhook events to chat apps, mail and webhooks, through a durable outbox.",
+            "Destination types: " + types + "."};
     }
 
     /**

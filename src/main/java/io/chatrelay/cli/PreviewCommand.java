@@ -105,15 +105,23 @@ final class PreviewCommand implements Callable<Integer> {
         out.println(request.method() + " " + request.displayUrl());
         request.headers().forEach((name, value) -> out.println(name + ": " + Masking.header(name, value)));
         out.println();
-        out.println(pretty(request.body()));
+        out.println(shown(type, request.body()));
         out.println();
     }
 
-    private static String pretty(byte[] body) {
+    /**
+     * A webhook's body exactly as it will be sent (its receiver may verify a signature over those
+     * bytes); a chat app's JSON pretty-printed, since only what it says matters there.
+     */
+    private static String shown(String type, byte[] body) {
+        String exact = new String(body, StandardCharsets.UTF_8);
+        if ("webhook".equals(type)) {
+            return exact;
+        }
         try {
             return JSON.writeValueAsString(JSON.readTree(body));
         } catch (IOException notJson) {
-            return new String(body, StandardCharsets.UTF_8);
+            return exact;
         }
     }
 }

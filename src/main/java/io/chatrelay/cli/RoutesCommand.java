@@ -168,7 +168,7 @@ final class RoutesCommand {
         }
 
         private static void printRoutes(PrintWriter out, String type, List<RoutingTable.Verdict> routes) {
-            out.printf("A %s event, against %d %s:%n", type, routes.size(), routes.size() == 1 ? "route" : "routes");
+            out.printf("A %s event, against %s:%n", type, Plural.count(routes.size(), "route"));
             int width = routes.stream().mapToInt(v -> v.route().length()).max().orElse(0);
             for (RoutingTable.Verdict verdict : routes) {
                 String name = String.format("%-" + width + "s", verdict.route());
@@ -220,7 +220,7 @@ final class RoutesCommand {
                 out.println("It reaches no destination.");
                 return;
             }
-            out.printf("It reaches %d %s:%n", targets.size(), targets.size() == 1 ? "destination" : "destinations");
+            out.printf("It reaches %s:%n", Plural.count(targets.size(), "destination"));
             Templates templates = new Templates(relay);
             for (Target target : targets) {
                 String type = relay.destinations().get(target.destination()).type();

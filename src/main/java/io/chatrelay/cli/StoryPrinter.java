@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ final class StoryPrinter {
             contact.forEach((key, value) -> field("  " + key, value));
         }
         List<?> deliveries = (List<?>) event.get("deliveries");
-        out.printf("%d deliveries%n", deliveries.size());
+        out.println(Plural.deliveries(deliveries.size()));
         for (Object delivery : deliveries) {
             out.println();
             delivery(cast(delivery));
@@ -57,14 +58,15 @@ final class StoryPrinter {
     }
 
     void delivery(Map<String, Object> delivery) {
-        out.printf("delivery %s to %s (route %s): %s after %s attempts%n", delivery.get("id"),
-                delivery.get("destination"), delivery.get("route"), delivery.get("status"), delivery.get("attempts"));
+        List<?> attempts = (List<?>) delivery.get("attempt_history");
+        out.printf("delivery %s to %s (route %s): %s after %s%n", delivery.get("id"), delivery.get("destination"),
+                delivery.get("route"), delivery.get("status"),
+                attemptCount(((Number) delivery.get("attempts")).longValue(), attempts.size()));
         out.printf("  event %s (%s), accepted %s, conversation %s%n", delivery.get("event_id"), delivery.get("event"),
                 delivery.get("accepted_at"), dash(delivery.get("conversation_id")));
         if (delivery.get("next_attempt_at") != null) {
             out.printf("  next attempt %s%n", delivery.get("next_attempt_at"));
         }
-        List<?> attempts = (List<?>) delivery.get("attempt_history");
         if (attempts.isEmpty()) {
             out.println("  no attempt yet");
         }
@@ -82,16 +84,88 @@ final class StoryPrinter {
         }
     }
 
-    void deliveryRows(List<Map<String, Object>> rows) {
-        String format = "%-7s %-9s %-24s %-36s %-20s %-16s %-20s %-8s %-24s %-24s %s%n";
-        out.printf(format, "ID", "STATUS", "ACCEPTED", "EVENT ID", "EVENT", "DESTINATION", "CONVERSATION",
-                "ATTEMPTS", "LAST ATTEMPT", "NEXT ATTEMPT", "LAST RESULT");
-        for (Map<String, Object> row : rows) {
-            out.printf(format, row.get("id"), row.get("status"), row.get("accepted_at"), row.get("event_id"),
-                    row.get("event"), row.get("destination"), dash(row.get("conversation_id")), row.get("attempts"),
-                    dash(row.get("last_attempt_at")), dash(row.get("next_attempt_at")), dash(row.get("last_reason")));
+    /**
+     * How many attempts a headline counts: a replay starts the delivery's count afresh while its
+     * history keeps every attempt, so then both are said ("1 attempt since the replay, 2 in all").
+     */
+    static String attemptCount(long sinceReplay, int inAll) {
+        if (inAll <= sinceReplay) {
+            return Plural.count(sinceReplay, "attempt");
         }
-        out.printf("%d deliveries%n", rows.size());
+        return Plural.count(sinceReplay, "attempt") + " since the replay, " + inAll + " in all";
+    }
+
+    /**
+     * The deliveries as a table: one that fits 100 columns (ids cut to a unique prefix, the time
+     * relative, long values cut), or with {@code wide} every column in full.
+     */
+    void deliveryRows(List<Map<String, Object>> rows, boolean wide, Instant now) {
+        if (rows.isEmpty()) {
+            out.println("no deliveries match");
+            return;
+        }
+        if (wide) {
+            wideRows(rows);
+        } else {
+            List<String> eventIds = Table.uniquePrefixes(column(rows, "event_id"), 8);
+            new Table(100)
+                    .column("ID", Table.FULL, column(rows, "id"))
+                    .column("STATUS", Table.FULL, column(rows, "status"))
+                    .column("ACCEPTED", Table.FULL, rows.stream()
+                            .map(row -> Ago.of(Instant.parse((String) row.get("accepted_at")), now)).toList())
+                    .column("EVENT ID", Table.FULL, eventIds)
+                    .column("EVENT", 20, column(rows, "event"))
+                    .column("DESTINATION", 16, column(rows, "destination"))
+                    .column("ATTEMPTS", Table.FULL, column(rows, "attempts"))
+                    .column("LAST RESULT", Table.FULL, column(rows, "last_reason"))
+                    .print(out);
+        }
+        out.println(Plural.deliveries(rows.size()));
+    }
+
+    /**
+     * The events as a table, each with where it went ("crm delivered, sales dead"): one that fits
+     * 100 columns, or with {@code wide} every column in full.
+     */
+    void eventRows(List<Map<String, Object>> rows, boolean wide, Instant now) {
+        if (rows.isEmpty()) {
+            out.println("no events match");
+            return;
+        }
+        List<String> ids = column(rows, "id");
+        List<String> went = rows.stream().map(row -> ((List<?>) row.get("deliveries")).stream().map(item -> {
+            Map<String, Object> delivery = cast(item);
+            return delivery.get("destination") + " " + delivery.get("status");
+        }).reduce((a, b) -> a + ", " + b).orElse("(no route matched)")).toList();
+        int cut = wide ? Table.FULL : 20;
+        new Table(wide ? Table.FULL : 100)
+                .column("ID", Table.FULL, wide ? ids : Table.uniquePrefixes(ids, 8))
+                .column("ACCEPTED", Table.FULL, wide ? column(rows, "accepted_at") : ago(rows, now))
+                .column("EVENT", cut, column(rows, "event"))
+                .column("CONVERSATION", cut, column(rows, "conversation_id"))
+                .column("DELIVERIES", Table.FULL, went)
+                .print(out);
+        out.println(Plural.count(rows.size(), "event"));
+    }
+
+    private void wideRows(List<Map<String, Object>> rows) {
+        Table table = new Table(Table.FULL);
+        String[][] columns = {{"ID", "id"}, {"STATUS", "status"}, {"ACCEPTED", "accepted_at"},
+            {"EVENT ID", "event_id"}, {"EVENT", "event"}, {"DESTINATION", "destination"},
+            {"ROUTE", "route"}, {"CONVERSATION", "conversation_id"}, {"ATTEMPTS", "attempts"},
+            {"LAST ATTEMPT", "last_attempt_at"}, {"NEXT ATTEMPT", "next_attempt_at"}, {"LAST RESULT", "last_reason"}};
+        for (String[] column : columns) {
+            table.column(column[0], Table.FULL, column(rows, column[1]));
+        }
+        table.print(out);
+    }
+
+    private static List<String> ago(List<Map<String, Object>> rows, Instant now) {
+        return rows.stream().map(row -> Ago.of(Instant.parse((String) row.get("accepted_at")), now)).toList();
+    }
+
+    private static List<String> column(List<Map<String, Object>> rows, String key) {
+        return rows.stream().map(row -> String.valueOf(dash(row.get(key)))).toList();
     }
 
     private void field(String name, Object value) {

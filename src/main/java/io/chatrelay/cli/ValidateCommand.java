@@ -24,8 +24,8 @@ final class ValidateCommand implements Callable<Integer> {
             return 1;
         }
         RelayConfig relay = loaded.get();
-        spec.commandLine().getOut().printf("%s: valid (%d destinations, %d routes)%n", config.path(),
-                relay.destinations().size(), relay.routes().size());
+        spec.commandLine().getOut().printf("%s: valid (%s, %s)%n", config.path(),
+                Plural.count(relay.destinations().size(), "destination"), Plural.count(relay.routes().size(), "route"));
         return 0;
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.chatrelay.config.Secret;
 import io.chatrelay.ingest.SignatureVerifier;
+import io.chatrelay.platform.Platform;
+import io.chatrelay.platform.Platforms;
 import io.chatrelay.testkit.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +46,7 @@ class CommandLineTest {
         Cli.Run run = run("validate", "--config", config.toString());
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("valid (1 destinations, 1 routes)");
+        assertThat(run.out()).contains("valid (1 destination, 1 route)");
     }
 
     @Test
@@ -218,6 +220,58 @@ class CommandLineTest {
     }
 
     @Test
+    void noCommandPrintsTheHelpToStderrAndExitsTwo() {
+        Cli.Run run = run();
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("Usage: chat-data-relay", "Commands:", "serve", "demo", "deliveries");
+    }
+
+    @Test
+    void theTopHelpNamesEveryPlatformOfTheRegistry() {
+        Cli.Run run = run("help");
+
+        assertThat(run.exit()).isZero();
+        assertThat(Platforms.ALL).hasSize(9);
+        for (Platform<?> platform : Platforms.ALL) {
+            assertThat(run.out()).as(platform.type()).containsPattern("\\b" + platform.type() + "\\b");
+        }
+    }
+
+    @Test
+    void countsAreSaidInTheSingularWhenThereIsOne() throws Exception {
+        Path config = write("ok.yaml", """
+                chat_data: {signing_secrets: [s]}
+                destinations:
+                  crm: {type: webhook, url: "https://crm.example.com/hook"}
+                routes:
+                  - {name: all, to: [crm]}
+                """);
+
+        assertThat(run("validate", "--config", config.toString()).out()).contains("valid (1 destination, 1 route)");
+    }
+
+    @Test
+    void previewOfAWebhookShowsTheBodyByteForByteAsSent() throws Exception {
+        Path config = write("relay.yaml", """
+                chat_data: {signing_secrets: [s]}
+                destinations:
+                  crm: {type: webhook, url: "https://crm.example.com/hooks/chat-data"}
+                routes:
+                  - {name: leads, to: [crm]}
+                """);
+        String compact = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Fixtures.text("lead-submission"))
+                .toString();
+        Path event = write("lead.json", compact);
+
+        Cli.Run run = run("preview", "--config", config.toString(), "--event", event.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("\n\n" + compact + "\n");
+    }
+
+    @Test
     void aMissingEventFileIsOneLineNotAStackTrace() throws Exception {
         Path config = write("relay.yaml", """
                 chat_data: {signing_secrets: [s]}
@@ -309,7 +363,7 @@ class CommandLineTest {
         Cli.Run run = run("validate", "--config", config.toString());
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("valid (1 destinations, 1 routes)");
+        assertThat(run.out()).contains("valid (1 destination, 1 route)");
         assertThat(run.err()).contains(config + ": 2 warnings",
                 "  warning: destinations.support.webhook_url: is a Discord webhook URL, but the destination's type is "
                         + "Slack",

@@ -46,7 +46,7 @@ class DeliveriesCommandTest {
                 discord.take();
                 Eventually.holds("the delivery is dead",
                         () -> run("deliveries", "list", "--status", "dead", "--config", config.toString())
-                                .out().contains("1 deliveries"));
+                                .out().contains("1 delivery\n"));
 
                 Cli.Run list = run("deliveries", "list", "--status", "dead", "--config", config.toString());
                 assertThat(list.exit()).isZero();
@@ -57,11 +57,15 @@ class DeliveriesCommandTest {
                 Cli.Run replay = run("deliveries", "replay", id, "--config", config.toString());
 
                 assertThat(replay.exit()).isZero();
-                assertThat(replay.out()).contains("replayed 1 dead deliveries");
+                assertThat(replay.out()).contains("replayed 1 dead delivery\n");
                 assertThat(discord.take()).isNotNull();
                 Eventually.holds("the replayed delivery is delivered",
                         () -> run("deliveries", "list", "--status", "delivered", "--config", config.toString())
-                                .out().contains("1 deliveries"));
+                                .out().contains("1 delivery\n"));
+                assertThat(run("deliveries", "show", id, "--config", config.toString()).out())
+                        .contains("delivered after 1 attempt since the replay, 2 in all")
+                        .containsPattern("#\\S+ .*HTTP 404")
+                        .containsPattern("#\\S+ .*HTTP 204");
             }
         }
     }
@@ -107,18 +111,22 @@ class DeliveriesCommandTest {
                         relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("lead-submission")).body()).path("id")
                         .asText();
                 Eventually.holds("the Discord delivery is dead", () -> run("deliveries", "list", "--status", "dead",
-                        "--destination", "sales", "--config", c).out().contains("1 deliveries"));
+                        "--destination", "sales", "--config", c).out().contains("1 delivery\n"));
                 Eventually.holds("the CRM delivery is delivered", () -> run("deliveries", "list", "--status",
-                        "delivered", "--config", c).out().contains("1 deliveries"));
+                        "delivered", "--config", c).out().contains("1 delivery\n"));
 
                 Cli.Run list = run("deliveries", "list", "--destination", "sales", "--since", "1h", "--config", c);
+                Cli.Run wide = run("deliveries", "list", "--destination", "sales", "--wide", "--config", c);
                 String id = list.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
                 Cli.Run show = run("deliveries", "show", id, "--config", c);
                 Cli.Run event = run("events", "show", eventId, "--config", c);
                 Cli.Run json = run("deliveries", "list", "--event", eventId, "--json", "--config", c);
 
-                assertThat(list.out()).contains("ACCEPTED", "EVENT ID", "CONVERSATION", "LAST ATTEMPT",
-                        "NEXT ATTEMPT", eventId, "404 Unknown Webhook").doesNotContain("lead@example.com");
+                assertThat(list.out()).contains("ACCEPTED", "EVENT ID", " s ago", eventId.substring(0, 8),
+                        "404 Unknown Webhook").doesNotContain(eventId, "lead@example.com");
+                assertThat(list.out().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(100));
+                assertThat(wide.out()).contains("CONVERSATION", "LAST ATTEMPT", "NEXT ATTEMPT", eventId,
+                        "404 Unknown Webhook").doesNotContain("lead@example.com");
                 assertThat(show.exit()).isZero();
                 assertThat(show.out()).contains("delivery " + id + " to sales (route leads): dead after 2 attempts",
                         "HTTP 503", "retry", "answer: busy", "retry at ", "HTTP 404", "dead",
@@ -127,16 +135,23 @@ class DeliveriesCommandTest {
                 assertThat(event.exit()).isZero();
                 assertThat(event.out()).contains("type:          lead-submission", "chatbot:       654aee418bc9a33b0e50d0ad",
                         "routes:        archive, leads", "email:       lead@example.com", "2 deliveries",
-                        "to crm (route archive): delivered after 1 attempts");
+                        "to crm (route archive): delivered after 1 attempt\n");
                 assertThat(json.out()).contains("\"event_id\" : \"" + eventId + "\"", "\"destination\" : \"crm\"",
                         "\"destination\" : \"sales\"");
                 assertThat(run("deliveries", "list", "--conversation", "nobody", "--config", c).out())
-                        .contains("0 deliveries");
+                        .isEqualTo("no deliveries match\n");
                 assertThat(run("deliveries", "list", "--since", "yesterday", "--config", c).exit()).isEqualTo(2);
+                Cli.Run events = run("events", "list", "--config", c);
+                assertThat(events.exit()).isZero();
+                assertThat(events.out()).contains("ID", "ACCEPTED", eventId.substring(0, 8), "lead-submission",
+                        "crm delivered", "sales dead", "1 event\n").doesNotContain("lead@example.com");
+                assertThat(events.out().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(100));
+                assertThat(run("events", "list", "--wide", "--status", "dead", "--config", c).out()).contains(eventId);
+                assertThat(run("events", "list", "--type", "chat", "--config", c).out()).isEqualTo("no events match\n");
                 assertThat(run("events", "show", "no-such-event", "--config", c).err()).contains("no event no-such-event");
                 Cli.Run replayDelivered = run("deliveries", "replay", id, String.valueOf(Long.parseLong(id) + 1),
                         "--config", c);
-                assertThat(replayDelivered.out()).contains("replayed 1 dead deliveries");
+                assertThat(replayDelivered.out()).contains("replayed 1 dead delivery\n");
                 assertThat(replayDelivered.err()).contains("not replayed: delivery " + (Long.parseLong(id) + 1)
                         + " is delivered, not dead");
             }
@@ -163,7 +178,7 @@ class DeliveriesCommandTest {
 
         assertThat(list.err()).isEmpty();
         assertThat(list.exit()).isZero();
-        assertThat(list.out()).contains("pending", "lead-submission", "sales", "1 deliveries");
+        assertThat(list.out()).contains("pending", "lead-submission", "sales", "1 delivery\n");
     }
 
     @Test

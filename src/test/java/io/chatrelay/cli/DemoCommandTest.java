@@ -26,7 +26,8 @@ class DemoCommandTest {
                 "Bot: 👋 Hello there! I'm Chat Data AI", "Visitor: How to integrate with Discord?",
                 "── team-mattermost (Mattermost)", "🚨 Live chat escalation",
                 "Chatbot: AI Chatbot · Conversation: dbf24043-83a6-47fb-b241-9865de3877c9 · Started:", "── on-call-whatsapp/+15550100 (WhatsApp, as sent, shortened)",
-                "── support-mail (Email, as sent, shortened)", "Subject: Live chat escalation: A visitor on Chatbot Display",
+                "── support-mail (Email) ", "\n  From: Chat Data Relay <relay@example.com>\n  To: support@example.com\n"
+                        + "  Subject: Live chat escalation: A visitor on Chatbot Display Name asked to talk to a human.\n",
                 "── support-slack (Slack)", "🟢 Visitor online: John Doe (john@example.com) came online",
                 "── sales-discord (Discord)", "Name: Name · Email: lead@example.com · Phone: +1 234 5678",
                 "── ops-teams (Microsoft Teams)", "Chatbot: AI Chatbot · Conversation: dbf24043",
@@ -38,6 +39,16 @@ class DemoCommandTest {
         assertThat(out).as("markup is resolved, not shown").doesNotContain("\"blocks\"", "*Visitor online*", "<b>",
                 "\"embeds\"", "AdaptiveCard", "demo-crm-token", "cardsV2", "**Bot:**", "####", "\"attachments\"");
         assertThat(out.indexOf("── team-mattermost")).as("chat apps before the rest").isLessThan(out.indexOf("── crm"));
+    }
+
+    @Test
+    void theLastLineSaysToMakeAConfigWhenThereIsNone() throws Exception {
+        assertThat(DemoCommand.nextStep(dir)).startsWith("Next: cp config.example.yaml config.yaml");
+
+        Files.writeString(dir.resolve("config.yaml"), "routes: []\n");
+
+        assertThat(DemoCommand.nextStep(dir)).startsWith("Next: demo --config config.yaml")
+                .doesNotContain("cp config.example.yaml");
     }
 
     @Test

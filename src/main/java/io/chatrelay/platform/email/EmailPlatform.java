@@ -126,9 +126,10 @@ public final class EmailPlatform implements Platform<EmailConfig> {
         return WebhookUrls.NONE;
     }
 
+    /** The mail as its reader's mail app shows it: From, To, Cc and Subject one a line, then its text. */
     @Override
     public Optional<List<String>> asRead(byte[] body) {
-        return Optional.empty();
+        return EmailAsRead.lines(body);
     }
 
     @Override

@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         description = "Relays signed Chat Data webhook events to Slack, Discord, Teams, Telegram and any webhook.",
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ValidateCommand.class, PreviewCommand.class,
                 SignCommand.class, DemoCommand.class, DeliveriesCommand.class, EventsCommand.class,
-                RoutesCommand.class, HealthcheckCommand.class})
+                RoutesCommand.class, HealthcheckCommand.class, ConfigCommand.class})
 public final class Main {
 
     /** Exit code of a command whose work failed (an invalid config, a store that cannot be opened). */

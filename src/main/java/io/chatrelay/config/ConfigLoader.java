@@ -93,6 +93,19 @@ public final class ConfigLoader {
         return new Loaded(config, problems.all());
     }
 
+    /**
+     * Every key the readers ask for while reading {@code yaml}, with its type and default, whatever
+     * problems the config has: how {@link ConfigSchema} learns the keys from the loader itself.
+     */
+    static List<KeyLog.Key> keysRead(String yaml, List<? extends DestinationType> platforms)
+            throws InvalidConfigException {
+        Problems problems = new Problems();
+        KeyLog log = KeyLog.recording();
+        Fields fields = new Fields("", root(yaml, problems), problems, new Interpolator(Map.of()), log);
+        read(fields, Optional.empty(), new DestinationReader(platforms));
+        return log.keys();
+    }
+
     private static Node.Mapping root(String yaml, Problems problems) throws InvalidConfigException {
         Node root = YamlTree.parse(yaml, problems);
         if (!(root instanceof Node.Mapping mapping)) {

@@ -26,7 +26,7 @@ final class DestinationReader {
                 section.problem(name, "expected a mapping with a type");
                 continue;
             }
-            Fields fields = section.child(section.pathOf(name), mapping);
+            Fields fields = section.child(section.pathOf(name), mapping, "destinations." + typeOf(mapping, name));
             readOne(name, fields).ifPresent(d -> {
                 destinations.put(name, d);
                 PlatformUrls.check(types.get(d.type()), types.values(), fields);
@@ -34,6 +34,12 @@ final class DestinationReader {
             fields.finish();
         }
         return destinations;
+    }
+
+    /** The type a destination names, for the schema's account of its keys. */
+    private static String typeOf(Node.Mapping mapping, String name) {
+        return mapping.entries().get("type") instanceof Node.Scalar scalar && scalar.text() != null
+                ? scalar.text().trim() : name;
     }
 
     private Optional<DestinationConfig> readOne(String name, Fields fields) {

@@ -20,13 +20,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Email over SMTP: multipart text and HTML, one thread per conversation in mail clients. */
 public final class EmailPlatform implements Platform<EmailConfig> {
 
     static final String TYPE = "email";
-    private static final Set<String> TLS = Set.of("starttls", "implicit", "none");
+    private static final List<String> TLS = List.of("starttls", "implicit", "none");
 
     @Override
     public String type() {
@@ -75,7 +74,7 @@ public final class EmailPlatform implements Platform<EmailConfig> {
 
     private static Optional<EmailConfig.Smtp> smtp(DestinationFields smtp) {
         Optional<String> host = smtp.requiredString("host").map(String::trim);
-        String tls = smtp.string("tls").filter(s -> !s.isBlank()).orElse("starttls").trim();
+        String tls = smtp.choice("tls", TLS).filter(s -> !s.isBlank()).orElse("starttls").trim();
         if (!TLS.contains(tls)) {
             smtp.problem("tls", "must be starttls (port 587), implicit (port 465) or none, got '" + tls + "'");
         }

@@ -85,6 +85,10 @@ public final class EmailPlatform implements Platform<EmailConfig> {
             smtp.problem(username.isPresent() ? "password" : "username", "is required with "
                     + (username.isPresent() ? "username" : "password"));
         }
+        if (tls.equals("none") && password.isPresent()) {
+            smtp.warn("password", "crosses the network in clear with tls: none: anyone on the way can read it; "
+                    + "use tls: starttls (port 587) or implicit (port 465)");
+        }
         Optional<Path> caFile = smtp.string("ca_file").filter(s -> !s.isBlank()).map(s -> Path.of(s.trim()));
         caFile.ifPresent(file -> {
             if (tls.equals("none")) {

@@ -1,0 +1,54 @@
+package io.chatrelay.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatrelay.platform.Platforms;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The mistakes a config's author makes first, each answered with what to do. */
+class ConfigMistakesTest {
+
+    private static final Map<String, String> ENV = Map.of("SMTP_PASSWORD", "hunter2");
+
+    private static List<String> problems(String yaml) {
+        try {
+            Platforms.loader(ENV).parse(yaml);
+        } catch (InvalidConfigException e) {
+            return e.problems().stream().map(ConfigProblem::toString).toList();
+        }
+        throw new AssertionError("expected the config to be invalid");
+    }
+
+    @TempDir
+    Path dir;
+
+    private List<String> warnings(String yaml) throws Exception {
+        Path file = Files.writeString(dir.resolve("relay.yaml"), yaml);
+        return Platforms.loader(ENV).check(file).warnings().stream().map(ConfigProblem::toString).toList();
+    }
+
+    @Test
+    void aPasswordSentWithTlsNoneIsAWarning() throws Exception {
+        String config = """
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  mail:
+                    type: email
+                    smtp: {host: smtp.example.com, tls: %s, username: relay, password: "${SMTP_PASSWORD}"}
+                    from: relay@example.com
+                    to: [support@example.com]
+                routes:
+                  - {name: all, to: [mail]}
+                """;
+
+        assertThat(warnings(config.formatted("none"))).singleElement().asString()
+                .startsWith("destinations.mail.smtp.password: crosses the network in clear with tls: none")
+                .contains("starttls").doesNotContain("hunter2").endsWith("(line 5)");
+        assertThat(warnings(config.formatted("starttls"))).isEmpty();
+    }
+}

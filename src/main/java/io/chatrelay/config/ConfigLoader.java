@@ -122,7 +122,7 @@ public final class ConfigLoader {
     private static RelayConfig read(Fields root, Optional<Path> directory, DestinationReader destinationReader) {
         Fields admin = root.mapping("admin");
         // empty is documented as "admin API off": ${RELAY_ADMIN_TOKEN:-}
-        Optional<Secret> adminToken = admin.string("token").filter(t -> !t.isBlank()).map(Secret::new);
+        Optional<Secret> adminToken = admin.secretKey("token").string("token").filter(t -> !t.isBlank()).map(Secret::new);
         Optional<ServerConfig.Address> adminListen = address(admin, "listen");
         admin.finish();
         ServerConfig server = server(root.mapping("server"), adminListen);
@@ -214,7 +214,7 @@ public final class ConfigLoader {
             fields.problem("signing_secrets", "is required: Chat Data's signing secret, e.g. [\"${CHAT_DATA_SIGNING_SECRET}\"]");
         }
         int before = fields.problems().size();
-        for (String value : fields.strings("signing_secrets")) {
+        for (String value : fields.secretKey("signing_secrets").strings("signing_secrets")) {
             if (value.isBlank()) {
                 fields.problem("signing_secrets", "a signing secret must not be empty");
             } else {

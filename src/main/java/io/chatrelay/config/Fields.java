@@ -23,6 +23,8 @@ final class Fields {
     private final Problems problems;
     private final Interpolator interpolator;
     private final Set<String> read = new HashSet<>();
+    /** Keys read as secrets: an unset variable in one is to be exported, not given a default. */
+    private final Set<String> secrets = new HashSet<>();
     private final KeyLog log;
     /** The path as the schema knows it: a destination by its type, not its name. */
     private final String logPath;
@@ -81,10 +83,14 @@ final class Fields {
         if (node == null) {
             return Optional.empty();
         }
-        return scalarText(pathOf(key), node);
+        return scalarText(pathOf(key), node, secrets.contains(key));
     }
 
     Optional<String> scalarText(String fieldPath, Node node) {
+        return scalarText(fieldPath, node, false);
+    }
+
+    private Optional<String> scalarText(String fieldPath, Node node, boolean secret) {
         if (!(node instanceof Node.Scalar scalar)) {
             problems.add(fieldPath, node.line(), "expected a value, found " + Node.describe(node));
             return Optional.empty();
@@ -92,7 +98,7 @@ final class Fields {
         if (scalar.text() == null) {
             return Optional.empty();
         }
-        Interpolator.Result result = interpolator.apply(scalar.text());
+        Interpolator.Result result = interpolator.apply(scalar.text(), secret);
         result.environmentValues().forEach(problems::fromEnvironment);
         if (result.problem().isPresent()) {
             problems.add(fieldPath, node.line(), result.problem().get());
@@ -149,11 +155,13 @@ final class Fields {
     /** An optional secret; present but empty is a problem (see {@link #nonEmpty}). */
     Optional<Secret> secret(String key) {
         log.read(logPath, key, KeyLog.Kind.SECRET);
+        secrets.add(key);
         return nonEmpty(key).map(Secret::new);
     }
 
     Optional<Secret> requiredSecret(String key) {
         log.read(logPath, key, KeyLog.Kind.SECRET);
+        secrets.add(key);
         return requiredString(key).map(Secret::new);
     }
 
@@ -206,6 +214,9 @@ final class Fields {
      */
     Optional<URI> url(String key, boolean required, boolean secret) {
         log.read(logPath, key, secret ? KeyLog.Kind.SECRET : KeyLog.Kind.URL);
+        if (secret) {
+            secrets.add(key);
+        }
         Optional<String> text = required ? requiredString(key) : nonEmpty(key);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -282,12 +293,18 @@ final class Fields {
                 if (item instanceof Node.Scalar scalar && scalar.text() == null) {
                     problems.add(pathOf(key) + "[" + i + "]", item.line(), "is empty: give it a value, or remove it");
                 }
-                scalarText(pathOf(key) + "[" + i + "]", item).ifPresent(values::add);
+                scalarText(pathOf(key) + "[" + i + "]", item, secrets.contains(key)).ifPresent(values::add);
             }
         } else {
-            scalarText(pathOf(key), node.get()).ifPresent(values::add);
+            scalarText(pathOf(key), node.get(), secrets.contains(key)).ifPresent(values::add);
         }
         return values;
+    }
+
+    /** Marks {@code key} a secret before it is read: an unset variable in it gets no default suggested. */
+    Fields secretKey(String key) {
+        secrets.add(key);
+        return this;
     }
 
     /** A mapping of string to string, e.g. HTTP headers. */

@@ -51,4 +51,25 @@ class ConfigMistakesTest {
                 .contains("starttls").doesNotContain("hunter2").endsWith("(line 5)");
         assertThat(warnings(config.formatted("starttls"))).isEmpty();
     }
+
+    @Test
+    void anUnsetSecretVariableIsToBeExportedNotGivenADefault() {
+        assertThat(problems("""
+                chat_data: {signing_secrets: ["${NO_SIGNING}"]}
+                server: {port: "${NO_PORT}"}
+                destinations:
+                  chat: {type: telegram, bot_token: "${NO_BOT}", chat_id: "1"}
+                  hook: {type: webhook, url: "https://crm.example.com/", headers: {Authorization: "Bearer ${CRM_TOKEN}"}}
+                routes:
+                  - {name: all, to: [chat, hook]}
+                """)).containsExactlyInAnyOrder(
+                "chat_data.signing_secrets[0]: environment variable NO_SIGNING is not set: export it where the relay "
+                        + "runs (export NO_SIGNING=...) (line 1)",
+                "server.port: environment variable NO_PORT is not set (export it, or use ${NO_PORT:-default} for a "
+                        + "fallback) (line 2)",
+                "destinations.chat.bot_token: environment variable NO_BOT is not set: export it where the relay runs "
+                        + "(export NO_BOT=...) (line 4)",
+                "destinations.hook.headers.Authorization: environment variable CRM_TOKEN is not set: export it where "
+                        + "the relay runs (export CRM_TOKEN=...) (line 5)");
+    }
 }

@@ -86,7 +86,8 @@ public final class ConfigLoader {
 
     private Loaded check(String yaml, Optional<Path> directory) throws InvalidConfigException {
         Problems problems = new Problems();
-        Fields fields = new Fields("", root(yaml, problems), problems, new Interpolator(environment));
+        Fields fields = new Fields("", Indentation.hoist(root(yaml, problems), problems), problems,
+                new Interpolator(environment));
         RelayConfig config = read(fields, directory, new DestinationReader(platforms));
         fields.finish();
         problems.throwIfAny();

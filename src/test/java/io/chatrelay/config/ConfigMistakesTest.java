@@ -72,4 +72,58 @@ class ConfigMistakesTest {
                 "destinations.hook.headers.Authorization: environment variable CRM_TOKEN is not set: export it where "
                         + "the relay runs (export CRM_TOKEN=...) (line 5)");
     }
+
+    @Test
+    void aSectionIndentedUnderAnotherNamesTheFixAndTheRestIsStillChecked() {
+        assertThat(problems("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  crm: {type: webhook, url: "https://crm.example.com/hook"}
+                  routes:
+                    - {name: leads, to: [crmm]}
+                """)).containsExactly(
+                "destinations.routes: `routes` is indented under `destinations`; move it left, to the start of the "
+                        + "line, as a section of its own (line 4)",
+                "routes[0].to: unknown destination 'crmm': did you mean 'crm'? (line 5)");
+    }
+
+    @Test
+    void aDestinationNamedLikeASectionIsNoIndentationMistake() throws Exception {
+        assertThat(warnings("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  store: {type: webhook, url: "https://crm.example.com/hook"}
+                routes:
+                  - {name: all, to: [store]}
+                """)).isEmpty();
+    }
+
+    @Test
+    void aKeyOutOfLineWithItsNeighboursSaysWhichColumnsWouldDo() {
+        assertThat(problems("""
+                chat_data: {signing_secrets: [x]}
+                routes:
+                  - name: a
+                    match:
+                      event: chat
+                     to: [x]
+                """)).singleElement().asString().startsWith("(file): `to` is indented 5 spaces, in line with nothing "
+                + "above it; move it to 4 spaces (as `match`) or 6 spaces (as `event`)").endsWith("(line 6)");
+        assertThat(problems("""
+                server:
+                  port: 8080
+                   path: /x
+                """)).singleElement().asString().startsWith("(file): `path` is indented deeper than `port` above it; "
+                + "move it left to line up with `port` (2 spaces)");
+    }
+
+    @Test
+    void theSectionsAreTheOnesTheLoaderReads() throws Exception {
+        String probe;
+        try (var in = ConfigSchema.class.getResourceAsStream("schema-probe.yaml")) {
+            probe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(ConfigSchema.keyPaths(probe, Platforms.ALL).stream().filter(path -> !path.contains(".")
+                && !path.contains("["))).containsExactlyInAnyOrderElementsOf(Indentation.SECTIONS);
+    }
 }

@@ -1,5 +1,6 @@
 package io.chatrelay.cli;
 
+import io.chatrelay.config.Closest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,8 +50,19 @@ public final class Main {
      */
     private static int wrongArguments(CommandLine.ParameterException e, String[] args) {
         String command = e.getCommandLine().getCommandSpec().qualifiedName();
-        e.getCommandLine().getErr().println(e.getMessage() + " (see " + command + " --help)");
+        e.getCommandLine().getErr().println(e.getMessage() + meant(e) + " (see " + command + " --help)");
         return USAGE;
+    }
+
+    /** {@code --evnt}: did you mean {@code --event}?, as {@code validate} says of a config's keys. */
+    private static String meant(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)) {
+            return "";
+        }
+        java.util.Set<String> options = e.getCommandLine().getCommandSpec().optionsMap().keySet();
+        return unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("-"))
+                .map(arg -> arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg)
+                .flatMap(arg -> Closest.to(arg, options).stream()).findFirst().map(meant -> ": " + meant).orElse("");
     }
 
     /** The project's version, written into {@code version.properties} by the build from the pom. */

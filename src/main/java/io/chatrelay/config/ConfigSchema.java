@@ -31,6 +31,9 @@ public final class ConfigSchema {
     /** A value may come from the environment whatever its type: {@code port: ${PORT}}. */
     private static final String VARIABLE = ".*\\$\\{[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?}.*";
 
+    /** Any scalar, or nothing: the loader reads {@code chat_id: -100123} as text, and {@code key:} as absent. */
+    private static final ArrayNode SCALAR = JSON.arrayNode().add("string").add("number").add("boolean").add("null");
+
     private final List<KeyLog.Key> keys;
     private final Properties descriptions;
     private final List<? extends DestinationType> platforms;
@@ -98,7 +101,8 @@ public final class ConfigSchema {
 
     /** A mapping with the keys read under {@code path}, and no others. */
     private ObjectNode object(String path) {
-        ObjectNode schema = JSON.objectNode().put("type", "object");
+        ObjectNode schema = JSON.objectNode();
+        schema.set("type", JSON.arrayNode().add("object").add("null"));
         ObjectNode properties = schema.putObject("properties");
         List<String> required = new ArrayList<>();
         for (KeyLog.Key key : keys) {
@@ -155,7 +159,7 @@ public final class ConfigSchema {
         };
     }
 
-    /** Any scalar: the loader reads {@code chat_id: -100123} as the text {@code -100123}. */
+    /** Any scalar, or one of the reader's choices. */
     private static ObjectNode scalar(KeyLog.Key key) {
         if (!key.choices().isEmpty()) {
             ArrayNode choices = JSON.arrayNode();
@@ -163,8 +167,7 @@ public final class ConfigSchema {
             return JSON.objectNode().set("anyOf", JSON.arrayNode().add(JSON.objectNode().set("enum", choices))
                     .add(JSON.objectNode().put("type", "string").put("pattern", VARIABLE)));
         }
-        ArrayNode types = JSON.arrayNode().add("string").add("number").add("boolean");
-        return JSON.objectNode().set("type", types);
+        return JSON.objectNode().set("type", SCALAR.deepCopy());
     }
 
     private static ObjectNode number(long[] range) {
@@ -200,10 +203,10 @@ public final class ConfigSchema {
 
     /** An event field (any, since lead forms carry their own) to a value, a list of values, or a regex. */
     private ObjectNode match() {
-        ObjectNode value = JSON.objectNode().put("type", "string");
+        ObjectNode value = JSON.objectNode().set("type", SCALAR.deepCopy());
         ObjectNode regex = object("routes[].match.*");
         ObjectNode condition = JSON.objectNode().set("anyOf", JSON.arrayNode()
-                .add(JSON.objectNode().set("type", JSON.arrayNode().add("string").add("number").add("boolean")))
+                .add(JSON.objectNode().set("type", SCALAR.deepCopy()))
                 .add(JSON.objectNode().put("type", "array").set("items", value))
                 .add(regex));
         return JSON.objectNode().put("type", "object").set("additionalProperties", condition);

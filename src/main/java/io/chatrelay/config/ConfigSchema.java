@@ -83,7 +83,6 @@ public final class ConfigSchema {
     private ObjectNode build() {
         ObjectNode schema = JSON.objectNode();
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        schema.put("$id", "https://github.com/chat-data/chat-data-relay/" + FILE);
         schema.put("title", "chat-data-relay config");
         schema.put("description", "The relay's config file (see docs/configuration.md).");
         schema.setAll(object(""));
@@ -91,6 +90,12 @@ public final class ConfigSchema {
                 .filter(type -> keys.stream().noneMatch(k -> k.parent().equals("destinations." + type))).toList();
         if (!missingTypes.isEmpty()) {
             throw new IllegalStateException("schema-probe.yaml has no destination of type " + missingTypes);
+        }
+        List<String> unreached = keys.stream().filter(key -> key.kind() == KeyLog.Kind.ASKED).map(KeyLog.Key::path)
+                .toList();
+        if (!unreached.isEmpty()) {
+            throw new IllegalStateException("keys the loader reads only when they are there are missing from "
+                    + "src/main/resources/io/chatrelay/config/schema-probe.yaml, so their type is unknown: " + unreached);
         }
         if (!undescribed.isEmpty()) {
             throw new IllegalStateException("keys the loader reads have no description in "

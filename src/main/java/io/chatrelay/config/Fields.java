@@ -64,6 +64,7 @@ final class Fields {
     }
 
     boolean has(String key) {
+        log.read(logPath, key, KeyLog.Kind.ASKED);
         return mapping.entries().containsKey(key);
     }
 
@@ -354,7 +355,7 @@ final class Fields {
     /** Declares keys this mapping may have, for {@link #finish()}'s suggestions, without reading them. */
     void known(String... keys) {
         read.addAll(List.of(keys));
-        List.of(keys).forEach(key -> log.read(logPath, key, KeyLog.Kind.ANY));
+        List.of(keys).forEach(key -> log.read(logPath, key, KeyLog.Kind.ASKED));
     }
 
     /** Keeps {@link #finish()} quiet: for a mapping whose keys cannot be judged (a destination of unknown type). */

@@ -15,7 +15,7 @@ final class Indentation {
 
     /** The config's top-level sections. */
     static final Set<String> SECTIONS = Set.of("server", "chat_data", "store", "delivery", "admin", "destinations",
-            "time_intervals", "routes");
+            "time_intervals", "mute_time_intervals", "routes");
 
     private Indentation() {}
 

@@ -15,8 +15,11 @@ final class KeyLog {
 
     static final KeyLog OFF = new KeyLog(false);
 
-    /** How a reader reads a key; a later, more particular reading of the same key wins. */
-    enum Kind { ANY, STRING, SECRET, URL, NUMBER, DURATION, STRINGS, MAPPING, STRING_MAP }
+    /**
+     * How a reader reads a key; a later, more particular reading of the same key wins. {@code ASKED}:
+     * only asked whether it is there, so read only when it is (the probe must have it).
+     */
+    enum Kind { ASKED, ANY, STRING, SECRET, URL, NUMBER, DURATION, STRINGS, MAPPING, STRING_MAP }
 
     /** {@code parent} is the mapping's path with list indexes as {@code []}: {@code routes[].template}. */
     record Key(String parent, String name, Kind kind, boolean required, Optional<String> fallback,

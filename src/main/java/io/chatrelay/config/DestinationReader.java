@@ -20,12 +20,17 @@ final class DestinationReader {
 
     Map<String, DestinationConfig> read(Fields section) {
         Map<String, DestinationConfig> destinations = new LinkedHashMap<>();
+        String previous = null;
         for (String name : section.keys()) {
             Optional<Node> node = section.raw(name);
             if (!(node.orElse(null) instanceof Node.Mapping mapping)) {
-                section.problem(name, "expected a mapping with a type");
+                // webhook_url: written two spaces left of the destination it belongs to
+                section.problem(name, "expected a mapping with a type" + (previous == null
+                        || !(node.orElse(null) instanceof Node.Scalar) ? ""
+                        : "; if `" + name + "` is a key of `" + previous + "`, indent it under `" + previous + "`"));
                 continue;
             }
+            previous = name;
             Fields fields = section.child(section.pathOf(name), mapping, "destinations." + typeOf(mapping, name));
             readOne(name, fields).ifPresent(d -> {
                 destinations.put(name, d);

@@ -126,4 +126,18 @@ class ConfigMistakesTest {
         assertThat(ConfigSchema.keyPaths(probe, Platforms.ALL).stream().filter(path -> !path.contains(".")
                 && !path.contains("["))).containsExactlyInAnyOrderElementsOf(Indentation.SECTIONS);
     }
+
+    @Test
+    void aDestinationsKeyOutdentedToTheNamesSaysWhereItBelongs() {
+        assertThat(problems("""
+                chat_data: {signing_secrets: [x]}
+                destinations:
+                  crm:
+                    type: webhook
+                  url: "https://crm.example.com/hook"
+                routes:
+                  - {name: all, to: [crm]}
+                """)).contains("destinations.url: expected a mapping with a type; if `url` is a key of `crm`, indent "
+                + "it under `crm` (line 5)");
+    }
 }

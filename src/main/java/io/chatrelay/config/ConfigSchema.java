@@ -134,8 +134,10 @@ public final class ConfigSchema {
             default -> byKind(key);
         };
         ObjectNode described = JSON.objectNode();
-        described.put("description", description(path));
-        key.fallback().ifPresent(fallback -> {
+        String description = description(path);
+        described.put("description", description);
+        // a default that depends on another key ("(default: requests)") is the description's to say
+        key.fallback().filter(fallback -> !description.contains("(default: ")).ifPresent(fallback -> {
             if (key.kind() == KeyLog.Kind.NUMBER) {
                 described.put("default", Long.parseLong(fallback));
             } else {

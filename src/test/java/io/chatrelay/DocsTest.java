@@ -2,7 +2,14 @@ package io.chatrelay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import io.chatrelay.config.ConfigLoader;
+import io.chatrelay.config.ConfigSchema;
 import io.chatrelay.config.InvalidConfigException;
 import io.chatrelay.platform.Platforms;
 import java.io.IOException;
@@ -59,6 +66,54 @@ class DocsTest {
         }
         assertThat(invalid).as("yaml blocks the relay refuses (mark a partial one '# fragment')").isEmpty();
         assertThat(checked).as("whole configs checked").isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void theCheckedInSchemaIsWhatConfigSchemaPrints() {
+        assertThat(read(ROOT.resolve(ConfigSchema.FILE)))
+                .as(ConfigSchema.FILE + " is stale; regenerate it: java -jar target/chat-data-relay.jar config schema > "
+                        + ConfigSchema.FILE)
+                .isEqualTo(ConfigSchema.generate(Platforms.ALL));
+    }
+
+    @Test
+    void theExampleAndEveryYamlBlockMatchTheSchemaEditorsUse() {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(read(ROOT.resolve(ConfigSchema.FILE)));
+        List<String> invalid = new ArrayList<>();
+        schemaErrors(schema, read(ROOT.resolve("config.example.yaml")))
+                .forEach(error -> invalid.add("config.example.yaml: " + error));
+        for (Path file : markdown(false)) {
+            for (Block block : yamlBlocks(read(file))) {
+                if (!block.isFragment()) {
+                    schemaErrors(schema, block.text()).forEach(error -> invalid.add(name(file) + ":" + block.line()
+                            + ": " + error));
+                }
+            }
+        }
+        assertThat(invalid).as("configs the schema refuses").isEmpty();
+    }
+
+    @Test
+    void theSchemaRefusesAMisspeltKeyAndAKeyOfAnotherPlatform() {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(ConfigSchema.generate(Platforms.ALL));
+        assertThat(schemaErrors(schema, "server: {prot: 8080}")).anyMatch(error -> error.contains("prot"));
+        assertThat(schemaErrors(schema, "destinations: {d: {type: discord, channel: x, webhook_url: x}}"))
+                .anyMatch(error -> error.contains("channel"));
+        assertThat(schemaErrors(schema, "destinations: {d: {type: email, smtp: {host: h, tls: tsl}}}"))
+                .anyMatch(error -> error.contains("tls"));
+        assertThat(schemaErrors(schema, "server: {port: \"${PORT:-8080}\", read_timeout: 10s}")).isEmpty();
+    }
+
+    /** The validator's words for each way {@code yaml} breaks the schema; variables stay as written, as an editor sees them. */
+    private static List<String> schemaErrors(JsonSchema schema, String yaml) {
+        try {
+            JsonNode tree = new YAMLMapper().readTree(yaml);
+            return schema.validate(tree).stream().map(ValidationMessage::getMessage).toList();
+        } catch (IOException e) {
+            return List.of("not YAML: " + e.getMessage());
+        }
     }
 
     @Test

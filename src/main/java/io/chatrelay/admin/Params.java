@@ -1,5 +1,6 @@
 package io.chatrelay.admin;
 
+import io.chatrelay.config.Closest;
 import io.chatrelay.store.DeliveryStatus;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -44,8 +45,10 @@ final class Params {
         for (Map.Entry<String, List<String>> entry : given.entrySet()) {
             String name = entry.getKey();
             if (!known.contains(name)) {
-                throw new BadRequest((PLAIN_NAME.matcher(name).matches() ? "unknown query parameter " + name
-                        : "unknown query parameter") + "; known: " + String.join(", ", known.stream().sorted().toList()));
+                boolean plain = PLAIN_NAME.matcher(name).matches();
+                String meant = plain ? Closest.to(name, known).map(m -> ": " + m).orElse("") : "";
+                throw new BadRequest((plain ? "unknown query parameter " + name : "unknown query parameter") + meant
+                        + "; known: " + String.join(", ", known.stream().sorted().toList()));
             }
             if (entry.getValue().size() > 1) {
                 throw new BadRequest("query parameter " + name + " given more than once");

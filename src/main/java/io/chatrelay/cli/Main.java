@@ -1,12 +1,13 @@
 package io.chatrelay.cli;
 
+import io.chatrelay.config.Closest;
 import io.chatrelay.log.LibraryLogs;
+import io.chatrelay.platform.Platform;
+import io.chatrelay.platform.Platforms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-import io.chatrelay.platform.Platform;
-import io.chatrelay.platform.Platforms;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ValidateCommand.class, PreviewCommand.class,
                 SignCommand.class, DemoCommand.class, DeliveriesCommand.class, EventsCommand.class,
-                RoutesCommand.class, HealthcheckCommand.class})
+                RoutesCommand.class, HealthcheckCommand.class, ConfigCommand.class})
 public final class Main implements Callable<Integer> {
 
     static {
@@ -78,8 +79,19 @@ public final class Main implements Callable<Integer> {
      */
     private static int wrongArguments(CommandLine.ParameterException e, String[] args) {
         String command = e.getCommandLine().getCommandSpec().qualifiedName();
-        e.getCommandLine().getErr().println(e.getMessage() + " (see " + command + " --help)");
+        e.getCommandLine().getErr().println(e.getMessage() + meant(e) + " (see " + command + " --help)");
         return USAGE;
+    }
+
+    /** {@code --evnt}: did you mean {@code --event}?, as {@code validate} says of a config's keys. */
+    private static String meant(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)) {
+            return "";
+        }
+        java.util.Set<String> options = e.getCommandLine().getCommandSpec().optionsMap().keySet();
+        return unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("-"))
+                .map(arg -> arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg)
+                .flatMap(arg -> Closest.to(arg, options).stream()).findFirst().map(meant -> ": " + meant).orElse("");
     }
 
     /** The project's version, written into {@code version.properties} by the build from the pom. */

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatrelay.config.Closest;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.event.ChatDataEvent;
+import io.chatrelay.event.EventCatalog;
 import io.chatrelay.event.EventParser;
 import io.chatrelay.event.MalformedEventException;
 import io.chatrelay.render.Templates;
@@ -121,6 +123,11 @@ final class RoutesCommand {
         }
 
         private byte[] given(List<String> pairs) {
+            for (String pair : pairs) {
+                typo(pair).ifPresent(problem -> {
+                    throw new ParameterException(spec.commandLine(), problem);
+                });
+            }
             try {
                 return JSON.writeValueAsBytes(fromFields(pairs));
             } catch (IllegalArgumentException | JsonProcessingException e) {
@@ -139,6 +146,28 @@ final class RoutesCommand {
                 err.println(source + ": " + e.getMessage());
             }
             err.flush();
+            return Optional.empty();
+        }
+
+        /**
+         * A field or event type no documented event has, a typo away from one that some has: what
+         * {@code validate} says of a route's {@code match}.
+         */
+        static Optional<String> typo(String pair) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                return Optional.empty();
+            }
+            String field = pair.substring(0, equals);
+            String value = pair.substring(equals + 1);
+            if (!EventCatalog.fieldPaths().contains(field)) {
+                return Closest.to(field, EventCatalog.fieldPaths()).map(meant -> "'" + pair
+                        + "': no documented event has the field '" + field + "': " + meant);
+            }
+            if (field.equals("event") && !EventCatalog.types().contains(value)) {
+                return Closest.to(value, EventCatalog.types()).map(meant -> "'" + pair
+                        + "': no documented event has the event type '" + value + "': " + meant);
+            }
             return Optional.empty();
         }
 

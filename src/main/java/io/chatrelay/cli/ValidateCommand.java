@@ -1,5 +1,6 @@
 package io.chatrelay.cli;
 
+import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.RelayConfig;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,8 +25,10 @@ final class ValidateCommand implements Callable<Integer> {
             return 1;
         }
         RelayConfig relay = loaded.get();
+        // as written: a whatsapp destination with three numbers is one, though it delivers as three
+        long destinations = relay.destinations().values().stream().map(DestinationConfig::writtenAs).distinct().count();
         spec.commandLine().getOut().printf("%s: valid (%s, %s)%n", config.path(),
-                Plural.count(relay.destinations().size(), "destination"), Plural.count(relay.routes().size(), "route"));
+                Plural.count(destinations, "destination"), Plural.count(relay.routes().size(), "route"));
         return 0;
     }
 }

@@ -11,12 +11,12 @@ import java.util.stream.Collectors;
  * The name a typo most likely meant: the nearest candidate by edit distance (insertions, deletions,
  * substitutions and swaps of neighbours), if it is near enough to be a typo rather than another name.
  */
-final class Closest {
+public final class Closest {
 
     private Closest() {}
 
     /** {@code did you mean 'event'?}, or {@code 'user-online' or 'user-offline'} when two are as near. */
-    static Optional<String> to(String typed, Collection<String> candidates) {
+    public static Optional<String> to(String typed, Collection<String> candidates) {
         List<String> nearest = new ArrayList<>();
         int best = Integer.MAX_VALUE;
         String lower = typed.toLowerCase(Locale.ROOT);

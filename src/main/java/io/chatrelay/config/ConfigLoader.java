@@ -86,11 +86,25 @@ public final class ConfigLoader {
 
     private Loaded check(String yaml, Optional<Path> directory) throws InvalidConfigException {
         Problems problems = new Problems();
-        Fields fields = new Fields("", root(yaml, problems), problems, new Interpolator(environment));
+        Fields fields = new Fields("", Indentation.hoist(root(yaml, problems), problems), problems,
+                new Interpolator(environment));
         RelayConfig config = read(fields, directory, new DestinationReader(platforms));
         fields.finish();
         problems.throwIfAny();
         return new Loaded(config, problems.all());
+    }
+
+    /**
+     * Every key the readers ask for while reading {@code yaml}, with its type and default, whatever
+     * problems the config has: how {@link ConfigSchema} learns the keys from the loader itself.
+     */
+    static List<KeyLog.Key> keysRead(String yaml, List<? extends DestinationType> platforms)
+            throws InvalidConfigException {
+        Problems problems = new Problems();
+        KeyLog log = KeyLog.recording();
+        Fields fields = new Fields("", root(yaml, problems), problems, new Interpolator(Map.of()), log);
+        read(fields, Optional.empty(), new DestinationReader(platforms));
+        return log.keys();
     }
 
     private static Node.Mapping root(String yaml, Problems problems) throws InvalidConfigException {
@@ -109,7 +123,7 @@ public final class ConfigLoader {
     private static RelayConfig read(Fields root, Optional<Path> directory, DestinationReader destinationReader) {
         Fields admin = root.mapping("admin");
         // empty is documented as "admin API off": ${RELAY_ADMIN_TOKEN:-}
-        Optional<Secret> adminToken = admin.string("token").filter(t -> !t.isBlank()).map(Secret::new);
+        Optional<Secret> adminToken = admin.secretKey("token").string("token").filter(t -> !t.isBlank()).map(Secret::new);
         Optional<ServerConfig.Address> adminListen = address(admin, "listen");
         admin.finish();
         ServerConfig server = server(root.mapping("server"), adminListen);
@@ -204,7 +218,7 @@ public final class ConfigLoader {
             fields.problem("signing_secrets", "is required: Chat Data's signing secret, e.g. [\"${CHAT_DATA_SIGNING_SECRET}\"]");
         }
         int before = fields.problems().size();
-        for (String value : fields.strings("signing_secrets")) {
+        for (String value : fields.secretKey("signing_secrets").strings("signing_secrets")) {
             if (value.isBlank()) {
                 fields.problem("signing_secrets", "a signing secret must not be empty");
             } else {

@@ -31,4 +31,9 @@ public interface DestinationConfig {
     default java.util.Map<String, DestinationConfig> separately() {
         return java.util.Map.of(name(), this);
     }
+
+    /** The name the config gives this destination, or the one it is a part of ({@link #separately}). */
+    default String writtenAs() {
+        return name();
+    }
 }

@@ -26,6 +26,11 @@ public final class DestinationFields {
         fields.problem(key, message);
     }
 
+    /** A warning: the config works, but probably not as meant. */
+    public void warn(String key, String message) {
+        fields.warn(key, message);
+    }
+
     /** Empty when absent or null; may be blank. */
     public Optional<String> string(String key) {
         return fields.string(key);
@@ -34,6 +39,11 @@ public final class DestinationFields {
     /** An optional value that, when given, must not be empty: {@code token: ""} is a mistake, not "no token". */
     public Optional<String> nonEmpty(String key) {
         return fields.nonEmpty(key);
+    }
+
+    /** A value that must be one of {@code choices}, which the schema lists; the reader checks it. */
+    public Optional<String> choice(String key, List<String> choices) {
+        return fields.choice(key, choices);
     }
 
     /** A value as a problem may quote it: as written in the file when it came from the environment. */

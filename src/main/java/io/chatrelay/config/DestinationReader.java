@@ -20,13 +20,18 @@ final class DestinationReader {
 
     Map<String, DestinationConfig> read(Fields section) {
         Map<String, DestinationConfig> destinations = new LinkedHashMap<>();
+        String previous = null;
         for (String name : section.keys()) {
             Optional<Node> node = section.raw(name);
             if (!(node.orElse(null) instanceof Node.Mapping mapping)) {
-                section.problem(name, "expected a mapping with a type");
+                // webhook_url: written two spaces left of the destination it belongs to
+                section.problem(name, "expected a mapping with a type" + (previous == null
+                        || !(node.orElse(null) instanceof Node.Scalar) ? ""
+                        : "; if `" + name + "` is a key of `" + previous + "`, indent it under `" + previous + "`"));
                 continue;
             }
-            Fields fields = section.child(section.pathOf(name), mapping);
+            previous = name;
+            Fields fields = section.child(section.pathOf(name), mapping, "destinations." + typeOf(mapping, name));
             readOne(name, fields).ifPresent(d -> {
                 destinations.put(name, d);
                 PlatformUrls.check(types.get(d.type()), types.values(), fields);
@@ -34,6 +39,12 @@ final class DestinationReader {
             fields.finish();
         }
         return destinations;
+    }
+
+    /** The type a destination names, for the schema's account of its keys. */
+    private static String typeOf(Node.Mapping mapping, String name) {
+        return mapping.entries().get("type") instanceof Node.Scalar scalar && scalar.text() != null
+                ? scalar.text().trim() : name;
     }
 
     private Optional<DestinationConfig> readOne(String name, Fields fields) {

@@ -30,4 +30,17 @@ public final class Durations {
             return Optional.empty(); // more than a Duration holds: not a duration anyone means
         }
     }
+
+    /** The shortest way the config writes {@code duration}: {@code 10m}, {@code 500ms}. */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+        String[] names = {"d", "h", "m", "s"};
+        for (int i = 0; i < units.length; i++) {
+            if (millis % units[i] == 0) {
+                return millis / units[i] + names[i];
+            }
+        }
+        return millis + "ms";
+    }
 }

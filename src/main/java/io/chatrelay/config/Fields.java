@@ -23,12 +23,28 @@ final class Fields {
     private final Problems problems;
     private final Interpolator interpolator;
     private final Set<String> read = new HashSet<>();
+    /** Keys read as secrets: an unset variable in one is to be exported, not given a default. */
+    private final Set<String> secrets = new HashSet<>();
+    private final KeyLog log;
+    /** The path as the schema knows it: a destination by its type, not its name. */
+    private final String logPath;
 
     Fields(String path, Node.Mapping mapping, Problems problems, Interpolator interpolator) {
+        this(path, mapping, problems, interpolator, KeyLog.OFF);
+    }
+
+    Fields(String path, Node.Mapping mapping, Problems problems, Interpolator interpolator, KeyLog log) {
+        this(path, mapping, problems, interpolator, log, path);
+    }
+
+    private Fields(String path, Node.Mapping mapping, Problems problems, Interpolator interpolator, KeyLog log,
+                   String logPath) {
         this.path = path;
         this.mapping = mapping;
         this.problems = problems;
         this.interpolator = interpolator;
+        this.log = log;
+        this.logPath = logPath;
     }
 
     String path() {
@@ -48,6 +64,7 @@ final class Fields {
     }
 
     boolean has(String key) {
+        log.read(logPath, key, KeyLog.Kind.ASKED);
         return mapping.entries().containsKey(key);
     }
 
@@ -62,14 +79,19 @@ final class Fields {
     /** A string value after {@code ${VAR}} interpolation; empty when absent, null or unset. */
     Optional<String> string(String key) {
         read.add(key);
+        log.read(logPath, key, KeyLog.Kind.STRING);
         Node node = mapping.entries().get(key);
         if (node == null) {
             return Optional.empty();
         }
-        return scalarText(pathOf(key), node);
+        return scalarText(pathOf(key), node, secrets.contains(key));
     }
 
     Optional<String> scalarText(String fieldPath, Node node) {
+        return scalarText(fieldPath, node, false);
+    }
+
+    private Optional<String> scalarText(String fieldPath, Node node, boolean secret) {
         if (!(node instanceof Node.Scalar scalar)) {
             problems.add(fieldPath, node.line(), "expected a value, found " + Node.describe(node));
             return Optional.empty();
@@ -77,7 +99,7 @@ final class Fields {
         if (scalar.text() == null) {
             return Optional.empty();
         }
-        Interpolator.Result result = interpolator.apply(scalar.text());
+        Interpolator.Result result = interpolator.apply(scalar.text(), secret);
         result.environmentValues().forEach(problems::fromEnvironment);
         if (result.problem().isPresent()) {
             problems.add(fieldPath, node.line(), result.problem().get());
@@ -112,10 +134,12 @@ final class Fields {
     }
 
     String string(String key, String fallback) {
+        log.fallback(logPath, key, KeyLog.Kind.STRING, fallback);
         return string(key).orElse(fallback);
     }
 
     Optional<String> requiredString(String key) {
+        log.required(logPath, key);
         if (!has(key)) {
             read.add(key);
             problems.add(pathOf(key), mapping.line(), "is required");
@@ -131,14 +155,25 @@ final class Fields {
 
     /** An optional secret; present but empty is a problem (see {@link #nonEmpty}). */
     Optional<Secret> secret(String key) {
+        log.read(logPath, key, KeyLog.Kind.SECRET);
+        secrets.add(key);
         return nonEmpty(key).map(Secret::new);
     }
 
     Optional<Secret> requiredSecret(String key) {
+        log.read(logPath, key, KeyLog.Kind.SECRET);
+        secrets.add(key);
         return requiredString(key).map(Secret::new);
     }
 
+    /** A value that must be one of {@code choices} (the schema lists them); the reader checks it. */
+    Optional<String> choice(String key, List<String> choices) {
+        log.choices(logPath, key, choices);
+        return string(key);
+    }
+
     long number(String key, long fallback, long min, long max) {
+        log.number(logPath, key, fallback, min, max);
         Optional<String> text = string(key);
         if (text.isEmpty()) {
             return fallback;
@@ -157,6 +192,7 @@ final class Fields {
     }
 
     Optional<Duration> duration(String key) {
+        log.read(logPath, key, KeyLog.Kind.DURATION);
         Optional<String> text = string(key);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -169,11 +205,13 @@ final class Fields {
     }
 
     Duration duration(String key, Duration fallback) {
+        log.fallback(logPath, key, KeyLog.Kind.DURATION, Durations.format(fallback));
         return duration(key).orElse(fallback);
     }
 
     /** A duration, or {@code 0} for "off" (returned as {@link Duration#ZERO}). */
     Duration durationOrOff(String key, Duration fallback) {
+        log.fallback(logPath, key, KeyLog.Kind.DURATION_OR_OFF, Durations.format(fallback));
         Optional<String> text = string(key);
         if (text.isEmpty()) {
             return fallback;
@@ -191,6 +229,10 @@ final class Fields {
      * path masked, as everywhere else ({@link Secret#maskUrl}): paths and queries carry tokens.
      */
     Optional<URI> url(String key, boolean required, boolean secret) {
+        log.read(logPath, key, secret ? KeyLog.Kind.SECRET : KeyLog.Kind.URL);
+        if (secret) {
+            secrets.add(key);
+        }
         Optional<String> text = required ? requiredString(key) : nonEmpty(key);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -233,25 +275,30 @@ final class Fields {
     /** A nested mapping; an absent key reads as an empty one. */
     Fields mapping(String key) {
         read.add(key);
+        log.read(logPath, key, KeyLog.Kind.MAPPING);
         Node node = mapping.entries().get(key);
         if (node == null || (node instanceof Node.Scalar scalar && scalar.text() == null)) {
-            return new Fields(pathOf(key), new Node.Mapping(Map.of(), Map.of(), lineOf(key)), problems, interpolator);
+            return new Fields(pathOf(key), new Node.Mapping(Map.of(), Map.of(), lineOf(key)), problems, interpolator, log,
+                    logPathOf(key));
         }
         if (!(node instanceof Node.Mapping child)) {
             problem(key, "expected a mapping, found " + Node.describe(node));
-            return new Fields(pathOf(key), new Node.Mapping(Map.of(), Map.of(), lineOf(key)), problems, interpolator);
+            return new Fields(pathOf(key), new Node.Mapping(Map.of(), Map.of(), lineOf(key)), problems, interpolator, log,
+                    logPathOf(key));
         }
-        return new Fields(pathOf(key), child, problems, interpolator);
+        return new Fields(pathOf(key), child, problems, interpolator, log, logPathOf(key));
     }
 
     Optional<Node> raw(String key) {
         read.add(key);
+        log.read(logPath, key, KeyLog.Kind.ANY);
         return Optional.ofNullable(mapping.entries().get(key));
     }
 
     /** A list of strings; a single value reads as a one-element list. */
     List<String> strings(String key) {
         Optional<Node> node = raw(key);
+        log.read(logPath, key, KeyLog.Kind.STRINGS);
         if (node.isEmpty()) {
             return List.of();
         }
@@ -262,17 +309,24 @@ final class Fields {
                 if (item instanceof Node.Scalar scalar && scalar.text() == null) {
                     problems.add(pathOf(key) + "[" + i + "]", item.line(), "is empty: give it a value, or remove it");
                 }
-                scalarText(pathOf(key) + "[" + i + "]", item).ifPresent(values::add);
+                scalarText(pathOf(key) + "[" + i + "]", item, secrets.contains(key)).ifPresent(values::add);
             }
         } else {
-            scalarText(pathOf(key), node.get()).ifPresent(values::add);
+            scalarText(pathOf(key), node.get(), secrets.contains(key)).ifPresent(values::add);
         }
         return values;
+    }
+
+    /** Marks {@code key} a secret before it is read: an unset variable in it gets no default suggested. */
+    Fields secretKey(String key) {
+        secrets.add(key);
+        return this;
     }
 
     /** A mapping of string to string, e.g. HTTP headers. */
     Map<String, String> stringMap(String key) {
         Fields child = mapping(key);
+        log.read(logPath, key, KeyLog.Kind.STRING_MAP);
         Map<String, String> values = new LinkedHashMap<>();
         for (String name : child.keys()) {
             child.string(name).ifPresent(v -> values.put(name, v));
@@ -281,7 +335,16 @@ final class Fields {
     }
 
     Fields child(String fieldPath, Node.Mapping node) {
-        return new Fields(fieldPath, node, problems, interpolator);
+        return new Fields(fieldPath, node, problems, interpolator, log, fieldPath);
+    }
+
+    /** As {@link #child(String, Node.Mapping)}, known to the schema by {@code schemaPath}: {@code destinations.slack}. */
+    Fields child(String fieldPath, Node.Mapping node, String schemaPath) {
+        return new Fields(fieldPath, node, problems, interpolator, log, schemaPath);
+    }
+
+    private String logPathOf(String key) {
+        return logPath.isEmpty() ? key : logPath + "." + key;
     }
 
     Problems problems() {
@@ -307,6 +370,7 @@ final class Fields {
     /** Declares keys this mapping may have, for {@link #finish()}'s suggestions, without reading them. */
     void known(String... keys) {
         read.addAll(List.of(keys));
+        List.of(keys).forEach(key -> log.read(logPath, key, KeyLog.Kind.ASKED));
     }
 
     /** Keeps {@link #finish()} quiet: for a mapping whose keys cannot be judged (a destination of unknown type). */

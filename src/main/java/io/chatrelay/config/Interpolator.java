@@ -15,6 +15,10 @@ final class Interpolator {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
 
+    /** Names that say the value is a secret: a default for it would be a secret in the file. */
+    private static final Pattern SECRET_NAME = Pattern.compile("SECRET|TOKEN|PASSWORD|PASSWD|API_KEY|WEBHOOK|PRIVATE",
+            Pattern.CASE_INSENSITIVE);
+
     private final Map<String, String> environment;
 
     Interpolator(Map<String, String> environment) {
@@ -28,6 +32,14 @@ final class Interpolator {
      * it is reported rather than replaced.
      */
     Result apply(String raw) {
+        return apply(raw, false);
+    }
+
+    /**
+     * As {@link #apply(String)}; for a {@code secret} value (or a variable named like one:
+     * {@code SLACK_TOKEN}) an unset variable is to be exported, never given a default in the file.
+     */
+    Result apply(String raw, boolean secret) {
         Matcher matcher = VARIABLE.matcher(raw);
         StringBuilder out = new StringBuilder();
         List<String> values = new ArrayList<>();
@@ -36,7 +48,9 @@ final class Interpolator {
             String value = environment.get(name);
             boolean hasDefault = matcher.group(2) != null;
             if (value == null && !hasDefault) {
-                return Result.failed(raw, name, "is not set (use ${" + name + ":-default} for a fallback)");
+                return Result.failed(raw, name, secret || SECRET_NAME.matcher(name).find()
+                        ? "is not set: export it where the relay runs (export " + name + "=...)"
+                        : "is not set (export it, or use ${" + name + ":-default} for a fallback)");
             }
             if (value != null && value.isEmpty() && !hasDefault) {
                 return Result.failed(raw, name, "is set but empty (give it a value, or write ${" + name

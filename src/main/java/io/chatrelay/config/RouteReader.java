@@ -170,7 +170,7 @@ final class RouteReader {
             return Optional.of(new Condition.AnyOf(Set.copyOf(values)));
         }
         if (node instanceof Node.Mapping mapping) {
-            Fields regexFields = match.child(match.pathOf(field), mapping);
+            Fields regexFields = match.child(match.pathOf(field), mapping, "routes[].match.*");
             Optional<String> regex = regexFields.requiredString("regex");
             regexFields.finish();
             try {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -29,7 +30,7 @@ final class YamlTree {
             }
             return read(parser, "", problems);
         } catch (IOException e) {
-            throw new InvalidConfigException(List.of(syntaxError(e)));
+            throw new InvalidConfigException(List.of(syntaxError(e, text)));
         }
     }
 
@@ -73,7 +74,7 @@ final class YamlTree {
      * '\t(TAB)' that cannot start any token") and where ("problem mark"), besides what it was doing and
      * where that began ("while scanning for the next token", often the line before).
      */
-    private static ConfigProblem syntaxError(IOException e) {
+    private static ConfigProblem syntaxError(IOException e, String text) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof MarkedYAMLException marked && marked.getProblem() != null) {
                 int line = marked.getProblemMark() == null ? 0 : marked.getProblemMark().getLine() + 1;
@@ -81,6 +82,10 @@ final class YamlTree {
                 String problem = marked.getProblem().contains("(TAB)")
                         ? "a tab cannot indent YAML, use spaces (found a tab that cannot start any token)"
                         : marked.getProblem() + context;
+                Optional<String> fix = Indentation.explain(text, line, marked.getProblem());
+                if (fix.isPresent()) {
+                    return new ConfigProblem("(file)", line, fix.get() + " (YAML: " + problem + ")");
+                }
                 return new ConfigProblem("(file)", line, "not valid YAML: " + problem);
             }
         }

@@ -160,7 +160,7 @@ class StoryApiTest {
         Http.Reply badSince = raw("/admin/deliveries?since=yesterday");
 
         assertThat(typo.status()).isEqualTo(400);
-        assertThat(typo.body()).startsWith("{\"error\":\"unknown query parameter destinaton; known: ");
+        assertThat(typo.body()).startsWith("{\"error\":\"unknown query parameter destinaton: did you mean 'destination'?; known: ");
         assertThat(twice.status()).isEqualTo(400);
         assertThat(onEvents.status()).isEqualTo(400);
         assertThat(badSince.status()).isEqualTo(400);

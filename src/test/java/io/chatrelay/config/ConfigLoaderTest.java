@@ -73,8 +73,8 @@ class ConfigLoaderTest {
                   signing_secrets: ["${NOT_SET}"]
                 routes: []
                 """)).containsExactly(
-                "chat_data.signing_secrets[0]: environment variable NOT_SET is not set "
-                        + "(use ${NOT_SET:-default} for a fallback) (line 2)");
+                "chat_data.signing_secrets[0]: environment variable NOT_SET is not set: export it where the relay "
+                        + "runs (export NOT_SET=...) (line 2)");
     }
 
     @Test

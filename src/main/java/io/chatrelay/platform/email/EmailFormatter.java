@@ -107,9 +107,14 @@ public final class EmailFormatter implements Formatter {
         }
     }
 
-    /** Every {@code to} entry rendered for this event; one that renders empty or not as an address fails the delivery. */
+    /**
+     * Every {@code to} entry rendered for this event, each address once (compared without case:
+     * {@code {{notification_email}}} often names one listed too); one that renders empty or not as an
+     * address fails the delivery.
+     */
     private List<InternetAddress> recipients(Envelope envelope) {
         List<InternetAddress> addresses = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < to.size(); i++) {
             String rendered = to.get(i).render(envelope.event(), envelope.raw().id(), TemplateSyntax.PLAIN).strip();
             if (rendered.isEmpty()) {
@@ -120,7 +125,9 @@ public final class EmailFormatter implements Formatter {
                 if (rendered.contains("\n") || rendered.contains("\r") || address.getAddress().indexOf('@') < 1) {
                     throw new AddressException("no user@domain");
                 }
-                addresses.add(address);
+                if (seen.add(address.getAddress().toLowerCase(java.util.Locale.ROOT))) {
+                    addresses.add(address);
+                }
             } catch (AddressException e) {
                 throw new IllegalArgumentException("to '" + destination.to().get(i) + "' renders '"
                         + Text.truncate(Text.oneLine(rendered), 80) + "', which is not an email address");

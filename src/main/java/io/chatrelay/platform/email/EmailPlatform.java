@@ -20,13 +20,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Email over SMTP: multipart text and HTML, one thread per conversation in mail clients. */
 public final class EmailPlatform implements Platform<EmailConfig> {
 
     static final String TYPE = "email";
-    private static final Set<String> TLS = Set.of("starttls", "implicit", "none");
+    private static final List<String> TLS = List.of("starttls", "implicit", "none");
 
     @Override
     public String type() {
@@ -75,7 +74,7 @@ public final class EmailPlatform implements Platform<EmailConfig> {
 
     private static Optional<EmailConfig.Smtp> smtp(DestinationFields smtp) {
         Optional<String> host = smtp.requiredString("host").map(String::trim);
-        String tls = smtp.string("tls").filter(s -> !s.isBlank()).orElse("starttls").trim();
+        String tls = smtp.choice("tls", TLS).filter(s -> !s.isBlank()).orElse("starttls").trim();
         if (!TLS.contains(tls)) {
             smtp.problem("tls", "must be starttls (port 587), implicit (port 465) or none, got '" + tls + "'");
         }
@@ -85,6 +84,10 @@ public final class EmailPlatform implements Platform<EmailConfig> {
         if (username.isPresent() != password.isPresent()) {
             smtp.problem(username.isPresent() ? "password" : "username", "is required with "
                     + (username.isPresent() ? "username" : "password"));
+        }
+        if (tls.equals("none") && password.isPresent()) {
+            smtp.warn("password", "crosses the network in clear with tls: none: anyone on the way can read it; "
+                    + "use tls: starttls (port 587) or implicit (port 465)");
         }
         Optional<Path> caFile = smtp.string("ca_file").filter(s -> !s.isBlank()).map(s -> Path.of(s.trim()));
         caFile.ifPresent(file -> {

@@ -45,7 +45,7 @@ public final class WebhookPlatform implements Platform<WebhookConfig> {
     @Override
     public Optional<WebhookConfig> read(String name, DestinationFields fields, DestinationOptions options) {
         Optional<URI> url = fields.url("url", true, false);
-        String method = fields.string("method").orElse("POST").trim().toUpperCase(Locale.ROOT);
+        String method = fields.choice("method", List.of("POST", "PUT", "PATCH")).orElse("POST").trim().toUpperCase(Locale.ROOT);
         if (!method.equals("POST") && !method.equals("PUT") && !method.equals("PATCH")) {
             fields.problem("method", "must be POST, PUT or PATCH, got " + fields.shown("method", method));
         }

@@ -57,6 +57,13 @@ public record WhatsAppConfig(String name, String phoneNumberId, Secret accessTok
         return parts;
     }
 
+    /** A part, named {@code <name>/<number>}, was written as {@code <name>}. */
+    @Override
+    public String writtenAs() {
+        String suffix = to.size() == 1 ? "/" + to.get(0) : null;
+        return suffix != null && name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
+    }
+
     /** The one recipient of a part. */
     String recipient() {
         return to.get(0);

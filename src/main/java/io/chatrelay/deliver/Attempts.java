@@ -14,10 +14,12 @@ import io.chatrelay.platform.JsonPeek;
 import io.chatrelay.platform.OutboundRequest;
 import io.chatrelay.platform.Outcome;
 import io.chatrelay.platform.Platform;
+import io.chatrelay.render.Digest;
 import io.chatrelay.render.Templates;
 import io.chatrelay.store.Attempt;
 import io.chatrelay.store.Deadline;
 import io.chatrelay.store.Delivery;
+import io.chatrelay.store.DigestContents;
 import io.chatrelay.store.Outbox;
 import io.chatrelay.store.StoreUnavailableException;
 import java.io.IOException;
@@ -94,7 +96,7 @@ final class Attempts {
     private Sent attempt(Delivery delivery, Instant started) {
         Rendering.Rendered rendered;
         try {
-            rendered = render(delivery, started);
+            rendered = delivery.isDigest() ? renderDigest(delivery, started) : render(delivery, started);
         } catch (StoreUnavailableException e) {
             // nothing was sent and no attempt is counted; the claim lapses and the delivery is due again
             LOG.warn("not sent {}: {}; due again within {}", what(delivery), LogSafe.value(redactor.redact(e.getMessage())),
@@ -149,6 +151,28 @@ final class Attempts {
     }
 
     /**
+     * A digest's message: its events read from the store (fixed since its first claim), then
+     * rendered like any delivery, rich or else plain.
+     */
+    private Rendering.Rendered renderDigest(Delivery delivery, Instant now) {
+        DigestContents contents = outbox.digest(delivery);
+        Digest digest = Digest.of(contents.start(), contents.end(), contents.maxEvents(), contents.events(),
+                delivery.destination());
+        ChatDataEvent first;
+        try {
+            first = EventParser.parse(delivery.event().body(), delivery.event().type());
+        } catch (MalformedEventException e) {
+            first = new ChatDataEvent.Unknown(delivery.event().type(),
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), null, null);
+        }
+        Formatter formatter = formatters.forDestination(delivery.destination());
+        Envelope envelope = new Envelope(delivery.event(), first, delivery.id(), Optional.empty(), Optional.empty(),
+                now);
+        return Rendering.richOrPlain(() -> formatter.formatDigest(digest, envelope),
+                () -> formatter.formatDigest(digest, envelope.asPlain()));
+    }
+
+    /**
      * The first message of a conversation started a thread: later ones go into it, across restarts
      * and replicas. The message is delivered either way; if the store cannot keep the thread, the
      * conversation's next message starts a new one.
@@ -180,6 +204,9 @@ final class Attempts {
         if (decision instanceof RetryPolicy.Decision.Delivered) {
             if (record(delivery, attempt, "delivered", deadline -> outbox.delivered(delivery, attempt, deadline))) {
                 metrics.deliveryOutcome(delivery.destination(), "delivered");
+                if (delivery.isDigest()) {
+                    digestCarried(delivery);
+                }
                 metrics.deliveryLatency(delivery.destination(),
                         Duration.between(delivery.event().receivedAt(), attempt.at().plus(attempt.took())));
                 LOG.info("delivered {} status={} in {}ms (attempt {}){}", what, attempt.status(),
@@ -195,6 +222,15 @@ final class Attempts {
         } else if (record(delivery, attempt, "dead", deadline -> outbox.dead(delivery, attempt, deadline))) {
             metrics.deliveryOutcome(delivery.destination(), "dead");
             LOG.error("dead {}: {} (attempt {} of {})", what, LogSafe.value(attempt.reason()), attempts, maxAttempts);
+        }
+    }
+
+    /** Counts a delivered digest and the events it carried; a store that cannot say loses only the count. */
+    private void digestCarried(Delivery delivery) {
+        try {
+            metrics.digestDelivered(delivery.destination(), outbox.digest(delivery).events().size());
+        } catch (StoreUnavailableException e) {
+            metrics.digestDelivered(delivery.destination(), 0);
         }
     }
 

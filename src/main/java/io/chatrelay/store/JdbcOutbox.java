@@ -38,6 +38,7 @@ final class JdbcOutbox implements Outbox {
     private final GroupCommit lazy;
     private final String owner = UUID.randomUUID().toString();
     private final SharedState shared;
+    private final Digests digests;
 
     JdbcOutbox(Database database, SqlDialect dialect) {
         this.database = database;
@@ -50,6 +51,7 @@ final class JdbcOutbox implements Outbox {
         this.durable = new GroupCommit(database, "relay-group-commit");
         this.lazy = dialect.singleWriter() ? durable : new GroupCommit(database, "relay-outcome-commit");
         this.shared = new JdbcSharedState(database, owner);
+        this.digests = new Digests(dialect);
     }
 
     @Override
@@ -60,15 +62,28 @@ final class JdbcOutbox implements Outbox {
         }, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()));
     }
 
-    /** Adds the event's rows to the batch of its group commit: one insert per table for the whole batch. */
-    private static void insert(Sql sql, RawEvent event, List<Target> targets) throws SQLException {
+    /**
+     * Adds the event's rows to the batch of its group commit: one insert per table for the whole
+     * batch. An event for a digest has its rows written at once instead (its digest is found or
+     * opened by reading), after the batch so far, which holds its event row.
+     */
+    private void insert(Sql sql, RawEvent event, List<Target> targets) throws SQLException {
         long at = event.receivedAt().toEpochMilli();
         sql.addToBatch("INSERT INTO events (id, type, conversation_id, body, received_at) VALUES (?, ?, ?, ?, ?)",
                 event.id(), event.type(), event.conversationId(), event.body(), at);
         if (targets.isEmpty()) {
             return;
         }
+        boolean flushed = false;
         for (Target target : targets) {
+            if (target.digest().isPresent()) {
+                if (!flushed) {
+                    sql.flushBatches();
+                    flushed = true;
+                }
+                digests.add(sql, event, target, target.digest().get());
+                continue;
+            }
             sql.addToBatch("INSERT INTO deliveries (event_id, destination, route, order_key, status, attempts, "
                     + "next_attempt_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)",
                     event.id(), target.destination(), target.route(), event.conversationId(), at, at);
@@ -84,6 +99,7 @@ final class JdbcOutbox implements Outbox {
         long nowMillis = now.toEpochMilli();
         GroupCommit.Write<Claim> claim = sql -> {
             List<Delivery> due = dialect.claim(sql, destination, nowMillis, max, nowMillis + lease.toMillis(), owner);
+            Digests.seal(sql, due);
             return new Claim(due, due.size() < max ? nextDue(sql, destination) : Optional.empty());
         };
         return dialect.singleWriter() ? lazy.commitLazily(claim, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()))
@@ -139,6 +155,11 @@ final class JdbcOutbox implements Outbox {
             long at = row.next() ? row.getLong(1) : 0;
             return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
         }
+    }
+
+    @Override
+    public DigestContents digest(Delivery delivery) {
+        return database.lazyTransaction(sql -> Digests.contents(sql, delivery.digestId()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.chatrelay.event.Message;
 import io.chatrelay.platform.Envelope;
 import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.OutboundRequest;
+import io.chatrelay.render.Digest;
 import io.chatrelay.render.Summaries;
 import io.chatrelay.render.Summary;
 import io.chatrelay.render.TemplateSyntax;
@@ -58,6 +59,20 @@ public final class GoogleChatFormatter implements Formatter {
         }
         URI url = GoogleChatUrl.sending(webhookUrl, thread.isPresent());
         return OutboundRequest.postJson(url, GoogleChatUrl.shown(webhookUrl, thread.isPresent()), body)
+                .withHeader("Content-Type", "application/json; charset=UTF-8");
+    }
+
+    /** A digest: one text message, the title and a line per event, "+N more" last; never in a thread. */
+    @Override
+    public OutboundRequest formatDigest(Digest digest, Envelope envelope) {
+        String title = "*" + GoogleChatText.literal("🗂 " + digest.title()) + "*";
+        Digest.Fitted fitted = digest.fit(TEXT - title.length() - 1, line -> "*" + line.time() + "* "
+                + GoogleChatText.literal(String.join(" · ", line.chatbot(), line.who(), line.words())), "\n",
+                hidden -> GoogleChatText.literal(digest.moreText(hidden)));
+        ObjectNode body = NODES.objectNode();
+        body.put("text", Text.truncate(title + "\n" + fitted.joined("\n"), TEXT));
+        URI url = GoogleChatUrl.sending(webhookUrl, false);
+        return OutboundRequest.postJson(url, GoogleChatUrl.shown(webhookUrl, false), body)
                 .withHeader("Content-Type", "application/json; charset=UTF-8");
     }
 

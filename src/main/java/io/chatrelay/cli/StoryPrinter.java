@@ -48,7 +48,8 @@ final class StoryPrinter {
     }
 
     void delivery(Map<String, Object> delivery) {
-        out.printf("delivery %s to %s (route %s): %s after %s attempts%n", delivery.get("id"),
+        out.printf("%s %s to %s (route %s): %s after %s attempts%n",
+                Boolean.TRUE.equals(delivery.get("digest")) ? "digest delivery" : "delivery", delivery.get("id"),
                 delivery.get("destination"), delivery.get("route"), delivery.get("status"), delivery.get("attempts"));
         out.printf("  event %s (%s), accepted %s, conversation %s%n", delivery.get("event_id"), delivery.get("event"),
                 delivery.get("accepted_at"), dash(delivery.get("conversation_id")));

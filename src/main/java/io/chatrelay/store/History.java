@@ -22,6 +22,9 @@ public interface History {
     /** The event as accepted, exact bytes included. */
     Optional<RawEvent> event(String id);
 
+    /** The ids of the digest deliveries that carry the event (one, unless it was replayed into none), oldest first. */
+    List<Long> digestDeliveries(String eventId);
+
     /** Events matching the filter, newest first, each with its deliveries. */
     List<EventSummary> events(EventFilter filter);
 

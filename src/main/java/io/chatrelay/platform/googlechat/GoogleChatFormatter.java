@@ -33,6 +33,8 @@ public final class GoogleChatFormatter implements Formatter {
     private static final int TRANSCRIPT = 12_000;
     private static final int FACT = 1_000;
     private static final int FACTS = 25;
+    /** A digest's lines: room for three bytes a character within {@link #MAX_BYTES}. */
+    private static final int DIGEST = 9_000;
     private static final int THREAD_KEY = 100;
     private static final int MAX_URL = 2_000;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -62,15 +64,22 @@ public final class GoogleChatFormatter implements Formatter {
                 .withHeader("Content-Type", "application/json; charset=UTF-8");
     }
 
-    /** A digest: one text message, the title and a line per event, "+N more" last; never in a thread. */
+    /**
+     * A digest: a card with the title as its header and a line per event, "+N more" last (within
+     * the message's bytes even in CJK), and the title as the notification text; never in a thread.
+     */
     @Override
     public OutboundRequest formatDigest(Digest digest, Envelope envelope) {
-        String title = "*" + GoogleChatText.literal("🗂 " + digest.title()) + "*";
-        Digest.Fitted fitted = digest.fit(TEXT - title.length() - 1, line -> "*" + line.time() + "* "
-                + GoogleChatText.literal(String.join(" · ", line.chatbot(), line.who(), line.words())), "\n",
-                hidden -> GoogleChatText.literal(digest.moreText(hidden)));
+        String title = "🗂 " + digest.title();
         ObjectNode body = NODES.objectNode();
-        body.put("text", Text.truncate(title + "\n" + fitted.joined("\n"), TEXT));
+        body.put("text", "*" + GoogleChatText.literal(title) + "*");
+        ObjectNode card = body.putArray("cardsV2").addObject().put("cardId", "chat-data-digest").putObject("card");
+        card.putObject("header").put("title", Text.truncate(title, 200));
+        Digest.Fitted fitted = digest.fit(DIGEST, line -> "<b>" + line.time() + "</b> " + GoogleChatCardHtml.escape(
+                String.join(" · ", line.chatbot(), line.who(), line.words())), "<br>",
+                hidden -> GoogleChatCardHtml.escape(digest.moreText(hidden)));
+        widgets(card.putArray("sections"), null).addObject().putObject("textParagraph")
+                .put("text", fitted.joined("<br>"));
         URI url = GoogleChatUrl.sending(webhookUrl, false);
         return OutboundRequest.postJson(url, GoogleChatUrl.shown(webhookUrl, false), body)
                 .withHeader("Content-Type", "application/json; charset=UTF-8");

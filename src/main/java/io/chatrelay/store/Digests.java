@@ -22,8 +22,10 @@ final class Digests {
             + "max_events, sealed) VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING";
     private static final String SEAL = "UPDATE digests SET sealed = 1 WHERE id = ? AND sealed = 0";
     private static final String ADD = "INSERT INTO digest_events (digest_id, event_id) VALUES (?, ?)";
+    /** The digest's delivery, unless it has one: the digest's row is locked meanwhile, where rows are. */
     private static final String DELIVERY = "INSERT INTO deliveries (event_id, destination, route, order_key, status, "
-            + "attempts, next_attempt_at, updated_at, digest_id) VALUES (?, ?, ?, NULL, 'pending', 0, ?, ?, ?)";
+            + "attempts, next_attempt_at, updated_at, digest_id) SELECT ?, ?, ?, NULL, 'pending', 0, ?, ?, ? "
+            + "WHERE NOT EXISTS (SELECT 1 FROM deliveries WHERE digest_id = ?)";
     private static final String PERIOD = "SELECT period_start, period_end, max_events FROM digests WHERE id = ?";
     private static final String EVENTS = "SELECT e.id, e.type, e.conversation_id, e.body, e.received_at "
             + "FROM digest_events de JOIN events e ON e.id = de.event_id WHERE de.digest_id = ? "
@@ -42,19 +44,17 @@ final class Digests {
     void add(Sql sql, RawEvent event, Target target, DigestConfig digest) throws SQLException {
         long at = event.receivedAt().toEpochMilli();
         for (int tries = 0; tries < TRIES; tries++) {
-            int opened = sql.update(OPEN, target.route(), target.destination(), at, at + digest.every().toMillis(),
+            sql.update(OPEN, target.route(), target.destination(), at, at + digest.every().toMillis(),
                     digest.maxEvents());
             long[] open = findOpen(sql, target);
             if (open == null) {
-                continue;
+                continue; // sealed by a claim since the insert
             }
-            if (opened == 0 && open[1] <= at) {
+            if (open[1] <= at) { // never one just opened: its period ends after this event
                 sql.update(SEAL, open[0]); // its period is over: its delivery is due, and this event starts the next
                 continue;
             }
-            if (opened > 0) {
-                sql.update(DELIVERY, event.id(), target.destination(), target.route(), open[1], at, open[0]);
-            }
+            sql.update(DELIVERY, event.id(), target.destination(), target.route(), open[1], at, open[0], open[0]);
             sql.update(ADD, open[0], event.id());
             return;
         }

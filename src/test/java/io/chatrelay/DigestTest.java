@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.StoreConfig;
+import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.ManualClock;
 import io.chatrelay.testkit.Postgres;
@@ -65,6 +66,11 @@ class DigestTest {
         return ids;
     }
 
+    private static JsonNode admin(Relay relay, String path) throws Exception {
+        return JSON.readTree(Http.execute(new okhttp3.Request.Builder().url("http://127.0.0.1:" + relay.port() + path)
+                .header("Authorization", "Bearer admin-token").build()).body());
+    }
+
     @Test
     void sendsOneMessagePerDestinationWithFiftyLinesAndTheRestCounted() throws Exception {
         try (Sink slack = Sink.ok(); Sink crm = Sink.ok(); Relay relay = Relay.start(config(slack, crm), clock)) {
@@ -88,11 +94,19 @@ class DigestTest {
             assertThat(archived.get("period").get("end").asText()).isNotBlank();
             assertThat(ids).hasSize(120);
 
-            JsonNode story = JSON.readTree(Http.execute(new okhttp3.Request.Builder()
-                    .url("http://127.0.0.1:" + relay.port() + "/admin/events/" + ids.get(77))
-                    .header("Authorization", "Bearer admin-token").build()).body());
+            Eventually.holds("the digests are counted", () -> Http.get(relay.port(), "/metrics").body()
+                    .contains("chatrelay_digests_total{destination=\"team-slack\"} 1.0"));
+            assertThat(Http.get(relay.port(), "/metrics").body())
+                    .contains("chatrelay_digest_events_count{destination=\"archive\"} 1")
+                    .contains("chatrelay_digest_events_sum{destination=\"archive\"} 120.0");
+
+            JsonNode story = admin(relay, "/admin/events/" + ids.get(77));
             assertThat(story.path("digest_deliveries")).as(story.toString()).hasSize(2);
-            assertThat(story.path("deliveries")).allSatisfy(d -> assertThat(d.path("digest").asBoolean()).isTrue());
+            assertThat(story.path("deliveries")).hasSize(2)
+                    .allSatisfy(d -> assertThat(d.path("digest").asBoolean()).isTrue());
+            JsonNode listed = admin(relay, "/admin/events?limit=1").path("events").get(0);
+            assertThat(listed.path("id").asText()).isEqualTo(ids.get(119));
+            assertThat(listed.path("deliveries")).as(listed.toString()).hasSize(2);
         }
     }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.StoreConfig;
+import io.chatrelay.cli.Cli;
+import io.chatrelay.platform.Platforms;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.ManualClock;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +42,17 @@ class DigestTest {
     private final ManualClock clock = new ManualClock();
 
     private RelayConfig config(Sink slack, Sink crm) throws Exception {
-        return RelayUnderTest.config(dir, """
+        return Platforms.loader(Map.of()).parse(java.nio.file.Files.readString(configFile(slack, crm)));
+    }
+
+    /** The config as a file, for the command line. */
+    private Path configFile(Sink slack, Sink crm) throws Exception {
+        Path file = dir.resolve("relay.yaml");
+        java.nio.file.Files.writeString(file, """
+                server: {port: 0}
+                store: {url: "jdbc:sqlite:%s"}
+                chat_data: {signing_secrets: ["%s"]}
+                """.formatted(dir.resolve("relay.db"), RelayUnderTest.SECRET) + """
                 admin: {token: admin-token}
                 destinations:
                   team-slack: {type: slack, webhook_url: "%s"}
@@ -50,6 +63,7 @@ class DigestTest {
                     to: [team-slack, archive]
                     digest: {every: 1h, max_events: 50}
                 """.formatted(slack.url("/slack"), crm.url("/crm")));
+        return file;
     }
 
     /** Posts {@code count} chat events a few seconds apart, each saying which it is; returns their ids. */
@@ -104,6 +118,9 @@ class DigestTest {
             assertThat(story.path("digest_deliveries")).as(story.toString()).hasSize(2);
             assertThat(story.path("deliveries")).hasSize(2)
                     .allSatisfy(d -> assertThat(d.path("digest").asBoolean()).isTrue());
+            Cli.Run shown = Cli.run("events", "show", ids.get(77), "--config", configFile(slack, crm).toString());
+            assertThat(shown.out()).contains("digest delivery").contains("to team-slack (route chats): delivered")
+                    .contains("to archive (route chats): delivered");
             JsonNode listed = admin(relay, "/admin/events?limit=1").path("events").get(0);
             assertThat(listed.path("id").asText()).isEqualTo(ids.get(119));
             assertThat(listed.path("deliveries")).as(listed.toString()).hasSize(2);

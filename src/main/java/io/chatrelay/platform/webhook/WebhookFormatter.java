@@ -30,7 +30,10 @@ public final class WebhookFormatter implements Formatter {
     public static final String EVENT_ID_HEADER = "X-Relay-Event-Id";
     public static final String TOPIC_HEADER = "x-chat-data-topic";
 
-    private static final ObjectMapper READER = new ObjectMapper();
+    /** Reads each event's body keeping its numbers as written: decimals are not rounded to doubles. */
+    private static final ObjectMapper READER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private final URI url;
     private final String method;

@@ -85,7 +85,8 @@ final class Retention {
             sql.update("DELETE FROM digests WHERE id IN " + DIGESTS_OF, ids);
             sql.update("DELETE FROM deliveries WHERE id IN (" + CHUNK_PARAMETERS + ")", ids);
             sql.update("DELETE FROM events WHERE id IN (" + CHUNK_PARAMETERS + ") AND NOT EXISTS "
-                    + "(SELECT 1 FROM deliveries d WHERE d.event_id = events.id)", events);
+                    + "(SELECT 1 FROM deliveries d WHERE d.event_id = events.id) AND NOT EXISTS "
+                    + "(SELECT 1 FROM digest_events de WHERE de.event_id = events.id)", events);
         }
         return found;
     }

@@ -443,6 +443,23 @@ abstract class OutboxContract {
     }
 
     @Test
+    void anEventDeliveredAtOnceElsewhereStaysForTheDigestThatStillCarriesIt() {
+        Clock at = Clock.fixed(T0, ZoneOffset.UTC);
+        String first = io.chatrelay.event.Ids.newId(at);
+        String both = io.chatrelay.event.Ids.newId(at);
+        outbox.enqueue(event(first, null, T0), digestTo("crm"));
+        List<Target> targets = new java.util.ArrayList<>(to("slack"));
+        targets.addAll(digestTo("crm"));
+        outbox.enqueue(event(both, null, T0.plusSeconds(5)), targets);
+        outbox.delivered(claimDue(outbox, "slack", T0.plusSeconds(5), 10, LEASE).get(0), attempt(T0, 200), soon());
+
+        outbox.pruneDelivered(T0.plus(Duration.ofMinutes(30)));
+
+        Delivery digest = claimDue(outbox, "crm", T0.plus(Duration.ofHours(1)), 10, LEASE).get(0);
+        assertThat(ids(outbox.digest(digest))).containsExactly(first, both);
+    }
+
+    @Test
     void concurrentEventsOfOneRouteAllJoinOneDigest() throws Exception {
         int threads = 8;
         int each = 25;

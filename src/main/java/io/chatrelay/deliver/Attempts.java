@@ -14,12 +14,10 @@ import io.chatrelay.platform.JsonPeek;
 import io.chatrelay.platform.OutboundRequest;
 import io.chatrelay.platform.Outcome;
 import io.chatrelay.platform.Platform;
-import io.chatrelay.render.Digest;
 import io.chatrelay.render.Templates;
 import io.chatrelay.store.Attempt;
 import io.chatrelay.store.Deadline;
 import io.chatrelay.store.Delivery;
-import io.chatrelay.store.DigestContents;
 import io.chatrelay.store.Outbox;
 import io.chatrelay.store.StoreUnavailableException;
 import java.io.IOException;
@@ -96,7 +94,8 @@ final class Attempts {
     private Sent attempt(Delivery delivery, Instant started) {
         Rendering.Rendered rendered;
         try {
-            rendered = delivery.isDigest() ? renderDigest(delivery, started) : render(delivery, started);
+            rendered = delivery.isDigest() ? DigestRendering.render(outbox, formatters, delivery, started)
+                    : render(delivery, started);
         } catch (StoreUnavailableException e) {
             // nothing was sent and no attempt is counted; the claim lapses and the delivery is due again
             LOG.warn("not sent {}: {}; due again within {}", what(delivery), LogSafe.value(redactor.redact(e.getMessage())),
@@ -148,28 +147,6 @@ final class Attempts {
         Envelope envelope = new Envelope(delivery.event(), event, delivery.id(),
                 templates.forDelivery(delivery.route(), delivery.destination()), thread, now);
         return Rendering.richOrPlain(() -> formatter.format(envelope), () -> formatter.format(envelope.asPlain()));
-    }
-
-    /**
-     * A digest's message: its events read from the store (fixed since its first claim), then
-     * rendered like any delivery, rich or else plain.
-     */
-    private Rendering.Rendered renderDigest(Delivery delivery, Instant now) {
-        DigestContents contents = outbox.digest(delivery);
-        Digest digest = Digest.of(contents.start(), contents.end(), contents.maxEvents(), contents.events(),
-                delivery.destination());
-        ChatDataEvent first;
-        try {
-            first = EventParser.parse(delivery.event().body(), delivery.event().type());
-        } catch (MalformedEventException e) {
-            first = new ChatDataEvent.Unknown(delivery.event().type(),
-                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), null, null);
-        }
-        Formatter formatter = formatters.forDestination(delivery.destination());
-        Envelope envelope = new Envelope(delivery.event(), first, delivery.id(), Optional.empty(), Optional.empty(),
-                now);
-        return Rendering.richOrPlain(() -> formatter.formatDigest(digest, envelope),
-                () -> formatter.formatDigest(digest, envelope.asPlain()));
     }
 
     /**

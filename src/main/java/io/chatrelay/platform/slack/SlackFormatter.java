@@ -10,6 +10,7 @@ import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.Masking;
 import io.chatrelay.platform.OutboundRequest;
 import io.chatrelay.render.Digest;
+import io.chatrelay.render.DigestLine;
 import io.chatrelay.render.Summaries;
 import io.chatrelay.render.Summary;
 import io.chatrelay.render.TemplateSyntax;
@@ -82,7 +83,7 @@ public final class SlackFormatter implements Formatter {
     }
 
     /** "*14:02* support-bot · Ada · How do I…": the visitor's words shown as typed. */
-    private static String digestLine(io.chatrelay.render.DigestLine line, boolean plain) {
+    private static String digestLine(DigestLine line, boolean plain) {
         String rest = String.join(" · ", line.chatbot(), line.who(), line.words());
         return (plain ? line.time() : "*" + line.time() + "*") + " " + (plain ? SlackText.escape(rest)
                 : SlackText.literal(rest));

@@ -41,7 +41,13 @@ public final class Stories {
     /** The event as accepted, the routes that sent it somewhere, the contact, every delivery and attempt. */
     public Optional<Map<String, Object>> event(String id) {
         return history.event(id).map(raw -> {
-            List<DeliveryView> deliveries = history.find(DeliveryFilter.newest(1_000).withEventId(id));
+            List<DeliveryView> deliveries = new ArrayList<>(history.find(DeliveryFilter.newest(1_000).withEventId(id)));
+            List<Long> digests = history.digestDeliveries(id);
+            for (long digest : digests) { // newest first, as find lists them
+                if (deliveries.stream().noneMatch(d -> d.id() == digest)) {
+                    history.delivery(digest).ifPresent(d -> deliveries.add(0, d));
+                }
+            }
             Map<String, Object> story = new LinkedHashMap<>();
             story.put("id", raw.id());
             story.put("event", redactor.shown(raw.type()));
@@ -55,8 +61,11 @@ public final class Stories {
             story.put("contact", parsed.map(this::contact).orElse(null));
             List<Map<String, Object>> stories = new ArrayList<>();
             for (int i = deliveries.size() - 1; i >= 0; i--) { // in the order they were made
-                stories.add(withAttempts(deliveries.get(i)));
+                Map<String, Object> delivery = withAttempts(deliveries.get(i));
+                delivery.put("digest", digests.contains(deliveries.get(i).id()));
+                stories.add(delivery);
             }
+            story.put("digest_deliveries", digests);
             story.put("deliveries", stories);
             return story;
         });

@@ -59,8 +59,9 @@ final class StoryPrinter {
 
     void delivery(Map<String, Object> delivery) {
         List<?> attempts = (List<?>) delivery.get("attempt_history");
-        out.printf("delivery %s to %s (route %s): %s after %s%n", delivery.get("id"), delivery.get("destination"),
-                delivery.get("route"), delivery.get("status"),
+        out.printf("%s %s to %s (route %s): %s after %s%n",
+                Boolean.TRUE.equals(delivery.get("digest")) ? "digest delivery" : "delivery", delivery.get("id"),
+                delivery.get("destination"), delivery.get("route"), delivery.get("status"),
                 attemptCount(((Number) delivery.get("attempts")).longValue(), attempts.size()));
         out.printf("  event %s (%s), accepted %s, conversation %s%n", delivery.get("event_id"), delivery.get("event"),
                 delivery.get("accepted_at"), dash(delivery.get("conversation_id")));

@@ -6,10 +6,17 @@ import java.util.Optional;
 
 /**
  * One routing rule: when every condition in {@code match} holds, and its {@code schedule} lets it
- * fire at the event's acceptance, the event goes to each destination in {@code to}.
+ * fire at the event's acceptance, the event goes to each destination in {@code to}: at once, or
+ * gathered into a {@code digest}.
  */
 public record RouteConfig(String name, Map<String, Condition> match, List<String> to, Optional<TemplateConfig> template,
-                          Schedule schedule) {
+                          Schedule schedule, Optional<DigestConfig> digest) {
+
+    /** A route that sends each event as it comes. */
+    public RouteConfig(String name, Map<String, Condition> match, List<String> to, Optional<TemplateConfig> template,
+                       Schedule schedule) {
+        this(name, match, to, template, schedule, Optional.empty());
+    }
 
     public RouteConfig {
         match = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(match));
@@ -18,6 +25,6 @@ public record RouteConfig(String name, Map<String, Condition> match, List<String
 
     /** The same route sending to other destinations (the parts a destination delivers to, the demo's stand-ins). */
     public RouteConfig withTo(List<String> newTo) {
-        return new RouteConfig(name, match, newTo, template, schedule);
+        return new RouteConfig(name, match, newTo, template, schedule, digest);
     }
 }

@@ -69,7 +69,8 @@ final class RouteReader {
         Optional<TemplateConfig> template = TemplateReader.read(fields);
         Schedule schedule = new Schedule(named(fields, "active_time_intervals", intervals),
                 named(fields, "mute_time_intervals", intervals));
-        return name.map(n -> new RouteConfig(n, match, to, template, schedule));
+        Optional<DigestConfig> digest = DigestReader.read(fields, match);
+        return name.map(n -> new RouteConfig(n, match, to, template, schedule, digest));
     }
 
     /** The time intervals a route names under {@code key}, each of which must be in the top-level {@code time_intervals}. */

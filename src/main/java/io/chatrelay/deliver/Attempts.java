@@ -94,7 +94,8 @@ final class Attempts {
     private Sent attempt(Delivery delivery, Instant started) {
         Rendering.Rendered rendered;
         try {
-            rendered = render(delivery, started);
+            rendered = delivery.isDigest() ? DigestRendering.render(outbox, formatters, delivery, started)
+                    : render(delivery, started);
         } catch (StoreUnavailableException e) {
             // nothing was sent and no attempt is counted; the claim lapses and the delivery is due again
             LOG.warn("not sent {}: {}; due again within {}", what(delivery), LogSafe.value(redactor.redact(e.getMessage())),
@@ -180,6 +181,9 @@ final class Attempts {
         if (decision instanceof RetryPolicy.Decision.Delivered) {
             if (record(delivery, attempt, "delivered", deadline -> outbox.delivered(delivery, attempt, deadline))) {
                 metrics.deliveryOutcome(delivery.destination(), "delivered");
+                if (delivery.isDigest()) {
+                    digestCarried(delivery);
+                }
                 metrics.deliveryLatency(delivery.destination(),
                         Duration.between(delivery.event().receivedAt(), attempt.at().plus(attempt.took())));
                 LOG.info("delivered {} status={} in {}ms (attempt {}){}", what, attempt.status(),
@@ -195,6 +199,15 @@ final class Attempts {
         } else if (record(delivery, attempt, "dead", deadline -> outbox.dead(delivery, attempt, deadline))) {
             metrics.deliveryOutcome(delivery.destination(), "dead");
             LOG.error("dead {}: {} (attempt {} of {})", what, LogSafe.value(attempt.reason()), attempts, maxAttempts);
+        }
+    }
+
+    /** Counts a delivered digest and the events it carried; a store that cannot say loses only the count. */
+    private void digestCarried(Delivery delivery) {
+        try {
+            metrics.digestDelivered(delivery.destination(), outbox.digest(delivery).events().size());
+        } catch (StoreUnavailableException e) {
+            metrics.digestDelivered(delivery.destination(), 0);
         }
     }
 

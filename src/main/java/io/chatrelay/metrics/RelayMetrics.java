@@ -92,6 +92,21 @@ public final class RelayMetrics implements AutoCloseable {
                 .register(registry).record(sinceAccepted.isNegative() ? Duration.ZERO : sinceAccepted);
     }
 
+    /** Buckets of {@code chatrelay_digest_events}: the events one digest carried. */
+    private static final double[] DIGEST_BUCKETS = {1, 5, 10, 25, 50, 100, 250, 1_000, 5_000};
+
+    /**
+     * {@code chatrelay_digests_total{destination}}: digests delivered; {@code chatrelay_digest_events{destination}}:
+     * a histogram of the events each carried.
+     */
+    public void digestDelivered(String destination, int events) {
+        Counter.builder("chatrelay.digests").description("Digests delivered")
+                .tag("destination", destination).register(registry).increment();
+        io.micrometer.core.instrument.DistributionSummary.builder("chatrelay.digest.events")
+                .description("Events carried by each delivered digest").tag("destination", destination)
+                .serviceLevelObjectives(DIGEST_BUCKETS).register(registry).record(events);
+    }
+
     /** {@code chatrelay_config_reloads_total{result}}: applied or rejected. */
     public void configReload(String result) {
         Counter.builder("chatrelay.config.reloads").description("Config reloads, applied or rejected")

@@ -110,7 +110,7 @@ public final class RoutingTable {
 
     private static void fire(RouteConfig route, Map<String, Target> targets) {
         for (String destination : route.to()) {
-            targets.putIfAbsent(destination, new Target(destination, route.name()));
+            targets.putIfAbsent(destination, new Target(destination, route.name(), route.digest()));
         }
     }
 

@@ -6,5 +6,18 @@ import io.chatrelay.event.RawEvent;
  * One event on its way to one destination; {@code attempts} counts the sends made so far.
  * {@code claim} is the token of the claim that handed it out: every later write about this
  * delivery (its outcome, giving it back) is applied only while that claim is still the row's latest.
+ * A digest's delivery has its {@code digestId} (0 for any other): its {@code event} is the first
+ * of the period, and {@link Outbox#digest} reads them all.
  */
-public record Delivery(String id, RawEvent event, String destination, String route, int attempts, long claim) {}
+public record Delivery(String id, RawEvent event, String destination, String route, int attempts, long claim,
+                       long digestId) {
+
+    public Delivery(String id, RawEvent event, String destination, String route, int attempts, long claim) {
+        this(id, event, destination, route, attempts, claim, 0);
+    }
+
+    /** True for a digest's delivery: one message for the events of a period. */
+    public boolean isDigest() {
+        return digestId != 0;
+    }
+}

@@ -147,6 +147,30 @@ final class EventListing {
         for (DeliveryView view : Rows.views(sql.bound(query, eventIds.toArray()))) {
             byEvent.computeIfAbsent(view.eventId(), id -> new ArrayList<>()).add(view);
         }
+        digestsOf(sql, eventIds, byEvent);
         return byEvent;
+    }
+
+    /**
+     * The digest deliveries that carry the events, each listed with every event it carries (a
+     * digest's own delivery names only the period's first event).
+     */
+    private static void digestsOf(Sql sql, List<String> eventIds, Map<String, List<DeliveryView>> byEvent)
+            throws SQLException {
+        String query = "SELECT de.event_id, d.id FROM digest_events de JOIN deliveries d ON d.digest_id = de.digest_id "
+                + "WHERE de.event_id IN (" + String.join(", ", Collections.nCopies(eventIds.size(), "?"))
+                + ") AND d.event_id <> de.event_id ORDER BY d.id";
+        Map<Long, List<String>> carried = new LinkedHashMap<>();
+        try (java.sql.ResultSet rows = sql.bound(query, eventIds.toArray()).executeQuery()) {
+            while (rows.next()) {
+                carried.computeIfAbsent(rows.getLong(2), id -> new ArrayList<>()).add(rows.getString(1));
+            }
+        }
+        for (Map.Entry<Long, List<String>> digest : carried.entrySet()) {
+            for (DeliveryView view : Rows.views(sql.bound("SELECT " + Rows.VIEW_COLUMNS + DeliveryListing.FROM
+                    + " WHERE d.id = ?", digest.getKey()))) {
+                digest.getValue().forEach(event -> byEvent.computeIfAbsent(event, id -> new ArrayList<>()).add(view));
+            }
+        }
     }
 }

@@ -28,6 +28,9 @@ public interface History {
      */
     long copies(String eventId);
 
+    /** The ids of the digest deliveries that carry the event (one, unless it was replayed into none), oldest first. */
+    List<Long> digestDeliveries(String eventId);
+
     /** Events matching the filter, newest first, each with its deliveries. */
     List<EventSummary> events(EventFilter filter);
 

@@ -70,6 +70,12 @@ final class JdbcHistory implements History {
     }
 
     @Override
+    public List<Long> digestDeliveries(String eventId) {
+        return database.lazyTransaction(sql -> Rows.ids(sql.bound("SELECT d.id FROM digest_events de "
+                + "JOIN deliveries d ON d.digest_id = de.digest_id WHERE de.event_id = ? ORDER BY d.id", eventId)));
+    }
+
+    @Override
     public List<EventSummary> events(EventFilter filter) {
         return database.lazyTransaction(sql -> EventListing.find(sql, dialect, filter));
     }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,6 +60,7 @@ final class JdbcOutbox implements Outbox {
     private final GroupCommit lazy;
     private final String owner = UUID.randomUUID().toString();
     private final SharedState shared;
+    private final Digests digests;
 
     JdbcOutbox(Database database, SqlDialect dialect) {
         this.database = database;
@@ -71,6 +73,7 @@ final class JdbcOutbox implements Outbox {
         this.durable = new GroupCommit(database, "relay-group-commit");
         this.lazy = dialect.singleWriter() ? durable : new GroupCommit(database, "relay-outcome-commit");
         this.shared = new JdbcSharedState(database, owner);
+        this.digests = new Digests(dialect);
     }
 
     @Override
@@ -102,15 +105,32 @@ final class JdbcOutbox implements Outbox {
         return new Enqueued(first, !first.equals(event.id()));
     }
 
-    private static Sql.BatchRow insertOnce(Sql sql, RawEvent event, List<Target> targets, String digest,
-                                           long seenAfter) throws SQLException {
+    /**
+     * As {@link #insert}, each row only if this event took the body's digest. An event for a route's
+     * digest joins it after the batch so far has run, and only once its event row is there.
+     */
+    private Sql.BatchRow insertOnce(Sql sql, RawEvent event, List<Target> targets, String digest, long seenAfter)
+            throws SQLException {
         long at = event.receivedAt().toEpochMilli();
         Sql.BatchRow took = sql.addToBatch(TAKE_DIGEST, digest, event.id(), at, seenAfter);
         sql.addToBatch(INSERT_EVENT_ONCE, event.id(), event.type(), event.conversationId(), event.body(), at,
                 digest, event.id());
+        List<Target> digested = new ArrayList<>();
         for (Target target : targets) {
-            sql.addToBatch(INSERT_DELIVERY_ONCE, event.id(), target.destination(), target.route(),
-                    event.conversationId(), at, at, digest, event.id());
+            if (target.digest().isPresent()) {
+                digested.add(target);
+            } else {
+                sql.addToBatch(INSERT_DELIVERY_ONCE, event.id(), target.destination(), target.route(),
+                        event.conversationId(), at, at, digest, event.id());
+            }
+        }
+        if (!digested.isEmpty()) {
+            sql.flushBatches();
+            if (sql.count("SELECT COUNT(*) FROM events WHERE id = ?", event.id()) > 0) {
+                for (Target target : digested) {
+                    digests.add(sql, event, target, target.digest().get());
+                }
+            }
         }
         return took;
     }
@@ -130,15 +150,28 @@ final class JdbcOutbox implements Outbox {
         return first;
     }
 
-    /** Adds the event's rows to the batch of its group commit: one insert per table for the whole batch. */
-    private static void insert(Sql sql, RawEvent event, List<Target> targets) throws SQLException {
+    /**
+     * Adds the event's rows to the batch of its group commit: one insert per table for the whole
+     * batch. An event for a digest has its rows written at once instead (its digest is found or
+     * opened by reading), after the batch so far, which holds its event row.
+     */
+    private void insert(Sql sql, RawEvent event, List<Target> targets) throws SQLException {
         long at = event.receivedAt().toEpochMilli();
         sql.addToBatch("INSERT INTO events (id, type, conversation_id, body, received_at) VALUES (?, ?, ?, ?, ?)",
                 event.id(), event.type(), event.conversationId(), event.body(), at);
         if (targets.isEmpty()) {
             return;
         }
+        boolean flushed = false;
         for (Target target : targets) {
+            if (target.digest().isPresent()) {
+                if (!flushed) {
+                    sql.flushBatches();
+                    flushed = true;
+                }
+                digests.add(sql, event, target, target.digest().get());
+                continue;
+            }
             sql.addToBatch("INSERT INTO deliveries (event_id, destination, route, order_key, status, attempts, "
                     + "next_attempt_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)",
                     event.id(), target.destination(), target.route(), event.conversationId(), at, at);
@@ -154,6 +187,7 @@ final class JdbcOutbox implements Outbox {
         long nowMillis = now.toEpochMilli();
         GroupCommit.Write<Claim> claim = sql -> {
             List<Delivery> due = dialect.claim(sql, destination, nowMillis, max, nowMillis + lease.toMillis(), owner);
+            Digests.seal(sql, due);
             return new Claim(due, due.size() < max ? nextDue(sql, destination) : Optional.empty());
         };
         return dialect.singleWriter() ? lazy.commitLazily(claim, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()))
@@ -209,6 +243,11 @@ final class JdbcOutbox implements Outbox {
             long at = row.next() ? row.getLong(1) : 0;
             return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
         }
+    }
+
+    @Override
+    public DigestContents digest(Delivery delivery) {
+        return database.lazyTransaction(sql -> Digests.contents(sql, delivery.digestId()));
     }
 
     @Override

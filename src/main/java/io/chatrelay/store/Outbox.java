@@ -63,6 +63,9 @@ public interface Outbox {
     /** Gives a claimed delivery back without counting an attempt (shutdown); false if the claim was lost. */
     boolean release(Delivery delivery);
 
+    /** The period and events of a digest's delivery ({@link Delivery#isDigest()}), fixed since its first claim. */
+    DigestContents digest(Delivery delivery);
+
     /**
      * Deletes deliveries delivered before {@code before}, events left with no delivery, and digests
      * of bodies first seen before it: the queue's retention, which the dispatcher runs in the

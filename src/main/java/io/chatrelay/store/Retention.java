@@ -8,10 +8,11 @@ import java.util.Arrays;
 import java.util.Collections;
 
 /**
- * Retention: delivered deliveries older than a cutoff go, with their attempts, and so do their
- * events once no delivery is left, and events no route took; then the threads of conversations
- * none of whose events is left, and the digests of bodies first seen before the cutoff (a body
- * seen again after its window took the digest over already). Everything runs in short
+ * Retention: delivered deliveries older than a cutoff go, with their attempts (and a digest's
+ * record of its events), and so do their events once no delivery or pending digest is left, and
+ * events no route took; then the threads of conversations none of whose events is left, and the
+ * digests of bodies first seen before the cutoff (a body seen again after its window took the
+ * digest over already). Everything runs in short
  * transactions of {@link #CHUNK}, so that pruning a large store never holds it (SQLite's single
  * writer) long enough to delay acknowledgements, and each reads only what it deletes or nearly:
  * {@code deliveries_delivered} finds the old delivered deliveries, and the old events are a range
@@ -27,7 +28,11 @@ final class Retention {
     /** Old events in id order after a given one; ids are time-ordered, so the range ends at the cutoff's first id. */
     static final String OLD_EVENTS = "SELECT id FROM events WHERE id > ? AND id < ? ORDER BY id LIMIT ?";
     private static final String UNROUTED = "DELETE FROM events WHERE id IN (" + CHUNK_PARAMETERS + ") "
-            + "AND received_at < ? AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = events.id)";
+            + "AND received_at < ? AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = events.id) "
+            + "AND NOT EXISTS (SELECT 1 FROM digest_events de WHERE de.event_id = events.id)";
+    /** The digests of pruned deliveries, and which events they carried: those events are then unrouted. */
+    private static final String DIGESTS_OF = "(SELECT digest_id FROM deliveries WHERE id IN (" + CHUNK_PARAMETERS
+            + ") AND digest_id IS NOT NULL)";
     /**
      * Threads started before the cutoff whose conversation has no event left: it has been silent
      * for longer than the retention, and its next message starts a new thread. Without this the
@@ -84,9 +89,12 @@ final class Retention {
         }
         if (found > 0) {
             sql.update("DELETE FROM attempts WHERE delivery_id IN (" + CHUNK_PARAMETERS + ")", ids);
+            sql.update("DELETE FROM digest_events WHERE digest_id IN " + DIGESTS_OF, ids);
+            sql.update("DELETE FROM digests WHERE id IN " + DIGESTS_OF, ids);
             sql.update("DELETE FROM deliveries WHERE id IN (" + CHUNK_PARAMETERS + ")", ids);
             sql.update("DELETE FROM events WHERE id IN (" + CHUNK_PARAMETERS + ") AND NOT EXISTS "
-                    + "(SELECT 1 FROM deliveries d WHERE d.event_id = events.id)", events);
+                    + "(SELECT 1 FROM deliveries d WHERE d.event_id = events.id) AND NOT EXISTS "
+                    + "(SELECT 1 FROM digest_events de WHERE de.event_id = events.id)", events);
         }
         return found;
     }

@@ -70,6 +70,37 @@ final class Schema {
                 """.formatted(tableOptions);
     }
 
+    /**
+     * Migration 9: digests, one row per period of a route's digest to one destination. At most one is open per
+     * route and destination ({@code digests_open}): ingest finds or creates it in the event's own
+     * transaction, and the claim of its delivery seals it, so the events it carries are fixed before
+     * it is rendered. Its delivery ({@code deliveries.digest_id}) is created with its first event and
+     * is due at the period's end; {@code digest_events} says which events it carries. {@code id}
+     * differs by database: see each dialect.
+     */
+    static String digests(String idColumn) {
+        return """
+                CREATE TABLE digests (
+                  id %s,
+                  route TEXT NOT NULL,
+                  destination TEXT NOT NULL,
+                  period_start BIGINT NOT NULL,
+                  period_end BIGINT NOT NULL,
+                  max_events INTEGER NOT NULL,
+                  sealed INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE UNIQUE INDEX digests_open ON digests (route, destination) WHERE sealed = 0;
+                CREATE TABLE digest_events (
+                  digest_id BIGINT NOT NULL,
+                  event_id TEXT NOT NULL,
+                  PRIMARY KEY (digest_id, event_id)
+                );
+                CREATE INDEX digest_events_event ON digest_events (event_id);
+                ALTER TABLE deliveries ADD COLUMN digest_id BIGINT;
+                CREATE INDEX deliveries_digest ON deliveries (digest_id) WHERE digest_id IS NOT NULL;
+                """.formatted(idColumn);
+    }
+
     /** The oldest pending delivery of each conversation: the only one that may be sent. */
     static final String IS_HEAD = """
             (d.order_key IS NULL OR NOT EXISTS (

@@ -358,6 +358,130 @@ abstract class OutboxContract {
         assertThat(history.count(DeliveryStatus.PENDING)).isEqualTo(threads * each);
     }
 
+    static List<Target> digestTo(String destination) {
+        return List.of(new Target(destination, "hourly", Optional.of(
+                new io.chatrelay.config.DigestConfig(Duration.ofHours(1), 50))));
+    }
+
+    static List<String> ids(DigestContents digest) {
+        return digest.events().stream().map(RawEvent::id).toList();
+    }
+
+    @Test
+    void aDigestGathersItsPeriodsEventsInOneDeliveryDueAtItsEnd() {
+        outbox.enqueue(event("e1", "c1", T0), digestTo("slack"));
+        outbox.enqueue(event("e2", "c2", T0.plus(Duration.ofMinutes(10))), digestTo("slack"));
+        outbox.enqueue(event("e3", "c1", T0.plus(Duration.ofMinutes(59))), digestTo("slack"));
+
+        Outbox.Claim early = outbox.claim("slack", T0.plus(Duration.ofMinutes(59)), 10, LEASE);
+        assertThat(early.deliveries()).isEmpty();
+        assertThat(early.nextDue()).contains(T0.plus(Duration.ofHours(1)));
+        Delivery digest = claimDue(outbox, "slack", T0.plus(Duration.ofHours(1)), 10, LEASE).get(0);
+        assertThat(digest.isDigest()).isTrue();
+        DigestContents contents = outbox.digest(digest);
+        assertThat(ids(contents)).containsExactly("e1", "e2", "e3");
+        assertThat(contents.start()).isEqualTo(T0);
+        assertThat(contents.end()).isEqualTo(T0.plus(Duration.ofHours(1)));
+        assertThat(contents.maxEvents()).isEqualTo(50);
+        assertThat(history.digestDeliveries("e2")).containsExactly(Long.parseLong(digest.id()));
+
+        outbox.enqueue(event("e4", "c3", T0.plus(Duration.ofMinutes(59))), digestTo("slack")); // after the claim
+        assertThat(ids(outbox.digest(digest))).as("a claimed digest is sealed").containsExactly("e1", "e2", "e3");
+        outbox.delivered(digest, attempt(T0.plus(Duration.ofHours(1)), 200), soon());
+        Delivery next = claimDue(outbox, "slack", T0.plus(Duration.ofMinutes(119)), 10, LEASE).get(0);
+        assertThat(ids(outbox.digest(next))).containsExactly("e4");
+    }
+
+    @Test
+    void anEventAfterThePeriodStartsTheNextEvenBeforeTheDigestIsClaimed() {
+        outbox.enqueue(event("e1", null, T0), digestTo("crm"));
+        outbox.enqueue(event("e2", null, T0.plus(Duration.ofMinutes(61))), digestTo("crm"));
+
+        List<Delivery> due = claimDue(outbox, "crm", T0.plus(Duration.ofMinutes(61)), 10, LEASE);
+
+        assertThat(due).singleElement().satisfies(d -> assertThat(ids(outbox.digest(d))).containsExactly("e1"));
+        outbox.delivered(due.get(0), attempt(T0.plus(Duration.ofMinutes(61)), 200), soon());
+        assertThat(claimDue(outbox, "crm", T0.plus(Duration.ofMinutes(121)), 10, LEASE)).singleElement()
+                .satisfies(d -> assertThat(ids(outbox.digest(d))).containsExactly("e2"));
+    }
+
+    @Test
+    void aRetriedDigestCarriesTheSameEventsAndSurvivesARestart() {
+        outbox.enqueue(event("e1", null, T0), digestTo("crm"));
+        outbox.enqueue(event("e2", null, T0.plusSeconds(5)), digestTo("crm"));
+        Delivery digest = claimDue(outbox, "crm", T0.plus(Duration.ofHours(1)), 10, LEASE).get(0);
+        outbox.retryAt(digest, T0.plus(Duration.ofMinutes(70)), attempt(T0.plus(Duration.ofHours(1)), 503), soon());
+        outbox.enqueue(event("e3", null, T0.plus(Duration.ofMinutes(65))), digestTo("crm"));
+        store.close();
+        use(reopen());
+
+        List<Delivery> due = claimDue(outbox, "crm", T0.plus(Duration.ofMinutes(70)), 10, LEASE);
+
+        assertThat(due).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo(digest.id());
+            assertThat(ids(outbox.digest(d))).containsExactly("e1", "e2");
+        });
+    }
+
+    @Test
+    void keepsADigestsEventsUntilItsDeliveryIsPruned() {
+        Clock at = Clock.fixed(T0, ZoneOffset.UTC);
+        String first = io.chatrelay.event.Ids.newId(at);
+        String second = io.chatrelay.event.Ids.newId(at);
+        outbox.enqueue(event(first, null, T0), digestTo("crm"));
+        outbox.enqueue(event(second, null, T0.plusSeconds(5)), digestTo("crm"));
+        Delivery digest = claimDue(outbox, "crm", T0.plus(Duration.ofHours(1)), 10, LEASE).get(0);
+
+        outbox.pruneDelivered(T0.plus(Duration.ofDays(30)));
+        assertThat(ids(outbox.digest(digest))).as("pending: nothing of it is pruned").containsExactly(first, second);
+
+        outbox.delivered(digest, attempt(T0.plus(Duration.ofHours(1)), 200), soon());
+        outbox.pruneDelivered(T0.plus(Duration.ofDays(30)));
+        assertThat(history.event(first)).isEmpty();
+        assertThat(history.event(second)).isEmpty();
+        assertThat(history.digestDeliveries(second)).isEmpty();
+    }
+
+    @Test
+    void anEventDeliveredAtOnceElsewhereStaysForTheDigestThatStillCarriesIt() {
+        Clock at = Clock.fixed(T0, ZoneOffset.UTC);
+        String first = io.chatrelay.event.Ids.newId(at);
+        String both = io.chatrelay.event.Ids.newId(at);
+        outbox.enqueue(event(first, null, T0), digestTo("crm"));
+        List<Target> targets = new java.util.ArrayList<>(to("slack"));
+        targets.addAll(digestTo("crm"));
+        outbox.enqueue(event(both, null, T0.plusSeconds(5)), targets);
+        outbox.delivered(claimDue(outbox, "slack", T0.plusSeconds(5), 10, LEASE).get(0), attempt(T0, 200), soon());
+
+        outbox.pruneDelivered(T0.plus(Duration.ofMinutes(30)));
+
+        Delivery digest = claimDue(outbox, "crm", T0.plus(Duration.ofHours(1)), 10, LEASE).get(0);
+        assertThat(ids(outbox.digest(digest))).containsExactly(first, both);
+    }
+
+    @Test
+    void concurrentEventsOfOneRouteAllJoinOneDigest() throws Exception {
+        int threads = 8;
+        int each = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    outbox.enqueue(event("t" + thread + "-" + i, "c" + thread, T0.plusMillis(i)), digestTo("crm"));
+                }
+            }));
+        }
+        for (var future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+
+        List<Delivery> due = claimDue(outbox, "crm", T0.plus(Duration.ofHours(2)), 10, LEASE);
+        assertThat(due).singleElement().satisfies(d -> assertThat(outbox.digest(d).events()).hasSize(threads * each));
+    }
+
     @Test
     void aConversationKeepsTheFirstThreadRecordedForEachDestination() {
         SharedState shared = outbox.shared();

@@ -8,6 +8,7 @@ import io.chatrelay.platform.Envelope;
 import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.Masking;
 import io.chatrelay.platform.OutboundRequest;
+import io.chatrelay.render.Digest;
 import io.chatrelay.render.LiteralMarkdown;
 import io.chatrelay.render.MessageTemplate;
 import io.chatrelay.render.Summaries;
@@ -57,6 +58,29 @@ public final class DiscordFormatter implements Formatter {
             return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
         }
         return forumPost(message, summary, envelope);
+    }
+
+    /** A digest: one embed, its lines in the description (within 4096), "+N more" last. Never in a forum post. */
+    @Override
+    public OutboundRequest formatDigest(Digest digest, Envelope envelope) {
+        ObjectNode message = NODES.objectNode();
+        username.ifPresent(name -> message.put("username", Text.truncate(name, DiscordLimits.USERNAME)));
+        avatarUrl.ifPresent(url -> message.put("avatar_url", url));
+        message.putObject("allowed_mentions").putArray("parse");
+        ObjectNode embed = message.putArray("embeds").addObject();
+        embed.put("title", Text.truncate("🗂 " + digest.title(), DiscordLimits.TITLE));
+        embed.put("color", 0x5865F2);
+        embed.put("timestamp", digest.end().toString());
+        Digest.Fitted fitted = digest.fit(DiscordLimits.DESCRIPTION, line -> "**" + line.time() + "** "
+                + LiteralMarkdown.escape(String.join(" · ", line.chatbot(), line.who(), line.words())), "\n",
+                hidden -> LiteralMarkdown.escape(digest.moreText(hidden)));
+        embed.put("description", fitted.joined("\n"));
+        embed.putObject("footer").put("text", "Chat Data · digest");
+        if (threadName.isEmpty()) {
+            return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
+        }
+        message.put("thread_name", Text.truncate(digest.title(), DiscordLimits.THREAD_NAME));
+        return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
     }
 
     @Override

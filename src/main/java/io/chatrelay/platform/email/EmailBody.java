@@ -1,6 +1,8 @@
 package io.chatrelay.platform.email;
 
 import io.chatrelay.event.Message;
+import io.chatrelay.render.Digest;
+import io.chatrelay.render.DigestLine;
 import io.chatrelay.render.Summary;
 import io.chatrelay.render.Text;
 import io.chatrelay.render.Transcript;
@@ -52,6 +54,34 @@ final class EmailBody {
         if (!summary.transcript().isEmpty()) {
             out.append("<h3>Transcript</h3>\n<p>").append(Transcript.render(summary.transcript(), TRANSCRIPT,
                     m -> line(m, plain)).replaceAll("(?<!<br>)\n", "<br>\n")).append("</p>\n");
+        }
+        return out.append("</body></html>\n").toString();
+    }
+
+    /** A digest as text: the title, a line per event, "+N more" with the console link. */
+    static String digestText(Digest digest) {
+        StringBuilder out = new StringBuilder(digest.title()).append("\n\n");
+        digest.shown().forEach(line -> out.append(line.text()).append('\n'));
+        if (digest.more() > 0) {
+            out.append('\n').append(digest.moreText(digest.more())).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** A digest as HTML: a table with a row per line, every value escaped. */
+    static String digestHtml(Digest digest) {
+        StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html><body style=\"font-family:sans-serif\">\n");
+        out.append("<h2>").append(EmailHtml.escape(digest.title())).append("</h2>\n<table>\n");
+        out.append("<tr><th align=\"left\">Time</th><th align=\"left\">Chatbot</th><th align=\"left\">Who</th>"
+                + "<th align=\"left\">What</th></tr>\n");
+        for (DigestLine line : digest.shown()) {
+            out.append("<tr><td>").append(EmailHtml.escape(line.time())).append("</td><td>")
+                    .append(EmailHtml.escape(line.chatbot())).append("</td><td>").append(EmailHtml.escape(line.who()))
+                    .append("</td><td>").append(EmailHtml.escape(line.words())).append("</td></tr>\n");
+        }
+        out.append("</table>\n");
+        if (digest.more() > 0) {
+            out.append("<p>").append(EmailHtml.escape(digest.moreText(digest.more()))).append("</p>\n");
         }
         return out.append("</body></html>\n").toString();
     }

@@ -4,6 +4,7 @@ import io.chatrelay.platform.Envelope;
 import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.OutboundRequest;
 import io.chatrelay.render.MessageTemplate;
+import io.chatrelay.render.Digest;
 import io.chatrelay.render.Summaries;
 import io.chatrelay.render.Summary;
 import io.chatrelay.render.TemplateSyntax;
@@ -102,6 +103,33 @@ public final class EmailFormatter implements Formatter {
                     ? Optional.of(OutboundRequest.ThreadCapture.known(conversation, messageId)) : Optional.empty();
             return new OutboundRequest("SMTP", smtp, shown, Map.of("Content-Type", "message/rfc822"), bytes.toByteArray())
                     .capturingThread(capture);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalArgumentException("cannot build the mail: " + e.getMessage(), e);
+        }
+    }
+
+    /** A digest: one mail (never in a conversation's thread), the lines as an HTML table and as text. */
+    @Override
+    public OutboundRequest formatDigest(Digest digest, Envelope envelope) {
+        try {
+            MimeMessage mail = new FixedIdMessage(SESSION, messageId(envelope));
+            mail.setFrom(from);
+            mail.setRecipients(jakarta.mail.Message.RecipientType.TO, recipients(envelope).toArray(InternetAddress[]::new));
+            mail.setSubject(Text.truncate(digest.title(), SUBJECT), "UTF-8");
+            mail.setSentDate(Date.from(envelope.now()));
+            mail.setHeader("X-Chat-Data-Event", "digest");
+            MimeMultipart alternative = new FixedBoundaryMultipart("alternative", boundary(envelope));
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(EmailBody.digestText(digest), "UTF-8");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(EmailBody.digestHtml(digest), "UTF-8", "html");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(html);
+            mail.setContent(alternative);
+            mail.saveChanges();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            mail.writeTo(bytes);
+            return new OutboundRequest("SMTP", smtp, shown, Map.of("Content-Type", "message/rfc822"), bytes.toByteArray());
         } catch (MessagingException | IOException e) {
             throw new IllegalArgumentException("cannot build the mail: " + e.getMessage(), e);
         }

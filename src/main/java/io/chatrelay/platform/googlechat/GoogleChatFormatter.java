@@ -7,6 +7,7 @@ import io.chatrelay.event.Message;
 import io.chatrelay.platform.Envelope;
 import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.OutboundRequest;
+import io.chatrelay.render.Digest;
 import io.chatrelay.render.Summaries;
 import io.chatrelay.render.Summary;
 import io.chatrelay.render.TemplateSyntax;
@@ -32,6 +33,8 @@ public final class GoogleChatFormatter implements Formatter {
     private static final int TRANSCRIPT = 12_000;
     private static final int FACT = 1_000;
     private static final int FACTS = 25;
+    /** A digest's lines: room for three bytes a character within {@link #MAX_BYTES}. */
+    private static final int DIGEST = 9_000;
     private static final int THREAD_KEY = 100;
     private static final int MAX_URL = 2_000;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -58,6 +61,27 @@ public final class GoogleChatFormatter implements Formatter {
         }
         URI url = GoogleChatUrl.sending(webhookUrl, thread.isPresent());
         return OutboundRequest.postJson(url, GoogleChatUrl.shown(webhookUrl, thread.isPresent()), body)
+                .withHeader("Content-Type", "application/json; charset=UTF-8");
+    }
+
+    /**
+     * A digest: a card with the title as its header and a line per event, "+N more" last (within
+     * the message's bytes even in CJK), and the title as the notification text; never in a thread.
+     */
+    @Override
+    public OutboundRequest formatDigest(Digest digest, Envelope envelope) {
+        String title = "🗂 " + digest.title();
+        ObjectNode body = NODES.objectNode();
+        body.put("text", "*" + GoogleChatText.literal(title) + "*");
+        ObjectNode card = body.putArray("cardsV2").addObject().put("cardId", "chat-data-digest").putObject("card");
+        card.putObject("header").put("title", Text.truncate(title, 200));
+        Digest.Fitted fitted = digest.fit(DIGEST, line -> "<b>" + line.time() + "</b> " + GoogleChatCardHtml.escape(
+                String.join(" · ", line.chatbot(), line.who(), line.words())), "<br>",
+                hidden -> GoogleChatCardHtml.escape(digest.moreText(hidden)));
+        widgets(card.putArray("sections"), null).addObject().putObject("textParagraph")
+                .put("text", fitted.joined("<br>"));
+        URI url = GoogleChatUrl.sending(webhookUrl, false);
+        return OutboundRequest.postJson(url, GoogleChatUrl.shown(webhookUrl, false), body)
                 .withHeader("Content-Type", "application/json; charset=UTF-8");
     }
 

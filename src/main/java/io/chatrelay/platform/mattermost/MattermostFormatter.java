@@ -8,6 +8,7 @@ import io.chatrelay.platform.Envelope;
 import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.Masking;
 import io.chatrelay.platform.OutboundRequest;
+import io.chatrelay.render.Digest;
 import io.chatrelay.render.Summaries;
 import io.chatrelay.render.Summary;
 import io.chatrelay.render.TemplateSyntax;
@@ -49,6 +50,21 @@ public final class MattermostFormatter implements Formatter {
         Summary summary = Summaries.of(envelope.event());
         Optional<String> templated = envelope.templated(TemplateSyntax.MARKDOWN).map(MattermostText::render);
         ObjectNode post = message(summary, templated, envelope.plain());
+        channel.ifPresent(c -> post.put("channel", c));
+        username.ifPresent(u -> post.put("username", u));
+        iconUrl.ifPresent(u -> post.put("icon_url", u));
+        return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), post);
+    }
+
+    /** A digest: the title and a line per event in the message text, "+N more" last, within the server's limit. */
+    @Override
+    public OutboundRequest formatDigest(Digest digest, Envelope envelope) {
+        String title = "#### 🗂 " + MattermostText.literal(digest.title());
+        Digest.Fitted fitted = digest.fit(MAX_TEXT - title.length() - 1, line -> "**" + line.time() + "** "
+                + MattermostText.literal(String.join(" · ", line.chatbot(), line.who(), line.words())), "\n",
+                hidden -> MattermostText.literal(digest.moreText(hidden)));
+        ObjectNode post = NODES.objectNode();
+        post.put("text", Text.truncate(title + "\n" + fitted.joined("\n"), MAX_TEXT));
         channel.ifPresent(c -> post.put("channel", c));
         username.ifPresent(u -> post.put("username", u));
         iconUrl.ifPresent(u -> post.put("icon_url", u));

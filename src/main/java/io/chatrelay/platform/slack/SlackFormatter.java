@@ -9,6 +9,8 @@ import io.chatrelay.platform.Envelope;
 import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.Masking;
 import io.chatrelay.platform.OutboundRequest;
+import io.chatrelay.render.Digest;
+import io.chatrelay.render.DigestLine;
 import io.chatrelay.render.Summaries;
 import io.chatrelay.render.Summary;
 import io.chatrelay.render.TemplateSyntax;
@@ -48,6 +50,43 @@ public final class SlackFormatter implements Formatter {
             return OutboundRequest.postJson(webhookUrl.get(), Masking.url(webhookUrl.get()), message);
         }
         return webApi(message, envelope);
+    }
+
+    /**
+     * A digest: its title as the header, the lines packed into sections (each within Slack's 3000
+     * characters, all within its 50 blocks), and "+N more" as a context block. Never in a thread.
+     */
+    @Override
+    public OutboundRequest formatDigest(Digest digest, Envelope envelope) {
+        ObjectNode message = NODES.objectNode();
+        message.put("text", Text.truncate("🗂 " + SlackText.escape(digest.title()), SlackLimits.FALLBACK_TEXT));
+        message.put("unfurl_links", false);
+        ArrayNode blocks = message.putArray("blocks");
+        blocks.add(header("🗂 " + digest.title()));
+        Digest.Packed packed = digest.pack(line -> digestLine(line, envelope.plain()), SlackLimits.SECTION_TEXT,
+                SlackLimits.BLOCKS - 2, hidden -> Text.truncate(SlackText.escape(digest.moreText(hidden)),
+                        SlackLimits.SECTION_TEXT));
+        packed.groups().forEach(group -> blocks.add(section(group)));
+        if (!packed.more().isEmpty()) {
+            ObjectNode block = NODES.objectNode().put("type", "context");
+            block.putArray("elements").add(mrkdwn(packed.more()));
+            blocks.add(block);
+        }
+        if (webhookUrl.isPresent()) {
+            return OutboundRequest.postJson(webhookUrl.get(), Masking.url(webhookUrl.get()), message);
+        }
+        message.put("channel", channel.orElseThrow());
+        return OutboundRequest.postJson(postMessageUrl, postMessageUrl.toString(), message)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withHeader("Authorization", "Bearer " + token.orElseThrow())
+                .expectingOk("ok");
+    }
+
+    /** "*14:02* support-bot · Ada · How do I…": the visitor's words shown as typed. */
+    private static String digestLine(DigestLine line, boolean plain) {
+        String rest = String.join(" · ", line.chatbot(), line.who(), line.words());
+        return (plain ? line.time() : "*" + line.time() + "*") + " " + (plain ? SlackText.escape(rest)
+                : SlackText.literal(rest));
     }
 
     @Override

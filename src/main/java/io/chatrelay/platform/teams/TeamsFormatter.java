@@ -8,6 +8,7 @@ import io.chatrelay.platform.Envelope;
 import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.Masking;
 import io.chatrelay.platform.OutboundRequest;
+import io.chatrelay.render.Digest;
 import io.chatrelay.render.LiteralMarkdown;
 import io.chatrelay.render.Summaries;
 import io.chatrelay.render.Summary;
@@ -47,6 +48,27 @@ public final class TeamsFormatter implements Formatter {
             fact /= 2;
             message = message(summary, templated, transcript, fact, envelope.plain());
         }
+        return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
+    }
+
+    /** A digest: one card, the title and the lines (within Teams' bytes even in CJK), "+N more" last. */
+    @Override
+    public OutboundRequest formatDigest(Digest digest, Envelope envelope) {
+        ObjectNode card = NODES.objectNode();
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("type", "AdaptiveCard");
+        card.put("version", "1.4");
+        ArrayNode body = card.putArray("body");
+        body.add(textBlock(Text.truncate("🗂 " + digest.title(), TITLE)).put("weight", "Bolder").put("size", "Medium"));
+        Digest.Fitted fitted = digest.fit(TRANSCRIPT, line -> "**" + line.time() + "** " + LiteralMarkdown.escape(
+                String.join(" · ", line.chatbot(), line.who(), line.words())), "\n\n",
+                hidden -> LiteralMarkdown.escape(digest.moreText(hidden)));
+        body.add(textBlock(fitted.joined("\n\n")));
+        ObjectNode message = NODES.objectNode().put("type", "message");
+        message.putArray("attachments").addObject()
+                .put("contentType", "application/vnd.microsoft.card.adaptive")
+                .putNull("contentUrl")
+                .set("content", card);
         return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
     }
 

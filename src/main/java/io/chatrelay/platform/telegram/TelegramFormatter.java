@@ -7,6 +7,7 @@ import io.chatrelay.platform.Envelope;
 import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.Masking;
 import io.chatrelay.platform.OutboundRequest;
+import io.chatrelay.render.Digest;
 import io.chatrelay.render.Summaries;
 import io.chatrelay.render.Summary;
 import io.chatrelay.render.TemplateSyntax;
@@ -49,6 +50,28 @@ public final class TelegramFormatter implements Formatter {
         });
         body.put("text", text(Summaries.of(envelope.event()),
                 envelope.templated(TemplateSyntax.MARKDOWN).map(TelegramHtml::render), envelope.plain()));
+        body.put("parse_mode", "HTML");
+        body.putObject("link_preview_options").put("is_disabled", true);
+        return OutboundRequest.postJson(url, displayUrl, body);
+    }
+
+    /** A digest: a bold title and a line per event in HTML, "+N more" last, within 4096 characters. */
+    @Override
+    public OutboundRequest formatDigest(Digest digest, Envelope envelope) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("chat_id", chatId);
+        messageThreadId.ifPresent(id -> {
+            if (id.matches("\\d{1,18}")) {
+                body.put("message_thread_id", Long.parseLong(id));
+            } else {
+                body.put("message_thread_id", id);
+            }
+        });
+        String title = "<b>" + TelegramHtml.escape("🗂 " + digest.title()) + "</b>";
+        Digest.Fitted fitted = digest.fit(MAX_TEXT - title.length() - 2, line -> "<b>" + line.time() + "</b> "
+                + TelegramHtml.escape(String.join(" · ", line.chatbot(), line.who(), line.words())), "\n",
+                hidden -> TelegramHtml.escape(digest.moreText(hidden)));
+        body.put("text", TelegramHtml.truncate(title + "\n\n" + fitted.joined("\n"), MAX_TEXT));
         body.put("parse_mode", "HTML");
         body.putObject("link_preview_options").put("is_disabled", true);
         return OutboundRequest.postJson(url, displayUrl, body);

@@ -1,12 +1,19 @@
 package io.chatrelay.platform.webhook;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatrelay.event.RawEvent;
 import io.chatrelay.config.Secret;
 import io.chatrelay.platform.Envelope;
 import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.Masking;
 import io.chatrelay.platform.OutboundRequest;
+import io.chatrelay.render.Digest;
 import io.chatrelay.render.TemplateSyntax;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +29,11 @@ public final class WebhookFormatter implements Formatter {
 
     public static final String EVENT_ID_HEADER = "X-Relay-Event-Id";
     public static final String TOPIC_HEADER = "x-chat-data-topic";
+
+    /** Reads each event's body keeping its numbers as written: decimals are not rounded to doubles. */
+    private static final ObjectMapper READER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private final URI url;
     private final String method;
@@ -43,6 +55,32 @@ public final class WebhookFormatter implements Formatter {
         Map<String, String> sent = new LinkedHashMap<>();
         sent.put("Content-Type", "application/json");
         sent.put(TOPIC_HEADER, envelope.event().type()); // the parsed type is always a name; a stored one may predate that rule
+        sent.put(EVENT_ID_HEADER, envelope.raw().id());
+        headers.forEach((name, value) -> sent.put(name, value.reveal()));
+        signer.ifPresent(s -> sent.putAll(s.headers(messageId(envelope), envelope.now(), body)));
+        return new OutboundRequest(method, url, Masking.url(url), sent, body);
+    }
+
+    /**
+     * A digest: {@code {"events": [each event's body as received], "period": {"start", "end"}}},
+     * signed like any delivery. A body that is not JSON is carried as a string.
+     */
+    @Override
+    public OutboundRequest formatDigest(Digest digest, Envelope envelope) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ArrayNode events = root.putArray("events");
+        for (RawEvent raw : digest.raw()) {
+            try {
+                events.add(READER.readTree(raw.body()));
+            } catch (IOException e) {
+                events.add(new String(raw.body(), StandardCharsets.UTF_8));
+            }
+        }
+        root.putObject("period").put("start", digest.start().toString()).put("end", digest.end().toString());
+        byte[] body = OutboundRequest.json(root);
+        Map<String, String> sent = new LinkedHashMap<>();
+        sent.put("Content-Type", "application/json");
+        sent.put(TOPIC_HEADER, "digest");
         sent.put(EVENT_ID_HEADER, envelope.raw().id());
         headers.forEach((name, value) -> sent.put(name, value.reveal()));
         signer.ifPresent(s -> sent.putAll(s.headers(messageId(envelope), envelope.now(), body)));

@@ -7,6 +7,7 @@ import io.chatrelay.event.Message;
 import io.chatrelay.platform.Envelope;
 import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.OutboundRequest;
+import io.chatrelay.render.Digest;
 import io.chatrelay.render.MessageTemplate;
 import io.chatrelay.render.Summaries;
 import io.chatrelay.render.Summary;
@@ -61,6 +62,43 @@ public final class WhatsAppFormatter implements Formatter {
         }
         return OutboundRequest.postJson(url, url.toString(), body)
                 .withHeader("Authorization", "Bearer " + token);
+    }
+
+    /**
+     * A digest: a text message with the title and a line per event, "+N more" last, within 4,096
+     * characters; with a template, its first parameter carries the lines on one line (within a
+     * parameter's share) and any other parameter the title.
+     */
+    @Override
+    public OutboundRequest formatDigest(Digest digest, Envelope envelope) {
+        ObjectNode body = NODES.objectNode();
+        body.put("messaging_product", "whatsapp");
+        body.put("recipient_type", "individual");
+        body.put("to", recipient.substring(1));
+        if (template.isPresent()) {
+            body.put("type", "template");
+            ObjectNode node = NODES.objectNode().put("name", template.get().name());
+            node.putObject("language").put("code", template.get().language());
+            if (!parameters.isEmpty()) {
+                ArrayNode values = node.putArray("components").addObject().put("type", "body").putArray("parameters");
+                Digest.Fitted fitted = digest.fit(MAX_PARAMETER, line -> Text.oneLine(line.text()), " | ",
+                        hidden -> "+" + hidden + " more");
+                values.addObject().put("type", "text").put("text", parameter(fitted.joined(" | ")));
+                for (int i = 1; i < parameters.size(); i++) {
+                    values.addObject().put("type", "text").put("text", parameter(digest.title()));
+                }
+            }
+            body.set("template", node);
+        } else {
+            String title = "*" + WhatsAppText.literal("🗂 " + digest.title()) + "*";
+            Digest.Fitted fitted = digest.fit(MAX_TEXT - title.length() - 2, line -> "*" + line.time() + "* "
+                    + WhatsAppText.literal(String.join(" · ", line.chatbot(), line.who(), line.words())), "\n",
+                    hidden -> digest.moreText(hidden));
+            body.put("type", "text");
+            body.putObject("text").put("preview_url", false)
+                    .put("body", Text.truncate(title + "\n\n" + fitted.joined("\n"), MAX_TEXT));
+        }
+        return OutboundRequest.postJson(url, url.toString(), body).withHeader("Authorization", "Bearer " + token);
     }
 
     private ObjectNode template(WhatsAppConfig.Template config, Envelope envelope) {

@@ -8,11 +8,13 @@ import io.chatrelay.event.EventParser;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.platform.Envelope;
 import io.chatrelay.platform.OutboundRequest;
+import io.chatrelay.render.Digest;
 import io.chatrelay.render.MessageTemplate;
 import io.chatrelay.testkit.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -71,6 +73,27 @@ class StandardWebhooksTest {
 
         assertThat(new String(request.body(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"text\":\"Lead Name \\\"lead@example.com\\\"\"}");
+        assertThat(request.headers().get("webhook-signature")).isEqualTo(expected(request.headers().get("webhook-id"),
+                request.headers().get("webhook-timestamp"), request.body()));
+    }
+
+    @Test
+    void signsADigestOfEveryEventsBodyAsReceived() throws Exception {
+        WebhookFormatter formatter = new WebhookFormatter(new WebhookConfig("crm",
+                new Secret("https://crm.example.com/hook"), "POST", Map.of(), Optional.of(new Secret(SECRET)),
+                new DestinationOptions(Optional.empty(), Optional.empty(), Optional.empty())));
+        String first = "{\"event\":\"chat\",\"score\":0.85039052270425471234,\"cost_credits\":20}";
+        String second = "{\"event\":\"user-online\",\"name\":\"Zoë <b>\"}";
+        List<RawEvent> events = List.of(new RawEvent("e1", null, null, first.getBytes(StandardCharsets.UTF_8), NOW),
+                new RawEvent("e2", null, null, second.getBytes(StandardCharsets.UTF_8), NOW.plusSeconds(60)));
+        Digest digest = Digest.of(NOW, NOW.plusSeconds(3600), 50, events, "crm");
+        var event = EventParser.parse(events.get(0).body(), null);
+
+        OutboundRequest request = formatter.formatDigest(digest, new Envelope(events.get(0), event, "12",
+                Optional.empty(), Optional.empty(), NOW.plusSeconds(3600)));
+
+        assertThat(new String(request.body(), StandardCharsets.UTF_8)).isEqualTo("{\"events\":[" + first + ","
+                + second + "],\"period\":{\"start\":\"2026-11-24T12:00:00Z\",\"end\":\"2026-11-24T13:00:00Z\"}}");
         assertThat(request.headers().get("webhook-signature")).isEqualTo(expected(request.headers().get("webhook-id"),
                 request.headers().get("webhook-timestamp"), request.body()));
     }

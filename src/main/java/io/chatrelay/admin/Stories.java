@@ -58,6 +58,7 @@ public final class Stories {
             story.put("size_bytes", raw.body().length);
             story.put("copies", history.copies(id));
             story.put("routes", deliveries.stream().map(DeliveryView::route).distinct().sorted().toList());
+            story.put("routing", raw.routing().stream().map(redactor::shown).toList());
             story.put("contact", parsed.map(this::contact).orElse(null));
             List<Map<String, Object>> stories = new ArrayList<>();
             for (int i = deliveries.size() - 1; i >= 0; i--) { // in the order they were made

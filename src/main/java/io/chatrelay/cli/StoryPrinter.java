@@ -37,6 +37,10 @@ final class StoryPrinter {
         List<?> routes = (List<?>) event.get("routes");
         field("routes", routes.isEmpty() ? "none matched" : String.join(", ", routes.stream().map(String::valueOf)
                 .toList()));
+        if (event.get("routing") instanceof List<?> routing && !routing.isEmpty()) {
+            out.println("time intervals at acceptance:");
+            routing.forEach(line -> out.println("  " + line));
+        }
         if (event.get("contact") instanceof Map<?, ?> contact) {
             out.println("contact:");
             contact.forEach((key, value) -> field("  " + key, value));

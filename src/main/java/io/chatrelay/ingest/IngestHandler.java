@@ -117,8 +117,10 @@ public final class IngestHandler implements Handler {
 
     private void accept(Context ctx, ChatDataEvent event, byte[] body, Rules current, String topic) {
         Instant accepted = clock.instant();
-        List<Target> targets = current.routes().match(event, accepted);
-        RawEvent raw = new RawEvent(Ids.newId(clock), event.type(), event.conversationId(), body, accepted);
+        RoutingTable.Routing routing = current.routes().route(event, accepted);
+        List<Target> targets = routing.targets();
+        RawEvent raw = new RawEvent(Ids.newId(clock), event.type(), event.conversationId(), body, accepted,
+                routing.notes());
         if (!accepting.getAsBoolean()) {
             reject(ctx, 503, "shutting_down", "shutting down, retry later");
             return;

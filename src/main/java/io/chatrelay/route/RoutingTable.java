@@ -78,16 +78,38 @@ public final class RoutingTable {
         return new RoutingTable(config.routes());
     }
 
+    /**
+     * Where an event goes, and one note for each route whose conditions held and whose time intervals
+     * had a say (what {@link Verdict#reason()} says of it), to be kept with the event.
+     */
+    public record Routing(List<Target> targets, List<String> notes) {
+        public Routing {
+            targets = List.copyOf(targets);
+            notes = List.copyOf(notes);
+        }
+    }
+
     /** Where {@code event}, accepted at {@code at}, goes. */
     public List<Target> match(ChatDataEvent event, Instant at) {
+        return route(event, at).targets();
+    }
+
+    /** Where {@code event}, accepted at {@code at}, goes, and what the time intervals decided on the way. */
+    public Routing route(ChatDataEvent event, Instant at) {
         Map<String, Target> targets = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
         for (RouteConfig route : routes) {
-            if (route.match().entrySet().stream().allMatch(condition -> miss(condition, event).isEmpty())
-                    && route.schedule().check(at).fires()) {
-                fire(route, targets);
+            if (route.match().entrySet().stream().allMatch(condition -> miss(condition, event).isEmpty())) {
+                Schedule.Check timing = route.schedule().check(at);
+                if (timing.fires()) {
+                    fire(route, targets);
+                }
+                if (!timing.why().isEmpty()) {
+                    notes.add(new Verdict(route.name(), route.to(), List.of(), timing).reason());
+                }
             }
         }
-        return new ArrayList<>(targets.values());
+        return new Routing(new ArrayList<>(targets.values()), notes);
     }
 
     /**

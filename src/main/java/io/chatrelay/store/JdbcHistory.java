@@ -56,12 +56,17 @@ final class JdbcHistory implements History {
     @Override
     public Optional<RawEvent> event(String id) {
         return database.lazyTransaction(sql -> {
-            try (ResultSet row = sql.bound("SELECT id, type, conversation_id, body, received_at FROM events "
+            try (ResultSet row = sql.bound("SELECT id, type, conversation_id, body, received_at, routing FROM events "
                     + "WHERE id = ?", id).executeQuery()) {
                 return row.next() ? Optional.of(new RawEvent(row.getString(1), row.getString(2), row.getString(3),
-                        row.getBytes(4), Instant.ofEpochMilli(row.getLong(5)))) : Optional.<RawEvent>empty();
+                        row.getBytes(4), Instant.ofEpochMilli(row.getLong(5)), lines(row.getString(6))))
+                        : Optional.<RawEvent>empty();
             }
         });
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : List.of(text.split("\n"));
     }
 
     @Override

@@ -40,7 +40,7 @@ final class JdbcOutbox implements Outbox {
     private static final String HOLDS_DIGEST = " WHERE EXISTS (SELECT 1 FROM event_digests "
             + "WHERE digest = ? AND event_id = ?)";
     private static final String INSERT_EVENT_ONCE = "INSERT INTO events (id, type, conversation_id, body, "
-            + "received_at) SELECT ?, ?, CAST(? AS TEXT), ?, CAST(? AS BIGINT)" + HOLDS_DIGEST;
+            + "received_at, routing) SELECT ?, ?, CAST(? AS TEXT), ?, CAST(? AS BIGINT), CAST(? AS TEXT)" + HOLDS_DIGEST;
     private static final String INSERT_DELIVERY_ONCE = "INSERT INTO deliveries (event_id, destination, route, "
             + "order_key, status, attempts, next_attempt_at, updated_at) SELECT ?, ?, ?, CAST(? AS TEXT), 'pending', "
             + "0, CAST(? AS BIGINT), CAST(? AS BIGINT)" + HOLDS_DIGEST;
@@ -114,7 +114,7 @@ final class JdbcOutbox implements Outbox {
         long at = event.receivedAt().toEpochMilli();
         Sql.BatchRow took = sql.addToBatch(TAKE_DIGEST, digest, event.id(), at, seenAfter);
         sql.addToBatch(INSERT_EVENT_ONCE, event.id(), event.type(), event.conversationId(), event.body(), at,
-                digest, event.id());
+                routing(event), digest, event.id());
         List<Target> digested = new ArrayList<>();
         for (Target target : targets) {
             if (target.digest().isPresent()) {
@@ -157,8 +157,9 @@ final class JdbcOutbox implements Outbox {
      */
     private void insert(Sql sql, RawEvent event, List<Target> targets) throws SQLException {
         long at = event.receivedAt().toEpochMilli();
-        sql.addToBatch("INSERT INTO events (id, type, conversation_id, body, received_at) VALUES (?, ?, ?, ?, ?)",
-                event.id(), event.type(), event.conversationId(), event.body(), at);
+        sql.addToBatch("INSERT INTO events (id, type, conversation_id, body, received_at, routing) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", event.id(), event.type(), event.conversationId(), event.body(), at,
+                routing(event));
         if (targets.isEmpty()) {
             return;
         }
@@ -176,6 +177,11 @@ final class JdbcOutbox implements Outbox {
                     + "next_attempt_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)",
                     event.id(), target.destination(), target.route(), event.conversationId(), at, at);
         }
+    }
+
+    /** What the time intervals decided, a line per route; NULL when they had no say. */
+    private static String routing(RawEvent event) {
+        return event.routing().isEmpty() ? null : String.join("\n", event.routing());
     }
 
     /**

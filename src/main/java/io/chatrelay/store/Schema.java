@@ -101,6 +101,14 @@ final class Schema {
                 """.formatted(idColumn);
     }
 
+    /**
+     * Migration 10: what time intervals decided for an event at its acceptance, one line per route
+     * they had a say in; NULL where none had (most events, and every event stored before).
+     */
+    static final String EVENT_ROUTING = """
+            ALTER TABLE events ADD COLUMN routing TEXT;
+            """;
+
     /** The oldest pending delivery of each conversation: the only one that may be sent. */
     static final String IS_HEAD = """
             (d.order_key IS NULL OR NOT EXISTS (

@@ -59,7 +59,8 @@ final class SqliteDialect implements SqlDialect {
             // the status column, constant in the index, gives lookups by it an equality to match:
             // without statistics SQLite would otherwise prefer deliveries_status_destination
             Schema.listingIndexes("status, updated_at, destination"), Schema.THREADS_BY_AGE,
-            Schema.eventDigests(" WITHOUT ROWID"), Schema.digests("INTEGER PRIMARY KEY AUTOINCREMENT"));
+            Schema.eventDigests(" WITHOUT ROWID"), Schema.digests("INTEGER PRIMARY KEY AUTOINCREMENT"),
+            Schema.EVENT_ROUTING);
 
     @Override
     public Database open(String url, StoreFaults faults) {

@@ -2,6 +2,7 @@ package io.chatrelay.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.Relay;
 import io.chatrelay.testkit.Eventually;
@@ -11,6 +12,7 @@ import io.chatrelay.testkit.ManualClock;
 import io.chatrelay.testkit.RelayUnderTest;
 import io.chatrelay.testkit.Sink;
 import java.nio.file.Path;
+import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TimeBasedRoutingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADMIN_TOKEN = "intervals-admin-token";
 
     @TempDir
     Path dir;
@@ -33,6 +36,7 @@ class TimeBasedRoutingTest {
     void start() throws Exception {
         clock.set("2026-10-24T19:00:00Z"); // Saturday evening in Berlin; it runs on, so retries come due
         relay = Relay.start(RelayUnderTest.config(dir, """
+                admin: {token: "%s"}
                 delivery: {backoff: {initial: 50ms, max: 100ms}}
                 destinations:
                   office: {type: webhook, url: "%s"}
@@ -44,7 +48,7 @@ class TimeBasedRoutingTest {
                 routes:
                   - {name: office-hours, match: {event: live-chat-escalation}, to: [office], active_time_intervals: [office-hours]}
                   - {name: after-hours, match: {event: live-chat-escalation}, to: [on-call], mute_time_intervals: [office-hours]}
-                """.formatted(office.url("/office"), onCall.url("/on-call"))), clock);
+                """.formatted(ADMIN_TOKEN, office.url("/office"), onCall.url("/on-call"))), clock);
     }
 
     @AfterEach
@@ -55,12 +59,14 @@ class TimeBasedRoutingTest {
     }
 
     private int posted;
+    private String lastId;
 
     /** Posts an escalation (each a different body: the same one again would be answered as a copy). */
     private int deliveries() throws Exception {
         Http.Reply reply = Http.postSigned(relay.port(), RelayUnderTest.SECRET,
                 RelayUnderTest.again(Fixtures.bytes("live-chat-escalation"), posted++));
         assertThat(reply.status()).isEqualTo(200);
+        lastId = JSON.readTree(reply.body()).path("id").asText();
         return JSON.readTree(reply.body()).path("deliveries").asInt();
     }
 
@@ -76,6 +82,19 @@ class TimeBasedRoutingTest {
 
         assertThat(onCall.requestCount()).isEqualTo(1);
         assertThat(office.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void theEventsStoryKeepsWhatTheIntervalsDecidedAtAcceptance() throws Exception {
+        deliveries(); // Saturday 21:00 CEST
+        clock.set("2026-10-26T08:30:00Z"); // the story is read on Monday morning: it still says Saturday's
+
+        Http.Reply story = Http.execute(new Request.Builder()
+                .url("http://127.0.0.1:" + relay.port() + "/admin/events/" + lastId)
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).build());
+
+        assertThat(JSON.readTree(story.body()).path("routing")).extracting(JsonNode::asText).containsExactly(
+                "route office-hours skipped: outside office-hours", "route after-hours matched (outside office-hours)");
     }
 
     @Test

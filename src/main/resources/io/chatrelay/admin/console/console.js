@@ -215,7 +215,9 @@
       fact('Event id', el('span', { class: 'mono' }, story.id)), fact('Type', story.event),
       fact('Accepted', when(story.accepted_at)), fact('Conversation', story.conversation_id || '–'),
       fact('Chatbot', story.chatbot_id || '–'), fact('Size', story.size_bytes + ' bytes'),
-      fact('Routes', story.routes.length ? story.routes.join(', ') : 'none matched'));
+      fact('Routes', story.routes.length ? story.routes.join(', ') : 'none matched'),
+      (story.routing || []).length ? fact('Time intervals', el('span', { id: 'routing' },
+        story.routing.map((line) => el('div', {}, line)))) : null);
     const contact = story.contact ? el('dl', { class: 'facts', id: 'contact' },
       Object.entries(story.contact).map(([k, v]) => fact(k, v))) : el('p', {}, 'No contact details.');
     mount(el('h2', {}, story.event + ' event'), facts, el('h3', {}, 'Contact'), contact,

@@ -55,13 +55,10 @@ public final class AdminApi {
     private final FailedLogins failedLogins;
     private final Refusals refusals;
 
-    /** {@code counts}: the destinations' counts as last counted in the background, never waited for. */
-    public AdminApi(RelayConfig config, History history, Maintenance maintenance, StoreCounts counts, Runnable onReplay,
-                    Clock clock) {
-        this(config, history, maintenance, counts, onReplay, clock, new Refusals(clock));
-    }
-
-    /** {@code refusals}: the requests the front door refused, as {@code GET /admin/refused} lists them. */
+    /**
+     * {@code counts}: the destinations' counts as last counted in the background, never waited for;
+     * {@code refusals}: the requests the front door refused, as {@code GET /admin/refused} lists them.
+     */
     public AdminApi(RelayConfig config, History history, Maintenance maintenance, StoreCounts counts, Runnable onReplay,
                     Clock clock, Refusals refusals) {
         this.refusals = refusals;

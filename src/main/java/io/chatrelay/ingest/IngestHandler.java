@@ -58,11 +58,6 @@ public final class IngestHandler implements Handler {
     private final LogBudget logBudget;
     private final Refusals refusals;
 
-    public IngestHandler(RelayConfig config, Outbox outbox, Runnable onEnqueued, Clock clock,
-                         BooleanSupplier accepting, RelayMetrics metrics, IngestLoad load) {
-        this(config, outbox, onEnqueued, clock, accepting, metrics, load, new Refusals(clock));
-    }
-
     /** {@code refusals}: where the requests it refuses are kept and logged. */
     public IngestHandler(RelayConfig config, Outbox outbox, Runnable onEnqueued, Clock clock,
                          BooleanSupplier accepting, RelayMetrics metrics, IngestLoad load, Refusals refusals) {

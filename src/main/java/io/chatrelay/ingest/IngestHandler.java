@@ -93,7 +93,7 @@ public final class IngestHandler implements Handler {
         if (SignatureVerifier.decode(signature) == null) {
             reject(ctx, 401, "signature", signature == null ? "missing signature" : "malformed signature",
                     (signature == null ? "no " + SignatureVerifier.HEADER + " header" : "a malformed signature")
-                            + ", none of " + secrets(current) + " tried");
+                            + " (no secret tried; " + current.verifier().secrets() + " configured)");
             return;
         }
         byte[] body = readAtMost(ctx.req().getInputStream(), current.maxBodyBytes());
@@ -103,7 +103,8 @@ public final class IngestHandler implements Handler {
         }
         if (!current.verifier().verify(body, signature)) {
             reject(ctx, 401, "signature", "signature does not match",
-                    "the signature matches none of " + secrets(current) + " tried (a wrong or rotated secret?)");
+                    "the signature matches no signing secret (" + current.verifier().secrets()
+                            + " tried; a wrong or rotated secret?)");
             return;
         }
         String charset = MimeTypes.getCharsetFromContentType(ctx.header("Content-Type"));
@@ -193,11 +194,6 @@ public final class IngestHandler implements Handler {
             out.write(buffer, 0, read);
         }
         return out.toByteArray();
-    }
-
-    private static String secrets(Rules rules) {
-        int count = rules.verifier().secrets();
-        return count + (count == 1 ? " signing secret" : " signing secrets");
     }
 
     private void reject(Context ctx, int status, String metric, String reason) {

@@ -66,7 +66,7 @@ class RefusedRequestsTest {
             assertThat(answered).isEqualTo(10_000);
             List<String> lines = refusalLines(log);
             assertThat(lines).hasSize(1);
-            assertThat(lines.get(0)).contains("WARN", "127.0.0.1", "none of 2 signing secrets tried", "reason signature",
+            assertThat(lines.get(0)).contains("WARN", "127.0.0.1", "matches no signing secret (2 tried", "reason signature",
                     "HTTP 401");
             clock.advance(Duration.ofSeconds(61));
             assertThat(RawHttp.exchange(relay.port(), wronglySigned("chat")).status()).isEqualTo(401);
@@ -88,7 +88,7 @@ class RefusedRequestsTest {
             Http.post(relay.port(), "/webhooks/chat-data", new byte[1_048_577], null, "chat");
 
             assertThat(refusalLines(log)).hasSize(3).anySatisfy(line -> assertThat(line)
-                    .contains("no x-chat-data-hmac-sha256 header, none of 2 signing secrets tried", "reason signature"))
+                    .contains("no x-chat-data-hmac-sha256 header (no secret tried; 2 configured)", "reason signature"))
                     .anySatisfy(line -> assertThat(line).contains("body is not valid JSON", "reason json"))
                     .anySatisfy(line -> assertThat(line).contains("body is larger than 1048576 bytes", "reason size"));
         }

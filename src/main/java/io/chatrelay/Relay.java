@@ -13,6 +13,7 @@ import io.chatrelay.ingest.IngestHandler;
 import io.chatrelay.ingest.IngestLoad;
 import io.chatrelay.ingest.JsonErrorHandler;
 import io.chatrelay.ingest.RequestGate;
+import io.chatrelay.ingest.Refusals;
 import io.chatrelay.ingest.RequestReader;
 import io.chatrelay.log.LogBudget;
 import io.chatrelay.log.LogSafe;
@@ -88,6 +89,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         StoreCounts counts;
         HealthProbe health;
         AtomicBoolean accepting = new AtomicBoolean(true);
+        Refusals refusals;
     }
 
     public static Relay start(RelayConfig config) {
@@ -110,18 +112,19 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         parts.config = config;
         parts.store = store;
         parts.metrics = new RelayMetrics();
+        parts.refusals = new Refusals(clock);
         parts.senders = Senders.real(config.delivery().timeout());
         IngestLoad load = new IngestLoad();
         parts.dispatcher = new Dispatcher(store.outbox(), config, parts.senders, clock, SENDS_PER_DESTINATION,
                 parts.metrics, load::burst);
         parts.ingest = new IngestHandler(config, store.outbox(), parts.dispatcher::wake, clock, parts.accepting::get,
-                parts.metrics, load);
+                parts.metrics, load, parts.refusals);
         // the gauges, the console's counts and the health endpoints read what was last found, never the store
         parts.counts = StoreCounts.start(store.history(), clock);
         parts.metrics.storeGauges(parts.counts::pending, parts.counts::dead);
         parts.health = HealthProbe.start(store.maintenance(), clock);
         parts.admin = new AdminApi(config, store.history(), store.maintenance(), parts.counts, parts.dispatcher::wake,
-                clock);
+                clock, parts.refusals);
         Health health = new Health(parts.health, parts.accepting::get, config.store().unhealthyAfter(), clock);
         try {
             listen(parts, config, health, new LogBudget(clock));
@@ -149,7 +152,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
             parts.admin.register(javalin);
         };
         BodyBudget budget = BodyBudget.ofHeap(config.server().maxBodyBytes()); // shared by both listeners
-        parts.app = http(config.server(), parts.metrics, budget, logBudget, PUBLIC_CONNECTIONS, javalin -> {
+        parts.app = http(config.server(), parts.metrics, budget, logBudget, parts.refusals, PUBLIC_CONNECTIONS, javalin -> {
             javalin.routes.post(config.server().path(), parts.ingest);
             health.register(javalin);
             if (adminListen.isEmpty()) {
@@ -158,7 +161,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         });
         parts.app.start(config.server().host(), config.server().port());
         if (adminListen.isPresent()) {
-            parts.adminApp = http(config.server(), parts.metrics, budget, logBudget, ADMIN_CONNECTIONS, adminRoutes);
+            parts.adminApp = http(config.server(), parts.metrics, budget, logBudget, parts.refusals, ADMIN_CONNECTIONS, adminRoutes);
             startOrStop(parts.adminApp, adminListen.get(), parts.app);
         }
     }
@@ -167,17 +170,17 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
      * One listener: bodies read without holding a thread and within {@code server.read_timeout},
      * bodies in memory within {@code budget}, connections within {@code connections} of the open
      * files the process may use, headers limited, unknown methods and charsets refused, errors as JSON and
-     * their log lines within {@code logBudget}, every request timed; {@code routes} decide what it serves.
+     * their log lines within {@code logBudget}, refused requests kept in {@code refusals}, every request timed; {@code routes} decide what it serves.
      */
     private static Javalin http(ServerConfig server, RelayMetrics metrics, BodyBudget budget, LogBudget logBudget,
-                                double connections, Consumer<JavalinConfig> routes) {
+                                Refusals refusals, double connections, Consumer<JavalinConfig> routes) {
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.prefer405over404 = true;
             javalin.http.maxRequestSize = server.maxBodyBytes(); // RequestReader has refused larger ones, as JSON
             javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
             javalin.jetty.modifyServer(jetty -> {
-                jetty.insertHandler(new RequestReader(server.readTimeout(), server.maxBodyBytes(), metrics, budget));
+                jetty.insertHandler(new RequestReader(server.readTimeout(), server.maxBodyBytes(), metrics, budget, refusals));
                 jetty.insertHandler(new RequestGate()); // outermost: nothing else sees an unknown method or charset
                 ConnectionLimit.apply(jetty, connections, server.readTimeout(), metrics); // and the header deadline
             });

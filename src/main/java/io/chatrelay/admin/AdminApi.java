@@ -3,6 +3,7 @@ package io.chatrelay.admin;
 import io.chatrelay.config.Redactor;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.Secret;
+import io.chatrelay.ingest.Refusals;
 import io.chatrelay.store.DeliveryFilter;
 import io.chatrelay.store.DestinationCounts;
 import io.chatrelay.store.EventFilter;
@@ -24,7 +25,7 @@ import java.util.Set;
 
 /**
  * The admin API and the console: every event's and delivery's story, dead letters and their
- * replay, counts per destination, the routes as loaded. Needs {@code Authorization: Bearer
+ * replay, counts per destination, the routes as loaded, the requests lately refused. Needs {@code Authorization: Bearer
  * {admin.token}} or the console's session cookie; answers 404 as if absent when no token is
  * configured. Failed authentications (a wrong bearer token, a wrong token in the sign-in form) are
  * limited per client address: past the limit, 429 with {@code Retry-After}. Everything it serves
@@ -52,10 +53,15 @@ public final class AdminApi {
     private final Clock clock;
     private final Replays replays;
     private final FailedLogins failedLogins;
+    private final Refusals refusals;
 
-    /** {@code counts}: the destinations' counts as last counted in the background, never waited for. */
+    /**
+     * {@code counts}: the destinations' counts as last counted in the background, never waited for;
+     * {@code refusals}: the requests the front door refused, as {@code GET /admin/refused} lists them.
+     */
     public AdminApi(RelayConfig config, History history, Maintenance maintenance, StoreCounts counts, Runnable onReplay,
-                    Clock clock) {
+                    Clock clock, Refusals refusals) {
+        this.refusals = refusals;
         this.state = new State(config, Redactor.of(config));
         this.history = history;
         this.maintenance = maintenance;
@@ -81,6 +87,8 @@ public final class AdminApi {
         javalin.routes.get("/admin/events/{id}", guarded(NONE, this::showEvent));
         javalin.routes.get("/admin/destinations", guarded(NONE, this::destinations));
         javalin.routes.get("/admin/routes", guarded(NONE, (ctx, params) -> ctx.json(RoutesView.of(state.config()))));
+        javalin.routes.get("/admin/refused", guarded(NONE,
+                (ctx, params) -> ctx.json(RefusedView.of(refusals.newestFirst()))));
         javalin.routes.post("/admin/session", enabled(this::signIn));
         javalin.routes.delete("/admin/session", enabled(ctx -> ctx.status(204)
                 .header("Set-Cookie", ConsoleSession.clear(secure(ctx)))));

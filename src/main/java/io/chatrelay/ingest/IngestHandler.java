@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.MimeTypes;
 import org.slf4j.Logger;
@@ -55,9 +56,12 @@ public final class IngestHandler implements Handler {
     private final RelayMetrics metrics;
     private final IngestLoad load;
     private final LogBudget logBudget;
+    private final Refusals refusals;
 
+    /** {@code refusals}: where the requests it refuses are kept and logged. */
     public IngestHandler(RelayConfig config, Outbox outbox, Runnable onEnqueued, Clock clock,
-                         BooleanSupplier accepting, RelayMetrics metrics, IngestLoad load) {
+                         BooleanSupplier accepting, RelayMetrics metrics, IngestLoad load, Refusals refusals) {
+        this.refusals = refusals;
         this.rules = Rules.of(config);
         this.outbox = outbox;
         this.onEnqueued = onEnqueued;
@@ -87,7 +91,9 @@ public final class IngestHandler implements Handler {
         }
         String signature = ctx.header(SignatureVerifier.HEADER);
         if (SignatureVerifier.decode(signature) == null) {
-            reject(ctx, 401, "signature", signature == null ? "missing signature" : "malformed signature");
+            reject(ctx, 401, "signature", signature == null ? "missing signature" : "malformed signature",
+                    (signature == null ? "no " + SignatureVerifier.HEADER + " header" : "a malformed signature")
+                            + " (no secret tried; " + current.verifier().secrets() + " configured)");
             return;
         }
         byte[] body = readAtMost(ctx.req().getInputStream(), current.maxBodyBytes());
@@ -96,7 +102,9 @@ public final class IngestHandler implements Handler {
             return;
         }
         if (!current.verifier().verify(body, signature)) {
-            reject(ctx, 401, "signature", "signature does not match");
+            reject(ctx, 401, "signature", "signature does not match",
+                    "the signature matches no signing secret (" + current.verifier().secrets()
+                            + " tried; a wrong or rotated secret?)");
             return;
         }
         String charset = MimeTypes.getCharsetFromContentType(ctx.header("Content-Type"));
@@ -191,7 +199,15 @@ public final class IngestHandler implements Handler {
     }
 
     private void reject(Context ctx, int status, String metric, String reason) {
+        reject(ctx, status, metric, reason, reason);
+    }
+
+    /** Answers {@code reason}; {@code why} is what the log line says, in the relay's own words. */
+    private void reject(Context ctx, int status, String metric, String reason, String why) {
         metrics.requestRejected(metric);
+        long length = ctx.req().getContentLengthLong();
+        refusals.refused(metric, status, ctx.ip(), length < 0 ? OptionalLong.empty() : OptionalLong.of(length),
+                ctx.header(TOPIC_HEADER), why);
         ctx.status(status).json(Map.of("error", reason));
     }
 }

@@ -4,8 +4,10 @@ import io.chatrelay.metrics.RelayMetrics;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,8 +48,16 @@ public final class RequestReader extends Handler.Wrapper {
     private final long maxBodyBytes;
     private final RelayMetrics metrics;
     private final BodyBudget budget;
+    private final Refusals refusals;
 
     public RequestReader(Duration readTimeout, long maxBodyBytes, RelayMetrics metrics, BodyBudget budget) {
+        this(readTimeout, maxBodyBytes, metrics, budget, new Refusals(Clock.systemUTC()));
+    }
+
+    /** {@code refusals}: where the requests it refuses are kept and logged. */
+    public RequestReader(Duration readTimeout, long maxBodyBytes, RelayMetrics metrics, BodyBudget budget,
+                         Refusals refusals) {
+        this.refusals = refusals;
         this.readTimeout = readTimeout;
         this.maxBodyBytes = maxBodyBytes;
         this.metrics = metrics;
@@ -65,13 +75,13 @@ public final class RequestReader extends Handler.Wrapper {
         }
         long left = readTimeout.toNanos() - NanoTime.since(request.getBeginNanoTime());
         if (left <= 0) { // the headers alone took longer than the deadline
-            timedOut(response, callback);
+            timedOut(request, response, callback);
             return true;
         }
         long declared = request.getLength();
         boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING, HttpHeaderValue.CHUNKED.asString());
         if (declared > maxBodyBytes) { // refused from its declared length, whatever the route
-            tooLarge(response, callback);
+            tooLarge(request, response, callback);
             return true;
         }
         if (declared == 0 || (declared < 0 && !chunked)) {
@@ -91,8 +101,7 @@ public final class RequestReader extends Handler.Wrapper {
     private boolean refusedFraming(Request request, Response response, Callback callback) {
         List<String> content = request.getHeaders().getCSV(HttpHeader.CONTENT_ENCODING, false);
         if (content.stream().anyMatch(coding -> !HttpHeaderValue.IDENTITY.is(coding))) {
-            metrics.requestRejected("framing");
-            answer(response, callback, 415, "content codings are not accepted: send the body as it is");
+            refuseFraming(request, response, callback, 415, "content codings are not accepted: send the body as it is");
             return true;
         }
         List<String> codings = request.getHeaders().getCSV(HttpHeader.TRANSFER_ENCODING, false);
@@ -100,38 +109,52 @@ public final class RequestReader extends Handler.Wrapper {
             return false;
         }
         if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_0) {
-            metrics.requestRejected("framing");
-            answer(response, callback, 400, "Transfer-Encoding is not allowed in HTTP/1.0");
+            refuseFraming(request, response, callback, 400, "Transfer-Encoding is not allowed in HTTP/1.0");
             return true;
         }
         long chunked = codings.stream().filter(HttpHeaderValue.CHUNKED::is).count();
         if (chunked != codings.size()) {
-            metrics.requestRejected("framing");
-            answer(response, callback, 501, "the only transfer coding accepted is chunked");
+            refuseFraming(request, response, callback, 501, "the only transfer coding accepted is chunked");
             return true;
         }
         if (chunked > 1) {
-            metrics.requestRejected("framing");
-            answer(response, callback, 400, "chunked is applied more than once");
+            refuseFraming(request, response, callback, 400, "chunked is applied more than once");
             return true;
         }
         return false;
     }
 
-    private void timedOut(Response response, Callback callback) {
-        metrics.requestRejected("timeout");
-        answer(response, callback, 408, "request not received within " + readTimeout.toMillis() + "ms");
+    private void refuseFraming(Request request, Response response, Callback callback, int status, String reason) {
+        refuse(request, "framing", status, reason);
+        answer(response, callback, status, reason);
     }
 
-    private void tooLarge(Response response, Callback callback) {
-        metrics.requestRejected("size");
-        answer(response, callback, 413, "body is larger than " + maxBodyBytes + " bytes");
+    private void timedOut(Request request, Response response, Callback callback) {
+        String reason = "request not received within " + readTimeout.toMillis() + "ms";
+        refuse(request, "timeout", 408, reason);
+        answer(response, callback, 408, reason);
     }
 
-    private void overloaded(Response response, Callback callback) {
-        metrics.requestRejected("overloaded");
+    private void tooLarge(Request request, Response response, Callback callback) {
+        String reason = "body is larger than " + maxBodyBytes + " bytes";
+        refuse(request, "size", 413, reason);
+        answer(response, callback, 413, reason);
+    }
+
+    private void overloaded(Request request, Response response, Callback callback) {
+        String reason = "too many request bodies in memory, retry later";
+        refuse(request, "overloaded", 503, reason);
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-        answer(response, callback, 503, "too many request bodies in memory, retry later");
+        answer(response, callback, 503, reason);
+    }
+
+    /** Counts, keeps and logs a refused request: its address, declared size and topic, nothing of its body. */
+    private void refuse(Request request, String reason, int status, String why) {
+        metrics.requestRejected(reason);
+        long length = request.getLength();
+        refusals.refused(reason, status, Request.getRemoteAddr(request),
+                length < 0 ? OptionalLong.empty() : OptionalLong.of(length),
+                request.getHeaders().get(IngestHandler.TOPIC_HEADER), why);
     }
 
     /** Answers and closes the connection: the rest of the body is never read. */
@@ -188,7 +211,7 @@ public final class RequestReader extends Handler.Wrapper {
                 boolean tooLarge = body.size() + (long) size > maxBodyBytes;
                 if (!tooLarge && !hold(size)) {
                     chunk.release();
-                    finish(() -> overloaded(response, callback));
+                    finish(() -> overloaded(request, response, callback));
                     return;
                 }
                 if (!tooLarge) {
@@ -199,7 +222,7 @@ public final class RequestReader extends Handler.Wrapper {
                 }
                 chunk.release();
                 if (tooLarge) {
-                    finish(() -> tooLarge(response, callback));
+                    finish(() -> tooLarge(request, response, callback));
                     return;
                 }
                 if (last) {
@@ -236,7 +259,7 @@ public final class RequestReader extends Handler.Wrapper {
         }
 
         private void expire() {
-            finish(() -> timedOut(response, callback));
+            finish(() -> timedOut(request, response, callback));
         }
 
         private void failed(Throwable failure) {

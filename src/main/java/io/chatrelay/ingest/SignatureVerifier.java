@@ -31,6 +31,11 @@ public final class SignatureVerifier {
                 .toList();
     }
 
+    /** How many secrets a signature is checked against. */
+    public int secrets() {
+        return macs.size();
+    }
+
     public boolean verify(byte[] body, String header) {
         byte[] provided = decode(header);
         if (provided == null) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.Relay;
+import io.chatrelay.config.Secret;
+import io.chatrelay.ingest.SignatureVerifier;
 import io.chatrelay.testkit.Browser;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Fixtures;
@@ -210,6 +212,30 @@ class ConsoleBrowserTest {
         } finally {
             driver.manage().window().setSize(new Dimension(1100, 800));
         }
+    }
+
+    @Test
+    void showsARequestRefusedForItsSignatureInTheRefusedView() throws Exception {
+        signIn();
+        driver.findElement(By.linkText("Refused")).click();
+        browser.await("an empty view says so", d -> d.findElement(By.id("refused")).getText()
+                .contains("No request has been refused since the relay started."));
+        Http.post(relay.port(), "/webhooks/chat-data", RelayUnderTest.chat("conv-9", "x"),
+                SignatureVerifier.sign(new Secret("a-rotated-secret"), RelayUnderTest.chat("conv-9", "x")), MARKUP);
+        Http.post(relay.port(), "/webhooks/chat-data", Http.utf8("not json"),
+                SignatureVerifier.sign(new Secret(RelayUnderTest.SECRET), Http.utf8("not json")), "chat");
+        driver.navigate().refresh();
+
+        browser.await("the newest first", d -> d.findElement(By.cssSelector("#refused tbody tr"))
+                .getAttribute("data-reason").equals("json"));
+        WebElement row = browser.await("the refused request", d -> visible(d,
+                By.cssSelector("#refused tr[data-reason='signature']")));
+        assertThat(row.getText()).contains("127.0.0.1", "signature", "HTTP 401",
+                RelayUnderTest.chat("conv-9", "x").length + " bytes", MARKUP);
+        assertThat(driver.findElement(By.id("refused")).getText()).doesNotContain("conv-9");
+        assertThat(driver.findElements(By.tagName("img"))).as("the topic is shown as text").isEmpty();
+        assertNoAlert();
+        browser.screenshot("console-refused");
     }
 
     private static void assertNoAlert() {

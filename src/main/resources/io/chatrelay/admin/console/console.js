@@ -321,6 +321,27 @@
           el('td', { 'data-label': 'Template' }, r.template ? 'own template' : 'default')))))));
   }
 
+  // --- refused requests ---------------------------------------------------------------------
+
+  async function refusedView() {
+    const { refused } = await api('/admin/refused');
+    mount(el('h2', {}, 'Refused requests'),
+      el('p', { class: 'hint' }, 'Newest first, the last 300 at most, kept in memory until the relay restarts; none ' +
+        'of their bodies. A wrong or rotated signing secret shows as reason signature; the log has one line per ' +
+        'reason a minute.'),
+      el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'refused' },
+        el('thead', {}, el('tr', {}, ['Refused', 'From', 'Reason', 'Answer', 'Size', 'Topic'].map((h) => el('th', {}, h)))),
+        el('tbody', {}, refused.length === 0
+          ? el('tr', {}, el('td', { colspan: 6 }, 'No request has been refused since the relay started.'))
+          : refused.map((r) => el('tr', { 'data-reason': r.reason },
+            el('td', { 'data-label': 'Refused' }, when(r.at)),
+            el('td', { 'data-label': 'From', class: 'mono' }, r.address),
+            el('td', { 'data-label': 'Reason' }, el('span', { class: 'badge refused' }, r.reason)),
+            el('td', { class: 'num', 'data-label': 'Answer' }, 'HTTP ' + r.status),
+            el('td', { class: 'num', 'data-label': 'Size' }, r.size_bytes === null ? '–' : r.size_bytes + ' bytes'),
+            el('td', { 'data-label': 'Topic', class: 'mono' }, r.topic || '–')))))));
+  }
+
   // --- routing ------------------------------------------------------------------------------
 
   async function route() {
@@ -331,6 +352,7 @@
       if (path.startsWith('#/event/')) await eventView(decodeURIComponent(path.slice('#/event/'.length)));
       else if (path === '#/dead') await deadView();
       else if (path === '#/routes') await routesView();
+      else if (path === '#/refused') await refusedView();
       else await eventsView();
       document.getElementById('signin').hidden = true;
     } catch (error) {

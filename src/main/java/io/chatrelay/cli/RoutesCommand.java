@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatrelay.config.Closest;
+import io.chatrelay.config.Durations;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.event.ChatDataEvent;
 import io.chatrelay.event.EventCatalog;
@@ -257,7 +258,10 @@ final class RoutesCommand {
                         .map(owner -> "template of " + owner + ": "
                                 + quoted(templates.forDelivery(target.route(), target.destination()).orElseThrow().source()))
                         .orElse("the " + type + " default message");
-                out.printf("  %s (%s) via route %s, %s%n", target.destination(), type, target.route(), template);
+                String digest = target.digest().map(d -> ", in a digest every " + Durations.format(d.every())
+                        + " (at most " + Plural.count(d.maxEvents(), "line") + ")").orElse("");
+                out.printf("  %s (%s) via route %s, %s%s%n", target.destination(), type, target.route(), template,
+                        digest);
             }
         }
 

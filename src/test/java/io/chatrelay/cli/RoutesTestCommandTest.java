@@ -47,6 +47,23 @@ class RoutesTestCommandTest {
     }
 
     @Test
+    void saysWhenADestinationGetsTheEventInADigest() throws Exception {
+        Path config = Files.writeString(dir.resolve("digest.yaml"), """
+                chat_data: {signing_secrets: [s]}
+                destinations:
+                  crm: {type: webhook, url: "https://crm.example.com/hook"}
+                routes:
+                  - {name: chats, match: {event: chat}, to: [crm], digest: {every: 1h, max_events: 1}}
+                """);
+
+        Cli.Run run = Cli.run("routes", "test", "--config", config.toString(), "event=chat");
+
+        assertThat(run.out()).contains(
+                "crm (webhook) via route chats, the webhook default message, in a digest every 1h (at most 1 line)");
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
     void namesTheTemplateOfTheFirstRouteThatReachesEachDestination() throws Exception {
         Cli.Run run = Cli.run("routes", "test", "--config", config().toString(), "event=lead-submission",
                 "lead.email=ceo@bigcorp.com", "lead.phone=+1 555");

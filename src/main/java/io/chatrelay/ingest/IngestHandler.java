@@ -5,6 +5,7 @@ import io.chatrelay.event.ChatDataEvent;
 import io.chatrelay.event.EventParser;
 import io.chatrelay.event.Ids;
 import io.chatrelay.event.MalformedEventException;
+import io.chatrelay.event.EventFacts;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.log.LogBudget;
 import io.chatrelay.log.LogSafe;
@@ -118,7 +119,8 @@ public final class IngestHandler implements Handler {
     private void accept(Context ctx, ChatDataEvent event, byte[] body, Rules current, String topic) {
         Instant accepted = clock.instant();
         List<Target> targets = current.routes().match(event, accepted);
-        RawEvent raw = new RawEvent(Ids.newId(clock), event.type(), event.conversationId(), body, accepted);
+        RawEvent raw = new RawEvent(Ids.newId(clock), event.type(), event.conversationId(), body, accepted,
+                EventFacts.of(event));
         if (!accepting.getAsBoolean()) {
             reject(ctx, 503, "shutting_down", "shutting down, retry later");
             return;

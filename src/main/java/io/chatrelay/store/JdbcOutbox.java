@@ -39,7 +39,13 @@ final class JdbcOutbox implements Outbox {
     private static final String HOLDS_DIGEST = " WHERE EXISTS (SELECT 1 FROM event_digests "
             + "WHERE digest = ? AND event_id = ?)";
     private static final String INSERT_EVENT_ONCE = "INSERT INTO events (id, type, conversation_id, body, "
-            + "received_at) SELECT ?, ?, CAST(? AS TEXT), ?, CAST(? AS BIGINT)" + HOLDS_DIGEST;
+            + "received_at, who, excerpt) SELECT ?, ?, CAST(? AS TEXT), ?, CAST(? AS BIGINT), CAST(? AS TEXT), "
+            + "CAST(? AS TEXT)" + HOLDS_DIGEST;
+    private static final String INSERT_EVENT = "INSERT INTO events (id, type, conversation_id, body, received_at, "
+            + "who, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_TERM_ONCE = "INSERT INTO event_terms (term, event_id) "
+            + "SELECT CAST(? AS TEXT), CAST(? AS TEXT)" + HOLDS_DIGEST;
+    private static final String INSERT_TERM = "INSERT INTO event_terms (term, event_id) VALUES (?, ?)";
     private static final String INSERT_DELIVERY_ONCE = "INSERT INTO deliveries (event_id, destination, route, "
             + "order_key, status, attempts, next_attempt_at, updated_at) SELECT ?, ?, ?, CAST(? AS TEXT), 'pending', "
             + "0, CAST(? AS BIGINT), CAST(? AS BIGINT)" + HOLDS_DIGEST;
@@ -107,7 +113,10 @@ final class JdbcOutbox implements Outbox {
         long at = event.receivedAt().toEpochMilli();
         Sql.BatchRow took = sql.addToBatch(TAKE_DIGEST, digest, event.id(), at, seenAfter);
         sql.addToBatch(INSERT_EVENT_ONCE, event.id(), event.type(), event.conversationId(), event.body(), at,
-                digest, event.id());
+                event.facts().who(), event.facts().excerpt(), digest, event.id());
+        for (String term : event.facts().terms()) {
+            sql.addToBatch(INSERT_TERM_ONCE, term, event.id(), digest, event.id());
+        }
         for (Target target : targets) {
             sql.addToBatch(INSERT_DELIVERY_ONCE, event.id(), target.destination(), target.route(),
                     event.conversationId(), at, at, digest, event.id());
@@ -133,8 +142,11 @@ final class JdbcOutbox implements Outbox {
     /** Adds the event's rows to the batch of its group commit: one insert per table for the whole batch. */
     private static void insert(Sql sql, RawEvent event, List<Target> targets) throws SQLException {
         long at = event.receivedAt().toEpochMilli();
-        sql.addToBatch("INSERT INTO events (id, type, conversation_id, body, received_at) VALUES (?, ?, ?, ?, ?)",
-                event.id(), event.type(), event.conversationId(), event.body(), at);
+        sql.addToBatch(INSERT_EVENT, event.id(), event.type(), event.conversationId(), event.body(), at,
+                event.facts().who(), event.facts().excerpt());
+        for (String term : event.facts().terms()) {
+            sql.addToBatch(INSERT_TERM, term, event.id());
+        }
         if (targets.isEmpty()) {
             return;
         }

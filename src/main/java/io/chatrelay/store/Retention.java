@@ -28,6 +28,9 @@ final class Retention {
     static final String OLD_EVENTS = "SELECT id FROM events WHERE id > ? AND id < ? ORDER BY id LIMIT ?";
     private static final String UNROUTED = "DELETE FROM events WHERE id IN (" + CHUNK_PARAMETERS + ") "
             + "AND received_at < ? AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = events.id)";
+    /** The search terms of these events (a chunk, padded) once the events are gone. */
+    private static final String GONE_TERMS = "DELETE FROM event_terms WHERE event_id IN (" + CHUNK_PARAMETERS + ") "
+            + "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = event_terms.event_id)";
     /**
      * Threads started before the cutoff whose conversation has no event left: it has been silent
      * for longer than the retention, and its next message starts a new thread. Without this the
@@ -87,6 +90,7 @@ final class Retention {
             sql.update("DELETE FROM deliveries WHERE id IN (" + CHUNK_PARAMETERS + ")", ids);
             sql.update("DELETE FROM events WHERE id IN (" + CHUNK_PARAMETERS + ") AND NOT EXISTS "
                     + "(SELECT 1 FROM deliveries d WHERE d.event_id = events.id)", events);
+            sql.update(GONE_TERMS, events);
         }
         return found;
     }
@@ -111,6 +115,7 @@ final class Retention {
         }
         parameters[CHUNK] = cutoff;
         sql.update(UNROUTED, parameters);
+        sql.update(GONE_TERMS, Arrays.copyOf(parameters, CHUNK));
         return found == CHUNK ? (String) parameters[found - 1] : null;
     }
 }

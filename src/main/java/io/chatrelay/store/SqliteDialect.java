@@ -58,7 +58,8 @@ final class SqliteDialect implements SqlDialect {
             """, Schema.ATTEMPT_HISTORY,
             // the status column, constant in the index, gives lookups by it an equality to match:
             // without statistics SQLite would otherwise prefer deliveries_status_destination
-            Schema.listingIndexes("status, updated_at, destination"), Schema.THREADS_BY_AGE, Schema.eventDigests(" WITHOUT ROWID"));
+            Schema.listingIndexes("status, updated_at, destination"), Schema.THREADS_BY_AGE, Schema.eventDigests(" WITHOUT ROWID"),
+            Schema.eventFacts("TEXT", " WITHOUT ROWID"));
 
     @Override
     public Database open(String url, StoreFaults faults) {

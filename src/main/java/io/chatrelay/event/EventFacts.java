@@ -9,7 +9,8 @@ import java.util.Set;
  * Who an event is about and the first words of its message, derived at acceptance so that a list
  * can show them and a search can find the event without reading bodies. {@code who} is the lead's
  * or visitor's name, else email, else phone; {@code terms} are what a search matches by prefix,
- * lower-cased: the whole name and each of its words, the email and its domain, the phone's digits.
+ * lower-cased: the whole name and each of its words, the email and its domain, the phone's digits
+ * (and its last digits, from seven on, so that it is found without its country or area code).
  */
 public record EventFacts(String who, String excerpt, List<String> terms) {
 
@@ -17,6 +18,9 @@ public record EventFacts(String who, String excerpt, List<String> terms) {
     static final int EXCERPT = 80;
     /** Characters of a term kept: longer values are still found by their start. */
     static final int TERM = 120;
+
+    /** The fewest last digits of a phone number that find it. */
+    static final int PHONE_TAIL = 7;
 
     public static final EventFacts NONE = new EventFacts(null, null, List.of());
 
@@ -82,7 +86,10 @@ public record EventFacts(String who, String excerpt, List<String> terms) {
             term(terms, email.substring(email.indexOf('@') + 1));
         }
         if (phone != null) {
-            term(terms, phone.replaceAll("[^0-9]", ""));
+            String digits = phone.replaceAll("[^0-9]", "");
+            for (int from = 0; from == 0 || digits.length() - from >= PHONE_TAIL; from++) {
+                term(terms, digits.substring(from)); // found without its country or area code too
+            }
         }
         return new EventFacts(who, excerpt(messages), List.copyOf(terms));
     }

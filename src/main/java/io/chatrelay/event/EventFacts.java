@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Who an event is about and the first words of its message, derived at acceptance so that a list
@@ -21,6 +22,10 @@ public record EventFacts(String who, String excerpt, List<String> terms) {
 
     /** The fewest last digits of a phone number that find it. */
     static final int PHONE_TAIL = 7;
+
+    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}\\p{Cf}]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NOT_DIGITS = Pattern.compile("[^0-9]");
 
     public static final EventFacts NONE = new EventFacts(null, null, List.of());
 
@@ -77,7 +82,7 @@ public record EventFacts(String who, String excerpt, List<String> terms) {
         Set<String> terms = new LinkedHashSet<>();
         if (name != null) {
             term(terms, name);
-            for (String word : name.split("\\s+")) {
+            for (String word : SPACES.split(name)) {
                 term(terms, word);
             }
         }
@@ -86,7 +91,7 @@ public record EventFacts(String who, String excerpt, List<String> terms) {
             term(terms, email.substring(email.indexOf('@') + 1));
         }
         if (phone != null) {
-            String digits = phone.replaceAll("[^0-9]", "");
+            String digits = NOT_DIGITS.matcher(phone).replaceAll("");
             for (int from = 0; from == 0 || digits.length() - from >= PHONE_TAIL; from++) {
                 term(terms, digits.substring(from)); // found without its country or area code too
             }
@@ -131,7 +136,7 @@ public record EventFacts(String who, String excerpt, List<String> terms) {
         if (text == null) {
             return null;
         }
-        String line = text.replaceAll("[\\p{Cc}\\p{Cf}]", " ").strip().replaceAll("\\s+", " ");
+        String line = SPACES.matcher(CONTROLS.matcher(text).replaceAll(" ").strip()).replaceAll(" ");
         return line.isEmpty() ? null : line;
     }
 }

@@ -311,6 +311,34 @@ abstract class ListingContract {
     }
 
     @Test
+    void eventsStoredBeforeTheSearchTermsAreFoundByTheirConversationOrId() throws SQLException {
+        store.close();
+        url = freshUrl();
+        Database database = StoreKit.open(dialect, url);
+        try {
+            Migrations.apply(database, dialect, 8); // before migration 9, who an event is about
+        } finally {
+            database.close();
+        }
+        String id = Ids.newId(Clock.fixed(T0, ZoneOffset.UTC));
+        try (Connection connection = DriverManager.getConnection(url);
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO events (id, type, conversation_id, "
+                     + "body, received_at) VALUES (?, 'lead-submission', 'conv-old', ?, ?)")) {
+            insert.setString(1, id);
+            insert.setBytes(2, "{\"lead\": {\"email\": \"jane@example.com\"}}".getBytes());
+            insert.setLong(3, T0.toEpochMilli());
+            insert.executeUpdate();
+        }
+
+        store = Store.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
+
+        assertThat(searched("conv-old")).containsExactly(id);
+        assertThat(searched(id.substring(0, 13))).containsExactly(id);
+        assertThat(searched("jane@example.com")).as("its body was never read for terms").isEmpty();
+        assertThat(store.history().events(EventFilter.newest(1)).get(0).who()).isNull();
+    }
+
+    @Test
     void retentionForgetsThePrunedEventsSearchTerms() throws SQLException {
         RawEvent old = new RawEvent(Ids.newId(Clock.fixed(T0.minus(Duration.ofDays(8)), ZoneOffset.UTC)),
                 "lead-submission", null, "{\"lead\": {\"name\": \"Jane Doe\"}}".getBytes(),

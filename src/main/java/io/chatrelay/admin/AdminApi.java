@@ -36,7 +36,7 @@ public final class AdminApi {
     /** The CLI's names ({@code event}, {@code conversation}), or the JSON fields' ({@code event_id}, ...). */
     private static final Set<String> DELIVERY_FILTERS = Set.of("status", "destination", "event", "event_id",
             "conversation", "conversation_id", "since", "limit", "cursor");
-    private static final Set<String> EVENT_FILTERS = Set.of("type", "destination", "status", "conversation",
+    private static final Set<String> EVENT_FILTERS = Set.of("type", "destination", "status", "conversation", "search",
             "conversation_id", "since", "limit", "cursor");
     private static final Set<String> NONE = Set.of();
     /** Sent by the console's scripts with the session cookie: a form or link from another site cannot add it. */
@@ -222,7 +222,8 @@ public final class AdminApi {
         EventFilter filter = EventFilter.newest(limit + 1).withType(params.text("type"))
                 .withDestination(params.text("destination")).withStatus(params.status())
                 .withConversation(params.text("conversation", "conversation_id"))
-                .withSince(params.since(clock.instant())).withBefore(params.eventCursor());
+                .withSince(params.since(clock.instant())).withBefore(params.eventCursor())
+                .withSearch(params.search());
         Stories stories = stories();
         var rows = history.events(filter);
         Map<String, Object> page = new LinkedHashMap<>();

@@ -24,6 +24,8 @@ final class Params {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1_000;
+    /** Longer than any name, email or id a search could find. */
+    static final int MAX_SEARCH = 200;
     /** A parameter name is repeated in an error only when it cannot carry anything but a name. */
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_]{1,32}");
     /** ASCII digits only: {@link Integer#parseInt} would also take {@code +5} and other scripts' digits. */
@@ -139,6 +141,15 @@ final class Params {
             throw new BadRequest("delivery id must be a number");
         }
         return Long.parseLong(text);
+    }
+
+    /** What to find events by (see {@link io.chatrelay.store.EventFilter#withSearch}): a name, email, phone or id. */
+    String search() {
+        String text = text("search");
+        if (text != null && text.length() > MAX_SEARCH) {
+            throw new BadRequest("search must be at most " + MAX_SEARCH + " characters");
+        }
+        return text;
     }
 
     /** An event listing's cursor: an event id, which sorts by time as text. */

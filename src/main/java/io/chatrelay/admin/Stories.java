@@ -103,7 +103,11 @@ public final class Stories {
         return row;
     }
 
-    /** An event as a list shows it: no body, no contact details; its deliveries' destinations and states. */
+    /**
+     * An event as a list shows it: no body; who it is about (a name, else the email or phone when
+     * the event names nobody: what a search finds it by) and the first words of its message, with
+     * any contact details in them masked; its deliveries' destinations and states.
+     */
     public Map<String, Object> eventRow(EventSummary event) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", event.id());
@@ -111,6 +115,8 @@ public final class Stories {
         row.put("accepted_at", event.receivedAt().toString());
         row.put("conversation_id", redactor.shown(event.conversationId()));
         row.put("size_bytes", event.sizeBytes());
+        row.put("who", event.who() == null ? null : redactor.redact(event.who())); // searched by, so shown whole
+        row.put("excerpt", redactor.shown(event.excerpt()));
         row.put("deliveries", event.deliveries().stream().map(d -> {
             Map<String, Object> brief = new LinkedHashMap<>();
             brief.put("id", d.id());

@@ -41,6 +41,11 @@ final class EventsCommand {
         @Option(names = "--conversation", paramLabel = "ID", description = "Only of this conversation.")
         String conversation;
 
+        @Option(names = "--search", paramLabel = "TEXT", description = "Only events about this lead or visitor "
+                + "(the start of a name, email or phone, in any case), of this conversation, or whose id starts "
+                + "with these 8 characters or more.")
+        String search;
+
         @Option(names = "--since", paramLabel = "WHEN",
                 description = "Only events accepted since: a duration back (30m, 2h, 7d) or an instant (ISO-8601).")
         String since;
@@ -71,7 +76,8 @@ final class EventsCommand {
             }
             return OpenStore.with(config, spec.commandLine().getErr(), opened -> {
                 EventFilter filter = EventFilter.newest(limit).withType(type).withStatus(status)
-                        .withDestination(destination).withConversation(conversation).withSince(from);
+                        .withDestination(destination).withConversation(conversation).withSince(from)
+                        .withSearch(search);
                 Stories stories = opened.stories();
                 List<Map<String, Object>> rows = opened.history().events(filter).stream().map(stories::eventRow)
                         .toList();

@@ -74,7 +74,8 @@ final class PreviewCommand implements Callable<Integer> {
             out.println("No route matches this " + event.type() + " event: nothing would be sent.");
         }
         Instant now = Instant.now();
-        RawEvent raw = new RawEvent("preview", event.type(), event.conversationId(), body, now);
+        RawEvent raw = new RawEvent("preview", event.type(), event.conversationId(), body, now,
+                io.chatrelay.event.EventFacts.of(event));
         Formatters formatters = Formatters.of(relay);
         Templates templates = new Templates(relay);
         for (Target target : targets) {

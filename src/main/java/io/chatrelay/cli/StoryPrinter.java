@@ -142,14 +142,17 @@ final class StoryPrinter {
             Map<String, Object> delivery = cast(item);
             return delivery.get("destination") + " " + delivery.get("status");
         }).reduce((a, b) -> a + ", " + b).orElse("(no route matched)")).toList();
-        int cut = wide ? Table.FULL : 20;
-        new Table(wide ? Table.FULL : 100)
+        Table table = new Table(wide ? Table.FULL : 100)
                 .column("ID", Table.FULL, wide ? ids : Table.uniquePrefixes(ids, 8))
                 .column("ACCEPTED", Table.FULL, wide ? column(rows, "accepted_at") : ago(rows, now))
-                .column("EVENT", cut, column(rows, "event"))
-                .column("CONVERSATION", cut, column(rows, "conversation_id"))
-                .column("DELIVERIES", Table.FULL, went)
-                .print(out);
+                .column("EVENT", wide ? Table.FULL : 20, column(rows, "event"))
+                .column("WHO", wide ? Table.FULL : 18, column(rows, "who"))
+                .column("CONVERSATION", wide ? Table.FULL : 14, column(rows, "conversation_id"))
+                .column("DELIVERIES", Table.FULL, went);
+        if (wide) {
+            table.column("MESSAGE", Table.FULL, column(rows, "excerpt"));
+        }
+        table.print(out);
         out.println(Plural.count(rows.size(), "event"));
     }
 

@@ -2,6 +2,7 @@ package io.chatrelay.ingest;
 
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.event.ChatDataEvent;
+import io.chatrelay.event.EventFacts;
 import io.chatrelay.event.EventParser;
 import io.chatrelay.event.Ids;
 import io.chatrelay.event.MalformedEventException;
@@ -128,7 +129,7 @@ public final class IngestHandler implements Handler {
         RoutingTable.Routing routing = current.routes().route(event, accepted);
         List<Target> targets = routing.targets();
         RawEvent raw = new RawEvent(Ids.newId(clock), event.type(), event.conversationId(), body, accepted,
-                routing.notes());
+                EventFacts.of(event), routing.notes());
         if (!accepting.getAsBoolean()) {
             reject(ctx, 503, "shutting_down", "shutting down, retry later");
             return;

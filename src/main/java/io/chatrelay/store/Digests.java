@@ -1,6 +1,7 @@
 package io.chatrelay.store;
 
 import io.chatrelay.config.DigestConfig;
+import io.chatrelay.event.EventFacts;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.route.Target;
 import java.sql.ResultSet;
@@ -94,7 +95,7 @@ final class Digests {
         try (ResultSet rows = sql.bound(EVENTS, digestId).executeQuery()) {
             while (rows.next()) {
                 events.add(new RawEvent(rows.getString(1), rows.getString(2), rows.getString(3), rows.getBytes(4),
-                        Instant.ofEpochMilli(rows.getLong(5))));
+                        Instant.ofEpochMilli(rows.getLong(5)), EventFacts.NONE)); // rendering reads the body itself
             }
         }
         return new DigestContents(start, end, maxEvents, events);

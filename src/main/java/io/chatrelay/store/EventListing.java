@@ -30,20 +30,28 @@ final class EventListing {
 
     /** Events are read by id in pieces of this many, padded, so that one prepared statement serves every page. */
     private static final int PIECE = 100;
-    private static final String COLUMNS = "SELECT e.id, e.type, e.conversation_id, e.received_at, LENGTH(e.body) "
-            + "FROM events e";
+    /** Ids a search names, read per chunk until a page passes the other filters. */
+    private static final int SEARCHED = 500;
+    private static final String COLUMNS = "SELECT e.id, e.type, e.conversation_id, e.received_at, LENGTH(e.body), "
+            + "e.who, e.excerpt FROM events e";
 
-    private record Found(String id, String type, String conversation, Instant receivedAt, long size) {}
+    private record Found(String id, String type, String conversation, Instant receivedAt, long size, String who,
+                         String excerpt) {}
 
     private EventListing() {}
 
     static List<EventSummary> find(Sql sql, SqlDialect dialect, EventFilter filter) throws SQLException {
-        boolean few = (filter.destination() != null || filter.status() != null) && count(sql, matching(filter)) <= FEW;
-        List<Found> found = few ? fromDeliveries(sql, filter)
-                : read(scan(dialect, filter).bound(sql), new ArrayList<>());
+        List<Found> found;
+        if (filter.search() != null) {
+            found = fromSearch(sql, dialect, filter);
+        } else if ((filter.destination() != null || filter.status() != null) && count(sql, matching(filter)) <= FEW) {
+            found = fromDeliveries(sql, filter);
+        } else {
+            found = read(scan(dialect, filter).bound(sql), new ArrayList<>());
+        }
         Map<String, List<DeliveryView>> deliveries = deliveriesOf(sql, found.stream().map(Found::id).toList());
         return found.stream().map(e -> new EventSummary(e.id(), e.type(), e.conversation(), e.receivedAt(), e.size(),
-                deliveries.getOrDefault(e.id(), List.of()))).toList();
+                deliveries.getOrDefault(e.id(), List.of()), e.who(), e.excerpt())).toList();
     }
 
     /**
@@ -51,12 +59,17 @@ final class EventListing {
      * own deliveries, found by {@code deliveries_event}.
      */
     static Query scan(SqlDialect dialect, EventFilter filter) {
-        Where where = eventConditions(new Where(), filter);
+        Where where = ownDeliveries(dialect, eventConditions(new Where(), filter), filter);
+        return where.query(COLUMNS, " ORDER BY e.id DESC LIMIT ?", filter.limit());
+    }
+
+    /** The condition that an event has a delivery passing the delivery filters, when there are any. */
+    private static Where ownDeliveries(SqlDialect dialect, Where where, EventFilter filter) {
         if (filter.destination() != null || filter.status() != null) {
             Where probe = deliveryConditions(filter, dialect::filterOnly).and("d.event_id = e.id");
             where.and("EXISTS (SELECT 1 FROM deliveries d" + probe + ")", probe.parameters().toArray());
         }
-        return where.query(COLUMNS, " ORDER BY e.id DESC LIMIT ?", filter.limit());
+        return where;
     }
 
     /** How many deliveries match the delivery filter, counted up to {@link #FEW} + 1 in the index that finds them. */
@@ -73,13 +86,17 @@ final class EventListing {
 
     /** Of these events (a piece of {@link #PIECE} ids, padded), those that pass the event filters, newest first. */
     static Query byIds(EventFilter filter, List<String> ids, int limit) {
+        return byIds(filter, ids, limit, UnaryOperator.identity());
+    }
+
+    private static Query byIds(EventFilter filter, List<String> ids, int limit, UnaryOperator<Where> more) {
         Object[] piece = new Object[PIECE];
         Arrays.fill(piece, "");
         for (int i = 0; i < ids.size(); i++) {
             piece[i] = ids.get(i);
         }
-        Where where = eventConditions(new Where().and("e.id IN (" + String.join(", ", Collections.nCopies(PIECE, "?"))
-                + ")", piece), filter);
+        Where where = more.apply(eventConditions(new Where().and("e.id IN ("
+                + String.join(", ", Collections.nCopies(PIECE, "?")) + ")", piece), filter));
         return where.query(COLUMNS, " ORDER BY e.id DESC LIMIT ?", limit);
     }
 
@@ -95,6 +112,33 @@ final class EventListing {
         for (int from = 0; from < ids.size() && found.size() < filter.limit(); from += PIECE) {
             List<String> piece = ids.subList(from, Math.min(ids.size(), from + PIECE));
             read(byIds(filter, piece, filter.limit() - found.size()).bound(sql), found);
+        }
+        return found;
+    }
+
+    /**
+     * The events the search names, a chunk at a time newest first, checked against every other
+     * filter, until a page is full or none are left.
+     */
+    private static List<Found> fromSearch(Sql sql, SqlDialect dialect, EventFilter filter) throws SQLException {
+        List<Found> found = new ArrayList<>();
+        String cursor = filter.before();
+        while (found.size() < filter.limit()) {
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = EventSearch.candidates(filter.search(), cursor, SEARCHED).bound(sql).executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            for (int from = 0; from < ids.size() && found.size() < filter.limit(); from += PIECE) {
+                List<String> piece = ids.subList(from, Math.min(ids.size(), from + PIECE));
+                read(byIds(filter, piece, filter.limit() - found.size(), w -> ownDeliveries(dialect, w, filter))
+                        .bound(sql), found);
+            }
+            if (ids.size() < SEARCHED) {
+                break;
+            }
+            cursor = ids.get(ids.size() - 1);
         }
         return found;
     }
@@ -131,7 +175,8 @@ final class EventListing {
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 found.add(new Found(rows.getString(1), rows.getString(2), rows.getString(3),
-                        Instant.ofEpochMilli(rows.getLong(4)), rows.getLong(5)));
+                        Instant.ofEpochMilli(rows.getLong(4)), rows.getLong(5), rows.getString(6),
+                        rows.getString(7)));
             }
         }
         return found;

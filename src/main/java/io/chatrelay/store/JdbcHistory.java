@@ -1,5 +1,6 @@
 package io.chatrelay.store;
 
+import io.chatrelay.event.EventFacts;
 import io.chatrelay.event.RawEvent;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -59,8 +60,8 @@ final class JdbcHistory implements History {
             try (ResultSet row = sql.bound("SELECT id, type, conversation_id, body, received_at, routing FROM events "
                     + "WHERE id = ?", id).executeQuery()) {
                 return row.next() ? Optional.of(new RawEvent(row.getString(1), row.getString(2), row.getString(3),
-                        row.getBytes(4), Instant.ofEpochMilli(row.getLong(5)), lines(row.getString(6))))
-                        : Optional.<RawEvent>empty();
+                        row.getBytes(4), Instant.ofEpochMilli(row.getLong(5)), EventFacts.NONE,
+                        lines(row.getString(6)))) : Optional.<RawEvent>empty();
             }
         });
     }

@@ -40,7 +40,13 @@ final class JdbcOutbox implements Outbox {
     private static final String HOLDS_DIGEST = " WHERE EXISTS (SELECT 1 FROM event_digests "
             + "WHERE digest = ? AND event_id = ?)";
     private static final String INSERT_EVENT_ONCE = "INSERT INTO events (id, type, conversation_id, body, "
-            + "received_at, routing) SELECT ?, ?, CAST(? AS TEXT), ?, CAST(? AS BIGINT), CAST(? AS TEXT)" + HOLDS_DIGEST;
+            + "received_at, routing, who, excerpt) SELECT ?, ?, CAST(? AS TEXT), ?, CAST(? AS BIGINT), CAST(? AS TEXT), "
+            + "CAST(? AS TEXT), CAST(? AS TEXT)" + HOLDS_DIGEST;
+    private static final String INSERT_EVENT = "INSERT INTO events (id, type, conversation_id, body, received_at, "
+            + "routing, who, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_TERM_ONCE = "INSERT INTO event_terms (term, event_id) "
+            + "SELECT CAST(? AS TEXT), CAST(? AS TEXT)" + HOLDS_DIGEST;
+    private static final String INSERT_TERM = "INSERT INTO event_terms (term, event_id) VALUES (?, ?)";
     private static final String INSERT_DELIVERY_ONCE = "INSERT INTO deliveries (event_id, destination, route, "
             + "order_key, status, attempts, next_attempt_at, updated_at) SELECT ?, ?, ?, CAST(? AS TEXT), 'pending', "
             + "0, CAST(? AS BIGINT), CAST(? AS BIGINT)" + HOLDS_DIGEST;
@@ -114,7 +120,10 @@ final class JdbcOutbox implements Outbox {
         long at = event.receivedAt().toEpochMilli();
         Sql.BatchRow took = sql.addToBatch(TAKE_DIGEST, digest, event.id(), at, seenAfter);
         sql.addToBatch(INSERT_EVENT_ONCE, event.id(), event.type(), event.conversationId(), event.body(), at,
-                routing(event), digest, event.id());
+                routing(event), event.facts().who(), event.facts().excerpt(), digest, event.id());
+        for (String term : event.facts().terms()) {
+            sql.addToBatch(INSERT_TERM_ONCE, term, event.id(), digest, event.id());
+        }
         List<Target> digested = new ArrayList<>();
         for (Target target : targets) {
             if (target.digest().isPresent()) {
@@ -157,9 +166,11 @@ final class JdbcOutbox implements Outbox {
      */
     private void insert(Sql sql, RawEvent event, List<Target> targets) throws SQLException {
         long at = event.receivedAt().toEpochMilli();
-        sql.addToBatch("INSERT INTO events (id, type, conversation_id, body, received_at, routing) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", event.id(), event.type(), event.conversationId(), event.body(), at,
-                routing(event));
+        sql.addToBatch(INSERT_EVENT, event.id(), event.type(), event.conversationId(), event.body(), at,
+                routing(event), event.facts().who(), event.facts().excerpt());
+        for (String term : event.facts().terms()) {
+            sql.addToBatch(INSERT_TERM, term, event.id());
+        }
         if (targets.isEmpty()) {
             return;
         }

@@ -64,7 +64,8 @@ final class PostgresDialect implements SqlDialect {
             // no status column: PostgreSQL drops a condition the index's WHERE implies, and a leading
             // column without a condition would have every lookup read the whole index
             Schema.listingIndexes("updated_at, destination"), Schema.THREADS_BY_AGE, Schema.eventDigests(""),
-            Schema.digests("BIGSERIAL PRIMARY KEY"), Schema.EVENT_ROUTING);
+            Schema.digests("BIGSERIAL PRIMARY KEY"), Schema.EVENT_ROUTING,
+            Schema.eventFacts("TEXT COLLATE \"C\"", ""));
 
     /** The claimable rows, locked in the same statement; rows another replica holds are skipped, not waited for. */
     private static final String CLAIM = "UPDATE deliveries SET lease_until = ?, lease_owner = ?, claim = claim + 1 "

@@ -33,6 +33,9 @@ final class Retention {
     /** The digests of pruned deliveries, and which events they carried: those events are then unrouted. */
     private static final String DIGESTS_OF = "(SELECT digest_id FROM deliveries WHERE id IN (" + CHUNK_PARAMETERS
             + ") AND digest_id IS NOT NULL)";
+    /** The search terms of these events (a chunk, padded) once the events are gone. */
+    private static final String GONE_TERMS = "DELETE FROM event_terms WHERE event_id IN (" + CHUNK_PARAMETERS + ") "
+            + "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = event_terms.event_id)";
     /**
      * Threads started before the cutoff whose conversation has no event left: it has been silent
      * for longer than the retention, and its next message starts a new thread. Without this the
@@ -95,6 +98,7 @@ final class Retention {
             sql.update("DELETE FROM events WHERE id IN (" + CHUNK_PARAMETERS + ") AND NOT EXISTS "
                     + "(SELECT 1 FROM deliveries d WHERE d.event_id = events.id) AND NOT EXISTS "
                     + "(SELECT 1 FROM digest_events de WHERE de.event_id = events.id)", events);
+            sql.update(GONE_TERMS, events);
         }
         return found;
     }
@@ -119,6 +123,7 @@ final class Retention {
         }
         parameters[CHUNK] = cutoff;
         sql.update(UNROUTED, parameters);
+        sql.update(GONE_TERMS, Arrays.copyOf(parameters, CHUNK));
         return found == CHUNK ? (String) parameters[found - 1] : null;
     }
 }

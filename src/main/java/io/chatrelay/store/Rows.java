@@ -1,5 +1,6 @@
 package io.chatrelay.store;
 
+import io.chatrelay.event.EventFacts;
 import io.chatrelay.event.RawEvent;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,7 +47,7 @@ final class Rows {
 
     static Delivery delivery(ResultSet row) throws SQLException {
         RawEvent event = new RawEvent(row.getString(5), row.getString(6), row.getString(7), row.getBytes(8),
-                Instant.ofEpochMilli(row.getLong(9)));
+                Instant.ofEpochMilli(row.getLong(9)), EventFacts.NONE);
         return new Delivery(Long.toString(row.getLong(1)), event, row.getString(2), row.getString(3), row.getInt(4),
                 row.getLong(10), row.getLong(11));
     }

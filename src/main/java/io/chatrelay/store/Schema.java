@@ -109,6 +109,29 @@ final class Schema {
             ALTER TABLE events ADD COLUMN routing TEXT;
             """;
 
+    /**
+     * Migration 11: who each event is about, for lists and search (see
+     * {@link io.chatrelay.event.EventFacts}).
+     * {@code events.who} and {@code events.excerpt} are what a list shows; {@code event_terms} holds
+     * each event's lower-cased search terms, so that a search reads a range of its key, never the
+     * events. {@code event_terms_event} lets retention delete an event's terms. Events stored before
+     * this migration have neither: they are found by their id or conversation only. On SQLite the
+     * table is {@code WITHOUT ROWID}, as {@code event_digests}. {@code termType} compares terms byte by
+     * byte (UTF-8), so that the range of a prefix is the same on every database whatever its locale.
+     */
+    static String eventFacts(String termType, String tableOptions) {
+        return """
+                ALTER TABLE events ADD COLUMN who TEXT;
+                ALTER TABLE events ADD COLUMN excerpt TEXT;
+                CREATE TABLE event_terms (
+                  term %s NOT NULL,
+                  event_id TEXT NOT NULL,
+                  PRIMARY KEY (term, event_id)
+                )%s;
+                CREATE INDEX event_terms_event ON event_terms (event_id);
+                """.formatted(termType, tableOptions);
+    }
+
     /** The oldest pending delivery of each conversation: the only one that may be sent. */
     static final String IS_HEAD = """
             (d.order_key IS NULL OR NOT EXISTS (

@@ -156,6 +156,31 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void findsALeadByTheEmailTypedIntoTheSearchBoxAndShowsWhoAndTheMessage() throws Exception {
+        String jane = post(Http.utf8(Fixtures.text("lead-submission").replace("\"Name\"", "\"Jane Doe\"")
+                .replace("lead@example.com", "jane@example.com")));
+        post(Fixtures.bytes("lead-submission"));
+        post(Fixtures.bytes("chat"));
+
+        signIn();
+        browser.await("every event with who and its first words", d -> d.findElements(
+                By.cssSelector("#events tbody tr")).size() == 3 && d.findElement(By.id("events")).getText()
+                .contains("How to integrate with Discord?"));
+        WebElement search = driver.findElement(By.id("f-search"));
+        search.sendKeys("JANE@example.com", Keys.ENTER);
+
+        browser.await("only Jane's lead is listed", d -> d.findElements(By.cssSelector("#events tbody tr")).size() == 1
+                && d.findElement(By.cssSelector("#events tbody td[data-label='Who']")).getText().equals("Jane Doe"));
+        assertThat(driver.getCurrentUrl()).as("the search is kept in the URL").contains("search=JANE%40example.com");
+        assertThat(driver.findElement(By.cssSelector("#events tbody a")).getAttribute("href")).endsWith(jane);
+        browser.screenshot("console-search");
+        driver.navigate().refresh();
+        browser.await("the search box still holds it", d -> visible(d, By.id("f-search")) != null
+                && "JANE@example.com".equals(d.findElement(By.id("f-search")).getAttribute("value"))
+                && d.findElements(By.cssSelector("#events tbody tr")).size() == 1);
+    }
+
+    @Test
     void showsALeadNamedLikeMarkupAsTextAndRunsNothingFromIt() throws Exception {
         discord.alwaysAnswer(Sink.status(404, "{\"message\":\"" + MARKUP.replace("\"", "") + "\"}"));
         String lead = post(Http.utf8(Fixtures.text("lead-submission").replace("\"Name\"", "\"" + MARKUP + "\"")));

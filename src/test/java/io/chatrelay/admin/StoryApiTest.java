@@ -123,6 +123,30 @@ class StoryApiTest {
     }
 
     @Test
+    void findsAnEventByWhoItIsAboutAndListsWhoAndTheFirstWordsOfItsMessage() throws Exception {
+        for (String fixture : List.of("lead-submission", "user-online", "chat")) {
+            Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes(fixture));
+        }
+
+        JsonNode lead = get("/admin/events?search=LEAD@Example.com").path("events");
+        JsonNode visitor = get("/admin/events?search=john").path("events");
+        JsonNode conversation = get("/admin/events?search=dbf24043-83a6-47fb-b241-9865de3877c9").path("events");
+        JsonNode chat = get("/admin/events?type=chat").path("events").get(0);
+
+        assertThat(lead).hasSize(1);
+        assertThat(lead.get(0).path("event").asText()).isEqualTo("lead-submission");
+        assertThat(lead.get(0).path("who").asText()).isEqualTo("Name");
+        assertThat(visitor).extracting(e -> e.path("who").asText()).containsExactly("John Doe");
+        assertThat(conversation).extracting(e -> e.path("event").asText()).containsExactly("chat", "user-online");
+        assertThat(get("/admin/events?search=" + lead.get(0).path("id").asText().substring(0, 13)).path("events")
+                .get(0).path("event").asText()).as("by the start of its id").isEqualTo("lead-submission");
+        assertThat(chat.path("excerpt").asText()).isEqualTo("How to integrate with Discord?");
+        assertThat(chat.path("who").isNull()).as("a chat whose lead left no name nor contact").isTrue();
+        assertThat(get("/admin/events?search=nobody").path("events")).isEmpty();
+        assertThat(raw("/admin/events?search=" + "x".repeat(201)).status()).isEqualTo(400);
+    }
+
+    @Test
     void filtersDeliveriesAndPagesWithACursor() throws Exception {
         String lead = deadLead();
         String[] conversations = {"c1", "c2", "c1"};

@@ -182,6 +182,33 @@ class DeliveriesCommandTest {
     }
 
     @Test
+    void eventsListFindsALeadByEmailAndShowsWhoEachEventIsAboutIn100Columns() throws Exception {
+        Path config = Files.writeString(dir.resolve("relay.yaml"), """
+                store: {url: "jdbc:sqlite:relay.db"}
+                chat_data: {signing_secrets: [s]}
+                routes: []
+                """);
+        try (Store store = Store.open(new StoreConfig("jdbc:sqlite:" + dir.resolve("relay.db"),
+                StoreConfig.DEFAULT_RETENTION))) {
+            store.outbox().enqueue(new RawEvent("0193a1b2-0000-7000-8000-000000000001", "lead-submission", null,
+                    Fixtures.text("lead-submission").replace("\"Name\"", "\"Jane Doe\"")
+                            .replace("lead@example.com", "jane@example.com").getBytes(), Instant.now()), List.of());
+            store.outbox().enqueue(new RawEvent("0193a1b2-0000-7000-8000-000000000002", "user-online", null,
+                    Fixtures.bytes("user-online"), Instant.now()), List.of());
+        }
+
+        Cli.Run found = run("events", "list", "--search", "JANE@example.com", "--config", config.toString());
+        Cli.Run all = run("events", "list", "--config", config.toString());
+
+        assertThat(found.err()).isEmpty();
+        assertThat(found.out()).contains("WHO", "Jane Doe", "lead-submission", "1 event\n").doesNotContain("John Doe");
+        assertThat(all.out()).contains("Jane Doe", "John Doe", "2 events\n");
+        assertThat(all.out().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(100));
+        assertThat(run("events", "list", "--search", "nobody", "--config", config.toString()).out())
+                .isEqualTo("no events match\n");
+    }
+
+    @Test
     void aLimitBelowOneIsOneLineAndExit2NotOneRow() throws Exception {
         Path config = Files.writeString(dir.resolve("relay.yaml"), """
                 store: {url: "jdbc:sqlite:relay.db"}

@@ -261,6 +261,115 @@ abstract class ListingContract {
         }
     }
 
+    @Test
+    void findsAnEventByWhoItIsAboutItsConversationOrTheStartOfItsIdInAnyCase() throws SQLException {
+        fill();
+        try (Connection connection = DriverManager.getConnection(url)) { // a term for each filled event
+            connection.createStatement().executeUpdate("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+                    + "FROM n WHERE i < " + EVENTS + ") INSERT INTO event_terms (term, event_id) "
+                    + "SELECT 'lead-' || CAST(i AS TEXT) || '@example.org', CAST(100000 + i AS TEXT) FROM n");
+        }
+        RawEvent jane = json(1, """
+                {"event": "lead-submission", "lead": {"name": "Jane Doe", "email": "Jane@Example.com",
+                 "phone": "+1 (555) 010-2030"}}""");
+        RawEvent visitor = json(2, """
+                {"event": "user-online", "conversation_id": "conv-jan", "name": "Jan Novak", "email": "jan@other.org"}""");
+        RawEvent chat = json(3, """
+                {"event": "chat", "conversation_id": "Conv-X", "lead": {"email": "jane@example.com"}, "messages": [
+                 {"role": "assistant", "content": "Hello, how can I help?"},
+                 {"role": "user", "content": "Where is my order #42? It was due on Monday and nothing has arrived\\n yet, please tell me what happened"}]}""");
+
+        assertThat(searched("JANE@example.COM")).containsExactly(chat.id(), jane.id());
+        assertThat(searched("jane")).as("a name or an email by its start").containsExactly(chat.id(), jane.id());
+        assertThat(searched("jan")).containsExactly(chat.id(), visitor.id(), jane.id());
+        assertThat(searched("Doe")).as("a word of the name").containsExactly(jane.id());
+        assertThat(searched("example.com")).as("the email's domain").containsExactly(chat.id(), jane.id());
+        assertThat(searched("+1 555 010")).as("the phone as written").containsExactly(jane.id());
+        assertThat(searched("555-010-2030")).as("the phone without its country code").containsExactly(jane.id());
+        assertThat(searched("conv-jan")).as("the conversation").containsExactly(visitor.id());
+        assertThat(searched("Conv-X")).containsExactly(chat.id());
+        assertThat(searched(jane.id().substring(0, 13).toUpperCase())).as("the start of the id")
+                .containsExactly(jane.id());
+        assertThat(searched("nobody")).isEmpty();
+        assertThat(store.history().events(EventFilter.newest(PAGE).withSearch("example.com").withType("chat")))
+                .extracting(EventSummary::id).containsExactly(chat.id());
+        assertThat(store.history().events(EventFilter.newest(1).withSearch("example.com").withBefore(chat.id())))
+                .extracting(EventSummary::id).as("a page after the cursor").containsExactly(jane.id());
+
+        List<EventSummary> found = store.history().events(EventFilter.newest(PAGE).withSearch("jan"));
+        assertThat(found).extracting(EventSummary::who).containsExactly("jane@example.com", "Jan Novak", "Jane Doe");
+        assertThat(found.get(0).excerpt()).as("the first words of the visitor's message")
+                .startsWith("Where is my order #42? It was due on Monday and nothing has arrived yet,").endsWith("…")
+                .hasSizeLessThanOrEqualTo(81);
+        assertThat(found.get(2).excerpt()).isNull();
+        try (Connection connection = DriverManager.getConnection(url)) {
+            analyze(connection);
+            List<String> plan = plan(connection, EventSearch.candidates("jane", null, 500));
+            assertThat(readsWhole(plan, "events", "e")).as("%s", plan).isFalse();
+            assertThat(readsWhole(plan, "event_terms", "t")).as("%s", plan).isFalse();
+        }
+    }
+
+    @Test
+    void eventsStoredBeforeTheSearchTermsAreFoundByTheirConversationOrId() throws SQLException {
+        store.close();
+        url = freshUrl();
+        Database database = StoreKit.open(dialect, url);
+        try {
+            Migrations.apply(database, dialect, 8); // before migration 9, who an event is about
+        } finally {
+            database.close();
+        }
+        String id = Ids.newId(Clock.fixed(T0, ZoneOffset.UTC));
+        try (Connection connection = DriverManager.getConnection(url);
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO events (id, type, conversation_id, "
+                     + "body, received_at) VALUES (?, 'lead-submission', 'conv-old', ?, ?)")) {
+            insert.setString(1, id);
+            insert.setBytes(2, "{\"lead\": {\"email\": \"jane@example.com\"}}".getBytes());
+            insert.setLong(3, T0.toEpochMilli());
+            insert.executeUpdate();
+        }
+
+        store = Store.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
+
+        assertThat(searched("conv-old")).containsExactly(id);
+        assertThat(searched(id.substring(0, 13))).containsExactly(id);
+        assertThat(searched("jane@example.com")).as("its body was never read for terms").isEmpty();
+        assertThat(store.history().events(EventFilter.newest(1)).get(0).who()).isNull();
+    }
+
+    @Test
+    void retentionForgetsThePrunedEventsSearchTerms() throws SQLException {
+        RawEvent old = new RawEvent(Ids.newId(Clock.fixed(T0.minus(Duration.ofDays(8)), ZoneOffset.UTC)),
+                "lead-submission", null, "{\"lead\": {\"name\": \"Jane Doe\"}}".getBytes(),
+                T0.minus(Duration.ofDays(8)));
+        store.outbox().enqueue(old, List.of());
+
+        store.outbox().pruneDelivered(T0.minus(StoreConfig.DEFAULT_RETENTION));
+
+        try (Connection connection = DriverManager.getConnection(url)) {
+            assertThat(column(connection, "SELECT COUNT(*) AS n FROM event_terms", "n", List.of())).containsExactly("0");
+        }
+    }
+
+    /** The ids a search finds, newest first. */
+    private List<String> searched(String text) {
+        return store.history().events(EventFilter.newest(PAGE).withSearch(text)).stream().map(EventSummary::id)
+                .toList();
+    }
+
+    /** An event {@code second} seconds after the filled ones, with one delivery, accepted from this body. */
+    private RawEvent json(int second, String body) {
+        Instant at = T0.plusSeconds(EVENTS + second);
+        String type = body.replaceAll("(?s).*\"event\": \"([a-z-]+)\".*", "$1");
+        String conversation = body.contains("conversation_id") ? body.replaceAll("(?s).*\"conversation_id\": \"([^\"]+)\".*", "$1")
+                : null;
+        RawEvent event = new RawEvent(Ids.newId(Clock.fixed(at, ZoneOffset.UTC)), type, conversation,
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8), at);
+        store.outbox().enqueue(event, List.of(new Target("sink", "all")));
+        return event;
+    }
+
     static DeliveryFilter newest() {
         return DeliveryFilter.newest(PAGE);
     }

@@ -142,7 +142,8 @@
       field('Status', 'status', null, select('status',
         [['', 'any'], ['dead', 'dead'], ['pending', 'pending'], ['delivered', 'delivered']], query.get('status') || '')),
       fields.map(([label, name, placeholder]) => {
-        const input = el('input', { name, value: query.get(name) || '', placeholder });
+        const input = el('input', { name, value: query.get(name) || '', placeholder,
+          type: name === 'search' ? 'search' : null });
         return field(label, name, null, input);
       }),
       el('button', { type: 'submit' }, 'Filter'));
@@ -153,20 +154,23 @@
     return form;
   }
 
+  const EVENT_FILTERS = ['search', 'type', 'destination', 'status', 'conversation', 'since', 'cursor'];
+
   async function eventsView() {
     const query = params();
     const [{ destinations }, page] = await Promise.all([api('/admin/destinations'), api('/admin/events?' + apiQuery(query,
-      ['type', 'destination', 'status', 'conversation', 'since', 'cursor']))]);
+      EVENT_FILTERS))]);
     const counts = el('div', {}, countsTable(destinations));
     const rows = el('tbody', {});
     const more = el('div', { class: 'actions' });
     appendEvents(rows, more, page, query);
     mount(el('h2', {}, 'Events'), counts,
       filtersForm('#/events', query, destinations,
-        [['Event type', 'type', 'lead-submission'], ['Conversation', 'conversation', ''], ['Since', 'since', '1h, 7d']]),
+        [['Search', 'search', 'name, email, phone or id'], ['Event type', 'type', 'lead-submission'],
+          ['Conversation', 'conversation', ''], ['Since', 'since', '1h, 7d']]),
       el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'events' },
-        el('thead', {}, el('tr', {}, el('th', {}, 'Accepted'), el('th', {}, 'Event'), el('th', {}, 'Conversation'),
-          el('th', {}, 'Deliveries'))), rows)), more);
+        el('thead', {}, el('tr', {}, el('th', {}, 'Accepted'), el('th', {}, 'Event'), el('th', {}, 'Who'),
+          el('th', {}, 'Message'), el('th', {}, 'Conversation'), el('th', {}, 'Deliveries'))), rows)), more);
     every(5000, async () => {
       const fresh = await api('/admin/destinations');
       counts.replaceChildren(countsTable(fresh.destinations));
@@ -181,11 +185,13 @@
 
   function appendEvents(rows, more, page, query) {
     if (page.events.length === 0 && rows.children.length === 0) {
-      rows.append(el('tr', {}, el('td', { colspan: 4 }, 'No events match.')));
+      rows.append(el('tr', {}, el('td', { colspan: 6 }, 'No events match.')));
     }
     page.events.forEach((e) => rows.append(el('tr', {},
       el('td', { 'data-label': 'Accepted' }, el('a', { href: '#/event/' + encodeURIComponent(e.id) }, when(e.accepted_at))),
       el('td', { 'data-label': 'Event' }, e.event),
+      el('td', { 'data-label': 'Who', class: 'who' }, e.who || '–'),
+      el('td', { 'data-label': 'Message', class: 'excerpt' }, e.excerpt || '–'),
       el('td', { 'data-label': 'Conversation', class: 'mono' }, e.conversation_id || '–'),
       el('td', { 'data-label': 'Deliveries' }, e.deliveries.length === 0 ? 'no route matched'
         : e.deliveries.map((d) => el('span', { class: 'delivery-brief' }, d.destination, ' ', badge(d.status), ' '))))));
@@ -195,7 +201,7 @@
         const next = new URLSearchParams(query);
         next.set('cursor', page.next_cursor);
         appendEvents(rows, more, await api('/admin/events?' + apiQuery(next,
-          ['type', 'destination', 'status', 'conversation', 'since', 'cursor'])), query);
+          EVENT_FILTERS)), query);
       } }, 'Older events'));
     }
   }

@@ -82,6 +82,11 @@ final class JdbcHistory implements History {
     }
 
     @Override
+    public List<ActionView> actions(String eventId) {
+        return database.lazyTransaction(sql -> Actions.of(sql, eventId));
+    }
+
+    @Override
     public List<EventSummary> events(EventFilter filter) {
         return database.lazyTransaction(sql -> EventListing.find(sql, dialect, filter));
     }

@@ -33,6 +33,21 @@ final class JdbcMaintenance implements Maintenance {
     }
 
     @Override
+    public boolean retryNow(long id, ActionSource source, Instant now) {
+        return database.transaction(sql -> Actions.retryNow(sql, id, source, now));
+    }
+
+    @Override
+    public boolean resend(long id, ActionSource source, Instant now) {
+        return database.transaction(sql -> Actions.resend(sql, id, source, now));
+    }
+
+    @Override
+    public int replayDead(DeliveryFilter filter, ActionSource source, Instant now) {
+        return database.transaction(sql -> Actions.replayDead(sql, filter, source, now));
+    }
+
+    @Override
     public void probe() {
         database.lazyTransaction(sql -> sql.count("SELECT COUNT(*) FROM (SELECT 1 FROM deliveries LIMIT 1) one"));
     }

@@ -19,6 +19,24 @@ public interface Maintenance {
     int replayAllDead(Instant now);
 
     /**
+     * Makes a delivery waiting in backoff (pending, due later, not held by a live lease) due now,
+     * and records it in its event's story; false, changing nothing, for any other delivery.
+     */
+    boolean retryNow(long id, ActionSource source, Instant now);
+
+    /**
+     * Sends a delivered delivery again: pending, due now, with a fresh attempt count, as a replay
+     * does; records it in its event's story. False, changing nothing, unless it was delivered.
+     */
+    boolean resend(long id, ActionSource source, Instant now);
+
+    /**
+     * Replays the dead deliveries the filter lists (its status aside: the newest {@code limit}
+     * matching the rest), as {@link #replay}, recording each; returns how many.
+     */
+    int replayDead(DeliveryFilter filter, ActionSource source, Instant now);
+
+    /**
      * Reads from the store at a cost that does not grow with it (readiness probes); throws
      * {@link StoreUnavailableException} when the store does not answer.
      */

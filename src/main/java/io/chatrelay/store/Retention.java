@@ -92,6 +92,7 @@ final class Retention {
         }
         if (found > 0) {
             sql.update("DELETE FROM attempts WHERE delivery_id IN (" + CHUNK_PARAMETERS + ")", ids);
+            sql.update("DELETE FROM actions WHERE delivery_id IN (" + CHUNK_PARAMETERS + ")", ids);
             sql.update("DELETE FROM digest_events WHERE digest_id IN " + DIGESTS_OF, ids);
             sql.update("DELETE FROM digests WHERE id IN " + DIGESTS_OF, ids);
             sql.update("DELETE FROM deliveries WHERE id IN (" + CHUNK_PARAMETERS + ")", ids);

@@ -132,6 +132,25 @@ final class Schema {
                 """.formatted(termType, tableOptions);
     }
 
+    /**
+     * Migration 12: operators' actions on deliveries (retry now, resend, replay of a filter), each
+     * with where it came from ({@code console}, {@code api}, {@code cli}), for the event's story.
+     * Written in the action's own transaction. {@code id} differs by database: see each dialect.
+     */
+    static String actions(String idColumn) {
+        return """
+                CREATE TABLE actions (
+                  id %s,
+                  event_id TEXT NOT NULL,
+                  delivery_id BIGINT NOT NULL,
+                  action TEXT NOT NULL,
+                  source TEXT NOT NULL,
+                  at BIGINT NOT NULL
+                );
+                CREATE INDEX actions_event ON actions (event_id);
+                """.formatted(idColumn);
+    }
+
     /** The oldest pending delivery of each conversation: the only one that may be sent. */
     static final String IS_HEAD = """
             (d.order_key IS NULL OR NOT EXISTS (

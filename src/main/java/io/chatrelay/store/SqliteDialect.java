@@ -60,7 +60,8 @@ final class SqliteDialect implements SqlDialect {
             // without statistics SQLite would otherwise prefer deliveries_status_destination
             Schema.listingIndexes("status, updated_at, destination"), Schema.THREADS_BY_AGE,
             Schema.eventDigests(" WITHOUT ROWID"), Schema.digests("INTEGER PRIMARY KEY AUTOINCREMENT"),
-            Schema.EVENT_ROUTING, Schema.eventFacts("TEXT", " WITHOUT ROWID"));
+            Schema.EVENT_ROUTING, Schema.eventFacts("TEXT", " WITHOUT ROWID"),
+            Schema.actions("INTEGER PRIMARY KEY AUTOINCREMENT"));
 
     @Override
     public Database open(String url, StoreFaults faults) {

@@ -70,6 +70,21 @@ class HealthProbeTest {
         }
 
         @Override
+        public boolean retryNow(long id, ActionSource source, Instant now) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean resend(long id, ActionSource source, Instant now) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int replayDead(DeliveryFilter filter, ActionSource source, Instant now) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void probe() {
             if (read.get() != null) {
                 throw read.get();

@@ -242,6 +242,78 @@ abstract class OutboxContract {
     }
 
     @Test
+    void retryNowMakesADeliveryInBackoffDueAndLeavesALeasedOneAlone() {
+        outbox.enqueue(event("e1", null, T0), to("slack", "crm"));
+        outbox.retryAt(claimDue(outbox, "slack", T0, 1, LEASE).get(0), T0.plusSeconds(300), attempt(T0, 503), soon());
+        claimDue(outbox, "crm", T0, 1, LEASE);
+        long waiting = list(history, Optional.of(DeliveryStatus.PENDING), 10).stream()
+                .filter(v -> v.destination().equals("slack")).findFirst().orElseThrow().id();
+        long leased = list(history, Optional.of(DeliveryStatus.PENDING), 10).stream()
+                .filter(v -> v.destination().equals("crm")).findFirst().orElseThrow().id();
+
+        assertThat(maintenance.retryNow(waiting, ActionSource.CONSOLE, T0.plusSeconds(1))).isTrue();
+        assertThat(maintenance.retryNow(leased, ActionSource.CONSOLE, T0.plusSeconds(1))).as("being sent").isFalse();
+        assertThat(maintenance.retryNow(waiting, ActionSource.CONSOLE, T0.plusSeconds(2))).as("already due").isFalse();
+
+        assertThat(claimDue(outbox, "slack", T0.plusSeconds(2), 10, LEASE)).singleElement()
+                .satisfies(d -> assertThat(d.attempts()).as("the attempt before still counts").isEqualTo(1));
+        assertThat(history.actions("e1")).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("retry");
+            assertThat(a.deliveryId()).isEqualTo(waiting);
+            assertThat(a.source()).isEqualTo("console");
+            assertThat(a.at()).isEqualTo(T0.plusSeconds(1));
+        });
+    }
+
+    @Test
+    void resendSendsADeliveredDeliveryAgainAndFencesItsOldClaim() {
+        outbox.enqueue(event("e1", null, T0), to("slack"));
+        Delivery old = claimDue(outbox, "slack", T0, 1, LEASE).get(0);
+        outbox.delivered(old, attempt(T0, 200), soon());
+        long id = list(history, Optional.empty(), 10).get(0).id();
+
+        assertThat(maintenance.resend(id, ActionSource.API, T0.plusSeconds(1))).isTrue();
+        assertThat(outbox.delivered(old, attempt(T0.plusSeconds(1), 200), soon())).as("the old claim is fenced")
+                .isFalse();
+        assertThat(maintenance.resend(id, ActionSource.API, T0.plusSeconds(1))).as("pending, not delivered").isFalse();
+
+        Delivery again = claimDue(outbox, "slack", T0.plusSeconds(1), 10, LEASE).get(0);
+        assertThat(again.attempts()).as("counted afresh").isZero();
+        assertThat(history.actions("e1")).extracting(ActionView::action, ActionView::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("resend", "api"));
+    }
+
+    @Test
+    void bulkReplayReplaysOnlyTheFiltersDeadDeliveries() {
+        outbox.enqueue(event("old", "A", T0), to("slack", "crm"));
+        outbox.enqueue(event("other", "B", T0.plusSeconds(3600)), to("slack"));
+        outbox.enqueue(event("new", "A", T0.plusSeconds(3600)), to("slack", "crm"));
+        for (int round = 0; round < 2; round++) { // a conversation's deliveries are sent one after the other
+            for (String destination : List.of("slack", "crm")) {
+                for (Delivery d : claimDue(outbox, destination, T0.plusSeconds(3600), 10, LEASE)) {
+                    outbox.dead(d, attempt(T0, 404), soon());
+                }
+            }
+        }
+        outbox.enqueue(event("fine", "A", T0.plusSeconds(3600)), to("slack"));
+        outbox.delivered(claimDue(outbox, "slack", T0.plusSeconds(3600), 1, LEASE).get(0), attempt(T0, 200), soon());
+
+        DeliveryFilter filter = DeliveryFilter.newest(Integer.MAX_VALUE).withDestination("slack")
+                .withConversation("A").withSince(T0.plusSeconds(60));
+        assertThat(maintenance.replayDead(filter, ActionSource.CLI, T0.plusSeconds(4000))).isEqualTo(1);
+
+        assertThat(list(history, Optional.of(DeliveryStatus.PENDING), 10))
+                .extracting(DeliveryView::eventId, DeliveryView::destination)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("new", "slack"));
+        assertThat(history.count(DeliveryStatus.DEAD)).as("another conversation's, older ones, crm's").isEqualTo(4);
+        assertThat(history.actions("new")).extracting(ActionView::action, ActionView::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("replay", "cli"));
+        assertThat(history.actions("old")).isEmpty();
+        assertThat(maintenance.replayDead(DeliveryFilter.newest(2), ActionSource.API, T0.plusSeconds(4001)))
+                .as("at most the filter's limit").isEqualTo(2);
+    }
+
+    @Test
     void releasedDeliveriesAreDueAgainAtOnce() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
         Delivery delivery = claimDue(outbox, "slack", T0, 10, LEASE).get(0);

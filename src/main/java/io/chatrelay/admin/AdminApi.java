@@ -4,7 +4,9 @@ import io.chatrelay.config.Redactor;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.Secret;
 import io.chatrelay.ingest.Refusals;
+import io.chatrelay.store.ActionSource;
 import io.chatrelay.store.DeliveryFilter;
+import io.chatrelay.store.DeliveryStatus;
 import io.chatrelay.store.DestinationCounts;
 import io.chatrelay.store.EventFilter;
 import io.chatrelay.store.History;
@@ -52,6 +54,7 @@ public final class AdminApi {
     private final Runnable onReplay;
     private final Clock clock;
     private final Replays replays;
+    private final DeliveryActions actions;
     private final FailedLogins failedLogins;
     private final Refusals refusals;
 
@@ -69,6 +72,7 @@ public final class AdminApi {
         this.onReplay = onReplay;
         this.clock = clock;
         this.replays = new Replays(history, maintenance);
+        this.actions = new DeliveryActions(history, maintenance);
         this.failedLogins = new FailedLogins(clock);
     }
 
@@ -83,6 +87,9 @@ public final class AdminApi {
         javalin.routes.get("/admin/deliveries/{id}", guarded(NONE, this::showDelivery));
         javalin.routes.post("/admin/deliveries/{id}/replay", guarded(NONE, this::replayOne));
         javalin.routes.post("/admin/dead-letters/replay", guarded(NONE, this::replayAll));
+        javalin.routes.post("/admin/deliveries/{id}/retry", guarded(NONE, this::retryNow));
+        javalin.routes.post("/admin/deliveries/{id}/resend", guarded(NONE, this::resend));
+        javalin.routes.post("/admin/deliveries/replay", guarded(DELIVERY_FILTERS, this::replayFiltered));
         javalin.routes.get("/admin/events", guarded(EVENT_FILTERS, this::listEvents));
         javalin.routes.get("/admin/events/{id}", guarded(NONE, this::showEvent));
         javalin.routes.get("/admin/destinations", guarded(NONE, this::destinations));
@@ -282,6 +289,44 @@ public final class AdminApi {
         int replayed = maintenance.replayAllDead(clock.instant());
         onReplay.run();
         ctx.json(Map.of("replayed", replayed));
+    }
+
+    private void retryNow(Context ctx, Params none) {
+        answer(ctx, "retried", actions.retryNow(deliveryId(ctx), source(ctx), clock.instant()));
+    }
+
+    private void resend(Context ctx, Params none) {
+        answer(ctx, "resent", actions.resend(deliveryId(ctx), source(ctx), clock.instant()));
+    }
+
+    /** 200 with {@code done: 1}; 409 with the reason when the delivery is not in a state for it, 404 when absent. */
+    private void answer(Context ctx, String done, DeliveryActions.Outcome outcome) {
+        if (!outcome.done()) {
+            ctx.status(outcome.exists() ? 409 : 404).json(Map.of("error", outcome.reason(), done, 0));
+            return;
+        }
+        onReplay.run();
+        ctx.json(Map.of(done, 1));
+    }
+
+    /** The dead deliveries the listing's filters show (all of them without a limit), replayed. */
+    private void replayFiltered(Context ctx, Params params) {
+        if (params.status() != null && params.status() != DeliveryStatus.DEAD) {
+            throw new Params.BadRequest("only dead deliveries are replayed: status must be dead or not given");
+        }
+        int limit = params.text("limit") == null ? Integer.MAX_VALUE : params.limit();
+        DeliveryFilter filter = DeliveryFilter.newest(limit).withDestination(params.text("destination"))
+                .withEventId(params.text("event", "event_id"))
+                .withConversation(params.text("conversation", "conversation_id"))
+                .withSince(params.since(clock.instant())).withBefore(params.numericCursor());
+        int replayed = actions.replay(filter, source(ctx), clock.instant());
+        onReplay.run();
+        ctx.json(Map.of("replayed", replayed));
+    }
+
+    /** Where an action came from, for its record only: the console's scripts mark their calls. */
+    private static ActionSource source(Context ctx) {
+        return ctx.header(CONSOLE_HEADER) != null ? ActionSource.CONSOLE : ActionSource.API;
     }
 
     static Map<String, String> error(String reason) {

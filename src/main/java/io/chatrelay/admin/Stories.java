@@ -9,6 +9,7 @@ import io.chatrelay.event.MalformedEventException;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.event.Visitor;
 import io.chatrelay.store.AttemptView;
+import io.chatrelay.store.ActionView;
 import io.chatrelay.store.DeliveryFilter;
 import io.chatrelay.store.DeliveryView;
 import io.chatrelay.store.EventSummary;
@@ -68,8 +69,19 @@ public final class Stories {
             }
             story.put("digest_deliveries", digests);
             story.put("deliveries", stories);
+            story.put("actions", history.actions(id).stream().map(Stories::action).toList());
             return story;
         });
+    }
+
+    /** An operator's action on one of the event's deliveries: what, on which, from where, when. */
+    private static Map<String, Object> action(ActionView action) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("action", action.action());
+        json.put("delivery", action.deliveryId());
+        json.put("source", action.source());
+        json.put("at", action.at().toString());
+        return json;
     }
 
     /** One delivery with every attempt. */

@@ -269,6 +269,42 @@ class StoryApiTest {
     }
 
     @Test
+    void resendAndReplayOfAFilterAreToldInTheStoryWithWhereTheyCameFrom() throws Exception {
+        String id = deadLead();
+        Eventually.holds("the CRM got it", () -> crm.requestCount() == 1
+                && get("/admin/deliveries?status=delivered").path("deliveries").size() == 1);
+        long delivered = get("/admin/deliveries?status=delivered").path("deliveries").get(0).path("id").asLong();
+        long dead = get("/admin/deliveries?status=dead").path("deliveries").get(0).path("id").asLong();
+
+        Http.Reply resent = post("/admin/deliveries/" + delivered + "/resend");
+        Eventually.holds("the CRM got it again", () -> crm.requestCount() == 2);
+        Http.Reply replayed = Http.execute(new Request.Builder()
+                .url("http://127.0.0.1:" + relay.port() + "/admin/deliveries/replay?destination=sales&since=1h")
+                .header("Authorization", "Bearer " + TOKEN).header("X-Relay-Console", "1")
+                .post(RequestBody.create(new byte[0])).build());
+        Http.Reply notWaiting = post("/admin/deliveries/" + delivered + "/retry");
+        Http.Reply notDelivered = post("/admin/deliveries/" + dead + "/resend");
+
+        assertThat(resent.body()).isEqualTo("{\"resent\":1}");
+        assertThat(replayed.body()).isEqualTo("{\"replayed\":1}");
+        assertThat(notWaiting.status()).isEqualTo(409);
+        assertThat(JSON.readTree(notWaiting.body()).path("error").asText()).startsWith("delivery " + delivered
+                + " is ");
+        assertThat(notDelivered.status()).isEqualTo(409);
+        assertThat(post("/admin/deliveries/999999/retry").status()).isEqualTo(404);
+        assertThat(post("/admin/deliveries/replay?status=pending").status()).isEqualTo(400);
+        JsonNode actions = get("/admin/events/" + id).path("actions");
+        assertThat(actions).hasSize(2);
+        assertThat(actions.get(0).path("action").asText()).isEqualTo("resend");
+        assertThat(actions.get(0).path("delivery").asLong()).isEqualTo(delivered);
+        assertThat(actions.get(0).path("source").asText()).isEqualTo("api");
+        assertThat(actions.get(0).path("at").asText()).endsWith("Z");
+        assertThat(actions.get(1).path("action").asText()).isEqualTo("replay");
+        assertThat(actions.get(1).path("delivery").asLong()).isEqualTo(dead);
+        assertThat(actions.get(1).path("source").asText()).as("marked by the console's header").isEqualTo("console");
+    }
+
+    @Test
     void unknownIdsAnswer404AsJson() {
         assertThat(raw("/admin/events/0192abcd-ffff").status()).isEqualTo(404);
         assertThat(raw("/admin/events/0192abcd-ffff").body()).isEqualTo("{\"error\":\"no event 0192abcd-ffff\"}");

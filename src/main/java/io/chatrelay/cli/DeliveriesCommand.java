@@ -1,7 +1,9 @@
 package io.chatrelay.cli;
 
+import io.chatrelay.admin.DeliveryActions;
 import io.chatrelay.admin.Replays;
 import io.chatrelay.admin.Stories;
+import io.chatrelay.store.ActionSource;
 import io.chatrelay.store.DeliveryFilter;
 import io.chatrelay.store.DeliveryStatus;
 import java.io.PrintWriter;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,9 +22,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Inspects the store and re-queues dead deliveries; safe while {@code serve} runs on the same store. */
-@Command(name = "deliveries", description = "Lists deliveries, shows one with every attempt, replays dead ones.",
+@Command(name = "deliveries", description = "Lists deliveries, shows one with every attempt, replays dead ones, retries or resends one.",
         subcommands = {DeliveriesCommand.ListCommand.class, DeliveriesCommand.ShowCommand.class,
-                DeliveriesCommand.ReplayCommand.class})
+                DeliveriesCommand.ReplayCommand.class, DeliveriesCommand.RetryCommand.class,
+                DeliveriesCommand.ResendCommand.class})
 final class DeliveriesCommand {
 
     @Command(name = "list", description = "Lists the newest deliveries, filtered.")
@@ -122,22 +124,32 @@ final class DeliveriesCommand {
         }
     }
 
-    @Command(name = "replay", description = "Re-queues dead deliveries by id, or all of them.")
+    @Command(name = "replay", description = "Re-queues dead deliveries: by id, all of them, or those a filter "
+            + "lists (as deliveries list --status dead would).")
     static final class ReplayCommand implements Callable<Integer> {
 
         @Mixin
         ConfigOption config;
 
-        @ArgGroup(multiplicity = "1")
-        Which which;
+        @Parameters(paramLabel = "ID", arity = "0..*", description = "Dead delivery ids (see deliveries list).")
+        List<Long> ids = List.of();
 
-        static final class Which {
-            @Parameters(paramLabel = "ID", arity = "1..*", description = "Dead delivery ids (see deliveries list).")
-            List<Long> ids;
+        @Option(names = "--all-dead", description = "Every dead delivery.")
+        boolean allDead;
 
-            @Option(names = "--all-dead", required = true, description = "Every dead delivery.")
-            boolean allDead;
-        }
+        @Option(names = "--destination", paramLabel = "NAME", description = "The dead deliveries to this destination.")
+        String destination;
+
+        @Option(names = "--event", paramLabel = "ID", description = "The dead deliveries of this event.")
+        String event;
+
+        @Option(names = "--conversation", paramLabel = "ID", description = "The dead deliveries of this conversation.")
+        String conversation;
+
+        @Option(names = "--since", paramLabel = "WHEN",
+                description = "The dead deliveries of events accepted since: a duration back (30m, 2h, 7d) or an "
+                        + "instant (ISO-8601).")
+        String since;
 
         @Option(names = "--json", description = "Print JSON: replayed, and not_replayed with each id's reason.")
         boolean json;
@@ -148,10 +160,12 @@ final class DeliveriesCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            Optional<DeliveryFilter> filter = filter();
             return OpenStore.with(config, spec.commandLine().getErr(), opened -> {
-                Replays.Result result = which.allDead
-                        ? new Replays.Result(opened.maintenance().replayAllDead(Instant.now()), List.of())
-                        : opened.replays().replay(which.ids, Instant.now());
+                Replays.Result result = filter.isPresent()
+                        ? new Replays.Result(opened.actions().replay(filter.get(), ActionSource.CLI, Instant.now()),
+                                List.of())
+                        : opened.replays().replay(ids, Instant.now());
                 if (json) {
                     Map<String, Object> answer = new LinkedHashMap<>();
                     answer.put("replayed", result.replayed());
@@ -165,5 +179,77 @@ final class DeliveriesCommand {
                 return result.notReplayed().isEmpty() ? 0 : 1;
             });
         }
+
+        /** The dead deliveries to replay by filter ({@code --all-dead}: no condition), or none when ids are given. */
+        private Optional<DeliveryFilter> filter() {
+            boolean filtered = destination != null || event != null || conversation != null || since != null;
+            int ways = (ids.isEmpty() ? 0 : 1) + (allDead ? 1 : 0) + (filtered ? 1 : 0);
+            if (ways != 1) {
+                throw new ParameterException(spec.commandLine(), ways == 0
+                        ? "give dead delivery ids, --all-dead, or a filter (--destination, --event, --conversation, "
+                        + "--since)"
+                        : "give one of: dead delivery ids, --all-dead, a filter");
+            }
+            if (!ids.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(DeliveryFilter.newest(Integer.MAX_VALUE).withDestination(destination)
+                        .withEventId(event).withConversation(conversation)
+                        .withSince(since == null ? null : Stories.since(since, Instant.now())));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--since: " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "retry", description = "Sends a delivery waiting in backoff now, not at its next attempt's time.")
+    static final class RetryCommand implements Callable<Integer> {
+
+        @Mixin
+        ConfigOption config;
+
+        @Parameters(paramLabel = "ID", description = "A pending delivery id (see deliveries list --status pending).")
+        long id;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return OpenStore.with(config, spec.commandLine().getErr(), opened -> report(spec,
+                    opened.actions().retryNow(id, ActionSource.CLI, Instant.now()),
+                    "delivery " + id + " is due now: a running relay sends it at once"));
+        }
+    }
+
+    @Command(name = "resend", description = "Sends a delivered delivery again, counting its attempts afresh.")
+    static final class ResendCommand implements Callable<Integer> {
+
+        @Mixin
+        ConfigOption config;
+
+        @Parameters(paramLabel = "ID", description = "A delivered delivery id (see deliveries list --status delivered).")
+        long id;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return OpenStore.with(config, spec.commandLine().getErr(), opened -> report(spec,
+                    opened.actions().resend(id, ActionSource.CLI, Instant.now()),
+                    "delivery " + id + " is queued to be sent again"));
+        }
+    }
+
+    /** Says what an action did, or on standard error why it did nothing (exit 1). */
+    private static int report(CommandSpec spec, DeliveryActions.Outcome outcome, String done) {
+        if (!outcome.done()) {
+            spec.commandLine().getErr().println(outcome.reason());
+            return 1;
+        }
+        spec.commandLine().getOut().println(done);
+        return 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.chatrelay.cli;
 
+import io.chatrelay.admin.DeliveryActions;
 import io.chatrelay.admin.Replays;
 import io.chatrelay.admin.Stories;
 import io.chatrelay.config.Redactor;
@@ -50,6 +51,10 @@ record OpenStore(Store store, Redactor redactor) implements AutoCloseable {
 
     Stories stories() {
         return new Stories(store.history(), redactor);
+    }
+
+    DeliveryActions actions() {
+        return new DeliveryActions(store.history(), store.maintenance());
     }
 
     Replays replays() {

@@ -12,6 +12,8 @@ import java.util.Map;
 final class StoryPrinter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Map<String, String> SOURCES = Map.of("console", "console", "api", "admin API",
+            "cli", "command line");
     private final PrintWriter out;
 
     StoryPrinter(PrintWriter out) {
@@ -50,6 +52,22 @@ final class StoryPrinter {
         for (Object delivery : deliveries) {
             out.println();
             delivery(cast(delivery));
+        }
+        actions(event.get("actions"));
+    }
+
+    /** What operators did to the event's deliveries, oldest first; nothing when they did nothing. */
+    private void actions(Object actions) {
+        if (!(actions instanceof List<?> list) || list.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("actions:");
+        for (Object item : list) {
+            Map<String, Object> action = cast(item);
+            out.printf("  %s  %-7s delivery %s, from the %s%n", action.get("at"), action.get("action"),
+                    action.get("delivery"), SOURCES.getOrDefault(String.valueOf(action.get("source")),
+                            String.valueOf(action.get("source"))));
         }
     }
 

@@ -6,6 +6,9 @@ import io.chatrelay.Relay;
 import io.chatrelay.config.StoreConfig;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.route.Target;
+import io.chatrelay.store.Attempt;
+import io.chatrelay.store.Deadline;
+import io.chatrelay.store.DeliveryFilter;
 import io.chatrelay.store.Store;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Fixtures;
@@ -68,6 +71,55 @@ class DeliveriesCommandTest {
                         .containsPattern("#\\S+ .*HTTP 204");
             }
         }
+    }
+
+    @Test
+    void retriesResendsAndReplaysAFilterEachToldInTheEventsStory() throws Exception {
+        Path config = Files.writeString(dir.resolve("relay.yaml"), """
+                store: {url: "jdbc:sqlite:%s"}
+                chat_data: {signing_secrets: [s]}
+                routes: []
+                """.formatted(dir.resolve("relay.db")));
+        String event = "0192abcd-1234-7000-8000-00000000aaaa";
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        try (Store store = Store.open(new StoreConfig("jdbc:sqlite:" + dir.resolve("relay.db"),
+                StoreConfig.DEFAULT_RETENTION))) {
+            Instant now = Instant.now();
+            store.outbox().enqueue(new RawEvent(event, "chat", "c1", "{}".getBytes(), now),
+                    List.of(new Target("crm", "r"), new Target("slack", "r"), new Target("teams", "r")));
+            java.time.Duration lease = java.time.Duration.ofSeconds(30);
+            Deadline soon = Deadline.in(java.time.Duration.ofSeconds(10), java.time.Clock.systemUTC());
+            store.outbox().delivered(store.outbox().claim("crm", now, 1, lease).deliveries().get(0),
+                    new Attempt(now, 200, "200", java.time.Duration.ofMillis(5)), soon);
+            store.outbox().dead(store.outbox().claim("slack", now, 1, lease).deliveries().get(0),
+                    new Attempt(now, 404, "404", java.time.Duration.ofMillis(5)), soon);
+            store.outbox().retryAt(store.outbox().claim("teams", now, 1, lease).deliveries().get(0),
+                    now.plusSeconds(3600), new Attempt(now, 503, "503", java.time.Duration.ofMillis(5)), soon);
+            store.history().find(DeliveryFilter.newest(10)).forEach(d -> ids.put(d.destination(), d.id()));
+        }
+        String c = config.toString();
+
+        Cli.Run retry = run("deliveries", "retry", String.valueOf(ids.get("teams")), "--config", c);
+        Cli.Run notWaiting = run("deliveries", "retry", String.valueOf(ids.get("crm")), "--config", c);
+        Cli.Run resend = run("deliveries", "resend", String.valueOf(ids.get("crm")), "--config", c);
+        Cli.Run others = run("deliveries", "replay", "--destination", "crm", "--config", c);
+        Cli.Run replay = run("deliveries", "replay", "--destination", "slack", "--since", "1h", "--config", c);
+        Cli.Run both = run("deliveries", "replay", "1", "--all-dead", "--config", c);
+
+        assertThat(retry.exit()).isZero();
+        assertThat(retry.out()).contains("delivery " + ids.get("teams") + " is due now");
+        assertThat(notWaiting.exit()).isEqualTo(1);
+        assertThat(notWaiting.err()).contains("delivery " + ids.get("crm") + " is delivered: nothing to retry");
+        assertThat(resend.exit()).isZero();
+        assertThat(others.out()).contains("replayed 0 dead deliveries");
+        assertThat(replay.out()).contains("replayed 1 dead delivery\n");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(run("deliveries", "show", String.valueOf(ids.get("crm")), "--config", c).out())
+                .contains("pending after 0 attempts since the replay, 1 in all");
+        assertThat(run("events", "show", event, "--config", c).out()).contains("actions:")
+                .containsPattern("retry +delivery " + ids.get("teams") + ", from the command line")
+                .containsPattern("resend +delivery " + ids.get("crm") + ", from the command line")
+                .containsPattern("replay +delivery " + ids.get("slack") + ", from the command line");
     }
 
     @Test

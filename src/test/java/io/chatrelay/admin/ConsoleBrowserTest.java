@@ -215,7 +215,10 @@ class ConsoleBrowserTest {
         browser.await("two dead letters", d -> d.findElements(By.cssSelector("#dead button.replay")).size() == 2);
         browser.screenshot("console-dead-letters");
         discord.alwaysAnswer(Sink.status(204, ""));
+        assertThat(driver.findElement(By.id("replay-all")).getText()).isEqualTo("Replay all 2 shown");
         driver.findElement(By.id("replay-all")).sendKeys(Keys.ENTER);
+        browser.await("a confirmation that says how many", d -> confirmation(d).contains("2 dead deliveries"));
+        driver.switchTo().alert().accept();
 
         browser.await("the page says how many were queued", d -> d.findElement(By.id("status")).getText()
                 .equals("2 dead deliveries queued again."));
@@ -236,6 +239,56 @@ class ConsoleBrowserTest {
             browser.screenshot("console-phone");
         } finally {
             driver.manage().window().setSize(new Dimension(1100, 800));
+        }
+    }
+
+    @Test
+    void retriesADeliveryInBackoffNowAndResendsItOnceConfirmedEachToldInTheStory() throws Exception {
+        relay.close();
+        relay = Relay.start(RelayUnderTest.config(dir, """
+                delivery: {max_attempts: 3, backoff: {initial: 1h, max: 1h}}
+                admin: {token: %s}
+                destinations: {sales-discord: {type: discord, webhook_url: "%s"}}
+                routes: [{name: leads, match: {event: lead-submission}, to: [sales-discord]}]
+                """.formatted(TOKEN, discord.url("/api/webhooks/1/token"))));
+        discord.then(Sink.status(503, "upstream busy"));
+        String lead = post(Fixtures.bytes("lead-submission"));
+        discord.take();
+
+        signIn();
+        driver.get(base() + "/admin/#/event/" + lead);
+        WebElement retry = browser.await("a Retry now button on the delivery waiting an hour",
+                d -> visible(d, By.cssSelector("article.delivery[data-status='pending'] button.retry")));
+        assertThat(retry.getText()).isEqualTo("Retry now");
+        retry.click();
+        WebElement resend = browser.await("the retried delivery is delivered at once",
+                d -> visible(d, By.cssSelector("article.delivery[data-status='delivered'] button.resend")));
+        resend.click();
+        browser.await("a confirmation", d -> confirmation(d).contains("again"));
+        driver.switchTo().alert().dismiss();
+        assertThat(discord.requestCount()).as("not resent without a yes").isEqualTo(2);
+        driver.findElement(By.cssSelector("button.resend")).click();
+        browser.await("a confirmation", d -> confirmation(d).contains("again"));
+        driver.switchTo().alert().accept();
+
+        Eventually.holds("sent again", () -> discord.requestCount() == 3);
+        WebElement actions = browser.await("the story tells both actions", d -> {
+            List<WebElement> items = d.findElements(By.cssSelector("#actions li"));
+            return items.size() == 2 && d.findElements(By.cssSelector("article.delivery li.attempt")).size() == 3
+                    ? d.findElement(By.id("actions")) : null;
+        });
+        assertThat(actions.getText()).contains("retry delivery", "resend delivery", "from the console");
+        assertThat(driver.findElements(By.cssSelector("#actions li[data-source='console']"))).hasSize(2);
+        assertThat(driver.findElement(By.cssSelector("article.delivery")).getText()).contains("#3", "HTTP 200");
+        browser.screenshot("console-actions");
+    }
+
+    /** The text of the confirmation the page asks, or null while there is none. */
+    private static String confirmation(WebDriver driver) {
+        try {
+            return driver.switchTo().alert().getText();
+        } catch (NoAlertPresentException none) {
+            return null;
         }
     }
 

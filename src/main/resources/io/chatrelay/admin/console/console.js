@@ -226,14 +226,22 @@
         story.routing.map((line) => el('div', {}, line)))) : null);
     const contact = story.contact ? el('dl', { class: 'facts', id: 'contact' },
       Object.entries(story.contact).map(([k, v]) => fact(k, v))) : el('p', {}, 'No contact details.');
+    const actions = el('div', { class: 'event-actions' });
+    let shownActions = JSON.stringify(story.actions);
+    renderActions(actions, story.actions);
     mount(el('h2', {}, story.event + ' event'), facts, el('h3', {}, 'Contact'), contact,
-      el('h3', {}, 'Deliveries'), deliveries);
+      el('h3', {}, 'Deliveries'), deliveries, el('h3', {}, 'Actions'), actions);
     every(2000, async () => {
       const fresh = await api('/admin/events/' + encodeURIComponent(id));
       const text = JSON.stringify(fresh.deliveries);
       if (fresh.deliveries && text !== shown) { // redrawn only on a change, so keyboard focus stays put
         shown = text;
         renderDeliveries(deliveries, fresh.deliveries);
+      }
+      const actionsText = JSON.stringify(fresh.actions);
+      if (fresh.actions && actionsText !== shownActions) {
+        shownActions = actionsText;
+        renderActions(actions, fresh.actions);
       }
     });
   }
@@ -251,13 +259,44 @@
       'data-status': d.status },
       el('h3', {}, 'To ' + d.destination, badge(d.status), el('span', { class: 'hint' }, 'delivery ' + d.id + ', route ' + d.route)),
       d.next_attempt_at ? el('p', {}, 'Next attempt ' + when(d.next_attempt_at)) : null,
-      d.status === 'dead' ? el('div', { class: 'actions' }, replayButton(d.id)) : null,
+      actionButtons(d),
       d.attempt_history.length === 0 ? el('p', {}, 'Not attempted yet.') : el('ol', { class: 'timeline' },
         d.attempt_history.map((a) => el('li', { class: 'attempt' },
           el('div', {}, '#' + a.number + ' ', when(a.at), ' · ', a.duration_ms + ' ms · HTTP ' + a.status + ' ',
             badge(a.outcome || 'unknown'), ' ', a.reason || ''),
           a.answer ? el('div', { class: 'answer mono' }, 'Answer: ', a.answer) : null,
           a.next_attempt_at ? el('div', { class: 'hint' }, 'Retry scheduled ' + when(a.next_attempt_at)) : null))))));
+  }
+
+  // A delivery waiting in backoff can go now, a delivered one again (after a confirmation), a dead one be replayed.
+  function actionButtons(d) {
+    if (d.status === 'dead') return el('div', { class: 'actions' }, replayButton(d.id));
+    if (d.status === 'delivered') {
+      return el('div', { class: 'actions' }, actionButton(d.id, 'resend', 'Resend', 'resent',
+        'Send delivery ' + d.id + ' to ' + d.destination + ' again? It was delivered already.',
+        'Delivery ' + d.id + ' is queued to be sent again.'));
+    }
+    if (d.status === 'pending' && d.next_attempt_at && Date.parse(d.next_attempt_at) > Date.now()) {
+      return el('div', { class: 'actions' }, actionButton(d.id, 'retry', 'Retry now', 'retried', null,
+        'Delivery ' + d.id + ' is due now.'));
+    }
+    return null;
+  }
+
+  function actionButton(id, action, label, done, question, saying) {
+    return el('button', { type: 'button', class: action, 'data-delivery': id, onclick: async (event) => {
+      if (question && !window.confirm(question)) return;
+      event.target.disabled = true;
+      const answer = await api('/admin/deliveries/' + id + '/' + action, { method: 'POST' });
+      say(answer[done] ? saying : (answer.error || 'Nothing done.'));
+      route();
+    } }, label);
+  }
+
+  function renderActions(container, actions) {
+    container.replaceChildren(!actions || actions.length === 0 ? el('p', {}, 'No one has acted on this event.')
+      : el('ul', { id: 'actions' }, actions.map((a) => el('li', { 'data-action': a.action, 'data-source': a.source },
+        when(a.at), ' · ', a.action, ' delivery ' + a.delivery, ' · from the ', a.source))));
   }
 
   function replayButton(id) {
@@ -274,8 +313,9 @@
   async function deadView() {
     const query = params();
     const destination = query.get('destination') || '';
+    const listing = 'status=dead&limit=200' + (destination ? '&destination=' + encodeURIComponent(destination) : '');
     const [{ destinations }, page] = await Promise.all([api('/admin/destinations'),
-      api('/admin/deliveries?status=dead&limit=200' + (destination ? '&destination=' + encodeURIComponent(destination) : ''))]);
+      api('/admin/deliveries?' + listing)]);
     const form = el('form', { class: 'filters', role: 'search' },
       field('Destination', 'destination', null, select('destination',
         [['', 'any']].concat(destinations.map((d) => [d.name, d.name])), destination)),
@@ -284,11 +324,15 @@
       event.preventDefault();
       go('#/dead', Object.fromEntries(new FormData(form).entries()));
     });
+    const shown = page.deliveries.length;
+    const deliveries = shown === 1 ? '1 dead delivery' : shown + ' dead deliveries';
     const all = el('button', { type: 'button', id: 'replay-all', onclick: async () => {
-      const answer = await api('/admin/dead-letters/replay', { method: 'POST' });
-      say(answer.replayed + ' dead deliveries queued again.');
+      if (!window.confirm('Replay the ' + deliveries + ' shown' + (destination ? ' to ' + destination : '') + '?')) return;
+      const answer = await api('/admin/deliveries/replay?' + listing, { method: 'POST' });
+      say(answer.error || (answer.replayed === 1 ? '1 dead delivery' : answer.replayed + ' dead deliveries')
+        + ' queued again.');
       route();
-    } }, 'Replay every dead delivery');
+    } }, 'Replay all ' + shown + ' shown');
     mount(el('h2', {}, 'Dead letters'), form,
       page.deliveries.length ? el('div', { class: 'actions' }, all) : null,
       el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'dead' },

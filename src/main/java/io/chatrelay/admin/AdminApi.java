@@ -49,7 +49,6 @@ public final class AdminApi {
 
     private volatile State state;
     private final History history;
-    private final Maintenance maintenance;
     private final StoreCounts counts;
     private final Runnable onReplay;
     private final Clock clock;
@@ -67,7 +66,6 @@ public final class AdminApi {
         this.refusals = refusals;
         this.state = new State(config, Redactor.of(config));
         this.history = history;
-        this.maintenance = maintenance;
         this.counts = counts;
         this.onReplay = onReplay;
         this.clock = clock;
@@ -274,7 +272,7 @@ public final class AdminApi {
 
     private void replayOne(Context ctx, Params none) {
         long id = deliveryId(ctx);
-        Replays.Result result = replays.replay(List.of(id), clock.instant());
+        Replays.Result result = replays.replay(List.of(id), source(ctx), clock.instant());
         if (result.replayed() == 0) {
             Replays.NotReplayed why = result.notReplayed().get(0);
             ctx.status(why.exists() ? 409 : 404).json(Map.of("error", why.reason(), "replayed", 0,
@@ -286,7 +284,7 @@ public final class AdminApi {
     }
 
     private void replayAll(Context ctx, Params none) {
-        int replayed = maintenance.replayAllDead(clock.instant());
+        int replayed = actions.replay(DeliveryFilter.newest(Integer.MAX_VALUE), source(ctx), clock.instant());
         onReplay.run();
         ctx.json(Map.of("replayed", replayed));
     }

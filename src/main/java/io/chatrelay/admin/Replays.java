@@ -1,5 +1,6 @@
 package io.chatrelay.admin;
 
+import io.chatrelay.store.ActionSource;
 import io.chatrelay.store.DeliveryView;
 import io.chatrelay.store.History;
 import io.chatrelay.store.Maintenance;
@@ -34,11 +35,12 @@ public final class Replays {
 
     public record Result(int replayed, List<NotReplayed> notReplayed) {}
 
-    public Result replay(List<Long> ids, Instant now) {
+    /** Each replay is recorded in its event's story as coming from {@code source}. */
+    public Result replay(List<Long> ids, ActionSource source, Instant now) {
         int replayed = 0;
         List<NotReplayed> skipped = new ArrayList<>();
         for (long id : ids.stream().distinct().toList()) {
-            if (maintenance.replay(List.of(id), now) == 1) {
+            if (maintenance.replay(List.of(id), source, now) == 1) {
                 replayed++;
                 continue;
             }

@@ -165,7 +165,7 @@ final class DeliveriesCommand {
                 Replays.Result result = filter.isPresent()
                         ? new Replays.Result(opened.actions().replay(filter.get(), ActionSource.CLI, Instant.now()),
                                 List.of())
-                        : opened.replays().replay(ids, Instant.now());
+                        : opened.replays().replay(ids, ActionSource.CLI, Instant.now());
                 if (json) {
                     Map<String, Object> answer = new LinkedHashMap<>();
                     answer.put("replayed", result.replayed());

@@ -85,7 +85,8 @@ final class Actions {
         return actions;
     }
 
-    private static boolean record(Sql sql, long id, String action, ActionSource source, long at) throws SQLException {
+    /** Records an action on this delivery in its event's story; true. */
+    static boolean record(Sql sql, long id, String action, ActionSource source, long at) throws SQLException {
         sql.update(RECORD_ONE, action, source.label(), at, id);
         return true;
     }

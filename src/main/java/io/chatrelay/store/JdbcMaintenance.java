@@ -17,11 +17,14 @@ final class JdbcMaintenance implements Maintenance {
     }
 
     @Override
-    public int replay(List<Long> ids, Instant now) {
+    public int replay(List<Long> ids, ActionSource source, Instant now) {
         return database.transaction(sql -> {
             int replayed = 0;
             for (long id : ids) {
-                replayed += sql.update(REPLAY + " AND id = ?", now.toEpochMilli(), now.toEpochMilli(), id);
+                if (sql.update(REPLAY + " AND id = ?", now.toEpochMilli(), now.toEpochMilli(), id) == 1) {
+                    Actions.record(sql, id, "replay", source, now.toEpochMilli());
+                    replayed++;
+                }
             }
             return replayed;
         });

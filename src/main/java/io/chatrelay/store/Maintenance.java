@@ -12,8 +12,9 @@ public interface Maintenance {
     /**
      * Re-queues these dead deliveries with a fresh attempt count; returns how many were dead. A
      * replay starts a new life for the delivery: no write of a claim from before it applies any more.
+     * Each replay is recorded in its event's story as coming from {@code source}.
      */
-    int replay(List<Long> ids, Instant now);
+    int replay(List<Long> ids, ActionSource source, Instant now);
 
     /** Re-queues every dead delivery, as {@link #replay}; returns how many there were. */
     int replayAllDead(Instant now);

@@ -149,6 +149,8 @@ class ConsoleBrowserTest {
         WebElement delivered = browser.await("the replayed delivery turns delivered",
                 d -> visible(d, By.cssSelector("article.delivery[data-status='delivered']")));
         assertThat(delivered.getText()).contains("#3", "HTTP 204", "delivered");
+        browser.await("the replay is told under Actions", d -> d.findElement(By.cssSelector(".event-actions"))
+                .getText().matches("(?s).*replay delivery \\d+ · from the console.*"));
 
         assertThat(driver.getCurrentUrl()).doesNotContain(TOKEN);
         assertThat(browser.script("return document.cookie")).as("the session cookie is HttpOnly").isEqualTo("");

@@ -60,7 +60,7 @@ class HealthProbeTest {
         final AtomicReference<RuntimeException> read = new AtomicReference<>();
 
         @Override
-        public int replay(List<Long> ids, Instant now) {
+        public int replay(List<Long> ids, ActionSource source, Instant now) {
             throw new UnsupportedOperationException();
         }
 

@@ -222,7 +222,9 @@ abstract class OutboxContract {
         outbox.delivered(a2, attempt(T0.plusSeconds(1), 200), soon());
 
         long id = list(history, Optional.of(DeliveryStatus.DEAD), 10).get(0).id();
-        assertThat(maintenance.replay(List.of(id, 999_999L), T0.plusSeconds(2))).isEqualTo(1);
+        assertThat(maintenance.replay(List.of(id, 999_999L), ActionSource.API, T0.plusSeconds(2))).isEqualTo(1);
+        assertThat(history.actions("a1")).extracting(ActionView::action, ActionView::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("replay", "api"));
         Delivery replayed = claimDue(outbox, "slack", T0.plusSeconds(2), 10, LEASE).get(0);
         assertThat(replayed.attempts()).as("a replay starts counting again").isZero();
         outbox.delivered(replayed, attempt(T0.plusSeconds(2), 200), soon());

@@ -1,5 +1,6 @@
 package io.chatrelay.store;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -60,16 +61,22 @@ final class Actions {
         Query query = new Query("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, "
                 + "updated_at = ?, claim = claim + 1 WHERE status = 'dead' AND id IN (SELECT d.id"
                 + DeliveryListing.FROM + where + " ORDER BY d.id DESC LIMIT ?) RETURNING id, event_id", parameters);
-        List<Object[]> replayed = new ArrayList<>();
+        PreparedStatement record = sql.prepare(RECORD);
+        int replayed = 0;
         try (ResultSet rows = query.bound(sql).executeQuery()) {
-            while (rows.next()) {
-                replayed.add(new Object[] {rows.getString(2), rows.getLong(1), "replay", source.label(), at});
+            for (; rows.next(); replayed++) {
+                record.setString(1, rows.getString(2));
+                record.setLong(2, rows.getLong(1));
+                record.setString(3, "replay");
+                record.setString(4, source.label());
+                record.setLong(5, at);
+                record.addBatch();
             }
         }
-        for (Object[] row : replayed) {
-            sql.update(RECORD, row);
+        if (replayed > 0) {
+            record.executeBatch();
         }
-        return replayed.size();
+        return replayed;
     }
 
     /** The actions on an event's deliveries, oldest first. */

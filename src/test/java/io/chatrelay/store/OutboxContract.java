@@ -318,6 +318,18 @@ abstract class OutboxContract {
     }
 
     @Test
+    void pruningADeliveryForgetsTheActionsOnIt() {
+        outbox.enqueue(event("old", null, T0), to("slack"));
+        outbox.delivered(claimDue(outbox, "slack", T0, 1, LEASE).get(0), attempt(T0, 200), soon());
+        maintenance.resend(list(history, Optional.empty(), 1).get(0).id(), ActionSource.CLI, T0.plusSeconds(1));
+        outbox.delivered(claimDue(outbox, "slack", T0.plusSeconds(1), 1, LEASE).get(0), attempt(T0.plusSeconds(1), 200),
+                soon());
+
+        assertThat(outbox.pruneDelivered(T0.plusSeconds(50))).isEqualTo(1);
+        assertThat(history.actions("old")).isEmpty();
+    }
+
+    @Test
     void releasedDeliveriesAreDueAgainAtOnce() {
         outbox.enqueue(event("e1", null, T0), to("slack"));
         Delivery delivery = claimDue(outbox, "slack", T0, 10, LEASE).get(0);

@@ -263,6 +263,32 @@ class ConsoleBrowserTest {
         browser.screenshot("console-refused");
     }
 
+    @Test
+    void hidesTheNavigationBeforeSignInAndSaysSoInEveryEmptyView() {
+        driver.get(base() + "/admin/");
+        browser.await("the sign-in form", d -> visible(d, By.id("token")));
+        assertThat(driver.findElement(By.id("nav")).isDisplayed()).as("no navigation before sign-in").isFalse();
+        assertThat(driver.findElements(By.linkText("Dead letters")).stream().filter(WebElement::isDisplayed))
+                .isEmpty();
+
+        driver.findElement(By.id("token")).sendKeys(TOKEN, Keys.ENTER);
+        browser.await("the empty events page says so", d -> visible(d, By.id("events")) != null
+                && d.findElement(By.id("events")).getText().contains("No events match."));
+        assertThat(driver.findElement(By.id("nav")).isDisplayed()).isTrue();
+        driver.findElement(By.linkText("Dead letters")).click();
+        browser.await("the empty dead letters say so", d -> visible(d, By.id("dead")) != null
+                && d.findElement(By.id("dead")).getText().contains("No dead deliveries."));
+        assertThat(driver.findElement(By.id("view")).getText()).doesNotContain("null", "undefined");
+        driver.findElement(By.linkText("Refused")).click();
+        browser.await("the empty refused view says so", d -> visible(d, By.id("refused")) != null
+                && d.findElement(By.id("refused")).getText().contains("No request has been refused"));
+        assertThat(driver.findElement(By.id("view")).getText()).doesNotContain("null", "undefined");
+
+        driver.findElement(By.id("sign-out")).click();
+        browser.await("signed out", d -> visible(d, By.id("token")));
+        assertThat(driver.findElement(By.id("nav")).isDisplayed()).as("no navigation once signed out").isFalse();
+    }
+
     private static void assertNoAlert() {
         try {
             driver.switchTo().alert();

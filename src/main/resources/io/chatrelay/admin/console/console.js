@@ -26,6 +26,11 @@
     return iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
   }
 
+  // A table body's one row saying the view is empty, in words rather than blank or "null".
+  function emptyRow(columns, text) {
+    return el('tr', { class: 'empty' }, el('td', { colspan: columns, class: 'empty' }, text));
+  }
+
   function badge(status) {
     return el('span', { class: 'badge ' + status }, status);
   }
@@ -105,7 +110,7 @@
 
   function mount(...nodes) {
     const view = document.getElementById('view');
-    view.replaceChildren(...nodes);
+    view.replaceChildren(...nodes.filter((node) => node !== null && node !== undefined)); // never the word "null"
     view.hidden = false;
     document.getElementById('nav').hidden = false;
   }
@@ -185,7 +190,7 @@
 
   function appendEvents(rows, more, page, query) {
     if (page.events.length === 0 && rows.children.length === 0) {
-      rows.append(el('tr', {}, el('td', { colspan: 6 }, 'No events match.')));
+      rows.append(emptyRow(6, 'No events match.'));
     }
     page.events.forEach((e) => rows.append(el('tr', {},
       el('td', { 'data-label': 'Accepted' }, el('a', { href: '#/event/' + encodeURIComponent(e.id) }, when(e.accepted_at))),
@@ -225,7 +230,7 @@
       (story.routing || []).length ? fact('Time intervals', el('span', { id: 'routing' },
         story.routing.map((line) => el('div', {}, line)))) : null);
     const contact = story.contact ? el('dl', { class: 'facts', id: 'contact' },
-      Object.entries(story.contact).map(([k, v]) => fact(k, v))) : el('p', {}, 'No contact details.');
+      Object.entries(story.contact).map(([k, v]) => fact(k, v))) : el('p', { class: 'empty' }, 'No contact details.');
     mount(el('h2', {}, story.event + ' event'), facts, el('h3', {}, 'Contact'), contact,
       el('h3', {}, 'Deliveries'), deliveries);
     every(2000, async () => {
@@ -244,7 +249,7 @@
 
   function renderDeliveries(container, deliveries) {
     if (deliveries.length === 0) {
-      container.replaceChildren(el('p', {}, 'No route sent this event anywhere.'));
+      container.replaceChildren(el('p', { class: 'empty' }, 'No route sent this event anywhere.'));
       return;
     }
     container.replaceChildren(...deliveries.map((d) => el('article', { class: 'delivery', id: 'delivery-' + d.id,
@@ -276,6 +281,7 @@
     const destination = query.get('destination') || '';
     const [{ destinations }, page] = await Promise.all([api('/admin/destinations'),
       api('/admin/deliveries?status=dead&limit=200' + (destination ? '&destination=' + encodeURIComponent(destination) : ''))]);
+    const dead = page.deliveries || [];
     const form = el('form', { class: 'filters', role: 'search' },
       field('Destination', 'destination', null, select('destination',
         [['', 'any']].concat(destinations.map((d) => [d.name, d.name])), destination)),
@@ -290,17 +296,18 @@
       route();
     } }, 'Replay every dead delivery');
     mount(el('h2', {}, 'Dead letters'), form,
-      page.deliveries.length ? el('div', { class: 'actions' }, all) : null,
+      dead.length ? el('div', { class: 'actions' }, all) : null,
       el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'dead' },
         el('thead', {}, el('tr', {}, ['Delivery', 'Destination', 'Event', 'Accepted', 'Attempts', 'Last result', '']
           .map((h) => el('th', {}, h)))),
-        el('tbody', {}, page.deliveries.length === 0 ? el('tr', {}, el('td', { colspan: 7 }, 'No dead deliveries.'))
-          : page.deliveries.map((d) => el('tr', {},
+        el('tbody', {}, dead.length === 0 ? emptyRow(7, destination ? 'No dead deliveries to ' + destination + '.'
+          : 'No dead deliveries.')
+          : dead.map((d) => el('tr', {},
             el('td', { 'data-label': 'Delivery' }, d.id),
             el('td', { 'data-label': 'Destination' }, d.destination),
             el('td', { 'data-label': 'Event' }, el('a', { href: '#/event/' + encodeURIComponent(d.event_id) }, d.event)),
             el('td', { 'data-label': 'Accepted' }, when(d.accepted_at)),
-            el('td', { class: 'num', 'data-label': 'Attempts' }, d.attempts),
+            el('td', { class: 'num', 'data-label': 'Attempts' }, d.attempts ?? 0),
             el('td', { 'data-label': 'Last result' }, d.last_reason || '–'),
             el('td', {}, replayButton(d.id))))))));
   }
@@ -319,7 +326,8 @@
       el('p', { class: 'hint' }, 'Every route whose conditions all hold sends the event; a destination gets it once.'),
       el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'routes' },
         el('thead', {}, el('tr', {}, ['Route', 'When', 'To', 'Template'].map((h) => el('th', {}, h)))),
-        el('tbody', {}, routes.map((r) => el('tr', {},
+        el('tbody', {}, routes.length === 0 ? emptyRow(4, 'No routes are configured: no event is sent anywhere.')
+          : routes.map((r) => el('tr', {},
           el('td', { 'data-label': 'Route' }, r.name),
           el('td', { 'data-label': 'When' }, Object.keys(r.match).length === 0 ? 'every event'
             : el('ul', {}, Object.entries(r.match).map(([f, v]) => el('li', {}, el('code', {}, f), ' ', condition(v))))),
@@ -338,7 +346,7 @@
       el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'refused' },
         el('thead', {}, el('tr', {}, ['Refused', 'From', 'Reason', 'Answer', 'Size', 'Topic'].map((h) => el('th', {}, h)))),
         el('tbody', {}, refused.length === 0
-          ? el('tr', {}, el('td', { colspan: 6 }, 'No request has been refused since the relay started.'))
+          ? emptyRow(6, 'No request has been refused since the relay started.')
           : refused.map((r) => el('tr', { 'data-reason': r.reason },
             el('td', { 'data-label': 'Refused' }, when(r.at)),
             el('td', { 'data-label': 'From', class: 'mono' }, r.address),

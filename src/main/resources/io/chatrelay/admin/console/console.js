@@ -26,6 +26,17 @@
     return iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
   }
 
+  // A time as lists show it: relative ("3 min ago", "in 20 s"), the absolute time on hover.
+  function ago(iso) {
+    if (!iso) return '–';
+    const seconds = Math.round((Date.parse(iso) - Date.now()) / 1000);
+    const size = Math.abs(seconds);
+    const amount = size < 60 ? size + ' s' : size < 3600 ? Math.floor(size / 60) + ' min'
+      : size < 86400 ? Math.floor(size / 3600) + ' h' : Math.floor(size / 86400) + ' d';
+    const text = size < 5 ? 'just now' : seconds < 0 ? amount + ' ago' : 'in ' + amount;
+    return el('time', { datetime: iso, title: when(iso) }, text);
+  }
+
   // A table body's one row saying the view is empty, in words rather than blank or "null".
   function emptyRow(columns, text) {
     return el('tr', { class: 'empty' }, el('td', { colspan: columns, class: 'empty' }, text));
@@ -41,10 +52,15 @@
 
   class SignedOut extends Error {}
 
+  class Refused extends Error { // a 400: the request's own fault, said where it was made
+    constructor(message) { super(message); this.name = 'Refused'; }
+  }
+
   async function api(path, options) {
     const response = await fetch(path, Object.assign({ credentials: 'same-origin', headers: HEADER }, options));
     if (response.status === 401) throw new SignedOut();
     const body = await response.json().catch(() => ({}));
+    if (response.status === 400) throw new Refused(body.error || 'the relay refused the request');
     if (!response.ok && response.status !== 409 && response.status !== 404) {
       throw new Error(body.error || ('HTTP ' + response.status));
     }
@@ -161,18 +177,33 @@
 
   const EVENT_FILTERS = ['search', 'type', 'destination', 'status', 'conversation', 'since', 'cursor'];
 
+  // The events a filter lists, or the filter's error (a 400) to show beside the form.
+  async function eventsPage(query) {
+    try {
+      return { page: await api('/admin/events?' + apiQuery(query, EVENT_FILTERS)) };
+    } catch (error) {
+      if (error instanceof Refused) return { refused: error.message };
+      throw error;
+    }
+  }
+
   async function eventsView() {
     const query = params();
-    const [{ destinations }, page] = await Promise.all([api('/admin/destinations'), api('/admin/events?' + apiQuery(query,
-      EVENT_FILTERS))]);
+    const [{ destinations }, first] = await Promise.all([api('/admin/destinations'), eventsPage(query)]);
     const counts = el('div', {}, countsTable(destinations));
     const rows = el('tbody', {});
     const more = el('div', { class: 'actions' });
-    appendEvents(rows, more, page, query);
+    const problem = el('p', { id: 'filter-error', class: 'error', role: 'alert' });
+    if (first.refused) {
+      problem.textContent = 'The filter was refused: ' + first.refused;
+      rows.append(emptyRow(6, 'No events listed until the filter is fixed.'));
+    } else {
+      appendEvents(rows, more, first.page, query);
+    }
     mount(el('h2', {}, 'Events'), counts,
       filtersForm('#/events', query, destinations,
         [['Search', 'search', 'name, email, phone or id'], ['Event type', 'type', 'lead-submission'],
-          ['Conversation', 'conversation', ''], ['Since', 'since', '1h, 7d']]),
+          ['Conversation', 'conversation', ''], ['Since', 'since', '1h, 7d']]), problem,
       el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'events' },
         el('thead', {}, el('tr', {}, el('th', {}, 'Accepted'), el('th', {}, 'Event'), el('th', {}, 'Who'),
           el('th', {}, 'Message'), el('th', {}, 'Conversation'), el('th', {}, 'Deliveries'))), rows)), more);
@@ -180,6 +211,38 @@
       const fresh = await api('/admin/destinations');
       counts.replaceChildren(countsTable(fresh.destinations));
     });
+    if (!first.refused && !query.get('cursor')) {
+      every(5000, async () => { // the newest page again, in place: the form, older pages and the scroll stay put
+        const fresh = await eventsPage(query);
+        if (fresh.page) refreshEvents(rows, fresh.page.events);
+      });
+    }
+  }
+
+  function eventRow(e) {
+    return el('tr', { 'data-event': e.id },
+      el('td', { 'data-label': 'Accepted' }, el('a', { href: '#/event/' + encodeURIComponent(e.id) }, ago(e.accepted_at))),
+      el('td', { 'data-label': 'Event' }, e.event),
+      el('td', { 'data-label': 'Who', class: 'who' }, e.who || '–'),
+      el('td', { 'data-label': 'Message', class: 'excerpt' }, e.excerpt || '–'),
+      el('td', { 'data-label': 'Conversation', class: 'mono' }, e.conversation_id || '–'),
+      el('td', { 'data-label': 'Deliveries' }, e.deliveries.length === 0 ? 'no route matched'
+        : e.deliveries.map((d) => el('span', { class: 'delivery-brief' }, d.destination, ' ', badge(d.status), ' '))));
+  }
+
+  // Rows already shown are redrawn where they are; events new since are put on top, newest first.
+  function refreshEvents(rows, events) {
+    const shown = new Map(Array.from(rows.querySelectorAll('tr[data-event]')).map((tr) => [tr.dataset.event, tr]));
+    const added = [];
+    events.forEach((e) => {
+      const row = eventRow(e);
+      if (shown.has(e.id)) shown.get(e.id).replaceWith(row);
+      else added.push(row);
+    });
+    if (added.length) {
+      rows.querySelectorAll('tr.empty').forEach((tr) => tr.remove());
+      rows.prepend(...added);
+    }
   }
 
   function apiQuery(query, known) {
@@ -192,14 +255,7 @@
     if (page.events.length === 0 && rows.children.length === 0) {
       rows.append(emptyRow(6, 'No events match.'));
     }
-    page.events.forEach((e) => rows.append(el('tr', {},
-      el('td', { 'data-label': 'Accepted' }, el('a', { href: '#/event/' + encodeURIComponent(e.id) }, when(e.accepted_at))),
-      el('td', { 'data-label': 'Event' }, e.event),
-      el('td', { 'data-label': 'Who', class: 'who' }, e.who || '–'),
-      el('td', { 'data-label': 'Message', class: 'excerpt' }, e.excerpt || '–'),
-      el('td', { 'data-label': 'Conversation', class: 'mono' }, e.conversation_id || '–'),
-      el('td', { 'data-label': 'Deliveries' }, e.deliveries.length === 0 ? 'no route matched'
-        : e.deliveries.map((d) => el('span', { class: 'delivery-brief' }, d.destination, ' ', badge(d.status), ' '))))));
+    page.events.forEach((e) => rows.append(eventRow(e)));
     more.replaceChildren();
     if (page.next_cursor) {
       more.append(el('button', { type: 'button', class: 'secondary', onclick: async () => {
@@ -306,7 +362,7 @@
             el('td', { 'data-label': 'Delivery' }, d.id),
             el('td', { 'data-label': 'Destination' }, d.destination),
             el('td', { 'data-label': 'Event' }, el('a', { href: '#/event/' + encodeURIComponent(d.event_id) }, d.event)),
-            el('td', { 'data-label': 'Accepted' }, when(d.accepted_at)),
+            el('td', { 'data-label': 'Accepted' }, ago(d.accepted_at)),
             el('td', { class: 'num', 'data-label': 'Attempts' }, d.attempts ?? 0),
             el('td', { 'data-label': 'Last result' }, d.last_reason || '–'),
             el('td', {}, replayButton(d.id))))))));
@@ -348,7 +404,7 @@
         el('tbody', {}, refused.length === 0
           ? emptyRow(6, 'No request has been refused since the relay started.')
           : refused.map((r) => el('tr', { 'data-reason': r.reason },
-            el('td', { 'data-label': 'Refused' }, when(r.at)),
+            el('td', { 'data-label': 'Refused' }, ago(r.at)),
             el('td', { 'data-label': 'From', class: 'mono' }, r.address),
             el('td', { 'data-label': 'Reason' }, el('span', { class: 'badge refused' }, r.reason)),
             el('td', { class: 'num', 'data-label': 'Answer' }, 'HTTP ' + r.status),

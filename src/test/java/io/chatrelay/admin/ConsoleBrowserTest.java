@@ -120,7 +120,7 @@ class ConsoleBrowserTest {
         discord.then(Sink.status(503, "upstream busy"));
         discord.alwaysAnswer(Sink.status(404, "{\"message\":\"Unknown Webhook\",\"code\":10015}"));
         post(RelayUnderTest.chat("conv-1", "hello"));
-        String lead = post(Fixtures.bytes("lead-submission"));
+        String lead = post(Http.utf8(new ObjectMapper().readTree(Fixtures.bytes("lead-submission")).toString()));
         awaitDead(1);
 
         signIn();
@@ -144,6 +144,13 @@ class ConsoleBrowserTest {
         assertThat(attempts.get(1).getText()).contains("#2", "HTTP 404", "dead",
                 "Answer: {\"message\":\"Unknown Webhook\",\"code\":10015}");
         assertThat(driver.findElement(By.id("contact")).getText()).contains("lead@example.com");
+        String received = driver.findElement(By.id("received-request")).getText();
+        assertThat(received).as("the body as received, indented").startsWith("x-chat-data-topic: lead-submission")
+                .contains("\n  \"event\": \"lead-submission\"", "lead@example.com");
+        String sent = delivery.findElement(By.cssSelector("pre.request")).getText();
+        assertThat(sent).as("the request as sent, as preview shows it").startsWith("POST " + discord.url("/")
+                .replaceAll("/$", "") + "/***\nContent-Type: application/json\n").contains("lead@example.com")
+                .doesNotContain("/api/webhooks/1/token");
         browser.screenshot("console-event");
 
         discord.alwaysAnswer(Sink.status(204, ""));
@@ -197,6 +204,7 @@ class ConsoleBrowserTest {
 
         assertThat(contact.findElement(By.tagName("dd")).getText()).isEqualTo(MARKUP);
         assertThat(driver.findElement(By.id("deliveries")).getText()).contains(MARKUP);
+        assertThat(driver.findElement(By.id("received-request")).getText()).contains(MARKUP);
         assertThat(driver.findElements(By.tagName("img"))).as("no markup from an event became an element").isEmpty();
         assertNoAlert();
         driver.get(base() + "/admin/#/dead");

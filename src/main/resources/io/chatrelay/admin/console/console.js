@@ -288,7 +288,7 @@
     const contact = story.contact ? el('dl', { class: 'facts', id: 'contact' },
       Object.entries(story.contact).map(([k, v]) => fact(k, v))) : el('p', { class: 'empty' }, 'No contact details.');
     mount(el('h2', {}, story.event + ' event'), facts, el('h3', {}, 'Contact'), contact,
-      el('h3', {}, 'Deliveries'), deliveries);
+      received(story), el('h3', {}, 'Deliveries'), deliveries);
     every(2000, async () => {
       const fresh = await api('/admin/events/' + encodeURIComponent(id));
       const text = JSON.stringify(fresh.deliveries);
@@ -297,6 +297,36 @@
         renderDeliveries(deliveries, fresh.deliveries);
       }
     });
+  }
+
+  // JSON indented for reading; anything else as it is. Always text: a <pre> filled by textContent.
+  function pretty(text) {
+    try {
+      return JSON.stringify(JSON.parse(text), null, 2);
+    } catch (notJson) {
+      return text;
+    }
+  }
+
+  // The request as received: what the relay keeps of it (no other header is stored) and its body.
+  function received(story) {
+    if (story.body === undefined) return null;
+    return el('section', { id: 'received' }, el('h3', {}, 'Request as received'),
+      el('p', {}, story.size_bytes + ' bytes, accepted ', ago(story.accepted_at)),
+      el('pre', { class: 'request', id: 'received-request' }, 'x-chat-data-topic: ' + story.event + '\n\n'
+        + pretty(story.body)),
+      el('p', { class: 'hint' }, 'The relay keeps the body and the topic, not the other headers. Secrets from ' +
+        'the config show as ***; the JSON is indented for reading.'));
+  }
+
+  // The request a delivery's destination gets for this event, as preview shows it: secrets masked.
+  function sentRequest(request) {
+    if (!request) return null;
+    if (request.error) return el('p', { class: 'hint' }, 'Request as sent: ' + request.error);
+    return el('details', { class: 'sent', open: true }, el('summary', {}, 'Request as sent (secrets masked)'),
+      el('pre', { class: 'request' }, request.method + ' ' + request.url + '\n'
+        + Object.entries(request.headers).map(([name, value]) => name + ': ' + value + '\n').join('')
+        + '\n' + (request.truncated ? request.body : pretty(request.body))));
   }
 
   function fact(name, value) {
@@ -313,6 +343,7 @@
       el('h3', {}, 'To ' + d.destination, badge(d.status), el('span', { class: 'hint' }, 'delivery ' + d.id + ', route ' + d.route)),
       d.next_attempt_at ? el('p', {}, 'Next attempt ' + when(d.next_attempt_at)) : null,
       d.status === 'dead' ? el('div', { class: 'actions' }, replayButton(d.id)) : null,
+      sentRequest(d.request),
       d.attempt_history.length === 0 ? el('p', {}, 'Not attempted yet.') : el('ol', { class: 'timeline' },
         d.attempt_history.map((a) => el('li', { class: 'attempt' },
           el('div', {}, '#' + a.number + ' ', when(a.at), ' · ', a.duration_ms + ' ms · HTTP ' + a.status + ' ',

@@ -142,6 +142,22 @@ class StoryApiTest {
     }
 
     @Test
+    void cutsABodyLongerThan64KilobytesAndSaysSo() throws Exception {
+        String longName = "N".repeat(70_000);
+        String id = JSON.readTree(Http.postSigned(relay.port(), RelayUnderTest.SECRET, Http.utf8(
+                Fixtures.text("lead-submission").replace("\"Name\"", "\"" + longName + "\""))).body()).path("id").asText();
+
+        JsonNode story = get("/admin/events/" + id);
+
+        assertThat(story.path("body").asText()).hasSizeLessThan(64 * 1024 + 100).doesNotContain(longName)
+                .endsWith("(cut at 64 KB of " + story.path("size_bytes").asInt() + " bytes)");
+        JsonNode toCrm = story.path("deliveries").get(1).path("request");
+        assertThat(toCrm.path("truncated").asBoolean()).isTrue();
+        assertThat(toCrm.path("size_bytes").asInt()).isGreaterThan(70_000);
+        assertThat(toCrm.path("body").asText()).hasSizeLessThan(64 * 1024 + 100).contains("cut at 64 KB");
+    }
+
+    @Test
     void listsTheDeliveryViewAndLogsNeverShowTheVisitorsContactDetails() throws Exception {
         String logged;
         try (io.chatrelay.testkit.LogCapture log = new io.chatrelay.testkit.LogCapture()) {

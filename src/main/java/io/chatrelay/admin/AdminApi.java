@@ -43,7 +43,16 @@ public final class AdminApi {
     static final String CONSOLE_HEADER = "X-Relay-Console";
 
     /** The config in force and the redactor made from it, replaced together on reload. */
-    private record State(RelayConfig config, Redactor redactor) {}
+    private record State(RelayConfig config, Redactor redactor, RequestsShown requests) {
+
+        State(RelayConfig config) {
+            this(config, Redactor.of(config));
+        }
+
+        private State(RelayConfig config, Redactor redactor) {
+            this(config, redactor, RequestsShown.of(config, redactor));
+        }
+    }
 
     private volatile State state;
     private final History history;
@@ -62,7 +71,7 @@ public final class AdminApi {
     public AdminApi(RelayConfig config, History history, Maintenance maintenance, StoreCounts counts, Runnable onReplay,
                     Clock clock, Refusals refusals) {
         this.refusals = refusals;
-        this.state = new State(config, Redactor.of(config));
+        this.state = new State(config);
         this.history = history;
         this.maintenance = maintenance;
         this.counts = counts;
@@ -74,7 +83,7 @@ public final class AdminApi {
 
     /** A reload may set, change or remove the admin token, and changes routes and destinations. */
     public void reconfigure(RelayConfig next) {
-        this.state = new State(next, Redactor.of(next));
+        this.state = new State(next);
     }
 
     public void register(JavalinConfig javalin) {
@@ -200,7 +209,8 @@ public final class AdminApi {
     }
 
     private Stories stories() {
-        return new Stories(history, state.redactor());
+        State now = state;
+        return new Stories(history, now.redactor(), Optional.of(now.requests()));
     }
 
     private void listDeliveries(Context ctx, Params params) {

@@ -242,11 +242,23 @@ public final class AdminApi {
         ctx.json(page);
     }
 
+    /** An event by its whole id or a unique prefix of 8 characters or more, as the lists shorten them. */
     private void showEvent(Context ctx, Params none) {
-        String id = ctx.pathParam("id");
+        String given = ctx.pathParam("id");
+        if (!given.matches("[0-9a-fA-F-]{1,64}")) { // only an id-like value is repeated
+            ctx.status(404).json(error("no event with that id"));
+            return;
+        }
+        String id;
+        try {
+            id = EventIdPrefix.resolve(history, given);
+        } catch (IllegalArgumentException notOne) {
+            ctx.status(notOne.getMessage().startsWith("more than one") ? 409 : 404).json(error(notOne.getMessage()));
+            return;
+        }
         Optional<Map<String, Object>> story = stories().event(id);
         if (story.isEmpty()) {
-            ctx.status(404).json(error("no event " + (id.matches("[0-9a-fA-F-]{1,64}") ? id : "with that id")));
+            ctx.status(404).json(error("no event " + given));
             return;
         }
         ctx.json(story.get());

@@ -1,5 +1,6 @@
 package io.chatrelay.cli;
 
+import io.chatrelay.admin.EventIdPrefix;
 import io.chatrelay.admin.Stories;
 import io.chatrelay.store.DeliveryStatus;
 import io.chatrelay.store.EventFilter;

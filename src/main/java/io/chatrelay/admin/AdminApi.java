@@ -45,7 +45,16 @@ public final class AdminApi {
     static final String CONSOLE_HEADER = "X-Relay-Console";
 
     /** The config in force and the redactor made from it, replaced together on reload. */
-    private record State(RelayConfig config, Redactor redactor) {}
+    private record State(RelayConfig config, Redactor redactor, RequestsShown requests) {
+
+        State(RelayConfig config) {
+            this(config, Redactor.of(config));
+        }
+
+        private State(RelayConfig config, Redactor redactor) {
+            this(config, redactor, RequestsShown.of(config, redactor));
+        }
+    }
 
     private volatile State state;
     private final History history;
@@ -64,7 +73,7 @@ public final class AdminApi {
     public AdminApi(RelayConfig config, History history, Maintenance maintenance, StoreCounts counts, Runnable onReplay,
                     Clock clock, Refusals refusals) {
         this.refusals = refusals;
-        this.state = new State(config, Redactor.of(config));
+        this.state = new State(config);
         this.history = history;
         this.counts = counts;
         this.onReplay = onReplay;
@@ -76,7 +85,7 @@ public final class AdminApi {
 
     /** A reload may set, change or remove the admin token, and changes routes and destinations. */
     public void reconfigure(RelayConfig next) {
-        this.state = new State(next, Redactor.of(next));
+        this.state = new State(next);
     }
 
     public void register(JavalinConfig javalin) {
@@ -205,7 +214,8 @@ public final class AdminApi {
     }
 
     private Stories stories() {
-        return new Stories(history, state.redactor());
+        State now = state;
+        return new Stories(history, now.redactor(), Optional.of(now.requests()));
     }
 
     private void listDeliveries(Context ctx, Params params) {
@@ -237,11 +247,23 @@ public final class AdminApi {
         ctx.json(page);
     }
 
+    /** An event by its whole id or a unique prefix of 8 characters or more, as the lists shorten them. */
     private void showEvent(Context ctx, Params none) {
-        String id = ctx.pathParam("id");
+        String given = ctx.pathParam("id");
+        if (!given.matches("[0-9a-fA-F-]{1,64}")) { // only an id-like value is repeated
+            ctx.status(404).json(error("no event with that id"));
+            return;
+        }
+        String id;
+        try {
+            id = EventIdPrefix.resolve(history, given);
+        } catch (IllegalArgumentException notOne) {
+            ctx.status(notOne.getMessage().startsWith("more than one") ? 409 : 404).json(error(notOne.getMessage()));
+            return;
+        }
         Optional<Map<String, Object>> story = stories().event(id);
         if (story.isEmpty()) {
-            ctx.status(404).json(error("no event " + (id.matches("[0-9a-fA-F-]{1,64}") ? id : "with that id")));
+            ctx.status(404).json(error("no event " + given));
             return;
         }
         ctx.json(story.get());

@@ -33,10 +33,17 @@ public final class Stories {
 
     private final History history;
     private final Redactor redactor;
+    private final Optional<RequestsShown> requests;
 
     public Stories(History history, Redactor redactor) {
+        this(history, redactor, Optional.empty());
+    }
+
+    /** With {@code requests}, an event's story also shows each delivery's request as sent. */
+    public Stories(History history, Redactor redactor, Optional<RequestsShown> requests) {
         this.history = history;
         this.redactor = redactor;
+        this.requests = requests;
     }
 
     /** The event as accepted, the routes that sent it somewhere, the contact, every delivery and attempt. */
@@ -61,10 +68,17 @@ public final class Stories {
             story.put("routes", deliveries.stream().map(DeliveryView::route).distinct().sorted().toList());
             story.put("routing", raw.routing().stream().map(redactor::shown).toList());
             story.put("contact", parsed.map(this::contact).orElse(null));
+            story.put("body", RequestsShown.received(raw, redactor));
             List<Map<String, Object>> stories = new ArrayList<>();
             for (int i = deliveries.size() - 1; i >= 0; i--) { // in the order they were made
-                Map<String, Object> delivery = withAttempts(deliveries.get(i));
-                delivery.put("digest", digests.contains(deliveries.get(i).id()));
+                DeliveryView view = deliveries.get(i);
+                Map<String, Object> delivery = withAttempts(view);
+                boolean digest = digests.contains(view.id());
+                delivery.put("digest", digest);
+                if (!digest) { // a digest's request holds many events: it is not this event's to show
+                    requests.ifPresent(r -> delivery.put("request",
+                            r.sent(raw, String.valueOf(view.id()), view.destination(), view.route())));
+                }
                 stories.add(delivery);
             }
             story.put("digest_deliveries", digests);

@@ -46,44 +46,25 @@ final class DeliveriesCommand {
         @Option(names = "--conversation", paramLabel = "ID", description = "Only of this conversation.")
         String conversation;
 
-        @Option(names = "--since", paramLabel = "WHEN",
-                description = "Only events accepted since: a duration back (30m, 2h, 7d) or an instant (ISO-8601).")
-        String since;
-
-        @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "At most N rows (default 50).")
-        int limit;
-
-        @Option(names = "--json", description = "Print JSON, as the admin API answers.")
-        boolean json;
-
-        @Option(names = "--wide", description = "Every column in full: whole ids, exact times, the route and "
-                + "conversation (the default fits 100 columns).")
-        boolean wide;
+        @Mixin
+        ListingOptions listing;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            if (limit < 1) {
-                throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
-            }
-            Instant from;
-            try {
-                from = since == null ? null : Stories.since(since, Instant.now());
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--since: " + e.getMessage());
-            }
+            Instant from = listing.from(spec);
             return OpenStore.with(config, spec.commandLine().getErr(), opened -> {
-                DeliveryFilter filter = DeliveryFilter.newest(limit).withStatus(status).withDestination(destination)
+                DeliveryFilter filter = DeliveryFilter.newest(listing.limit).withStatus(status).withDestination(destination)
                         .withEventId(event).withConversation(conversation).withSince(from);
                 Stories stories = opened.stories();
                 List<Map<String, Object>> rows = opened.history().find(filter).stream().map(stories::row).toList();
                 StoryPrinter printer = new StoryPrinter(spec.commandLine().getOut());
-                if (json) {
+                if (listing.json) {
                     printer.json(Map.of("deliveries", rows));
                 } else {
-                    printer.deliveryRows(rows, wide, Instant.now());
+                    printer.deliveryRows(rows, listing.wide, Instant.now());
                 }
                 return 0;
             });

@@ -1,5 +1,6 @@
 package io.chatrelay.cli;
 
+import io.chatrelay.admin.EventIdPrefix;
 import io.chatrelay.admin.Stories;
 import io.chatrelay.store.DeliveryStatus;
 import io.chatrelay.store.EventFilter;
@@ -12,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -46,46 +46,27 @@ final class EventsCommand {
                 + "with these 8 characters or more.")
         String search;
 
-        @Option(names = "--since", paramLabel = "WHEN",
-                description = "Only events accepted since: a duration back (30m, 2h, 7d) or an instant (ISO-8601).")
-        String since;
-
-        @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "At most N rows (default 50).")
-        int limit;
-
-        @Option(names = "--json", description = "Print JSON, as the admin API answers.")
-        boolean json;
-
-        @Option(names = "--wide", description = "Every column in full: whole ids and exact times (the default fits "
-                + "100 columns).")
-        boolean wide;
+        @Mixin
+        ListingOptions listing;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            if (limit < 1) {
-                throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
-            }
-            Instant from;
-            try {
-                from = since == null ? null : Stories.since(since, Instant.now());
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--since: " + e.getMessage());
-            }
+            Instant from = listing.from(spec);
             return OpenStore.with(config, spec.commandLine().getErr(), opened -> {
-                EventFilter filter = EventFilter.newest(limit).withType(type).withStatus(status)
+                EventFilter filter = EventFilter.newest(listing.limit).withType(type).withStatus(status)
                         .withDestination(destination).withConversation(conversation).withSince(from)
                         .withSearch(search);
                 Stories stories = opened.stories();
                 List<Map<String, Object>> rows = opened.history().events(filter).stream().map(stories::eventRow)
                         .toList();
                 StoryPrinter printer = new StoryPrinter(spec.commandLine().getOut());
-                if (json) {
+                if (listing.json) {
                     printer.json(Map.of("events", rows));
                 } else {
-                    printer.eventRows(rows, wide, Instant.now());
+                    printer.eventRows(rows, listing.wide, Instant.now());
                 }
                 return 0;
             });

@@ -14,6 +14,7 @@ import io.chatrelay.testkit.RelayUnderTest;
 import io.chatrelay.testkit.Sink;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import okhttp3.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /** The console in a real headless Chromium: what an operator does to find a lost lead and send it again. */
@@ -118,7 +120,7 @@ class ConsoleBrowserTest {
         discord.then(Sink.status(503, "upstream busy"));
         discord.alwaysAnswer(Sink.status(404, "{\"message\":\"Unknown Webhook\",\"code\":10015}"));
         post(RelayUnderTest.chat("conv-1", "hello"));
-        String lead = post(Fixtures.bytes("lead-submission"));
+        String lead = post(Http.utf8(new ObjectMapper().readTree(Fixtures.bytes("lead-submission")).toString()));
         awaitDead(1);
 
         signIn();
@@ -142,6 +144,13 @@ class ConsoleBrowserTest {
         assertThat(attempts.get(1).getText()).contains("#2", "HTTP 404", "dead",
                 "Answer: {\"message\":\"Unknown Webhook\",\"code\":10015}");
         assertThat(driver.findElement(By.id("contact")).getText()).contains("lead@example.com");
+        String received = driver.findElement(By.id("received-request")).getText();
+        assertThat(received).as("the body as received, indented").startsWith("x-chat-data-topic: lead-submission")
+                .contains("\n  \"event\": \"lead-submission\"", "lead@example.com");
+        String sent = delivery.findElement(By.cssSelector("pre.request")).getText();
+        assertThat(sent).as("the request as sent, as preview shows it").startsWith("POST " + discord.url("/")
+                .replaceAll("/$", "") + "/***\nContent-Type: application/json\n").contains("lead@example.com")
+                .doesNotContain("/api/webhooks/1/token");
         browser.screenshot("console-event");
 
         discord.alwaysAnswer(Sink.status(204, ""));
@@ -197,6 +206,7 @@ class ConsoleBrowserTest {
 
         assertThat(contact.findElement(By.tagName("dd")).getText()).isEqualTo(MARKUP);
         assertThat(driver.findElement(By.id("deliveries")).getText()).contains(MARKUP);
+        assertThat(driver.findElement(By.id("received-request")).getText()).contains(MARKUP);
         assertThat(driver.findElements(By.tagName("img"))).as("no markup from an event became an element").isEmpty();
         assertNoAlert();
         driver.get(base() + "/admin/#/dead");
@@ -316,6 +326,77 @@ class ConsoleBrowserTest {
         assertThat(driver.findElements(By.tagName("img"))).as("the topic is shown as text").isEmpty();
         assertNoAlert();
         browser.screenshot("console-refused");
+    }
+
+    @Test
+    void hidesTheNavigationBeforeSignInAndSaysSoInEveryEmptyView() {
+        driver.get(base() + "/admin/");
+        browser.await("the sign-in form", d -> visible(d, By.id("token")));
+        assertThat(driver.findElement(By.id("nav")).isDisplayed()).as("no navigation before sign-in").isFalse();
+        assertThat(driver.findElements(By.linkText("Dead letters")).stream().filter(WebElement::isDisplayed))
+                .isEmpty();
+
+        driver.findElement(By.id("token")).sendKeys(TOKEN, Keys.ENTER);
+        browser.await("the empty events page says so", d -> visible(d, By.id("events")) != null
+                && d.findElement(By.id("events")).getText().contains("No events match."));
+        assertThat(driver.findElement(By.id("nav")).isDisplayed()).isTrue();
+        driver.findElement(By.linkText("Dead letters")).click();
+        browser.await("the empty dead letters say so", d -> visible(d, By.id("dead")) != null
+                && d.findElement(By.id("dead")).getText().contains("No dead deliveries."));
+        assertThat(driver.findElement(By.id("view")).getText()).doesNotContain("null", "undefined");
+        driver.findElement(By.linkText("Refused")).click();
+        browser.await("the empty refused view says so", d -> visible(d, By.id("refused")) != null
+                && d.findElement(By.id("refused")).getText().contains("No request has been refused"));
+        assertThat(driver.findElement(By.id("view")).getText()).doesNotContain("null", "undefined");
+
+        driver.findElement(By.id("sign-out")).click();
+        browser.await("signed out", d -> visible(d, By.id("token")));
+        assertThat(driver.findElement(By.id("nav")).isDisplayed()).as("no navigation once signed out").isFalse();
+    }
+
+    @Test
+    void refreshesTheEventListInPlaceKeepingTheFilterAndShowsTimesRelativeWithTheAbsoluteOnHover() throws Exception {
+        post(Fixtures.bytes("lead-submission"));
+        signIn();
+        String fastTimers = (String) ((ChromeDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "const every = window.setInterval; " // the page's 5 s refresh, every 100 ms here
+                        + "window.setInterval = (task, ms, ...rest) => every(task, Math.min(ms, 100), ...rest);"))
+                .get("identifier");
+        try {
+            driver.get(base() + "/admin/#/events?type=lead-submission");
+            driver.navigate().refresh();
+            WebElement time = browser.await("the lead, accepted a moment ago", d -> visible(d,
+                    By.cssSelector("#events tbody tr[data-event] time")));
+            assertThat(time.getText()).matches("just now|\\d+ s ago");
+            assertThat(time.getAttribute("title")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}Z")
+                    .isEqualTo(time.getAttribute("datetime").replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"));
+            WebElement search = driver.findElement(By.id("f-search"));
+            search.sendKeys("half-typed");
+
+            post(RelayUnderTest.again(Fixtures.bytes("lead-submission"), 1));
+            post(RelayUnderTest.chat("conv-new", "not a lead"));
+            browser.await("the new lead appears on top by itself", d -> d.findElements(
+                    By.cssSelector("#events tbody tr[data-event]")).size() == 2);
+            assertThat(driver.findElement(By.id("events")).getText()).as("the filter still applies")
+                    .doesNotContain("conv-new");
+            assertThat(search.getAttribute("value")).as("the form was not redrawn").isEqualTo("half-typed");
+            assertThat(driver.getCurrentUrl()).contains("type=lead-submission");
+        } finally {
+            ((ChromeDriver) driver).executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", fastTimers));
+        }
+    }
+
+    @Test
+    void showsAFilterTheRelayRefusesNextToTheFilterForm() {
+        signIn();
+        driver.get(base() + "/admin/#/events?since=yesterday-ish");
+        WebElement error = browser.await("the filter's error", d -> visible(d, By.id("filter-error")));
+        assertThat(error.getText()).contains("since must be a duration like 30m");
+        assertThat(driver.findElement(By.id("f-since")).getAttribute("value")).isEqualTo("yesterday-ish");
+        assertThat(error.findElement(By.xpath("preceding-sibling::*[1]")).getAttribute("id")).isEqualTo("filters");
+        assertThat(driver.findElement(By.id("events")).getText()).contains("No events listed until the filter is fixed.");
+        assertNoAlert();
     }
 
     private static void assertNoAlert() {

@@ -101,6 +101,63 @@ class StoryApiTest {
     }
 
     @Test
+    void anEventsStoryShowsTheBodyAsReceivedAndEachRequestAsSentWithEverySecretMasked() throws Exception {
+        String slackPath = "/services/T0SECRET/B0SECRET/slackSECRETtoken123";
+        String crmToken = "crmSECRETtoken789";
+        String whsec = "whsec_c2VjcmV0LWtleS1TRUNSRVQ=";
+        relay.close();
+        Path own = java.nio.file.Files.createDirectories(dir.resolve("secrets"));
+        relay = Relay.start(RelayUnderTest.config(own, """
+                admin: {token: %s}
+                destinations:
+                  slack: {type: slack, webhook_url: "%s"}
+                  crm: {type: webhook, url: "%s", headers: {Authorization: "Bearer %s"}, signing_secret: "%s"}
+                routes:
+                  - {name: leads, to: [slack, crm]}
+                """.formatted(TOKEN, discord.url(slackPath), crm.url("/hook?key=" + crmToken), crmToken, whsec)));
+        byte[] body = Http.utf8(Fixtures.text("lead-submission").replace("\"Name\"", "\"Ann, key " + crmToken + "\""));
+        String id = JSON.readTree(Http.postSigned(relay.port(), RelayUnderTest.SECRET, body).body()).path("id").asText();
+
+        String text = raw("/admin/events/" + id).body();
+        JsonNode story = JSON.readTree(text);
+
+        assertThat(text).doesNotContain(crmToken, "slackSECRETtoken123", "T0SECRET", whsec, "c2VjcmV0LWtleS1TRUNSRVQ=",
+                TOKEN, RelayUnderTest.SECRET);
+        assertThat(JSON.readTree(story.path("body").asText()).path("lead").path("name").asText())
+                .as("the body as received, secrets masked, contact details kept").isEqualTo("Ann, key ***");
+        assertThat(story.path("body").asText()).contains("lead@example.com");
+        JsonNode slack = story.path("deliveries").get(0);
+        assertThat(slack.path("destination").asText()).isEqualTo("slack");
+        JsonNode toSlack = slack.path("request");
+        assertThat(toSlack.path("method").asText()).isEqualTo("POST");
+        assertThat(toSlack.path("url").asText()).isEqualTo(discord.url("/").replaceAll("/$", "") + "/***");
+        assertThat(toSlack.path("headers").path("Content-Type").asText()).isEqualTo("application/json");
+        assertThat(JSON.readTree(toSlack.path("body").asText()).toString()).contains("Ann, key ***");
+        JsonNode toCrm = story.path("deliveries").get(1).path("request");
+        assertThat(toCrm.path("url").asText()).doesNotContain("key=").endsWith("/***");
+        assertThat(toCrm.path("headers").path("Authorization").asText()).isEqualTo("Bearer ***");
+        assertThat(toCrm.path("body").asText()).contains("lead@example.com", "Ann, key ***");
+        assertThat(toCrm.path("size_bytes").asInt()).isPositive();
+        assertThat(toCrm.path("truncated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void cutsABodyLongerThan64KilobytesAndSaysSo() throws Exception {
+        String longName = "N".repeat(70_000);
+        String id = JSON.readTree(Http.postSigned(relay.port(), RelayUnderTest.SECRET, Http.utf8(
+                Fixtures.text("lead-submission").replace("\"Name\"", "\"" + longName + "\""))).body()).path("id").asText();
+
+        JsonNode story = get("/admin/events/" + id);
+
+        assertThat(story.path("body").asText()).hasSizeLessThan(64 * 1024 + 100).doesNotContain(longName)
+                .endsWith("(cut at 64 KB of " + story.path("size_bytes").asInt() + " bytes)");
+        JsonNode toCrm = story.path("deliveries").get(1).path("request");
+        assertThat(toCrm.path("truncated").asBoolean()).isTrue();
+        assertThat(toCrm.path("size_bytes").asInt()).isGreaterThan(70_000);
+        assertThat(toCrm.path("body").asText()).hasSizeLessThan(64 * 1024 + 100).contains("cut at 64 KB");
+    }
+
+    @Test
     void listsTheDeliveryViewAndLogsNeverShowTheVisitorsContactDetails() throws Exception {
         String logged;
         try (io.chatrelay.testkit.LogCapture log = new io.chatrelay.testkit.LogCapture()) {

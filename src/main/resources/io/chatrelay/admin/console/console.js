@@ -26,6 +26,22 @@
     return iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
   }
 
+  // A time as lists show it: relative ("3 min ago", "in 20 s"), the absolute time on hover.
+  function ago(iso) {
+    if (!iso) return '–';
+    const seconds = Math.round((Date.parse(iso) - Date.now()) / 1000);
+    const size = Math.abs(seconds);
+    const amount = size < 60 ? size + ' s' : size < 3600 ? Math.floor(size / 60) + ' min'
+      : size < 86400 ? Math.floor(size / 3600) + ' h' : Math.floor(size / 86400) + ' d';
+    const text = size < 5 ? 'just now' : seconds < 0 ? amount + ' ago' : 'in ' + amount;
+    return el('time', { datetime: iso, title: when(iso) }, text);
+  }
+
+  // A table body's one row saying the view is empty, in words rather than blank or "null".
+  function emptyRow(columns, text) {
+    return el('tr', { class: 'empty' }, el('td', { colspan: columns, class: 'empty' }, text));
+  }
+
   function badge(status) {
     return el('span', { class: 'badge ' + status }, status);
   }
@@ -36,10 +52,15 @@
 
   class SignedOut extends Error {}
 
+  class Refused extends Error { // a 400: the request's own fault, said where it was made
+    constructor(message) { super(message); this.name = 'Refused'; }
+  }
+
   async function api(path, options) {
     const response = await fetch(path, Object.assign({ credentials: 'same-origin', headers: HEADER }, options));
     if (response.status === 401) throw new SignedOut();
     const body = await response.json().catch(() => ({}));
+    if (response.status === 400) throw new Refused(body.error || 'the relay refused the request');
     if (!response.ok && response.status !== 409 && response.status !== 404) {
       throw new Error(body.error || ('HTTP ' + response.status));
     }
@@ -105,7 +126,7 @@
 
   function mount(...nodes) {
     const view = document.getElementById('view');
-    view.replaceChildren(...nodes);
+    view.replaceChildren(...nodes.filter((node) => node !== null && node !== undefined)); // never the word "null"
     view.hidden = false;
     document.getElementById('nav').hidden = false;
   }
@@ -156,18 +177,33 @@
 
   const EVENT_FILTERS = ['search', 'type', 'destination', 'status', 'conversation', 'since', 'cursor'];
 
+  // The events a filter lists, or the filter's error (a 400) to show beside the form.
+  async function eventsPage(query) {
+    try {
+      return { page: await api('/admin/events?' + apiQuery(query, EVENT_FILTERS)) };
+    } catch (error) {
+      if (error instanceof Refused) return { refused: error.message };
+      throw error;
+    }
+  }
+
   async function eventsView() {
     const query = params();
-    const [{ destinations }, page] = await Promise.all([api('/admin/destinations'), api('/admin/events?' + apiQuery(query,
-      EVENT_FILTERS))]);
+    const [{ destinations }, first] = await Promise.all([api('/admin/destinations'), eventsPage(query)]);
     const counts = el('div', {}, countsTable(destinations));
     const rows = el('tbody', {});
     const more = el('div', { class: 'actions' });
-    appendEvents(rows, more, page, query);
+    const problem = el('p', { id: 'filter-error', class: 'error', role: 'alert' });
+    if (first.refused) {
+      problem.textContent = 'The filter was refused: ' + first.refused;
+      rows.append(emptyRow(6, 'No events listed until the filter is fixed.'));
+    } else {
+      appendEvents(rows, more, first.page, query);
+    }
     mount(el('h2', {}, 'Events'), counts,
       filtersForm('#/events', query, destinations,
         [['Search', 'search', 'name, email, phone or id'], ['Event type', 'type', 'lead-submission'],
-          ['Conversation', 'conversation', ''], ['Since', 'since', '1h, 7d']]),
+          ['Conversation', 'conversation', ''], ['Since', 'since', '1h, 7d']]), problem,
       el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'events' },
         el('thead', {}, el('tr', {}, el('th', {}, 'Accepted'), el('th', {}, 'Event'), el('th', {}, 'Who'),
           el('th', {}, 'Message'), el('th', {}, 'Conversation'), el('th', {}, 'Deliveries'))), rows)), more);
@@ -175,6 +211,38 @@
       const fresh = await api('/admin/destinations');
       counts.replaceChildren(countsTable(fresh.destinations));
     });
+    if (!first.refused && !query.get('cursor')) {
+      every(5000, async () => { // the newest page again, in place: the form, older pages and the scroll stay put
+        const fresh = await eventsPage(query);
+        if (fresh.page) refreshEvents(rows, fresh.page.events);
+      });
+    }
+  }
+
+  function eventRow(e) {
+    return el('tr', { 'data-event': e.id },
+      el('td', { 'data-label': 'Accepted' }, el('a', { href: '#/event/' + encodeURIComponent(e.id) }, ago(e.accepted_at))),
+      el('td', { 'data-label': 'Event' }, e.event),
+      el('td', { 'data-label': 'Who', class: 'who' }, e.who || '–'),
+      el('td', { 'data-label': 'Message', class: 'excerpt' }, e.excerpt || '–'),
+      el('td', { 'data-label': 'Conversation', class: 'mono' }, e.conversation_id || '–'),
+      el('td', { 'data-label': 'Deliveries' }, e.deliveries.length === 0 ? 'no route matched'
+        : e.deliveries.map((d) => el('span', { class: 'delivery-brief' }, d.destination, ' ', badge(d.status), ' '))));
+  }
+
+  // Rows already shown are redrawn where they are; events new since are put on top, newest first.
+  function refreshEvents(rows, events) {
+    const shown = new Map(Array.from(rows.querySelectorAll('tr[data-event]')).map((tr) => [tr.dataset.event, tr]));
+    const added = [];
+    events.forEach((e) => {
+      const row = eventRow(e);
+      if (shown.has(e.id)) shown.get(e.id).replaceWith(row);
+      else added.push(row);
+    });
+    if (added.length) {
+      rows.querySelectorAll('tr.empty').forEach((tr) => tr.remove());
+      rows.prepend(...added);
+    }
   }
 
   function apiQuery(query, known) {
@@ -185,16 +253,9 @@
 
   function appendEvents(rows, more, page, query) {
     if (page.events.length === 0 && rows.children.length === 0) {
-      rows.append(el('tr', {}, el('td', { colspan: 6 }, 'No events match.')));
+      rows.append(emptyRow(6, 'No events match.'));
     }
-    page.events.forEach((e) => rows.append(el('tr', {},
-      el('td', { 'data-label': 'Accepted' }, el('a', { href: '#/event/' + encodeURIComponent(e.id) }, when(e.accepted_at))),
-      el('td', { 'data-label': 'Event' }, e.event),
-      el('td', { 'data-label': 'Who', class: 'who' }, e.who || '–'),
-      el('td', { 'data-label': 'Message', class: 'excerpt' }, e.excerpt || '–'),
-      el('td', { 'data-label': 'Conversation', class: 'mono' }, e.conversation_id || '–'),
-      el('td', { 'data-label': 'Deliveries' }, e.deliveries.length === 0 ? 'no route matched'
-        : e.deliveries.map((d) => el('span', { class: 'delivery-brief' }, d.destination, ' ', badge(d.status), ' '))))));
+    page.events.forEach((e) => rows.append(eventRow(e)));
     more.replaceChildren();
     if (page.next_cursor) {
       more.append(el('button', { type: 'button', class: 'secondary', onclick: async () => {
@@ -225,12 +286,12 @@
       (story.routing || []).length ? fact('Time intervals', el('span', { id: 'routing' },
         story.routing.map((line) => el('div', {}, line)))) : null);
     const contact = story.contact ? el('dl', { class: 'facts', id: 'contact' },
-      Object.entries(story.contact).map(([k, v]) => fact(k, v))) : el('p', {}, 'No contact details.');
+      Object.entries(story.contact).map(([k, v]) => fact(k, v))) : el('p', { class: 'empty' }, 'No contact details.');
     const actions = el('div', { class: 'event-actions' });
     let shownActions = JSON.stringify(story.actions);
     renderActions(actions, story.actions);
     mount(el('h2', {}, story.event + ' event'), facts, el('h3', {}, 'Contact'), contact,
-      el('h3', {}, 'Deliveries'), deliveries, el('h3', {}, 'Actions'), actions);
+      received(story), el('h3', {}, 'Deliveries'), deliveries, el('h3', {}, 'Actions'), actions);
     every(2000, async () => {
       const fresh = await api('/admin/events/' + encodeURIComponent(id));
       const text = JSON.stringify(fresh.deliveries);
@@ -246,13 +307,43 @@
     });
   }
 
+  // JSON indented for reading; anything else as it is. Always text: a <pre> filled by textContent.
+  function pretty(text) {
+    try {
+      return JSON.stringify(JSON.parse(text), null, 2);
+    } catch (notJson) {
+      return text;
+    }
+  }
+
+  // The request as received: what the relay keeps of it (no other header is stored) and its body.
+  function received(story) {
+    if (story.body === undefined) return null;
+    return el('section', { id: 'received' }, el('h3', {}, 'Request as received'),
+      el('p', {}, story.size_bytes + ' bytes, accepted ', ago(story.accepted_at)),
+      el('pre', { class: 'request', id: 'received-request' }, 'x-chat-data-topic: ' + story.event + '\n\n'
+        + pretty(story.body)),
+      el('p', { class: 'hint' }, 'The relay keeps the body and the topic, not the other headers. Secrets from ' +
+        'the config show as ***; the JSON is indented for reading.'));
+  }
+
+  // The request a delivery's destination gets for this event, as preview shows it: secrets masked.
+  function sentRequest(request) {
+    if (!request) return null;
+    if (request.error) return el('p', { class: 'hint' }, 'Request as sent: ' + request.error);
+    return el('details', { class: 'sent', open: true }, el('summary', {}, 'Request as sent (secrets masked)'),
+      el('pre', { class: 'request' }, request.method + ' ' + request.url + '\n'
+        + Object.entries(request.headers).map(([name, value]) => name + ': ' + value + '\n').join('')
+        + '\n' + (request.truncated ? request.body : pretty(request.body))));
+  }
+
   function fact(name, value) {
     return [el('dt', {}, name), el('dd', {}, value)];
   }
 
   function renderDeliveries(container, deliveries) {
     if (deliveries.length === 0) {
-      container.replaceChildren(el('p', {}, 'No route sent this event anywhere.'));
+      container.replaceChildren(el('p', { class: 'empty' }, 'No route sent this event anywhere.'));
       return;
     }
     container.replaceChildren(...deliveries.map((d) => el('article', { class: 'delivery', id: 'delivery-' + d.id,
@@ -260,6 +351,7 @@
       el('h3', {}, 'To ' + d.destination, badge(d.status), el('span', { class: 'hint' }, 'delivery ' + d.id + ', route ' + d.route)),
       d.next_attempt_at ? el('p', {}, 'Next attempt ' + when(d.next_attempt_at)) : null,
       actionButtons(d),
+      sentRequest(d.request),
       d.attempt_history.length === 0 ? el('p', {}, 'Not attempted yet.') : el('ol', { class: 'timeline' },
         d.attempt_history.map((a) => el('li', { class: 'attempt' },
           el('div', {}, '#' + a.number + ' ', when(a.at), ' · ', a.duration_ms + ' ms · HTTP ' + a.status + ' ',
@@ -294,7 +386,7 @@
   }
 
   function renderActions(container, actions) {
-    container.replaceChildren(!actions || actions.length === 0 ? el('p', {}, 'No one has acted on this event.')
+    container.replaceChildren(!actions || actions.length === 0 ? el('p', { class: 'empty' }, 'No one has acted on this event.')
       : el('ul', { id: 'actions' }, actions.map((a) => el('li', { 'data-action': a.action, 'data-source': a.source },
         when(a.at), ' · ', a.action, ' delivery ' + a.delivery, ' · from the ', a.source))));
   }
@@ -316,6 +408,7 @@
     const listing = 'status=dead&limit=200' + (destination ? '&destination=' + encodeURIComponent(destination) : '');
     const [{ destinations }, page] = await Promise.all([api('/admin/destinations'),
       api('/admin/deliveries?' + listing)]);
+    const dead = page.deliveries || [];
     const form = el('form', { class: 'filters', role: 'search' },
       field('Destination', 'destination', null, select('destination',
         [['', 'any']].concat(destinations.map((d) => [d.name, d.name])), destination)),
@@ -324,7 +417,7 @@
       event.preventDefault();
       go('#/dead', Object.fromEntries(new FormData(form).entries()));
     });
-    const shown = page.deliveries.length;
+    const shown = dead.length;
     const deliveries = shown === 1 ? '1 dead delivery' : shown + ' dead deliveries';
     const all = el('button', { type: 'button', id: 'replay-all', onclick: async () => {
       if (!window.confirm('Replay the ' + deliveries + ' shown' + (destination ? ' to ' + destination : '') + '?')) return;
@@ -334,17 +427,18 @@
       route();
     } }, 'Replay all ' + shown + ' shown');
     mount(el('h2', {}, 'Dead letters'), form,
-      page.deliveries.length ? el('div', { class: 'actions' }, all) : null,
+      dead.length ? el('div', { class: 'actions' }, all) : null,
       el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'dead' },
         el('thead', {}, el('tr', {}, ['Delivery', 'Destination', 'Event', 'Accepted', 'Attempts', 'Last result', '']
           .map((h) => el('th', {}, h)))),
-        el('tbody', {}, page.deliveries.length === 0 ? el('tr', {}, el('td', { colspan: 7 }, 'No dead deliveries.'))
-          : page.deliveries.map((d) => el('tr', {},
+        el('tbody', {}, dead.length === 0 ? emptyRow(7, destination ? 'No dead deliveries to ' + destination + '.'
+          : 'No dead deliveries.')
+          : dead.map((d) => el('tr', {},
             el('td', { 'data-label': 'Delivery' }, d.id),
             el('td', { 'data-label': 'Destination' }, d.destination),
             el('td', { 'data-label': 'Event' }, el('a', { href: '#/event/' + encodeURIComponent(d.event_id) }, d.event)),
-            el('td', { 'data-label': 'Accepted' }, when(d.accepted_at)),
-            el('td', { class: 'num', 'data-label': 'Attempts' }, d.attempts),
+            el('td', { 'data-label': 'Accepted' }, ago(d.accepted_at)),
+            el('td', { class: 'num', 'data-label': 'Attempts' }, d.attempts ?? 0),
             el('td', { 'data-label': 'Last result' }, d.last_reason || '–'),
             el('td', {}, replayButton(d.id))))))));
   }
@@ -363,7 +457,8 @@
       el('p', { class: 'hint' }, 'Every route whose conditions all hold sends the event; a destination gets it once.'),
       el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'routes' },
         el('thead', {}, el('tr', {}, ['Route', 'When', 'To', 'Template'].map((h) => el('th', {}, h)))),
-        el('tbody', {}, routes.map((r) => el('tr', {},
+        el('tbody', {}, routes.length === 0 ? emptyRow(4, 'No routes are configured: no event is sent anywhere.')
+          : routes.map((r) => el('tr', {},
           el('td', { 'data-label': 'Route' }, r.name),
           el('td', { 'data-label': 'When' }, Object.keys(r.match).length === 0 ? 'every event'
             : el('ul', {}, Object.entries(r.match).map(([f, v]) => el('li', {}, el('code', {}, f), ' ', condition(v))))),
@@ -382,9 +477,9 @@
       el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'refused' },
         el('thead', {}, el('tr', {}, ['Refused', 'From', 'Reason', 'Answer', 'Size', 'Topic'].map((h) => el('th', {}, h)))),
         el('tbody', {}, refused.length === 0
-          ? el('tr', {}, el('td', { colspan: 6 }, 'No request has been refused since the relay started.'))
+          ? emptyRow(6, 'No request has been refused since the relay started.')
           : refused.map((r) => el('tr', { 'data-reason': r.reason },
-            el('td', { 'data-label': 'Refused' }, when(r.at)),
+            el('td', { 'data-label': 'Refused' }, ago(r.at)),
             el('td', { 'data-label': 'From', class: 'mono' }, r.address),
             el('td', { 'data-label': 'Reason' }, el('span', { class: 'badge refused' }, r.reason)),
             el('td', { class: 'num', 'data-label': 'Answer' }, 'HTTP ' + r.status),

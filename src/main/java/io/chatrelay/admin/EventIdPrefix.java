@@ -1,4 +1,4 @@
-package io.chatrelay.cli;
+package io.chatrelay.admin;
 
 import io.chatrelay.store.EventFilter;
 import io.chatrelay.store.EventSummary;
@@ -11,15 +11,15 @@ import java.util.Locale;
  * Ids are time-ordered lowercase hex, so the ids with a prefix are those just below the prefix's
  * successor, and the store's list cursor finds them with no query of its own.
  */
-final class EventIdPrefix {
+public final class EventIdPrefix {
 
-    static final int MIN = 8;
+    public static final int MIN = 8;
     private static final String HEX = "0123456789abcdef";
 
     private EventIdPrefix() {}
 
     /** The whole id of the one event whose id starts with {@code given}; one clear line when not one. */
-    static String resolve(History history, String given) {
+    public static String resolve(History history, String given) {
         String prefix = given.trim().toLowerCase(Locale.ROOT);
         if (prefix.length() >= 36 || history.event(prefix).isPresent()) {
             return prefix;

@@ -1,20 +1,26 @@
-package io.chatrelay.cli;
+package io.chatrelay.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatrelay.Relay;
+import io.chatrelay.cli.Cli;
 import io.chatrelay.config.StoreConfig;
 import io.chatrelay.event.RawEvent;
+import io.chatrelay.platform.Platforms;
 import io.chatrelay.route.Target;
 import io.chatrelay.store.Store;
 import io.chatrelay.testkit.Fixtures;
+import io.chatrelay.testkit.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import okhttp3.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code events show} takes an id by its first characters, as the lists show it. */
+/** {@code events show} and the admin API take an id by its first characters, as the lists show it. */
 class EventIdPrefixTest {
 
     private static final String FIRST = "0192f0c4-6a1e-7b4c-9d2a-5c1e2f3a4b5c";
@@ -42,6 +48,26 @@ class EventIdPrefixTest {
         assertThat(tooShort.err()).contains("no event 0192f (give the whole id or its first 8 characters or more)");
         assertThat(none.err()).contains("no event 0192f0c3");
         assertThat(Cli.run("events", "show", SECOND, "--config", config).out()).contains("event:         " + SECOND);
+    }
+
+    @Test
+    void theAdminApiFindsAnEventByAUniquePrefixAndSaysWhenOneIsNotEnough() throws Exception {
+        String config = store(FIRST, SECOND, OTHER);
+        String withAdmin = Files.readString(Path.of(config)) + "admin: {token: prefix-admin-token}\nserver: {port: 0}\n";
+        try (Relay relay = Relay.start(Platforms.loader(Map.of()).parse(withAdmin)
+                .withStore(new StoreConfig("jdbc:sqlite:" + dir.resolve("relay.db"), StoreConfig.DEFAULT_RETENTION)))) {
+            assertThat(admin(relay, "0192f0c5").body()).contains("\"id\":\"" + OTHER + "\"");
+            assertThat(admin(relay, "0192F0C4-6A1E").body()).contains("\"id\":\"" + FIRST + "\"");
+            Http.Reply ambiguous = admin(relay, "0192f0c4");
+            assertThat(ambiguous.status()).isEqualTo(409);
+            assertThat(ambiguous.body()).contains("more than one event starts with 0192f0c4");
+            assertThat(admin(relay, "0192f0c3").status()).isEqualTo(404);
+        }
+    }
+
+    private static Http.Reply admin(Relay relay, String id) {
+        return Http.execute(new Request.Builder().url("http://127.0.0.1:" + relay.port() + "/admin/events/" + id)
+                .header("Authorization", "Bearer prefix-admin-token").build());
     }
 
     @Test

@@ -53,10 +53,13 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Polls until {@code condition} returns a non-null, non-false value, for at most ten seconds. */
+    /**
+     * Polls until {@code condition} returns a non-null, non-false value, for at most ten seconds. An
+     * element the page redrew while the condition read it is a "not yet", not a failure.
+     */
     public <T> T await(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50)).withMessage(what)
-                .until(condition);
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     public Object script(String script, Object... arguments) {

@@ -4,9 +4,7 @@ import io.chatrelay.config.Redactor;
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.config.Secret;
 import io.chatrelay.ingest.Refusals;
-import io.chatrelay.store.ActionSource;
 import io.chatrelay.store.DeliveryFilter;
-import io.chatrelay.store.DeliveryStatus;
 import io.chatrelay.store.DestinationCounts;
 import io.chatrelay.store.EventFilter;
 import io.chatrelay.store.History;
@@ -59,10 +57,8 @@ public final class AdminApi {
     private volatile State state;
     private final History history;
     private final StoreCounts counts;
-    private final Runnable onReplay;
     private final Clock clock;
-    private final Replays replays;
-    private final DeliveryActions actions;
+    private final DeliveryWrites writes;
     private final FailedLogins failedLogins;
     private final Refusals refusals;
 
@@ -76,10 +72,9 @@ public final class AdminApi {
         this.state = new State(config);
         this.history = history;
         this.counts = counts;
-        this.onReplay = onReplay;
         this.clock = clock;
-        this.replays = new Replays(history, maintenance);
-        this.actions = new DeliveryActions(history, maintenance);
+        this.writes = new DeliveryWrites(new Replays(history, maintenance), new DeliveryActions(history, maintenance),
+                onReplay, clock);
         this.failedLogins = new FailedLogins(clock);
     }
 
@@ -92,11 +87,11 @@ public final class AdminApi {
         javalin.routes.before(Console::secure);
         javalin.routes.get("/admin/deliveries", guarded(DELIVERY_FILTERS, this::listDeliveries));
         javalin.routes.get("/admin/deliveries/{id}", guarded(NONE, this::showDelivery));
-        javalin.routes.post("/admin/deliveries/{id}/replay", guarded(NONE, this::replayOne));
-        javalin.routes.post("/admin/dead-letters/replay", guarded(NONE, this::replayAll));
-        javalin.routes.post("/admin/deliveries/{id}/retry", guarded(NONE, this::retryNow));
-        javalin.routes.post("/admin/deliveries/{id}/resend", guarded(NONE, this::resend));
-        javalin.routes.post("/admin/deliveries/replay", guarded(DELIVERY_FILTERS, this::replayFiltered));
+        javalin.routes.post("/admin/deliveries/{id}/replay", guarded(NONE, writes::replayOne));
+        javalin.routes.post("/admin/dead-letters/replay", guarded(NONE, writes::replayAll));
+        javalin.routes.post("/admin/deliveries/{id}/retry", guarded(NONE, writes::retryNow));
+        javalin.routes.post("/admin/deliveries/{id}/resend", guarded(NONE, writes::resend));
+        javalin.routes.post("/admin/deliveries/replay", guarded(DELIVERY_FILTERS, writes::replayFiltered));
         javalin.routes.get("/admin/events", guarded(EVENT_FILTERS, this::listEvents));
         javalin.routes.get("/admin/events/{id}", guarded(NONE, this::showEvent));
         javalin.routes.get("/admin/destinations", guarded(NONE, this::destinations));
@@ -279,7 +274,7 @@ public final class AdminApi {
         ctx.json(story.get());
     }
 
-    private static long deliveryId(Context ctx) {
+    static long deliveryId(Context ctx) {
         return Params.deliveryId(ctx.pathParam("id"));
     }
 
@@ -290,63 +285,6 @@ public final class AdminApi {
             return;
         }
         ctx.json(DestinationsView.of(state.config(), counted.get()));
-    }
-
-    private void replayOne(Context ctx, Params none) {
-        long id = deliveryId(ctx);
-        Replays.Result result = replays.replay(List.of(id), source(ctx), clock.instant());
-        if (result.replayed() == 0) {
-            Replays.NotReplayed why = result.notReplayed().get(0);
-            ctx.status(why.exists() ? 409 : 404).json(Map.of("error", why.reason(), "replayed", 0,
-                    "not_replayed", List.of(why.json())));
-            return;
-        }
-        onReplay.run();
-        ctx.json(Map.of("replayed", result.replayed()));
-    }
-
-    private void replayAll(Context ctx, Params none) {
-        int replayed = actions.replay(DeliveryFilter.newest(Integer.MAX_VALUE), source(ctx), clock.instant());
-        onReplay.run();
-        ctx.json(Map.of("replayed", replayed));
-    }
-
-    private void retryNow(Context ctx, Params none) {
-        answer(ctx, "retried", actions.retryNow(deliveryId(ctx), source(ctx), clock.instant()));
-    }
-
-    private void resend(Context ctx, Params none) {
-        answer(ctx, "resent", actions.resend(deliveryId(ctx), source(ctx), clock.instant()));
-    }
-
-    /** 200 with {@code done: 1}; 409 with the reason when the delivery is not in a state for it, 404 when absent. */
-    private void answer(Context ctx, String done, DeliveryActions.Outcome outcome) {
-        if (!outcome.done()) {
-            ctx.status(outcome.exists() ? 409 : 404).json(Map.of("error", outcome.reason(), done, 0));
-            return;
-        }
-        onReplay.run();
-        ctx.json(Map.of(done, 1));
-    }
-
-    /** The dead deliveries the listing's filters show (all of them without a limit), replayed. */
-    private void replayFiltered(Context ctx, Params params) {
-        if (params.status() != null && params.status() != DeliveryStatus.DEAD) {
-            throw new Params.BadRequest("only dead deliveries are replayed: status must be dead or not given");
-        }
-        int limit = params.text("limit") == null ? Integer.MAX_VALUE : params.limit();
-        DeliveryFilter filter = DeliveryFilter.newest(limit).withDestination(params.text("destination"))
-                .withEventId(params.text("event", "event_id"))
-                .withConversation(params.text("conversation", "conversation_id"))
-                .withSince(params.since(clock.instant())).withBefore(params.numericCursor());
-        int replayed = actions.replay(filter, source(ctx), clock.instant());
-        onReplay.run();
-        ctx.json(Map.of("replayed", replayed));
-    }
-
-    /** Where an action came from, for its record only: the console's scripts mark their calls. */
-    private static ActionSource source(Context ctx) {
-        return ctx.header(CONSOLE_HEADER) != null ? ActionSource.CONSOLE : ActionSource.API;
     }
 
     static Map<String, String> error(String reason) {

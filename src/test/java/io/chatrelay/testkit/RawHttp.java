@@ -79,7 +79,8 @@ public final class RawHttp {
                 return answered;
             }
             try (Socket socket = new Socket("127.0.0.1", port)) {
-                socket.setSoTimeout(10_000);
+                // a hang guard: a loaded machine has taken over 10 s to answer a batch of 250
+                socket.setSoTimeout(30_000);
                 byte[] all = new byte[request.length * take];
                 for (int i = 0; i < take; i++) {
                     System.arraycopy(request, 0, all, i * request.length, request.length);

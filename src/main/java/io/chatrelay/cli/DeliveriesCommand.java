@@ -174,13 +174,8 @@ final class DeliveriesCommand {
             if (!ids.isEmpty()) {
                 return Optional.empty();
             }
-            try {
-                return Optional.of(DeliveryFilter.newest(Integer.MAX_VALUE).withDestination(destination)
-                        .withEventId(event).withConversation(conversation)
-                        .withSince(since == null ? null : Stories.since(since, Instant.now())));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--since: " + e.getMessage());
-            }
+            return Optional.of(DeliveryFilter.newest(Integer.MAX_VALUE).withDestination(destination)
+                    .withEventId(event).withConversation(conversation).withSince(ListingOptions.since(spec, since)));
         }
     }
 

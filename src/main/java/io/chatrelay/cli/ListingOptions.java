@@ -28,6 +28,11 @@ final class ListingOptions {
         if (limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
         }
+        return since(spec, since);
+    }
+
+    /** {@code --since} as an instant, or null when not given; a value it cannot read is a usage error. */
+    static Instant since(CommandSpec spec, String since) {
         try {
             return since == null ? null : Stories.since(since, Instant.now());
         } catch (IllegalArgumentException e) {

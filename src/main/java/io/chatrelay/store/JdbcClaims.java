@@ -17,7 +17,7 @@ final class JdbcClaims implements Claims {
     private static final String RECORD_INBOUND = "INSERT INTO inbound (source, id, at) VALUES (?, ?, ?) "
             + "ON CONFLICT (source, id) DO NOTHING";
     /** The one statement that decides who took an escalation: the first insert wins, the others change nothing. */
-    private static final String CLAIM = "INSERT INTO claims (event_id, by_id, by_name, via, at) VALUES (?, ?, ?, ?, ?) "
+    static final String CLAIM = "INSERT INTO claims (event_id, by_id, by_name, via, at) VALUES (?, ?, ?, ?, ?) "
             + "ON CONFLICT (event_id) DO NOTHING";
     private static final String CLAIM_OF = "SELECT by_id, by_name, via, at FROM claims WHERE event_id = ?";
     private static final String EVENT = "SELECT type, received_at FROM events WHERE id = ?";
@@ -76,11 +76,11 @@ final class JdbcClaims implements Claims {
         return new Taken(result, claim, accepted);
     }
 
-    private static void queue(Sql sql, String eventId, Queued queued, DeliveryKind kind, long at) throws SQLException {
+    static void queue(Sql sql, String eventId, Queued queued, DeliveryKind kind, long at) throws SQLException {
         sql.update(INSERT_QUEUED, queued.destination(), at, at, kind.column(), queued.target(), eventId);
     }
 
-    private static Optional<Claim> claimOf(Sql sql, String eventId) throws SQLException {
+    static Optional<Claim> claimOf(Sql sql, String eventId) throws SQLException {
         try (ResultSet row = sql.bound(CLAIM_OF, eventId).executeQuery()) {
             return row.next() ? Optional.of(new Claim(row.getString(1), row.getString(2), row.getString(3),
                     Instant.ofEpochMilli(row.getLong(4)))) : Optional.empty();

@@ -10,6 +10,8 @@ import io.chatrelay.deliver.Senders;
 import io.chatrelay.ingest.BodyBudget;
 import io.chatrelay.ingest.ConnectionLimit;
 import io.chatrelay.ingest.IngestHandler;
+import io.chatrelay.ingest.Inbound;
+import io.chatrelay.ingest.Takes;
 import io.chatrelay.ingest.IngestLoad;
 import io.chatrelay.ingest.JsonErrorHandler;
 import io.chatrelay.ingest.RequestGate;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +62,8 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     private final HealthProbe health;
     private final AtomicBoolean accepting;
     private volatile RelayConfig config;
+    /** The config in force, for the inbound handlers, which read it per request. */
+    private final AtomicReference<RelayConfig> current;
 
     private Relay(Parts parts) {
         this.app = parts.app;
@@ -73,6 +78,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         this.health = parts.health;
         this.accepting = parts.accepting;
         this.config = parts.config;
+        this.current = parts.current;
     }
 
     /** The parts of a relay, gathered while it is wired. */
@@ -90,6 +96,8 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         HealthProbe health;
         AtomicBoolean accepting = new AtomicBoolean(true);
         Refusals refusals;
+        Inbound inbound;
+        AtomicReference<RelayConfig> current;
     }
 
     public static Relay start(RelayConfig config) {
@@ -119,6 +127,9 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
                 parts.metrics, load::burst);
         parts.ingest = new IngestHandler(config, store.outbox(), parts.dispatcher::wake, clock, parts.accepting::get,
                 parts.metrics, load, parts.refusals);
+        parts.current = new AtomicReference<>(config);
+        parts.inbound = new Inbound(new Inbound.Parts(parts.current::get, new Takes(store.outbox().claims(),
+                parts.metrics, parts.dispatcher::wake), clock, parts.metrics, parts.refusals));
         // the gauges, the console's counts and the health endpoints read what was last found, never the store
         parts.counts = StoreCounts.start(store.history(), clock);
         parts.metrics.storeGauges(parts.counts::pending, parts.counts::dead);
@@ -154,6 +165,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         BodyBudget budget = BodyBudget.ofHeap(config.server().maxBodyBytes()); // shared by both listeners
         parts.app = http(config.server(), parts.metrics, budget, logBudget, parts.refusals, PUBLIC_CONNECTIONS, javalin -> {
             javalin.routes.post(config.server().path(), parts.ingest);
+            parts.inbound.register(javalin);
             health.register(javalin);
             if (adminListen.isEmpty()) {
                 adminRoutes.accept(javalin);
@@ -274,6 +286,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
             }
         }
         ingest.reconfigure(applied);
+        this.current.set(applied);
         dispatcher.reconfigure(applied);
         admin.reconfigure(applied);
         config = applied;

@@ -37,6 +37,7 @@ public final class DeliveryActions {
         return why(id, view -> switch (view.status()) {
             case DELIVERED -> "delivery " + id + " is delivered: nothing to retry (resend it to send it again)";
             case DEAD -> "delivery " + id + " is dead: replay it instead";
+            case SKIPPED -> "delivery " + id + " was skipped (" + view.lastReason() + "): nothing to retry";
             case PENDING -> view.nextAttemptAt() != null && view.nextAttemptAt().isAfter(now)
                     ? "delivery " + id + " is being sent now"
                     : "delivery " + id + " is due already: it goes as soon as its destination and conversation allow";
@@ -48,8 +49,11 @@ public final class DeliveryActions {
         if (maintenance.resend(id, source, now)) {
             return Outcome.DONE;
         }
-        return why(id, view -> "delivery " + id + " is " + (view.status() == DeliveryStatus.DEAD
-                ? "dead, not delivered: replay it instead" : "pending, not delivered: it is still being sent"));
+        return why(id, view -> "delivery " + id + " is " + switch (view.status()) {
+            case DEAD -> "dead, not delivered: replay it instead";
+            case SKIPPED -> "skipped, not delivered: " + view.lastReason();
+            default -> "pending, not delivered: it is still being sent";
+        });
     }
 
     /** Replays the dead deliveries the filter lists; returns how many. */

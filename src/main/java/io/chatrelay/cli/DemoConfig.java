@@ -32,7 +32,9 @@ final class DemoConfig {
         config.destinations().forEach((name, destination) -> redirect(destination, standIn.apply(name))
                 .ifPresentOrElse(d -> destinations.put(name, d), () -> skipped.accept(destination)));
         List<RouteConfig> routes = config.routes().stream()
-                .map(r -> r.withTo(r.to().stream().filter(destinations::containsKey).toList()))
+                .map(r -> r.withTo(r.to().stream().filter(destinations::containsKey).toList())
+                        .withUnclaimedTo(r.unclaimed().map(u -> u.to().stream().filter(destinations::containsKey)
+                                .toList()).orElse(List.of())))
                 .toList();
         ServerConfig server = config.server();
         ServerConfig loopback = new ServerConfig("127.0.0.1", 0, server.path(), server.maxBodyBytes(),

@@ -165,9 +165,10 @@ public final class ConfigLoader {
             parts.putAll(separate);
             partNames.put(name, List.copyOf(separate.keySet()));
         });
-        List<RouteConfig> routes = config.routes().stream().map(route -> route.withTo(
-                route.to().stream().flatMap(name -> partNames.getOrDefault(name, List.of(name)).stream()).toList()))
-                .toList();
+        java.util.function.Function<List<String>, List<String>> split = names -> names.stream()
+                .flatMap(name -> partNames.getOrDefault(name, List.of(name)).stream()).toList();
+        List<RouteConfig> routes = config.routes().stream().map(route -> route.withTo(split.apply(route.to()))
+                .withUnclaimedTo(route.unclaimed().map(u -> split.apply(u.to())).orElse(List.of()))).toList();
         return new RelayConfig(config.server(), config.signingSecrets(), config.store(), config.delivery(),
                 config.adminToken(), parts, routes, config.dedupeWindow(), config.chatDataApi());
     }
@@ -188,8 +189,14 @@ public final class ConfigLoader {
             fields.problem("port", "is also admin.listen's port " + port + ": the relay could not start; give "
                     + "admin.listen a port of its own, e.g. 127.0.0.1:9090");
         }
+        Optional<java.net.URI> publicUrl = fields.url("public_url", false, false);
+        publicUrl.filter(url -> "http".equalsIgnoreCase(url.getScheme())).ifPresent(url -> fields.warn("public_url",
+                "is http://: Slack, Telegram and Chat Data reach the relay over the internet; use https:// "
+                        + "behind a TLS proxy"));
+        publicUrl.filter(url -> url.getQuery() != null || url.getFragment() != null).ifPresent(url -> fields.problem(
+                "public_url", "must be a base URL without ?query or #fragment, e.g. https://relay.example.com"));
         fields.finish();
-        return new ServerConfig(host, port, path, maxBody, readTimeout, adminListen);
+        return new ServerConfig(host, port, path, maxBody, readTimeout, adminListen, publicUrl);
     }
 
     /** {@code HOST:PORT} ({@code [::1]:9090} for IPv6), or empty when the key is absent. */

@@ -70,7 +70,8 @@ final class RouteReader {
         Schedule schedule = new Schedule(named(fields, "active_time_intervals", intervals),
                 named(fields, "mute_time_intervals", intervals));
         Optional<DigestConfig> digest = DigestReader.read(fields, match);
-        return name.map(n -> new RouteConfig(n, match, to, template, schedule, digest));
+        Optional<UnclaimedConfig> unclaimed = UnclaimedReader.read(fields, match, destinationNames);
+        return name.map(n -> new RouteConfig(n, match, to, template, schedule, digest, unclaimed));
     }
 
     /** The time intervals a route names under {@code key}, each of which must be in the top-level {@code time_intervals}. */

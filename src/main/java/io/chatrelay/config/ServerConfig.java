@@ -1,5 +1,6 @@
 package io.chatrelay.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -7,9 +8,11 @@ import java.util.Optional;
  * Where the relay listens. Port 0 picks a free port (tests, {@code demo}). {@code readTimeout}
  * bounds how long one request's headers and body may take to arrive; {@code adminListen}, when
  * present, is a second listener for the admin API and metrics (config key {@code admin.listen}).
+ * {@code publicUrl} is the relay's base URL as others reach it ({@code server.public_url}): the claim
+ * links in messages and the URLs {@code connect} registers start with it.
  */
 public record ServerConfig(String host, int port, String path, long maxBodyBytes, Duration readTimeout,
-                           Optional<Address> adminListen) {
+                           Optional<Address> adminListen, Optional<URI> publicUrl) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_PATH = "/webhooks/chat-data";
@@ -25,6 +28,19 @@ public record ServerConfig(String host, int port, String path, long maxBodyBytes
     }
 
     public ServerConfig(String host, int port, String path, long maxBodyBytes) {
-        this(host, port, path, maxBodyBytes, DEFAULT_READ_TIMEOUT, Optional.empty());
+        this(host, port, path, maxBodyBytes, DEFAULT_READ_TIMEOUT, Optional.empty(), Optional.empty());
+    }
+
+    public ServerConfig(String host, int port, String path, long maxBodyBytes, Duration readTimeout,
+                        Optional<Address> adminListen) {
+        this(host, port, path, maxBodyBytes, readTimeout, adminListen, Optional.empty());
+    }
+
+    /** {@code public_url} followed by {@code path} (which starts with a slash), without a doubled slash. */
+    public Optional<URI> publicUrlOf(String path) {
+        return publicUrl.map(base -> {
+            String text = base.toString();
+            return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + path);
+        });
     }
 }

@@ -17,6 +17,7 @@ import io.chatrelay.platform.Platform;
 import io.chatrelay.render.Templates;
 import io.chatrelay.store.Attempt;
 import io.chatrelay.store.Deadline;
+import io.chatrelay.store.DeliveryKind;
 import io.chatrelay.store.Delivery;
 import io.chatrelay.store.Outbox;
 import io.chatrelay.store.StoreUnavailableException;
@@ -46,6 +47,7 @@ final class Attempts {
     private final RelayConfig config;
     private final Formatters formatters;
     private final Templates templates;
+    private final Requests requests;
     private final Senders senders;
     private final Outbox outbox;
     private final RateLimiter limiter;
@@ -60,6 +62,7 @@ final class Attempts {
         this.config = config;
         this.formatters = Formatters.of(config);
         this.templates = new Templates(config);
+        this.requests = new Requests(config, outbox, formatters, templates);
         this.senders = senders;
         this.outbox = outbox;
         this.limiter = limiter;
@@ -83,19 +86,26 @@ final class Attempts {
         Sent sent = attempt(delivery, started);
         if (sent != null) {
             sendEnded.run();
-            settle(delivery, sent.outcome(), started, sent.took(), sent.note(), sent.answer());
+            settle(delivery, sent, started);
         }
     }
 
-    /** What one send came to: {@code answer} is the start of what the destination said, null if nothing. */
-    private record Sent(Outcome outcome, Duration took, String note, String answer) {}
+    /**
+     * What one send came to: {@code answer} is the start of what the destination said, null if
+     * nothing; {@code posted} the reference of the message it posted, kept to edit it later.
+     */
+    private record Sent(Outcome outcome, Duration took, String note, String answer, Optional<String> posted,
+                        Optional<String> followUp) {
+        Sent(Outcome outcome, Duration took, String note, String answer) {
+            this(outcome, took, note, answer, Optional.empty(), Optional.empty());
+        }
+    }
 
     /** Renders and sends the delivery; null if the store failed before anything was sent. */
     private Sent attempt(Delivery delivery, Instant started) {
-        Rendering.Rendered rendered;
+        Requests.Prepared prepared;
         try {
-            rendered = delivery.isDigest() ? DigestRendering.render(outbox, formatters, delivery, started)
-                    : render(delivery, started);
+            prepared = requests.prepare(delivery, started);
         } catch (StoreUnavailableException e) {
             // nothing was sent and no attempt is counted; the claim lapses and the delivery is due again
             LOG.warn("not sent {}: {}; due again within {}", what(delivery), LogSafe.value(redactor.redact(e.getMessage())),
@@ -107,12 +117,20 @@ final class Attempts {
             Throwables.rethrowIfFatal(e);
             return new Sent(new Outcome.Dead(0, "cannot render: " + Throwables.describe(e)), took(started), "", null);
         }
-        String note = rendered.plainBecause().map(why -> " as plain text (rich rendering failed: " + why + ")")
+        if (prepared instanceof Requests.Prepared.Skip skip) {
+            return new Sent(new Outcome.Skipped(skip.reason()), took(started), "", null, Optional.empty(),
+                    skip.followUp());
+        }
+        Requests.Prepared.Send send = (Requests.Prepared.Send) prepared;
+        String note = send.rendered().plainBecause().map(why -> " as plain text (rich rendering failed: " + why + ")")
                 .orElse("");
-        return send(delivery, rendered.request(), started, note);
+        Sent sent = send(delivery, send.rendered().request(), started, note, send.keepPosted());
+        return delivery.kind() == DeliveryKind.FOLLOW_UP && sent.outcome() instanceof Outcome.Delivered
+                ? new Sent(sent.outcome(), sent.took(), sent.note(), sent.answer(), sent.posted(), Optional.of("sent"))
+                : sent;
     }
 
-    private Sent send(Delivery delivery, OutboundRequest request, Instant started, String note) {
+    private Sent send(Delivery delivery, OutboundRequest request, Instant started, String note, boolean keepPosted) {
         try {
             Platform<?> platform = formatters.platform(delivery.destination());
             SendResult result = senders.over(platform.transport())
@@ -122,10 +140,12 @@ final class Attempts {
             // held before this send frees its place: otherwise the next send could start in between
             RetryPolicy.holdUntil(outcome, platform.holdOff(result.answer(), answered), answered)
                     .ifPresent(until -> pause(delivery.destination(), until));
+            Optional<String> posted = Optional.empty();
             if (outcome instanceof Outcome.Delivered) {
                 rememberThread(delivery, request, result);
+                posted = keepPosted ? platform.posted(request, result.answer()) : Optional.empty();
             }
-            return new Sent(outcome, result.took(), note, result.answer().body());
+            return new Sent(outcome, result.took(), note, result.answer().body(), posted, Optional.empty());
         } catch (IOException e) {
             return new Sent(NoAnswer.outcome(e), took(started), note, null);
         } catch (Throwable e) {
@@ -136,17 +156,6 @@ final class Attempts {
 
     private Duration took(Instant started) {
         return Duration.between(started, clock.instant());
-    }
-
-    /** The rich rendering, or the plain one when the rich one fails. */
-    private Rendering.Rendered render(Delivery delivery, Instant now) throws MalformedEventException {
-        ChatDataEvent event = EventParser.parseStored(delivery.event().body(), delivery.event().type());
-        Formatter formatter = formatters.forDestination(delivery.destination());
-        Optional<String> thread = event.conversationId() == null || !formatter.threadsConversations() ? Optional.empty()
-                : outbox.shared().threadId(delivery.destination(), event.conversationId());
-        Envelope envelope = new Envelope(delivery.event(), event, delivery.id(),
-                templates.forDelivery(delivery.route(), delivery.destination()), thread, now);
-        return Rendering.richOrPlain(() -> formatter.format(envelope), () -> formatter.format(envelope.asPlain()));
     }
 
     /**
@@ -170,16 +179,27 @@ final class Attempts {
      * Records the outcome and logs its one line; {@code note} says when the request was rendered
      * plain, {@code answer} is the start of what the destination answered (null when nothing was).
      */
-    private void settle(Delivery delivery, Outcome outcome, Instant started, Duration took, String note,
-                        String answer) {
-        Attempt attempt = new Attempt(started, status(outcome), redactor.shown(reason(outcome) + note), took,
+    private void settle(Delivery delivery, Sent sent, Instant started) {
+        Outcome outcome = sent.outcome();
+        String note = sent.note();
+        String answer = sent.answer();
+        Attempt attempt = new Attempt(started, status(outcome), redactor.shown(reason(outcome) + note), sent.took(),
                 answer == null || answer.isBlank() ? null : redactor.excerpt(answer, ANSWER_CHARS));
         String what = what(delivery);
         int attempts = delivery.attempts() + 1;
         int maxAttempts = policy.maxAttempts();
+        if (outcome instanceof Outcome.Skipped skipped) {
+            if (record(delivery, attempt, "skipped", deadline -> outbox.skipped(delivery, attempt, deadline))) {
+                sent.followUp().ifPresent(metrics::followUp);
+                LOG.info("skipped {}: {}", what, LogSafe.value(skipped.reason()));
+            }
+            return;
+        }
         RetryPolicy.Decision decision = policy.decide(outcome, attempts, clock.instant());
         if (decision instanceof RetryPolicy.Decision.Delivered) {
-            if (record(delivery, attempt, "delivered", deadline -> outbox.delivered(delivery, attempt, deadline))) {
+            if (record(delivery, attempt, "delivered",
+                    deadline -> outbox.delivered(delivery, attempt, sent.posted(), deadline))) {
+                sent.followUp().ifPresent(metrics::followUp);
                 metrics.deliveryOutcome(delivery.destination(), "delivered");
                 if (delivery.isDigest()) {
                     digestCarried(delivery);
@@ -273,14 +293,20 @@ final class Attempts {
         if (outcome instanceof Outcome.Delivered delivered) {
             return delivered.status();
         }
-        return outcome instanceof Outcome.Retry retry ? retry.status() : ((Outcome.Dead) outcome).status();
+        if (outcome instanceof Outcome.Retry retry) {
+            return retry.status();
+        }
+        return outcome instanceof Outcome.Dead dead ? dead.status() : 0;
     }
 
     private static String reason(Outcome outcome) {
         if (outcome instanceof Outcome.Retry retry) {
             return retry.reason();
         }
-        return outcome instanceof Outcome.Dead dead ? dead.reason() : "delivered";
+        if (outcome instanceof Outcome.Dead dead) {
+            return dead.reason();
+        }
+        return outcome instanceof Outcome.Skipped skipped ? skipped.reason() : "delivered";
     }
 
     private static String human(Duration duration) {

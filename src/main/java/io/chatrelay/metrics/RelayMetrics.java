@@ -107,6 +107,28 @@ public final class RelayMetrics implements AutoCloseable {
                 .serviceLevelObjectives(DIGEST_BUCKETS).register(registry).record(events);
     }
 
+    /** Buckets of {@code chatrelay_escalation_claim_seconds}: from "at once" to "after hours". */
+    private static final Duration[] CLAIM_BUCKETS = Stream.of(10L, 30L, 60L, 120L, 300L, 600L, 900L, 1_800L, 3_600L,
+            14_400L, 86_400L).map(Duration::ofSeconds).toArray(Duration[]::new);
+
+    /**
+     * {@code chatrelay_escalations_claimed_total{destination}}: escalations taken, by where; and
+     * {@code chatrelay_escalation_claim_seconds}: from the escalation's acceptance to its claim.
+     */
+    public void escalationClaimed(String destination, Duration sinceAccepted) {
+        Counter.builder("chatrelay.escalations.claimed").description("Escalations taken, by the destination taken through")
+                .tag("destination", destination).register(registry).increment();
+        Timer.builder("chatrelay.escalation.claim").description("Time from an escalation's acceptance to its claim")
+                .serviceLevelObjectives(CLAIM_BUCKETS).register(registry)
+                .record(sinceAccepted.isNegative() ? Duration.ZERO : sinceAccepted);
+    }
+
+    /** {@code chatrelay_followups_total{outcome}}: follow-ups sent, or skipped because taken or the visitor left. */
+    public void followUp(String outcome) {
+        Counter.builder("chatrelay.followups").description("Follow-ups of untaken escalations, by outcome")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
     /** {@code chatrelay_config_reloads_total{result}}: applied or rejected. */
     public void configReload(String result) {
         Counter.builder("chatrelay.config.reloads").description("Config reloads, applied or rejected")

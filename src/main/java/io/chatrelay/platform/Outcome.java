@@ -26,4 +26,10 @@ public sealed interface Outcome {
      * rendered or sent.
      */
     record Dead(int status, String reason) implements Outcome {}
+
+    /**
+     * Settled without sending: a follow-up whose escalation was taken or whose visitor left, an edit
+     * of a message that was never posted. Nothing went to the destination.
+     */
+    record Skipped(String reason) implements Outcome {}
 }

@@ -60,6 +60,14 @@ public interface Platform<C extends DestinationConfig> extends DestinationType {
      */
     Answer standInAnswer(String path, Map<String, String> query);
 
+    /**
+     * The reference of the message an escalation's request posted, read from the answer, to edit it
+     * later ({@link Formatter#formatEdit}); empty when this platform cannot edit what it posted.
+     */
+    default Optional<String> posted(OutboundRequest request, Answer answer) {
+        return Optional.empty();
+    }
+
     /** How this platform's requests travel: HTTP for all but email. */
     default Transport transport() {
         return Transport.HTTP;

@@ -103,6 +103,7 @@ public final class RoutingTable {
                 Schedule.Check timing = route.schedule().check(at);
                 if (timing.fires()) {
                     fire(route, targets);
+                    followUps(route, event, targets);
                 }
                 if (!timing.why().isEmpty()) {
                     notes.add(new Verdict(route.name(), route.to(), List.of(), timing).reason());
@@ -124,6 +125,7 @@ public final class RoutingTable {
             Verdict verdict = new Verdict(route.name(), route.to(), misses, route.schedule().check(at));
             if (verdict.matched()) {
                 fire(route, targets);
+                followUps(route, event, targets);
             }
             verdicts.add(verdict);
         }
@@ -131,8 +133,24 @@ public final class RoutingTable {
     }
 
     private static void fire(RouteConfig route, Map<String, Target> targets) {
-        for (String destination : route.to()) {
-            targets.putIfAbsent(destination, new Target(destination, route.name(), route.digest()));
+        for (String destination : route.to()) { // at once beats another route's follow-up
+            Target earlier = targets.get(destination);
+            if (earlier == null || earlier.isFollowUp()) {
+                targets.put(destination, new Target(destination, route.name(), route.digest()));
+            }
+        }
+    }
+
+    /**
+     * An escalation's follow-ups on a route with {@code unclaimed}: one per destination not already
+     * reached, at once or as another route's follow-up. Other events have none.
+     */
+    private static void followUps(RouteConfig route, ChatDataEvent event, Map<String, Target> targets) {
+        if (!(event instanceof ChatDataEvent.LiveChatEscalation) || route.unclaimed().isEmpty()) {
+            return;
+        }
+        for (String destination : route.unclaimed().get().to()) {
+            targets.putIfAbsent(destination, Target.followUp(destination, route.name(), route.unclaimed().get().after()));
         }
     }
 

@@ -22,7 +22,7 @@ final class JdbcOutbox implements Outbox {
     /** Applied only while the claim that handed the delivery out is its latest; ends that claim. */
     private static final String SETTLE = "UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, "
             + "lease_until = NULL, lease_owner = NULL, claim = claim + 1, last_status = ?, last_reason = ?, "
-            + "updated_at = ? WHERE id = ? AND claim = ?";
+            + "updated_at = ?, posted = COALESCE(CAST(? AS TEXT), posted) WHERE id = ? AND claim = ?";
     private static final String RELEASE = "UPDATE deliveries SET lease_until = NULL, lease_owner = NULL, "
             + "claim = claim + 1 WHERE id = ? AND claim = ? AND status = 'pending'";
 
@@ -48,8 +48,10 @@ final class JdbcOutbox implements Outbox {
             + "SELECT CAST(? AS TEXT), CAST(? AS TEXT)" + HOLDS_DIGEST;
     private static final String INSERT_TERM = "INSERT INTO event_terms (term, event_id) VALUES (?, ?)";
     private static final String INSERT_DELIVERY_ONCE = "INSERT INTO deliveries (event_id, destination, route, "
-            + "order_key, status, attempts, next_attempt_at, updated_at) SELECT ?, ?, ?, CAST(? AS TEXT), 'pending', "
-            + "0, CAST(? AS BIGINT), CAST(? AS BIGINT)" + HOLDS_DIGEST;
+            + "order_key, status, attempts, next_attempt_at, updated_at, kind) SELECT ?, ?, ?, CAST(? AS TEXT), "
+            + "'pending', 0, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT)" + HOLDS_DIGEST;
+    private static final String INSERT_DELIVERY = "INSERT INTO deliveries (event_id, destination, route, order_key, "
+            + "status, attempts, next_attempt_at, updated_at, kind) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)";
     private static final String HOLDER = "SELECT event_id FROM event_digests WHERE digest = ?";
     private static final String COUNT_COPY = "UPDATE events SET copies = copies + 1 WHERE id = ?";
 
@@ -67,6 +69,7 @@ final class JdbcOutbox implements Outbox {
     private final String owner = UUID.randomUUID().toString();
     private final SharedState shared;
     private final Digests digests;
+    private final JdbcClaims claims;
 
     JdbcOutbox(Database database, SqlDialect dialect) {
         this.database = database;
@@ -80,6 +83,13 @@ final class JdbcOutbox implements Outbox {
         this.lazy = dialect.singleWriter() ? durable : new GroupCommit(database, "relay-outcome-commit");
         this.shared = new JdbcSharedState(database, owner);
         this.digests = new Digests(dialect);
+        this.claims = new JdbcClaims(database, durable);
+    }
+
+    /** Claims share the durable writer: a press is stored, synced, before it is answered. */
+    @Override
+    public JdbcClaims claims() {
+        return claims;
     }
 
     @Override
@@ -130,8 +140,12 @@ final class JdbcOutbox implements Outbox {
                 digested.add(target);
             } else {
                 sql.addToBatch(INSERT_DELIVERY_ONCE, event.id(), target.destination(), target.route(),
-                        event.conversationId(), at, at, digest, event.id());
+                        orderKey(event, target), due(at, target), at, kind(target), digest, event.id());
             }
+        }
+        if (Escalations.leaves(event)) {
+            sql.flushBatches();
+            Escalations.visitorLeft(sql, event, Optional.of(digest));
         }
         if (!digested.isEmpty()) {
             sql.flushBatches();
@@ -171,9 +185,6 @@ final class JdbcOutbox implements Outbox {
         for (String term : event.facts().terms()) {
             sql.addToBatch(INSERT_TERM, term, event.id());
         }
-        if (targets.isEmpty()) {
-            return;
-        }
         boolean flushed = false;
         for (Target target : targets) {
             if (target.digest().isPresent()) {
@@ -184,10 +195,29 @@ final class JdbcOutbox implements Outbox {
                 digests.add(sql, event, target, target.digest().get());
                 continue;
             }
-            sql.addToBatch("INSERT INTO deliveries (event_id, destination, route, order_key, status, attempts, "
-                    + "next_attempt_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)",
-                    event.id(), target.destination(), target.route(), event.conversationId(), at, at);
+            sql.addToBatch(INSERT_DELIVERY, event.id(), target.destination(), target.route(),
+                    orderKey(event, target), due(at, target), at, kind(target));
         }
+        if (Escalations.leaves(event)) {
+            sql.flushBatches();
+            Escalations.visitorLeft(sql, event, Optional.empty());
+        }
+    }
+
+    /**
+     * A conversation's deliveries to a destination go in order; a follow-up waits for its time apart
+     * from them, so that it holds back none of the conversation's messages meanwhile.
+     */
+    private static String orderKey(RawEvent event, Target target) {
+        return target.isFollowUp() ? null : event.conversationId();
+    }
+
+    private static long due(long at, Target target) {
+        return at + target.followUpAfter().map(java.time.Duration::toMillis).orElse(0L);
+    }
+
+    private static String kind(Target target) {
+        return (target.isFollowUp() ? DeliveryKind.FOLLOW_UP : DeliveryKind.EVENT).column();
     }
 
     /** What the time intervals decided, a line per route; NULL when they had no say. */
@@ -212,18 +242,23 @@ final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public boolean delivered(Delivery delivery, Attempt attempt, Deadline deadline) {
-        return settle(delivery, attempt, "delivered", attempt.at(), deadline);
+    public boolean delivered(Delivery delivery, Attempt attempt, Optional<String> posted, Deadline deadline) {
+        return settle(delivery, attempt, "delivered", attempt.at(), posted.orElse(null), deadline);
     }
 
     @Override
     public boolean retryAt(Delivery delivery, Instant next, Attempt attempt, Deadline deadline) {
-        return settle(delivery, attempt, "pending", next, deadline);
+        return settle(delivery, attempt, "pending", next, null, deadline);
     }
 
     @Override
     public boolean dead(Delivery delivery, Attempt attempt, Deadline deadline) {
-        return settle(delivery, attempt, "dead", attempt.at(), deadline);
+        return settle(delivery, attempt, "dead", attempt.at(), null, deadline);
+    }
+
+    @Override
+    public boolean skipped(Delivery delivery, Attempt attempt, Deadline deadline) {
+        return settle(delivery, attempt, "skipped", attempt.at(), null, deadline);
     }
 
     /**
@@ -231,7 +266,8 @@ final class JdbcOutbox implements Outbox {
      * sync. The attempt row goes first: it is written only while the claim is ours, and the settle
      * that ends the claim follows in the same transaction.
      */
-    private boolean settle(Delivery delivery, Attempt attempt, String status, Instant next, Deadline deadline) {
+    private boolean settle(Delivery delivery, Attempt attempt, String status, Instant next, String posted,
+                           Deadline deadline) {
         long id = Long.parseLong(delivery.id());
         long finished = attempt.at().plus(attempt.took()).toEpochMilli();
         GroupCommit.Write<Sql.BatchRow> write = sql -> {
@@ -239,7 +275,7 @@ final class JdbcOutbox implements Outbox {
                     attempt.took().toMillis(), "pending".equals(status) ? "retry" : status, attempt.answer(),
                     "pending".equals(status) ? next.toEpochMilli() : null, id, delivery.claim());
             return sql.addToBatch(SETTLE, status, delivery.attempts() + 1, next.toEpochMilli(), attempt.status(),
-                    attempt.reason(), finished, id, delivery.claim());
+                    attempt.reason(), finished, posted, id, delivery.claim());
         };
         // where outcomes have a writer of their own, no ingest or claim can come to share their transaction
         Sql.BatchRow settled = dialect.singleWriter() ? lazy.commitWithCompany(write, deadline)

@@ -52,7 +52,21 @@ public interface Outbox {
     Claim claim(String destination, Instant now, int max, Duration lease);
 
     /** Records a successful attempt; false if the claim was no longer this one's. */
-    boolean delivered(Delivery delivery, Attempt attempt, Deadline deadline);
+    default boolean delivered(Delivery delivery, Attempt attempt, Deadline deadline) {
+        return delivered(delivery, attempt, Optional.empty(), deadline);
+    }
+
+    /**
+     * Records a successful attempt, and the platform's reference of the message it posted (to edit
+     * it later), in the same fenced write; false if the claim was no longer this one's.
+     */
+    boolean delivered(Delivery delivery, Attempt attempt, Optional<String> posted, Deadline deadline);
+
+    /**
+     * Settles the delivery without sending it ({@link DeliveryStatus#SKIPPED}): the attempt's reason
+     * says why (a follow-up whose escalation was taken). False if the claim was lost.
+     */
+    boolean skipped(Delivery delivery, Attempt attempt, Deadline deadline);
 
     /** Records a failed attempt; the delivery becomes due again at {@code next}. False if the claim was lost. */
     boolean retryAt(Delivery delivery, Instant next, Attempt attempt, Deadline deadline);
@@ -75,4 +89,7 @@ public interface Outbox {
 
     /** Threads, live replicas and pauses, kept in the same store. */
     SharedState shared();
+
+    /** Escalations' claims, and what their deliveries need to know of them. */
+    Claims claims();
 }

@@ -65,7 +65,7 @@ final class PostgresDialect implements SqlDialect {
             // column without a condition would have every lookup read the whole index
             Schema.listingIndexes("updated_at, destination"), Schema.THREADS_BY_AGE, Schema.eventDigests(""),
             Schema.digests("BIGSERIAL PRIMARY KEY"), Schema.EVENT_ROUTING,
-            Schema.eventFacts("TEXT COLLATE \"C\"", ""), Schema.actions("BIGSERIAL PRIMARY KEY"));
+            Schema.eventFacts("TEXT COLLATE \"C\"", ""), Schema.actions("BIGSERIAL PRIMARY KEY"), Schema.ESCALATIONS);
 
     /** The claimable rows, locked in the same statement; rows another replica holds are skipped, not waited for. */
     private static final String CLAIM = "UPDATE deliveries SET lease_until = ?, lease_owner = ?, claim = claim + 1 "

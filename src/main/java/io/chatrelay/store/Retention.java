@@ -24,6 +24,15 @@ final class Retention {
     static final int CHUNK = 500;
     static final String PRUNABLE = "SELECT id, event_id FROM deliveries WHERE status = 'delivered' "
             + "AND updated_at < ? LIMIT ?";
+    /** Skipped deliveries (follow-ups, edits) go like delivered ones; there are few of them. */
+    static final String PRUNABLE_SKIPPED = "SELECT id, event_id FROM deliveries WHERE status = 'skipped' "
+            + "AND updated_at < ? LIMIT ?";
+    /** Claims of events that are gone. */
+    private static final String GONE_CLAIMS = "DELETE FROM claims WHERE event_id IN (" + String.join(", ",
+            Collections.nCopies(500, "?")) + ") AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = claims.event_id)";
+    /** Ids of requests Slack and Telegram sent before the cutoff: they resend within minutes, not days. */
+    private static final String OLD_INBOUND = "DELETE FROM inbound WHERE (source, id) IN "
+            + "(SELECT source, id FROM inbound WHERE at < ? LIMIT ?)";
     private static final String CHUNK_PARAMETERS = String.join(", ", Collections.nCopies(CHUNK, "?"));
     /** Old events in id order after a given one; ids are time-ordered, so the range ends at the cutoff's first id. */
     static final String OLD_EVENTS = "SELECT id FROM events WHERE id > ? AND id < ? ORDER BY id LIMIT ?";
@@ -56,8 +65,10 @@ final class Retention {
     static int prune(Database database, Instant before) {
         long cutoff = before.toEpochMilli();
         int pruned = 0;
-        for (int chunk = CHUNK; chunk == CHUNK; pruned += chunk) {
-            chunk = database.lazyTransaction(sql -> deliveredChunk(sql, cutoff));
+        for (String prunable : new String[] {PRUNABLE, PRUNABLE_SKIPPED}) {
+            for (int chunk = CHUNK; chunk == CHUNK; pruned += chunk) {
+                chunk = database.lazyTransaction(sql -> deliveredChunk(sql, prunable, cutoff));
+            }
         }
         String below = Ids.first(cutoff);
         for (String after = ""; after != null; ) {
@@ -70,6 +81,9 @@ final class Retention {
         for (int forgotten = CHUNK; forgotten == CHUNK; ) {
             forgotten = database.lazyTransaction(sql -> sql.update(OLD_DIGESTS, cutoff, CHUNK));
         }
+        for (int forgotten = CHUNK; forgotten == CHUNK; ) {
+            forgotten = database.lazyTransaction(sql -> sql.update(OLD_INBOUND, cutoff, CHUNK));
+        }
         return pruned;
     }
 
@@ -78,13 +92,13 @@ final class Retention {
      * delivery is left. The statements always take {@link #CHUNK} ids, padded, so that each is
      * prepared once.
      */
-    private static int deliveredChunk(Sql sql, long cutoff) throws SQLException {
+    private static int deliveredChunk(Sql sql, String prunable, long cutoff) throws SQLException {
         Object[] ids = new Object[CHUNK];
         Object[] events = new Object[CHUNK];
         Arrays.fill(ids, -1L);
         Arrays.fill(events, "");
         int found = 0;
-        try (ResultSet rows = sql.bound(PRUNABLE, cutoff, CHUNK).executeQuery()) {
+        try (ResultSet rows = sql.bound(prunable, cutoff, CHUNK).executeQuery()) {
             for (; rows.next(); found++) {
                 ids[found] = rows.getLong(1);
                 events[found] = rows.getString(2);
@@ -100,6 +114,7 @@ final class Retention {
                     + "(SELECT 1 FROM deliveries d WHERE d.event_id = events.id) AND NOT EXISTS "
                     + "(SELECT 1 FROM digest_events de WHERE de.event_id = events.id)", events);
             sql.update(GONE_TERMS, events);
+            sql.update(GONE_CLAIMS, events);
         }
         return found;
     }

@@ -151,6 +151,41 @@ final class Schema {
                 """.formatted(idColumn);
     }
 
+    /**
+     * Migration 13: escalations that people take. {@code deliveries.kind} says what a delivery sends:
+     * NULL the event itself, {@code follow-up} an escalation nobody took in time, {@code edit} a
+     * message already posted brought up to date (who took it, the visitor left), {@code notice} an
+     * answer to one person's press; {@code target} is what an edit or notice is about (the delivery
+     * it edits, or a platform's own reference: it may hold a {@code response_url}, and is never
+     * shown), and {@code posted} the platform's reference of the message a delivery posted. At most
+     * one claim per event: the primary key makes the first one win. {@code inbound} holds the ids of
+     * the requests Slack and Telegram sent, to answer a resent one once; {@code settings} what every
+     * replica shares, such as the key that signs claim links.
+     */
+    static final String ESCALATIONS = """
+            ALTER TABLE deliveries ADD COLUMN kind TEXT;
+            ALTER TABLE deliveries ADD COLUMN target TEXT;
+            ALTER TABLE deliveries ADD COLUMN posted TEXT;
+            CREATE TABLE claims (
+              event_id TEXT PRIMARY KEY,
+              by_id TEXT NOT NULL,
+              by_name TEXT NOT NULL,
+              via TEXT NOT NULL,
+              at BIGINT NOT NULL
+            );
+            CREATE TABLE inbound (
+              source TEXT NOT NULL,
+              id TEXT NOT NULL,
+              at BIGINT NOT NULL,
+              PRIMARY KEY (source, id)
+            );
+            CREATE INDEX inbound_at ON inbound (at);
+            CREATE TABLE settings (
+              name TEXT PRIMARY KEY,
+              value TEXT NOT NULL
+            );
+            """;
+
     /** The oldest pending delivery of each conversation: the only one that may be sent. */
     static final String IS_HEAD = """
             (d.order_key IS NULL OR NOT EXISTS (

@@ -61,7 +61,7 @@ final class SqliteDialect implements SqlDialect {
             Schema.listingIndexes("status, updated_at, destination"), Schema.THREADS_BY_AGE,
             Schema.eventDigests(" WITHOUT ROWID"), Schema.digests("INTEGER PRIMARY KEY AUTOINCREMENT"),
             Schema.EVENT_ROUTING, Schema.eventFacts("TEXT", " WITHOUT ROWID"),
-            Schema.actions("INTEGER PRIMARY KEY AUTOINCREMENT"));
+            Schema.actions("INTEGER PRIMARY KEY AUTOINCREMENT"), Schema.ESCALATIONS);
 
     @Override
     public Database open(String url, StoreFaults faults) {

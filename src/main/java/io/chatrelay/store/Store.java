@@ -76,6 +76,11 @@ public final class Store implements AutoCloseable {
         return history;
     }
 
+    /** Escalations that people take: claims, presses, and what brings their messages up to date. */
+    public Claims claims() {
+        return outbox.claims();
+    }
+
     /** Replays, probes and the store's health. */
     public Maintenance maintenance() {
         return maintenance;

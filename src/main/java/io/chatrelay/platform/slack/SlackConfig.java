@@ -8,9 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code type: slack}: an incoming webhook ({@code webhookUrl}) or the Web API ({@code token} + {@code channel}). */
+/**
+ * {@code type: slack}: an incoming webhook ({@code webhookUrl}) or the Web API ({@code token} + {@code channel}).
+ * {@code signingSecret}, the Slack app's, turns on the claim button and the requests Slack sends back.
+ */
 public record SlackConfig(String name, Optional<Secret> webhookUrl, Optional<Secret> token, Optional<String> channel,
-                          URI apiBaseUrl, DestinationOptions options) implements DestinationConfig {
+                          URI apiBaseUrl, DestinationOptions options, Optional<Secret> signingSecret)
+        implements DestinationConfig {
+
+    public SlackConfig(String name, Optional<Secret> webhookUrl, Optional<Secret> token, Optional<String> channel,
+                       URI apiBaseUrl, DestinationOptions options) {
+        this(name, webhookUrl, token, channel, apiBaseUrl, options, Optional.empty());
+    }
 
     @Override
     public String type() {
@@ -22,6 +31,7 @@ public record SlackConfig(String name, Optional<Secret> webhookUrl, Optional<Sec
         List<Secret> secrets = new ArrayList<>();
         webhookUrl.ifPresent(secrets::add);
         token.ifPresent(secrets::add);
+        signingSecret.ifPresent(secrets::add);
         return secrets;
     }
 }

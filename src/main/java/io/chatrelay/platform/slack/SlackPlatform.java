@@ -54,6 +54,7 @@ public final class SlackPlatform implements Platform<SlackConfig> {
         Optional<Secret> token = fields.secret("token");
         Optional<String> channel = fields.nonEmpty("channel");
         URI apiBase = fields.url("api_base_url", false, false).orElse(API);
+        Optional<Secret> signingSecret = fields.secret("signing_secret");
         boolean hasWebhook = fields.has("webhook_url");
         boolean hasApi = fields.has("token") || fields.has("channel");
         if (hasWebhook && hasApi) {
@@ -68,13 +69,13 @@ public final class SlackPlatform implements Platform<SlackConfig> {
             return Optional.empty(); // never a slack destination without a way to post
         }
         return Optional.of(new SlackConfig(name, webhook.map(u -> new Secret(u.toString())), token, channel, apiBase,
-                options));
+                options, signingSecret));
     }
 
     @Override
     public Optional<SlackConfig> standIn(SlackConfig d, StandIn at) {
         return Optional.of(new SlackConfig(d.name(), d.webhookUrl().map(url -> new Secret(at.http() + "/webhook")), d.token(),
-                d.channel(), URI.create(at.http() + "/api"), d.options()));
+                d.channel(), URI.create(at.http() + "/api"), d.options(), d.signingSecret()));
     }
 
     @Override

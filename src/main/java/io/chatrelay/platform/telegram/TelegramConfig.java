@@ -7,9 +7,19 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code type: telegram}: a bot token, the chat, an optional forum topic, and the Bot API's base URL. */
+/**
+ * {@code type: telegram}: a bot token, the chat, an optional forum topic, and the Bot API's base URL.
+ * {@code webhookSecret} ({@code setWebhook}'s {@code secret_token}) turns on the claim button and the
+ * updates Telegram sends to {@code POST /telegram/{name}}.
+ */
 public record TelegramConfig(String name, Secret botToken, String chatId, Optional<String> messageThreadId,
-                             URI apiBaseUrl, DestinationOptions options) implements DestinationConfig {
+                             URI apiBaseUrl, DestinationOptions options, Optional<Secret> webhookSecret)
+        implements DestinationConfig {
+
+    public TelegramConfig(String name, Secret botToken, String chatId, Optional<String> messageThreadId,
+                          URI apiBaseUrl, DestinationOptions options) {
+        this(name, botToken, chatId, messageThreadId, apiBaseUrl, options, Optional.empty());
+    }
 
     @Override
     public String type() {
@@ -18,6 +28,6 @@ public record TelegramConfig(String name, Secret botToken, String chatId, Option
 
     @Override
     public List<Secret> secrets() {
-        return List.of(botToken);
+        return webhookSecret.map(secret -> List.of(botToken, secret)).orElse(List.of(botToken));
     }
 }

@@ -42,22 +42,32 @@ public final class TelegramPlatform implements Platform<TelegramConfig> {
         return Optional.of(new RateLimit(1, Duration.ofSeconds(1)));
     }
 
+    /** What {@code setWebhook} accepts as {@code secret_token}. */
+    private static final java.util.regex.Pattern WEBHOOK_SECRET = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,256}");
+
     @Override
     public Optional<TelegramConfig> read(String name, DestinationFields fields, DestinationOptions options) {
         Optional<Secret> token = fields.requiredSecret("bot_token");
         Optional<String> chatId = fields.requiredString("chat_id");
         Optional<String> threadId = fields.string("message_thread_id").filter(s -> !s.isBlank());
         URI apiBase = fields.url("api_base_url", false, false).orElse(API);
+        Optional<Secret> webhookSecret = fields.secret("webhook_secret");
+        if (webhookSecret.isPresent() && !WEBHOOK_SECRET.matcher(webhookSecret.get().reveal()).matches()) {
+            fields.problem("webhook_secret", "must be 1 to 256 characters of A-Z, a-z, 0-9, _ and - (Telegram's "
+                    + "rule for setWebhook's secret_token), e.g. the output of: openssl rand -hex 32");
+            return Optional.empty();
+        }
         if (token.isEmpty() || chatId.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TelegramConfig(name, token.get(), chatId.get(), threadId, apiBase, options));
+        return Optional.of(new TelegramConfig(name, token.get(), chatId.get(), threadId, apiBase, options,
+                webhookSecret));
     }
 
     @Override
     public Optional<TelegramConfig> standIn(TelegramConfig d, StandIn at) {
         return Optional.of(new TelegramConfig(d.name(), d.botToken(), d.chatId(), d.messageThreadId(),
-                URI.create(at.http() + "/api"), d.options()));
+                URI.create(at.http() + "/api"), d.options(), d.webhookSecret()));
     }
 
     @Override

@@ -12,10 +12,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code connect}: registers the relay with Chat Data, so that its events reach {@code server.path}. */
+/**
+ * {@code connect}: registers the relay with Chat Data (its events reach {@code server.path}) and with
+ * Telegram (each bot's updates reach {@code /telegram/{destination}}), and prints the Slack app
+ * manifest for each Slack destination that takes replies and claims.
+ */
 @Command(name = "connect", description = {
         "Registers {server.public_url}{server.path} with Chat Data (add-webhook) for each chatbot and each event "
-                + "type the routes can match. Running it again changes nothing.",
+                + "type the routes can match; points each Telegram destination with a webhook_secret at "
+                + "{server.public_url}/telegram/{destination} (setWebhook); prints a Slack app manifest for each "
+                + "Slack destination with a signing_secret. Running it again changes nothing.",
         "Needs chat_data.api_key and server.public_url. Exit 0 done; 1 Chat Data refused (its words); "
                 + "2 the config lacks what connecting needs."})
 final class ConnectCommand implements Callable<Integer> {
@@ -45,6 +51,8 @@ final class ConnectCommand implements Callable<Integer> {
         } catch (ChatDataException e) {
             throw refused(e);
         }
+        new TelegramWebhooks(loaded.get(), spec.commandLine().getOut()).connect(dryRun);
+        SlackManifest.print(loaded.get(), spec.commandLine().getOut());
         return 0;
     }
 

@@ -12,10 +12,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code disconnect}: undoes {@code connect}. */
+/** {@code disconnect}: undoes what {@code connect} registered (the Slack app stays: Slack has no API for it). */
 @Command(name = "disconnect", description = {
-        "Removes {server.public_url}{server.path} from Chat Data's webhooks (delete-webhook) for each chatbot: "
-                + "what connect registered.",
+        "Removes {server.public_url}{server.path} from Chat Data's webhooks (delete-webhook) for each chatbot, "
+                + "and the webhook of each Telegram destination with a webhook_secret (deleteWebhook): what connect "
+                + "registered.",
         "Needs chat_data.api_key and server.public_url. Exit 0 done; 1 Chat Data refused (its words); "
                 + "2 the config lacks what it needs."})
 final class DisconnectCommand implements Callable<Integer> {
@@ -45,6 +46,7 @@ final class DisconnectCommand implements Callable<Integer> {
         } catch (ChatDataException e) {
             throw ConnectCommand.refused(e);
         }
+        new TelegramWebhooks(loaded.get(), spec.commandLine().getOut()).disconnect(dryRun);
         return 0;
     }
 }

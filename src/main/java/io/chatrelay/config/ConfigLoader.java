@@ -129,6 +129,7 @@ public final class ConfigLoader {
         ServerConfig server = server(root.mapping("server"), adminListen);
         Fields chatData = root.mapping("chat_data");
         Duration dedupeWindow = chatData.durationOrOff("dedupe_window", RelayConfig.DEFAULT_DEDUPE_WINDOW);
+        ChatDataApiConfig chatDataApi = ChatDataApiReader.read(chatData);
         List<Secret> secrets = signingSecrets(chatData);
         StoreConfig store = store(root.mapping("store"), directory);
         DeliveryConfig delivery = delivery(root.mapping("delivery"));
@@ -143,7 +144,7 @@ public final class ConfigLoader {
             root.problem("routes", "is required: without routes no event goes anywhere");
         }
         return separately(new RelayConfig(server, secrets, store, delivery, adminToken, destinations, routes,
-                dedupeWindow));
+                dedupeWindow, chatDataApi));
     }
 
     /** A destination no route names gets nothing: meant for a route that lost it, or left over. */
@@ -169,7 +170,7 @@ public final class ConfigLoader {
         List<RouteConfig> routes = config.routes().stream().map(route -> route.withTo(split.apply(route.to()))
                 .withUnclaimedTo(route.unclaimed().map(u -> split.apply(u.to())).orElse(List.of()))).toList();
         return new RelayConfig(config.server(), config.signingSecrets(), config.store(), config.delivery(),
-                config.adminToken(), parts, routes, config.dedupeWindow());
+                config.adminToken(), parts, routes, config.dedupeWindow(), config.chatDataApi());
     }
 
     private static ServerConfig server(Fields fields, Optional<ServerConfig.Address> adminListen) {

@@ -12,6 +12,7 @@ import io.chatrelay.platform.Outcome;
 import io.chatrelay.platform.Platform;
 import io.chatrelay.render.Templates;
 import io.chatrelay.store.Attempt;
+import io.chatrelay.store.Claims;
 import io.chatrelay.store.DeliveryKind;
 import io.chatrelay.store.Delivery;
 import io.chatrelay.store.Outbox;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -189,10 +191,13 @@ final class Attempts {
             return;
         }
         RetryPolicy.Decision decision = policy.decide(outcome, attempts, clock.instant());
+        Optional<ReplyNotices.Reply> reply = ReplyNotices.of(delivery);
         if (decision instanceof RetryPolicy.Decision.Delivered) {
+            List<Claims.Queued> then = reply.map(ReplyNotices::delivered).orElse(List.of());
             if (recording.record(delivery, attempt, "delivered",
-                    deadline -> outbox.delivered(delivery, attempt, sent.posted(), deadline))) {
+                    deadline -> outbox.delivered(delivery, attempt, sent.posted(), then, deadline))) {
                 sent.followUp().ifPresent(metrics::followUp);
+                reply.ifPresent(r -> replyDelivered(r, attempt));
                 metrics.deliveryOutcome(delivery.destination(), "delivered");
                 if (delivery.isDigest()) {
                     digestCarried(delivery);
@@ -209,9 +214,24 @@ final class Attempts {
                 LOG.warn("retry {} in {} after {} (attempt {} of {})", what, human(retry.after()),
                         LogSafe.value(attempt.reason()), attempts, maxAttempts);
             }
-        } else if (recording.record(delivery, attempt, "dead", deadline -> outbox.dead(delivery, attempt, deadline))) {
+        } else if (recording.record(delivery, attempt, "dead", deadline -> outbox.dead(delivery, attempt,
+                reply.map(r -> ReplyNotices.dead(r, attempt.reason())).orElse(List.of()), deadline))) {
             metrics.deliveryOutcome(delivery.destination(), "dead");
+            reply.ifPresent(r -> metrics.reply("dead"));
             LOG.error("dead {}: {} (attempt {} of {})", what, LogSafe.value(attempt.reason()), attempts, maxAttempts);
+        }
+    }
+
+    /** Counts a reply the visitor got, and the escalation's first such one; a store that cannot say loses only that. */
+    private void replyDelivered(ReplyNotices.Reply reply, Attempt attempt) {
+        metrics.reply("delivered");
+        Instant at = attempt.at().plus(attempt.took());
+        try {
+            if (outbox.claims().firstReply(reply.escalationId(), at)) {
+                metrics.firstReply(Duration.between(reply.escalationAcceptedAt(), at));
+            }
+        } catch (StoreUnavailableException e) {
+            LOG.debug("first reply of event={} not counted: {}", reply.escalationId(), e.getMessage());
         }
     }
 

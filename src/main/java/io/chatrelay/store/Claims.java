@@ -76,6 +76,12 @@ public interface Claims {
      */
     boolean firstTime(Inbound inbound, Instant at);
 
+    /**
+     * Records that the escalation's first reply reached the visitor at {@code at}; true only the
+     * first time (the figure a support lead watches is counted once per escalation).
+     */
+    boolean firstReply(String eventId, Instant at);
+
     /** The key that signs claim links: made once, then the same on every replica and after restarts. */
     byte[] linkKey();
 }

@@ -114,6 +114,12 @@ final class JdbcClaims implements Claims {
         }, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()));
     }
 
+    @Override
+    public boolean firstReply(String eventId, Instant at) {
+        return database.lazyTransaction(sql -> sql.update("UPDATE claims SET first_reply_at = ? WHERE event_id = ? "
+                + "AND first_reply_at IS NULL", at.toEpochMilli(), eventId) > 0);
+    }
+
     /** Made by whichever replica comes first; the others read it. */
     @Override
     public byte[] linkKey() {

@@ -173,7 +173,8 @@ final class Schema {
               by_id TEXT NOT NULL,
               by_name TEXT NOT NULL,
               via TEXT NOT NULL,
-              at BIGINT NOT NULL
+              at BIGINT NOT NULL,
+              first_reply_at BIGINT
             );
             CREATE TABLE inbound (
               source TEXT NOT NULL,

@@ -157,7 +157,13 @@ public final class ConfigLoader {
         if (destinations.keys().contains(ChatDataDestination.NAME)) {
             destinations.problem(ChatDataDestination.NAME, "is the name of the relay's own destination for agents' "
                     + "replies (Chat Data's API): give this destination another name");
-        } else if (api.apiKey().isPresent()) {
+        }
+        if (api.apiKey().isEmpty()) {
+            read.forEach((name, destination) -> destination.replyRules().flatMap(ReplyRules::asked)
+                    .filter(mode -> mode != ReplyRules.Mode.OFF).ifPresent(mode -> destinations.mapping(name)
+                            .problem("replies", "replies: " + mode + " sends agents' replies to Chat Data's API, "
+                                    + "which needs chat_data.api_key; set it, or replies: off")));
+        } else if (!destinations.keys().contains(ChatDataDestination.NAME)) {
             read.put(ChatDataDestination.NAME, new ChatDataDestination(api, new DestinationOptions(Optional.empty(),
                     Optional.empty(), Optional.empty())));
         }

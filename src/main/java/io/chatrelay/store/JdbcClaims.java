@@ -67,6 +67,9 @@ final class JdbcClaims implements Claims {
             if (press.ownEdit().isPresent()) {
                 queue(sql, press.eventId(), press.ownEdit().get(), DeliveryKind.EDIT, at);
             }
+            for (Queued queued : press.whenTaken()) {
+                queue(sql, press.eventId(), queued, DeliveryKind.NOTICE, at);
+            }
         }
         if (press.notice().isPresent()) {
             queue(sql, press.eventId(), press.notice().get(), DeliveryKind.NOTICE, at);

@@ -24,7 +24,9 @@ final class SlackEscalation {
     static final String TAKE_LABEL = "Take this chat";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int BUTTON_VALUE = 2000;
+    private static final java.util.regex.Pattern SLACK_USER = java.util.regex.Pattern.compile("[UW][A-Z0-9]{2,20}");
 
+    /** Escaped mrkdwn. */
     private final List<String> statusLines;
     private final Optional<ObjectNode> takeButton;
 
@@ -47,7 +49,27 @@ final class SlackEscalation {
                     : state.claimLink().map(URI::toString).filter(url -> url.length() <= SlackLimits.BUTTON_URL)
                             .map(SlackEscalation::linkButton);
         }
-        return new SlackEscalation(state.statusLines(), take);
+        List<String> lines = state.statusLines().stream().map(SlackText::escape).toList();
+        if (interactive && state.taken().filter(t -> presser(t, destination)).isPresent()) {
+            String mention = state.taken().get().by();
+            lines = lines.stream().map(line -> line.replace(SlackText.escape(mention), mention)).toList();
+        }
+        return new SlackEscalation(lines, take);
+    }
+
+    /** The taker's name as mrkdwn: escaped, or the mention of a presser Slack gave no name for. */
+    static String name(EscalationState.Taken taken, String destination) {
+        return presser(taken, destination) ? taken.by() : SlackText.escape(taken.by());
+    }
+
+    /**
+     * Whether the taker's name is the {@code <@U…>} a press through this destination's button is
+     * given when Slack did not say its name: shown as a mention of that person (Slack shows their
+     * name), since the id came signed by Slack. Any other name is text, escaped.
+     */
+    private static boolean presser(EscalationState.Taken taken, String destination) {
+        return taken.via().equals(destination) && SLACK_USER.matcher(taken.byId()).matches()
+                && taken.by().equals(SlackUsers.mention(taken.byId()));
     }
 
     /** The value names the event and the destination, nothing secret: the signature proves who sent it back. */
@@ -86,7 +108,7 @@ final class SlackEscalation {
         }
         ObjectNode block = NODES.objectNode().put("type", "context");
         block.putArray("elements").add(NODES.objectNode().put("type", "mrkdwn")
-                .put("text", Text.truncate(SlackText.escape(String.join("\n", statusLines)), SlackLimits.SECTION_TEXT)));
+                .put("text", Text.truncate(String.join("\n", statusLines), SlackLimits.SECTION_TEXT)));
         return Optional.of(block);
     }
 
@@ -95,7 +117,7 @@ final class SlackEscalation {
         if (statusLines.isEmpty()) {
             return Text.truncate(text, SlackLimits.FALLBACK_TEXT);
         }
-        String status = Text.truncate(SlackText.escape(String.join(" · ", statusLines)), SlackLimits.FALLBACK_TEXT / 2);
+        String status = Text.truncate(String.join(" · ", statusLines), SlackLimits.FALLBACK_TEXT / 2);
         return Text.truncate(text, SlackLimits.FALLBACK_TEXT - status.length() - 1) + "\n" + status;
     }
 }

@@ -93,7 +93,7 @@ public final class SlackFormatter implements Formatter {
     /** "You took this chat." or "Ana took this chat at 14:02 UTC", shown only to the person who pressed. */
     @Override
     public Optional<OutboundRequest> formatNotice(Envelope envelope, String target) {
-        return SlackReplies.notice(envelope.escalation(), target);
+        return SlackReplies.notice(envelope.escalation(), target, name);
     }
 
     /**

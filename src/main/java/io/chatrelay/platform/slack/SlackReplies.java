@@ -77,14 +77,14 @@ final class SlackReplies {
      * An ephemeral note to the person who pressed: "You took this chat." when the claim is theirs,
      * else who took it and when. Nothing when the target is not a press's, or nobody took it.
      */
-    static Optional<OutboundRequest> notice(EscalationState state, String target) {
+    static Optional<OutboundRequest> notice(EscalationState state, String target, String destination) {
         Optional<Posted> press = Posted.read(target);
         if (press.isEmpty() || press.get().responseUrl().isEmpty() || state.taken().isEmpty()) {
             return Optional.empty();
         }
         EscalationState.Taken taken = state.taken().get();
         String text = press.get().user().filter(taken.byId()::equals).isPresent() ? "You took this chat."
-                : SlackText.escape(taken.by()) + " took this chat at " + EscalationState.clock(taken.at());
+                : SlackEscalation.name(taken, destination) + " took this chat at " + EscalationState.clock(taken.at());
         ObjectNode body = NODES.objectNode().put("response_type", "ephemeral").put("replace_original", false)
                 .put("text", text);
         URI url = press.get().responseUrl().get();

@@ -16,6 +16,15 @@ final class SlackRules {
 
     private SlackRules() {}
 
+    /**
+     * As {@link #violations(JsonNode)}, except for mentions of these users ({@code <@U123>}): the
+     * relay's own mention of the person who took an escalation, never user text.
+     */
+    static List<String> violations(JsonNode message, java.util.Set<String> mentioned) {
+        return violations(message).stream().filter(v -> mentioned.stream()
+                .noneMatch(user -> v.endsWith("unescaped markup <@" + user + ">"))).toList();
+    }
+
     static List<String> violations(JsonNode message) {
         List<String> problems = new ArrayList<>();
         String text = message.path("text").asText("");

@@ -129,6 +129,16 @@ class SlackTakeFormatTest {
     }
 
     @Test
+    void aTakerWhoseNameSlackDidNotGiveIsMentionedAndAnyOtherMentionIsText() throws Exception {
+        JsonNode unnamed = body(new SlackFormatter(webhook(true)).format(escalation(takenBy("<@U0ANA>", "U0ANA"))));
+        JsonNode forged = body(new SlackFormatter(webhook(true)).format(escalation(takenBy("<@U0BEN>", "U0ANA"))));
+
+        assertThat(unnamed.toString()).contains("Taken by <@U0ANA> at 14:02 UTC");
+        assertThat(SlackRules.violations(unnamed, java.util.Set.of("U0ANA"))).isEmpty();
+        assertThat(forged.toString()).contains("Taken by &lt;@U0BEN&gt; at").doesNotContain("<@U0BEN>");
+    }
+
+    @Test
     void aFollowUpSaysHowLongItWentUntakenAndStillOffersTheButton() throws Exception {
         EscalationState followUp = new EscalationState(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(Duration.ofMinutes(5)));

@@ -35,6 +35,7 @@ final class SlackStandIn implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
+    private final Map<String, String> realNames = new ConcurrentHashMap<>();
     private final Set<String> posted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger userLookups = new AtomicInteger();
     private final AtomicInteger responses = new AtomicInteger();
@@ -52,7 +53,13 @@ final class SlackStandIn implements AutoCloseable {
 
     /** {@code users.info} answers this display name for {@code userId}; unknown users are {@code user_not_found}. */
     SlackStandIn user(String userId, String displayName) {
+        return user(userId, displayName, "Real " + displayName);
+    }
+
+    /** A user whose profile has this display name (possibly blank, as many are) and real name. */
+    SlackStandIn user(String userId, String displayName, String realName) {
         names.put(userId, displayName);
+        realNames.put(userId, realName);
         return this;
     }
 
@@ -153,8 +160,10 @@ final class SlackStandIn implements AutoCloseable {
         if (name == null) {
             return json("{\"ok\":false,\"error\":\"user_not_found\"}");
         }
-        return json("{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"name\":\"handle\",\"real_name\":\"Real " + name
-                + "\",\"profile\":{\"display_name\":\"" + name + "\",\"real_name\":\"Real " + name + "\"}}}");
+        String real = realNames.get(user);
+        return json("{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"name\":\"handle\",\"real_name\":\"" + real
+                + "\",\"is_bot\":false,\"profile\":{\"display_name\":\"" + name + "\",\"real_name\":\"" + real
+                + "\",\"image_72\":\"https://example.com/a.png\"}}}");
     }
 
     /** A response_url takes an edit of the original or an ephemeral note, nothing else. */

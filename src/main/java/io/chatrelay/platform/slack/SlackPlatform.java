@@ -98,6 +98,10 @@ public final class SlackPlatform implements Platform<SlackConfig> {
         if (path.endsWith("/chat.postMessage") || path.endsWith("/chat.update")) {
             return Answer.json(200, "{\"ok\":true,\"channel\":\"C0DEMO\",\"ts\":\"1700000000.000100\"}");
         }
+        if (path.endsWith("/users.info")) {
+            return Answer.json(200, "{\"ok\":true,\"user\":{\"id\":\"U0DEMO\",\"profile\":{\"display_name\":\"Ana\","
+                    + "\"real_name\":\"Ana Lima\"}}}");
+        }
         return new Answer(200, Map.of("Content-Type", "text/plain"), "ok");
     }
 

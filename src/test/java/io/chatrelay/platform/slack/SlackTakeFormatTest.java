@@ -88,6 +88,8 @@ class SlackTakeFormatTest {
         assertThat(buttons.get(1).path("text").path("text").asText()).isEqualTo("Open live chat");
         assertThat(buttons.get(1).path("url").asText()).startsWith("https://www.chat-data.com/");
         assertThat(SlackRules.violations(message)).isEmpty();
+        assertThat(SlackView.lines(OutboundRequest.json(message)).orElseThrow()).contains("[Take this chat]")
+                .anyMatch(line -> line.startsWith("[Open live chat] https://www.chat-data.com/"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.Secret;
 import io.chatrelay.ingest.Inbound;
+import io.chatrelay.log.LogBudget;
 import io.chatrelay.log.LogSafe;
 import io.chatrelay.store.Claims;
 import io.chatrelay.store.StoreUnavailableException;
@@ -37,10 +38,12 @@ public final class SlackInteractions implements Handler {
 
     private final Inbound.Parts parts;
     private final SlackUsers users;
+    private final LogBudget logBudget;
 
     SlackInteractions(Inbound.Parts parts) {
         this.parts = parts;
         this.users = new SlackUsers(parts.clock());
+        this.logBudget = new LogBudget(parts.clock());
     }
 
     /** Adds the route; it answers 404 while no Slack destination of the config in force has a signing secret. */
@@ -73,6 +76,9 @@ public final class SlackInteractions implements Handler {
         try {
             press(payload, signed, ((SlackSignature.Verdict.Signed) verdict).destinations());
         } catch (StoreUnavailableException e) {
+            logBudget.write("store unavailable", note -> LOG.error("store unavailable, answered 503 for a Slack "
+                    + "press (Slack shows its presser an error; pressing again retries): {}{}",
+                    LogSafe.value(e.getMessage()), note));
             refuse(ctx, 503, "unavailable", "store unavailable, retry later", "store unavailable", body.length);
             return;
         }

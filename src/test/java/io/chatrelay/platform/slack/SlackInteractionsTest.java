@@ -205,6 +205,26 @@ class SlackInteractionsTest {
     }
 
     @Test
+    void aPressTheStoreCannotKeepIsAnswered503() throws Exception {
+        try (LogCapture log = new LogCapture(); SlackStandIn slack = new SlackStandIn().user("U0ANA", "Ana");
+             Relay relay = relay(slack, tokenMode(slack, true))) {
+            String value = escalate(relay, slack, "postMessage");
+            settled(relay);
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                    + dir.resolve("relay.db")); java.sql.Statement sql = connection.createStatement()) {
+                sql.execute("PRAGMA busy_timeout=5000");
+                sql.execute("DROP TABLE inbound"); // every press is recorded there first: now none can be
+            }
+
+            Http.Reply pressed = press(relay, value, "U0ANA", "trigger-ana", slack.responseUrl());
+
+            assertThat(pressed.status()).isEqualTo(503);
+            assertThat(slack.calls("update")).isEmpty();
+            assertThat(log.text()).contains("store unavailable, answered 503 for a Slack press");
+        }
+    }
+
+    @Test
     void withoutASigningSecretThereIsNoInteractionsEndpoint() throws Exception {
         try (SlackStandIn slack = new SlackStandIn(); Relay relay = relay(slack, tokenMode(slack, false))) {
             byte[] form = SlackPresses.form(SlackPresses.payload("claim", "{}", "U0ANA", "t", slack.responseUrl()));

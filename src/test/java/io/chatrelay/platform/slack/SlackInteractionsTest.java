@@ -37,7 +37,11 @@ class SlackInteractionsTest {
 
     private Relay relay(SlackStandIn slack, String destination) throws Exception {
         clock.set("2026-11-24T14:02:10Z");
-        return Relay.start(RelayUnderTest.config(dir, """
+        return Relay.start(config(destination), clock);
+    }
+
+    private io.chatrelay.config.RelayConfig config(String destination) throws Exception {
+        return RelayUnderTest.config(dir, """
                 admin: {token: %s}
                 destinations:
                   support-slack: %s
@@ -45,7 +49,7 @@ class SlackInteractionsTest {
                   - name: escalations
                     match: {event: live-chat-escalation}
                     to: [support-slack]
-                """.formatted(ADMIN, destination)), clock);
+                """.formatted(ADMIN, destination));
     }
 
     private static String tokenMode(SlackStandIn slack, boolean signing) {
@@ -225,12 +229,16 @@ class SlackInteractionsTest {
     }
 
     @Test
-    void withoutASigningSecretThereIsNoInteractionsEndpoint() throws Exception {
+    void theEndpointExistsOnlyWhileASlackDestinationHasASigningSecret() throws Exception {
         try (SlackStandIn slack = new SlackStandIn(); Relay relay = relay(slack, tokenMode(slack, false))) {
             byte[] form = SlackPresses.form(SlackPresses.payload("claim", "{}", "U0ANA", "t", slack.responseUrl()));
+            long now = clock.instant().getEpochSecond();
 
-            assertThat(SlackPresses.post(relay.port(), SIGNING, clock.instant().getEpochSecond(), form).status())
-                    .isEqualTo(404);
+            assertThat(SlackPresses.post(relay.port(), SIGNING, now, form).status()).isEqualTo(404);
+            relay.reload(config(tokenMode(slack, true)));
+            assertThat(SlackPresses.post(relay.port(), SIGNING, now, form).status()).isEqualTo(200);
+            relay.reload(config(tokenMode(slack, false)));
+            assertThat(SlackPresses.post(relay.port(), SIGNING, now, form).status()).isEqualTo(404);
         }
     }
 

@@ -141,6 +141,17 @@ class SlackTakeFormatTest {
     }
 
     @Test
+    void anEscalationWhoseVisitorLeftSaysWhenAndCanNoLongerBeTaken() throws Exception {
+        EscalationState left = new EscalationState(Optional.empty(), Optional.of(AT.plusSeconds(420)),
+                Optional.of(URI.create("https://relay.example.com/claim/TOKEN")), Optional.empty());
+        JsonNode message = body(new SlackFormatter(api(true)).formatEdit(escalation(left),
+                SlackReplies.posted("C0SUPPORT", "1.2")).orElseThrow());
+
+        assertThat(message.toString()).contains("👋 Visitor left at 14:09 UTC").doesNotContain("Take this chat");
+        assertThat(actions(message)).hasSize(1);
+    }
+
+    @Test
     void aFollowUpSaysHowLongItWentUntakenAndStillOffersTheButton() throws Exception {
         EscalationState followUp = new EscalationState(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(Duration.ofMinutes(5)));

@@ -29,5 +29,6 @@ public final class Inbound {
     /** Adds the inbound routes to the public listener. */
     public void register(JavalinConfig javalin) {
         // each way in adds its routes here
+        io.chatrelay.platform.slack.SlackInteractions.register(javalin, parts);
     }
 }

@@ -18,7 +18,7 @@ public final class Inbound {
 
     /** What every inbound handler works with; {@code config} is the config in force now. */
     public record Parts(Supplier<RelayConfig> config, Takes takes, Clock clock, RelayMetrics metrics,
-                        Refusals refusals) {}
+                        Refusals refusals, AgentReplies replies) {}
 
     private final Parts parts;
 

@@ -136,6 +136,7 @@ public final class ConfigLoader {
         Fields destinationSection = root.mapping("destinations");
         Map<String, DestinationConfig> destinations = destinationReader.read(destinationSection);
         java.util.Set<String> names = destinationSection.keys();
+        chatDataDestination(destinationSection, chatDataApi, destinations);
         TimeIntervalReader timeIntervals = new TimeIntervalReader(root);
         List<RouteConfig> routes = RouteReader.read(root, names, timeIntervals.read());
         timeIntervals.warnUnused(routes);
@@ -145,6 +146,27 @@ public final class ConfigLoader {
         }
         return separately(new RelayConfig(server, secrets, store, delivery, adminToken, destinations, routes,
                 dedupeWindow, chatDataApi));
+    }
+
+    /**
+     * With {@code chat_data.api_key}, Chat Data's API is the destination of agents' replies, named
+     * {@code chat-data}: a destination of the config may not take that name.
+     */
+    private static void chatDataDestination(Fields destinations, ChatDataApiConfig api,
+                                            Map<String, DestinationConfig> read) {
+        if (destinations.keys().contains(ChatDataDestination.NAME)) {
+            destinations.problem(ChatDataDestination.NAME, "is the name of the relay's own destination for agents' "
+                    + "replies (Chat Data's API): give this destination another name");
+        }
+        if (api.apiKey().isEmpty()) {
+            read.forEach((name, destination) -> destination.replyRules().flatMap(ReplyRules::asked)
+                    .filter(mode -> mode != ReplyRules.Mode.OFF).ifPresent(mode -> destinations.mapping(name)
+                            .problem("replies", "replies: " + mode + " sends agents' replies to Chat Data's API, "
+                                    + "which needs chat_data.api_key; set it, or replies: off")));
+        } else if (!destinations.keys().contains(ChatDataDestination.NAME)) {
+            read.put(ChatDataDestination.NAME, new ChatDataDestination(api, new DestinationOptions(Optional.empty(),
+                    Optional.empty(), Optional.empty())));
+        }
     }
 
     /** A destination no route names gets nothing: meant for a route that lost it, or left over. */

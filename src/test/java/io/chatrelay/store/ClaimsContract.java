@@ -186,4 +186,90 @@ abstract class ClaimsContract {
     void everyReplicaSignsClaimLinksWithTheSameKey() {
         assertThat(claims.linkKey()).hasSize(32).isEqualTo(claims.linkKey());
     }
+
+    static RawEvent replyPart(String id, String text, Instant at) {
+        return event(id, "agent-reply", "c1", at);
+    }
+
+    Replies.Reply reply(String inbound, String who, boolean claimerOnly, Instant at, RawEvent... parts) {
+        Replies.Escalation escalation = store.replies().escalationInThread("slack", "1700.0001").orElseThrow();
+        return new Replies.Reply(new Claims.Inbound("slack", inbound), escalation, who, who.toUpperCase(), "slack", at,
+                claimerOnly, List.of(parts), List.of(new Claims.Queued("slack", "{\"line\":true}")));
+    }
+
+    @Test
+    void aThreadReplyFindsItsEscalationTakesItAndGoesToChatDataInOrder() {
+        escalation("e1");
+        outbox.shared().saveThreadId("slack", "c1", "1700.0001", T0);
+
+        Replies.Stored first = store.replies().accept(reply("ev1", "ana", true, T0.plusSeconds(5),
+                replyPart("r1", "hello", T0.plusSeconds(5)), replyPart("r2", "more", T0.plusSeconds(5))));
+        Replies.Stored second = store.replies().accept(reply("ev2", "ana", true, T0.plusSeconds(6),
+                replyPart("r3", "again", T0.plusSeconds(6))));
+
+        assertThat(first.result()).isEqualTo(Replies.Result.STORED);
+        assertThat(first.took()).as("the first reply takes an escalation nobody took").isTrue();
+        assertThat(second.took()).isFalse();
+        assertThat(claims.claimOf("e1")).hasValueSatisfying(c -> assertThat(c.byId()).isEqualTo("ana"));
+        List<String> sent = new java.util.ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            List<Delivery> due = claimDue(outbox, Replies.CHAT_DATA, T0.plusSeconds(7), 10, LEASE);
+            assertThat(due).as("one at a time: the conversation's order").hasSize(1);
+            sent.add(due.get(0).event().id());
+            outbox.delivered(due.get(0), new Attempt(T0.plusSeconds(7), 200, "delivered", Duration.ZERO, null),
+                    Deadline.in(LEASE, java.time.Clock.systemUTC()));
+        }
+        assertThat(sent).containsExactly("r1", "r2", "r3");
+        assertThat(claimDue(outbox, "slack", T0.plusSeconds(7), 10, LEASE)).extracting(Delivery::kind)
+                .as("the post, then its edit; the line a claim by reply queues").contains(DeliveryKind.EVENT,
+                        DeliveryKind.NOTICE);
+    }
+
+    @Test
+    void aReplyFromSomeoneElseThanTheClaimerIsNotSentAndAResentOneIsStoredOnce() {
+        escalation("e1");
+        outbox.shared().saveThreadId("slack", "c1", "1700.0001", T0);
+        claims.take(press("e1", "ana", Optional.empty(), T0.plusSeconds(1)));
+
+        assertThat(store.replies().accept(reply("ev1", "ben", true, T0.plusSeconds(2),
+                replyPart("r1", "hi", T0.plusSeconds(2)))).result()).isEqualTo(Replies.Result.NOT_YOURS);
+        assertThat(store.replies().accept(reply("ev2", "ben", false, T0.plusSeconds(3),
+                replyPart("r2", "hi", T0.plusSeconds(3)))).result()).as("replies: anyone").isEqualTo(Replies.Result.STORED);
+        assertThat(store.replies().accept(reply("ev2", "ben", false, T0.plusSeconds(4),
+                replyPart("r3", "hi", T0.plusSeconds(4)))).result()).isEqualTo(Replies.Result.RESENT);
+
+        assertThat(claimDue(outbox, Replies.CHAT_DATA, T0.plusSeconds(5), 10, LEASE)).extracting(d -> d.event().id())
+                .containsExactly("r2");
+    }
+
+    @Test
+    void aMessageFindsItsEscalationByTheReferenceItWasPostedWith() {
+        escalation("e1");
+        postSlack(T0);
+        Delivery post = store.history().find(DeliveryFilter.newest(10).withDestination("slack")).stream()
+                .filter(v -> v.status() == DeliveryStatus.DELIVERED).findFirst()
+                .map(v -> new Delivery(Long.toString(v.id()), null, "slack", "r", 0, 0)).orElseThrow();
+
+        assertThat(store.replies().escalationOfMessage("slack", "{\"ts\":\"" + post.id() + "\"}"))
+                .hasValueSatisfying(e -> assertThat(e.eventId()).isEqualTo("e1"));
+        assertThat(store.replies().escalationOfMessage("slack", "{\"ts\":\"nope\"}")).isEmpty();
+        assertThat(store.replies().escalationInThread("slack", "nope")).isEmpty();
+    }
+
+    @Test
+    void anOutcomeQueuesItsNoticesOnlyWhileItsClaimHolds() {
+        outbox.enqueue(event("r1", "agent-reply", "c1", T0), List.of(new Target(Replies.CHAT_DATA, "replies")));
+        Delivery first = claimDue(outbox, Replies.CHAT_DATA, T0, 10, LEASE).get(0);
+        Delivery again = claimDue(outbox, Replies.CHAT_DATA, T0.plus(LEASE).plusSeconds(1), 10, LEASE).get(0);
+        Attempt attempt = new Attempt(T0, 200, "delivered", Duration.ZERO, null);
+        List<Claims.Queued> tick = List.of(new Claims.Queued("slack", "{\"reaction\":\"white_check_mark\"}"));
+
+        assertThat(outbox.delivered(first, attempt, Optional.empty(), tick,
+                Deadline.in(LEASE, java.time.Clock.systemUTC()))).as("its lease ran out").isFalse();
+        assertThat(claimDue(outbox, "slack", T0.plusSeconds(40), 10, LEASE)).isEmpty();
+        assertThat(outbox.delivered(again, attempt, Optional.empty(), tick,
+                Deadline.in(LEASE, java.time.Clock.systemUTC()))).isTrue();
+        assertThat(claimDue(outbox, "slack", T0.plusSeconds(40), 10, LEASE)).singleElement()
+                .satisfies(d -> assertThat(d.target()).contains("{\"reaction\":\"white_check_mark\"}"));
+    }
 }

@@ -30,5 +30,6 @@ public final class Inbound {
     public void register(JavalinConfig javalin) {
         // each way in adds its routes here
         io.chatrelay.platform.slack.SlackInteractions.register(javalin, parts);
+        io.chatrelay.platform.slack.SlackEvents.register(javalin, parts);
     }
 }

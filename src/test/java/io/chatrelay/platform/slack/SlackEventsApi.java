@@ -37,6 +37,14 @@ final class SlackEventsApi {
         return callback;
     }
 
+    /** The same callback as an upload: {@code subtype: file_share} and one file in {@code files}. */
+    static ObjectNode withFile(ObjectNode callback) {
+        with(callback, "subtype", "file_share");
+        ((ObjectNode) callback.get("event")).putArray("files").addObject().put("id", "F0FILE").put("name", "screen.png")
+                .put("url_private", "https://files.slack.com/files-pri/T0-F0FILE/screen.png");
+        return callback;
+    }
+
     static byte[] bytes(ObjectNode node) {
         return node.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -225,6 +225,46 @@ class SlackThreadRepliesTest {
     }
 
     @Test
+    void filesAreNotSentAndTheAgentIsToldSoInTheThread() throws Exception {
+        try (Relay relay = relay(true)) {
+            take(relay, escalate(relay), "U0ANA");
+
+            ObjectNode onlyFile = SlackEventsApi.withFile(SlackEventsApi.message("Ev11", "U0ANA", "", "1700000210.1",
+                    THREAD));
+            assertThat(send(relay, onlyFile).status()).isEqualTo(200);
+            assertThat(send(relay, onlyFile, 1).status()).isEqualTo(200);
+            assertThat(send(relay, SlackEventsApi.withFile(SlackEventsApi.message("Ev12", "U0ANA", "Here is how it looks",
+                    "1700000211.1", THREAD))).status()).isEqualTo(200);
+
+            Eventually.holds("the words reach Chat Data", () -> chatData.messages().size() == 1);
+            assertThat(chatData.messages().get(0).path("message").asText()).isEqualTo("Here is how it looks");
+            Eventually.holds("Ana is told twice, once per message", () -> threadPosts().stream()
+                    .filter(text -> text.startsWith("📎 Files are not sent to the visitor")).count() == 2);
+            settled(relay);
+            assertThat(chatData.messages().toString()).doesNotContain("files.slack.com");
+        }
+    }
+
+    @Test
+    void anEventTheStoreCannotKeepIsAnswered503SoThatSlackSendsItAgain() throws Exception {
+        try (LogCapture log = new LogCapture(); Relay relay = relay(true)) {
+            take(relay, escalate(relay), "U0ANA");
+            settled(relay);
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                    + dir.resolve("relay.db")); java.sql.Statement sql = connection.createStatement()) {
+                sql.execute("PRAGMA busy_timeout=5000");
+                sql.execute("DROP TABLE inbound"); // every reply is recorded there first: now none can be
+            }
+
+            Http.Reply heard = send(relay, SlackEventsApi.message("Ev13", "U0ANA", "Hello", "1700000212.1", THREAD));
+
+            assertThat(heard.status()).isEqualTo(503);
+            assertThat(log.text()).contains("store unavailable, answered 503 for a Slack event");
+            assertThat(chatData.calls()).isEmpty();
+        }
+    }
+
+    @Test
     void answersUrlVerificationWithItsChallenge() throws Exception {
         try (Relay relay = relay(true)) {
             ObjectNode handshake = JSON.createObjectNode().put("token", "legacy").put("challenge", "3eZbrw1aBm2rZgRNFdxV2595")

@@ -8,11 +8,12 @@ import io.chatrelay.log.LogSafe;
 import io.chatrelay.render.SlackToMarkdown;
 import io.chatrelay.store.Claims;
 import io.chatrelay.store.Replies;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +30,11 @@ final class SlackThreadReplies {
 
     static final String SOURCE = "slack-events";
     private static final Set<String> PERSONS_SUBTYPES = Set.of("thread_broadcast", "file_share");
-    /** Mentions in one reply whose names are asked of Slack: the rest stay ids, so that Slack still gets its answer in time. */
-    private static final int MENTIONS_LOOKED_UP = 2;
+    /**
+     * How long into a request names of mentioned people may still be asked of Slack (each ask has
+     * {@link SlackUsers#DEADLINE}): later ones stay ids, so that Slack gets its answer within 3 s.
+     */
+    private static final Duration MENTIONS_ASKED_WITHIN = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(SlackThreadReplies.class);
 
     /** The parts of a message event a reply needs. */
@@ -97,9 +101,11 @@ final class SlackThreadReplies {
                     LogSafe.value(m.eventId()));
             return;
         }
+        long began = System.nanoTime();
         Instant now = parts.clock().instant();
         Claims.Inbound inbound = new Claims.Inbound(SOURCE, m.eventId());
-        String markdown = SlackToMarkdown.convert(m.text(), mentions(slack));
+        SlackUsers.Person author = users.person(slack, m.user());
+        String markdown = SlackToMarkdown.convert(m.text(), mentions(slack, began));
         if (markdown.isBlank()) {
             if (m.files() && parts.takes().claims().firstTime(inbound, now)) {
                 LOG.info("Slack message event={} via={} holds only files: not sent, the agent is told",
@@ -108,7 +114,6 @@ final class SlackThreadReplies {
             }
             return;
         }
-        SlackUsers.Person author = users.person(slack, m.user());
         Replies.Stored stored = parts.replies().accept(new AgentReplies.Heard(inbound, escalation, slack.name(),
                 m.user(), author.name(), author.avatar(), markdown, SlackThreadNotices.ack(m.channel(), m.ts(),
                 m.threadTs()), now, mode == ReplyRules.Mode.CLAIMER, SlackThreadNotices.whenTaken(slack, true)));
@@ -123,10 +128,9 @@ final class SlackThreadReplies {
         }
     }
 
-    /** {@code <@U…>} as the person's Slack name: kept ones, and the first few asked of Slack. */
-    private java.util.function.Function<String, Optional<String>> mentions(SlackConfig slack) {
-        AtomicInteger asked = new AtomicInteger();
-        return id -> users.kept(id).or(() -> asked.incrementAndGet() <= MENTIONS_LOOKED_UP
+    /** {@code <@U…>} as the person's Slack name: kept ones, and others asked of Slack while there is time. */
+    private Function<String, Optional<String>> mentions(SlackConfig slack, long began) {
+        return id -> users.kept(id).or(() -> System.nanoTime() - began < MENTIONS_ASKED_WITHIN.toNanos()
                 ? Optional.of(users.person(slack, id)) : Optional.empty())
                 .filter(SlackUsers.Person::looked).map(SlackUsers.Person::name);
     }

@@ -207,6 +207,34 @@ class SlackThreadRepliesTest {
     }
 
     @Test
+    void chatDataFailingTwiceThenAcceptingGetsEachReplyOnceInOrderThoughSlackResendsMeanwhile() throws Exception {
+        try (LogCapture log = new LogCapture(); Relay relay = relay(true)) {
+            take(relay, escalate(relay), "U0ANA");
+            send(relay, SlackEventsApi.message("Ev20", "U0ANA", "first", "1700000220.1", THREAD));
+            Eventually.holds("the first reply is in", () -> chatData.messages().size() == 1);
+            settled(relay);
+            chatData.failNext(2, 503);
+
+            send(relay, SlackEventsApi.message("Ev21", "U0ANA", "second", "1700000221.1", THREAD));
+            send(relay, SlackEventsApi.message("Ev22", "U0ANA", "third", "1700000222.1", THREAD));
+            for (int failed = 1; failed <= 2; failed++) {
+                int calls = 1 + failed;
+                String retried = "after Internal server error (attempt " + failed + " of";
+                Eventually.holds("attempt " + failed + " is recorded", () -> chatData.calls().size() == calls
+                        && log.text().contains(retried));
+                clock.advance(java.time.Duration.ofSeconds(15)); // past the backoff, within the send's lease
+                send(relay, SlackEventsApi.message("Ev22", "U0ANA", "third", "1700000222.1", THREAD), failed);
+            }
+
+            Eventually.holds("both later replies are in", () -> chatData.messages().size() == 3);
+            assertThat(chatData.messages()).extracting(m -> m.path("message").asText())
+                    .containsExactly("first", "second", "third");
+            Eventually.holds("each gets its tick", () -> slack.calls("reaction").size() == 3);
+            assertThat(chatData.calls()).hasSize(5);
+        }
+    }
+
+    @Test
     void aReplyChatDataRefusesEndsDeadWithAWarningAndTheReasonInTheThread() throws Exception {
         try (Relay relay = relay(true)) {
             take(relay, escalate(relay), "U0ANA");

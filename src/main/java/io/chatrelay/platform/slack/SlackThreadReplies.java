@@ -101,12 +101,9 @@ final class SlackThreadReplies {
                     LogSafe.value(m.eventId()));
             return;
         }
-        long began = System.nanoTime();
         Instant now = parts.clock().instant();
         Claims.Inbound inbound = new Claims.Inbound(SOURCE, m.eventId());
-        SlackUsers.Person author = users.person(slack, m.user());
-        String markdown = SlackToMarkdown.convert(m.text(), mentions(slack, began));
-        if (markdown.isBlank()) {
+        if (m.text().isBlank()) {
             if (m.files() && parts.takes().claims().firstTime(inbound, now)) {
                 LOG.info("Slack message event={} via={} holds only files: not sent, the agent is told",
                         LogSafe.value(m.eventId()), slack.name());
@@ -114,9 +111,21 @@ final class SlackThreadReplies {
             }
             return;
         }
+        long began = System.nanoTime();
+        SlackUsers.Person author = users.person(slack, m.user());
+        String markdown = SlackToMarkdown.convert(m.text(), mentions(slack, began));
+        if (markdown.isBlank()) {
+            LOG.debug("Slack message event={} ignored: no words", LogSafe.value(m.eventId()));
+            return;
+        }
         Replies.Stored stored = parts.replies().accept(new AgentReplies.Heard(inbound, escalation, slack.name(),
                 m.user(), author.name(), author.avatar(), markdown, SlackThreadNotices.ack(m.channel(), m.ts(),
                 m.threadTs()), now, mode == ReplyRules.Mode.CLAIMER, SlackThreadNotices.whenTaken(slack, true)));
+        tell(slack, m, stored);
+    }
+
+    /** What the author is told at once: files they sent stayed here; someone else took the chat. */
+    private void tell(SlackConfig slack, Message m, Replies.Stored stored) {
         if (stored.result() == Replies.Result.STORED && m.files()) {
             notes.filesNotSent(slack, m.channel(), m.threadTs());
         }

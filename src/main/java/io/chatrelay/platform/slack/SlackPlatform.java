@@ -104,6 +104,9 @@ public final class SlackPlatform implements Platform<SlackConfig> {
         if (path.endsWith("/chat.postMessage") || path.endsWith("/chat.update")) {
             return Answer.json(200, "{\"ok\":true,\"channel\":\"C0DEMO\",\"ts\":\"1700000000.000100\"}");
         }
+        if (path.endsWith("/reactions.add")) {
+            return Answer.json(200, "{\"ok\":true}");
+        }
         if (path.endsWith("/users.info")) {
             return Answer.json(200, "{\"ok\":true,\"user\":{\"id\":\"U0DEMO\",\"profile\":{\"display_name\":\"Ana\","
                     + "\"real_name\":\"Ana Lima\"}}}");

@@ -129,7 +129,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
                 parts.metrics, load, parts.refusals);
         parts.current = new AtomicReference<>(config);
         parts.inbound = new Inbound(new Inbound.Parts(parts.current::get, new Takes(store.outbox().claims(),
-                parts.metrics, parts.dispatcher::wake), clock, parts.metrics, parts.refusals));
+                parts.metrics, parts.dispatcher::wake), clock, parts.metrics, parts.refusals, store.history()));
         // the gauges, the console's counts and the health endpoints read what was last found, never the store
         parts.counts = StoreCounts.start(store.history(), clock);
         parts.metrics.storeGauges(parts.counts::pending, parts.counts::dead);
@@ -233,8 +233,8 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         javalin.routes.exception(IllegalCharsetNameException.class, (e, ctx) -> unsupportedCharset(ctx));
         javalin.routes.error(404, "*", ctx -> {
             String type = ctx.res().getContentType();
-            if (type == null || !type.startsWith("application/json")) {
-                ctx.json(Map.of("error", "not found")); // keep the admin API's own, more specific 404s
+            if (type == null || !(type.startsWith("application/json") || type.startsWith("text/html"))) {
+                ctx.json(Map.of("error", "not found")); // keep the admin API's own 404s, and the claim page's
             }
         });
         javalin.routes.error(405, "*", ctx -> ctx.json(Map.of("error", "method not allowed")));

@@ -80,7 +80,7 @@ final class JdbcClaims implements Claims {
         sql.update(INSERT_QUEUED, queued.destination(), at, at, kind.column(), queued.target(), eventId);
     }
 
-    private static Optional<Claim> claimOf(Sql sql, String eventId) throws SQLException {
+    static Optional<Claim> claimOf(Sql sql, String eventId) throws SQLException {
         try (ResultSet row = sql.bound(CLAIM_OF, eventId).executeQuery()) {
             return row.next() ? Optional.of(new Claim(row.getString(1), row.getString(2), row.getString(3),
                     Instant.ofEpochMilli(row.getLong(4)))) : Optional.empty();

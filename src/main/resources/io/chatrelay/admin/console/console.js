@@ -283,6 +283,8 @@
       fact('Accepted', when(story.accepted_at)), fact('Conversation', story.conversation_id || '–'),
       fact('Chatbot', story.chatbot_id || '–'), fact('Size', story.size_bytes + ' bytes'),
       fact('Routes', story.routes.length ? story.routes.join(', ') : 'none matched'),
+      story.claim ? fact('Taken by', el('span', { id: 'claim' }, story.claim.by + ', ', when(story.claim.at),
+        ', via ' + story.claim.via)) : null,
       (story.routing || []).length ? fact('Time intervals', el('span', { id: 'routing' },
         story.routing.map((line) => el('div', {}, line)))) : null);
     const contact = story.contact ? el('dl', { class: 'facts', id: 'contact' },
@@ -348,7 +350,9 @@
     }
     container.replaceChildren(...deliveries.map((d) => el('article', { class: 'delivery', id: 'delivery-' + d.id,
       'data-status': d.status },
-      el('h3', {}, 'To ' + d.destination, badge(d.status), el('span', { class: 'hint' }, 'delivery ' + d.id + ', route ' + d.route)),
+      el('h3', {}, 'To ' + d.destination, badge(d.status), el('span', { class: 'hint' },
+        (d.kind && d.kind !== 'event' ? d.kind + ' ' : '') + 'delivery ' + d.id + ', route ' + d.route)),
+      d.status === 'skipped' ? el('p', { class: 'skipped' }, 'Skipped: ' + (d.last_reason || '–')) : null,
       d.next_attempt_at ? el('p', {}, 'Next attempt ' + when(d.next_attempt_at)) : null,
       actionButtons(d),
       sentRequest(d.request),

@@ -91,7 +91,7 @@ class ClaimStoryTest {
                 String c = file.toString();
                 Cli.Run shown = Cli.run("events", "show", id, "--config", c);
                 assertThat(shown.out()).containsPattern("taken by: +Ana at \\S+Z via crm")
-                        .containsPattern("follow-up delivery \\d+ to pager \\(route escalations\\): skipped")
+                        .containsPattern("follow-up delivery \\d+ to pager \\(route escalations\\): skipped after 1 attempt\n")
                         .contains("  skipped: taken by Ana at ");
                 assertThat(Cli.run("deliveries", "list", "--status", "skipped", "--config", c).out())
                         .contains("1 delivery\n");

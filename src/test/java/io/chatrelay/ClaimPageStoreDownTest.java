@@ -1,0 +1,52 @@
+package io.chatrelay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatrelay.platform.Platforms;
+import io.chatrelay.platform.webhook.WebhookFormatter;
+import io.chatrelay.store.DeliveryStatus;
+import io.chatrelay.testkit.Eventually;
+import io.chatrelay.testkit.Fixtures;
+import io.chatrelay.testkit.Http;
+import io.chatrelay.testkit.RelayUnderTest;
+import io.chatrelay.testkit.Sink;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import okhttp3.FormBody;
+import okhttp3.Request;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The claim page while the store is down: a page that says to try again, and nothing taken. */
+class ClaimPageStoreDownTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPressWhileTheStoreIsDownIsA503PageThatAsksToTryAgain() throws Exception {
+        try (Sink crm = Sink.ok(); Relay relay = Relay.start(Platforms.loader(Map.of()).parse("""
+                server: {port: 0, public_url: "https://relay.example.com"}
+                store: {url: "jdbc:sqlite:%s"}
+                chat_data: {signing_secrets: ["%s"]}
+                destinations: {crm: {type: webhook, url: "%s"}}
+                routes: [{name: escalations, to: [crm]}]
+                """.formatted(dir.resolve("relay.db"), RelayUnderTest.SECRET, crm.url("/hook"))))) {
+            Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("live-chat-escalation"));
+            String page = "http://127.0.0.1:" + relay.port()
+                    + URI.create(crm.take().getHeaders().get(WebhookFormatter.CLAIM_URL_HEADER)).getPath();
+            Eventually.holds("the escalation's delivery is recorded", () -> relay.store().history()
+                    .count(DeliveryStatus.DELIVERED) == 1);
+            relay.store().close();
+
+            Http.Reply pressed = Http.execute(new Request.Builder().url(page)
+                    .post(new FormBody.Builder().add("name", "Ana").build()).build());
+            Http.Reply shown = Http.get(relay.port(), URI.create(page).getPath());
+
+            assertThat(pressed.status()).isEqualTo(503);
+            assertThat(pressed.body()).startsWith("<!doctype html>").contains("Try again in a moment");
+            assertThat(shown.status()).isEqualTo(503);
+        }
+    }
+}

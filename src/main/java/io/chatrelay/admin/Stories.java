@@ -162,6 +162,7 @@ public final class Stories {
             Map<String, Object> brief = new LinkedHashMap<>();
             brief.put("id", d.id());
             brief.put("destination", d.destination());
+            brief.put("kind", kind(d));
             brief.put("status", d.status().name().toLowerCase(Locale.ROOT));
             brief.put("attempts", d.attempts());
             return brief;

@@ -172,7 +172,9 @@ final class StoryPrinter {
         List<String> ids = column(rows, "id");
         List<String> went = rows.stream().map(row -> ((List<?>) row.get("deliveries")).stream().map(item -> {
             Map<String, Object> delivery = cast(item);
-            return delivery.get("destination") + " " + delivery.get("status");
+            Object kind = delivery.get("kind");
+            return delivery.get("destination") + (kind == null || "event".equals(kind) ? "" : " " + kind) + " "
+                    + delivery.get("status");
         }).reduce((a, b) -> a + ", " + b).orElse("(no route matched)")).toList();
         Table table = new Table(wide ? Table.FULL : 100)
                 .column("ID", Table.FULL, wide ? ids : Table.uniquePrefixes(ids, 8))

@@ -95,6 +95,7 @@ class ClaimStoryTest {
                         .contains("  skipped: taken by Ana at ");
                 assertThat(Cli.run("deliveries", "list", "--status", "skipped", "--config", c).out())
                         .contains("1 delivery\n");
+                assertThat(Cli.run("events", "list", "--config", c).out()).contains("crm delivered, pager follow-up skipped");
             }
         }
     }

@@ -227,7 +227,8 @@
       el('td', { 'data-label': 'Message', class: 'excerpt' }, e.excerpt || '–'),
       el('td', { 'data-label': 'Conversation', class: 'mono' }, e.conversation_id || '–'),
       el('td', { 'data-label': 'Deliveries' }, e.deliveries.length === 0 ? 'no route matched'
-        : e.deliveries.map((d) => el('span', { class: 'delivery-brief' }, d.destination, ' ', badge(d.status), ' '))));
+        : e.deliveries.map((d) => el('span', { class: 'delivery-brief' }, d.destination,
+          d.kind && d.kind !== 'event' ? ' ' + d.kind : '', ' ', badge(d.status), ' '))));
   }
 
   // Rows already shown are redrawn where they are; events new since are put on top, newest first.

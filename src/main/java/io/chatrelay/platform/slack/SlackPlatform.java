@@ -3,6 +3,7 @@ package io.chatrelay.platform.slack;
 import io.chatrelay.config.DestinationFields;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.RateLimit;
+import io.chatrelay.config.ReplyRules;
 import io.chatrelay.config.Secret;
 import io.chatrelay.config.WebhookUrls;
 import io.chatrelay.platform.Answer;
@@ -55,6 +56,8 @@ public final class SlackPlatform implements Platform<SlackConfig> {
         Optional<String> channel = fields.nonEmpty("channel");
         URI apiBase = fields.url("api_base_url", false, false).orElse(API);
         Optional<Secret> signingSecret = fields.secret("signing_secret");
+        ReplyRules replies = fields.replyRules(token.isPresent() && signingSecret.isPresent(),
+                "token + channel (replies are heard in the bot's threads) and signing_secret");
         boolean hasWebhook = fields.has("webhook_url");
         boolean hasApi = fields.has("token") || fields.has("channel");
         if (hasWebhook && hasApi) {
@@ -69,13 +72,13 @@ public final class SlackPlatform implements Platform<SlackConfig> {
             return Optional.empty(); // never a slack destination without a way to post
         }
         return Optional.of(new SlackConfig(name, webhook.map(u -> new Secret(u.toString())), token, channel, apiBase,
-                options, signingSecret));
+                options, signingSecret, replies));
     }
 
     @Override
     public Optional<SlackConfig> standIn(SlackConfig d, StandIn at) {
         return Optional.of(new SlackConfig(d.name(), d.webhookUrl().map(url -> new Secret(at.http() + "/webhook")), d.token(),
-                d.channel(), URI.create(at.http() + "/api"), d.options(), d.signingSecret()));
+                d.channel(), URI.create(at.http() + "/api"), d.options(), d.signingSecret(), d.replies()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.chatrelay.event.EventParser;
 import io.chatrelay.event.MalformedEventException;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.platform.ClaimLink;
+import io.chatrelay.platform.EscalationState;
 import io.chatrelay.store.Claims;
 import io.chatrelay.store.StoreUnavailableException;
 import io.javalin.config.JavalinConfig;
@@ -83,7 +84,7 @@ final class ClaimPage {
         if (claim.isPresent()) {
             Claims.Claim taken = claim.get();
             String line = taken.byId().equals(byId(name)) && !name.isEmpty()
-                    ? "You took this chat at " + io.chatrelay.platform.EscalationState.clock(taken.at())
+                    ? "You took this chat at " + EscalationState.clock(taken.at())
                     : ClaimPageHtml.takenLine(taken.byName(), taken.at());
             page(ctx, 200, ClaimPageHtml.taken(escalation, line));
             return;
@@ -127,7 +128,7 @@ final class ClaimPage {
         }
         return parts.history().event(claimable.eventId()).flatMap(raw -> parts.takes().claims()
                 .visitorLeft(escalation.conversationId(), raw.receivedAt()))
-                .map(at -> "The visitor left at " + io.chatrelay.platform.EscalationState.clock(at) + ".");
+                .map(at -> "The visitor left at " + EscalationState.clock(at) + ".");
     }
 
     /** The event the token names, if it is still stored and is an escalation. */

@@ -131,6 +131,10 @@ class ClaimPageTest {
         try (Response shown = get(page, null)) {
             assertThat(shown.body().string()).contains("Ana Lima took this chat at").doesNotContain("<form");
         }
+        try (Response mine = get(page, "chatrelay_name=Ana+Lima")) {
+            assertThat(mine.body().string()).containsPattern("You took this chat at \\d\\d:\\d\\d UTC")
+                    .contains("href=\"" + HANDLING_URL + "\"");
+        }
     }
 
     @Test

@@ -82,6 +82,7 @@ class FollowUpTest {
             try (Relay first = Relay.start(config, clock)) {
                 id = post(first, "live-chat-escalation");
                 support.take();
+                Eventually.holds("only the follow-up waits", () -> first.pendingDeliveries() == 1);
                 clock.advance(Duration.ofMinutes(4));
             }
             try (Relay second = Relay.start(config, clock)) {
@@ -108,6 +109,7 @@ class FollowUpTest {
              Store replica = Store.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION))) {
             String id = post(relay, "live-chat-escalation");
             support.take();
+            Eventually.holds("only the follow-up waits", () -> relay.pendingDeliveries() == 1);
             Instant pressed = clock.instant().plusSeconds(90);
             assertThat(replica.claims().take(new Claims.Press(id, "U1", "Ana", "support", pressed, Optional.empty(),
                     Optional.empty(), Optional.empty())).result()).isEqualTo(Claims.Result.TOOK);
@@ -131,6 +133,8 @@ class FollowUpTest {
              Relay relay = Relay.start(config(support, onCall, sqlite()), clock)) {
             post(relay, "live-chat-escalation");
             support.take();
+            // its outcome recorded before the clock jumps past its lease, or it would rightly go again
+            Eventually.holds("only the follow-up waits", () -> relay.pendingDeliveries() == 1);
             clock.advance(Duration.ofMinutes(2));
             post(relay, "user-offline");
 

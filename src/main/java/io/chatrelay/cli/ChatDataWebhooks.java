@@ -98,6 +98,10 @@ final class ChatDataWebhooks {
     /** The chatbots named, else every chatbot of the account ({@code get-chatbots}, which changes nothing). */
     private static List<ChatDataClient.Chatbot> chatbots(ChatDataClient client, List<String> ids)
             throws ChatDataException {
+        if (ids.stream().anyMatch(String::isBlank)) {
+            throw Failures.usage("--chatbot needs a chatbot's id (Chat Data's dashboard shows it in the chatbot's "
+                    + "settings), got an empty one");
+        }
         if (!ids.isEmpty()) {
             return ids.stream().distinct().map(id -> new ChatDataClient.Chatbot(id, "")).toList();
         }

@@ -61,8 +61,11 @@ final class TelegramWebhooks {
         out.flush();
     }
 
+    /** The destination's name is a path segment: percent-encoded where a URL cannot hold it as written. */
     private URI url(TelegramConfig destination) {
-        return config.server().publicUrlOf("/telegram/" + destination.name()).orElseThrow();
+        String segment = java.net.URLEncoder.encode(destination.name(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        return config.server().publicUrlOf("/telegram/" + segment).orElseThrow();
     }
 
     private void send(TelegramConfig destination, OutboundRequest request, String method) {

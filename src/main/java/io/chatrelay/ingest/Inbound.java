@@ -22,7 +22,7 @@ public final class Inbound {
      * the store's read side (the claim page shows the event a link names).
      */
     public record Parts(Supplier<RelayConfig> config, Takes takes, Clock clock, RelayMetrics metrics,
-                        Refusals refusals, History history) {}
+                        Refusals refusals, AgentReplies replies, History history) {}
 
     private final Parts parts;
 
@@ -33,6 +33,7 @@ public final class Inbound {
     /** Adds the inbound routes to the public listener. */
     public void register(JavalinConfig javalin) {
         // each way in adds its routes here
+        io.chatrelay.platform.slack.SlackInteractions.register(javalin, parts);
         new ClaimPage(parts).register(javalin);
     }
 }

@@ -154,6 +154,15 @@ class ConnectCommandTest {
     }
 
     @Test
+    void anEmptyChatbotIdIsAUsageError() throws Exception {
+        Cli.Run run = Cli.run("connect", "--chatbot", " ", "--config", config());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("connect: --chatbot needs a chatbot's id");
+        assertThat(chatData.calls()).isEmpty();
+    }
+
+    @Test
     void routesThatTakeNoEventChatDataSendsLeaveNothingToRegister() throws Exception {
         String config = config("{public_url: \"https://relay.example.com\"}", "api_key: " + KEY,
                 "[{name: presence, match: {event: user-online}, to: [crm]}]");

@@ -99,6 +99,19 @@ class ConnectTelegramAndSlackTest {
     }
 
     @Test
+    void aDestinationNameThatAUrlCannotHoldIsPercentEncoded() throws Exception {
+        String config = Files.readString(Path.of(config(BOT_TOKEN))).replace("support-tg:", "\"support tg/ü\":")
+                .replace("[support-tg,", "[\"support tg/ü\",");
+        Files.writeString(dir.resolve("relay.yaml"), config);
+
+        Cli.Run run = Cli.run("connect", "--config", dir.resolve("relay.yaml").toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(telegram.webhook()).map(TelegramBotStandIn.Webhook::url)
+                .contains("https://relay.example.com/telegram/support%20tg%2F%C3%BC");
+    }
+
+    @Test
     void aDryRunCallsNoTelegramMethod() throws Exception {
         Cli.Run run = Cli.run("connect", "--dry-run", "--config", config(BOT_TOKEN));
 

@@ -72,6 +72,24 @@ class SlackToMarkdownTest {
     }
 
     @Test
+    void anyTextConvertsWithoutFailingAndKeepsItsLettersInOrder() {
+        java.util.Random random = new java.util.Random(25);
+        String[] pieces = {"a", "b", " ", "\n", "*", "_", "~", "`", "```", "<", ">", "@U0NOBODY", "#C1", "!here",
+            "&amp;", "&lt;", "&gt;", "http://x.io", "\uD83D\uDE00", "\uFDD0", "\\"};
+        for (int round = 0; round < 500; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+
+            String markdown = convert(text.toString());
+
+            assertThat(markdown.replaceAll("[^ab]", "")).as(text.toString())
+                    .isEqualTo(text.toString().replaceAll("http://x\\.io|&amp;", "").replaceAll("[^ab]", ""));
+        }
+    }
+
+    @Test
     void aLongLineOfMarkersIsQuickAndDeepNestingStaysBounded() {
         String markers = "*a ".repeat(20_000);
         String nested = "*_~".repeat(5_000) + "x" + "~_*".repeat(5_000);

@@ -61,6 +61,30 @@ class TelegramToMarkdownTest {
                         new Entity("bold", 0, 2)), "**ab** *cd*"));
     }
 
+    @org.junit.jupiter.api.Test
+    void anyEntitiesConvertWithoutFailingAndKeepEveryLetter() {
+        java.util.Random random = new java.util.Random(25);
+        String[] types = {"bold", "italic", "strikethrough", "code", "pre", "text_link", "url", "blockquote",
+            "mention", "underline"};
+        String alphabet = "ab *_`\n\uD83D\uDE00";
+        for (int round = 0; round < 500; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            List<Entity> entities = new java.util.ArrayList<>();
+            for (int i = random.nextInt(6); i > 0; i--) {
+                entities.add(new Entity(types[random.nextInt(types.length)], random.nextInt(35) - 2,
+                        random.nextInt(35) - 2, Optional.of("https://x.io"), Optional.of("js")));
+            }
+
+            String markdown = TelegramToMarkdown.convert(text.toString(), entities);
+
+            assertThat(markdown.replaceAll("[^ab]", "")).as(text + " " + entities)
+                    .isEqualTo(text.toString().replaceAll("[^ab]", ""));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void convertsEntitiesToMarkdown(String name, String text, List<Entity> entities, String markdown) {

@@ -2,8 +2,13 @@ package io.chatrelay.platform.chatdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +59,58 @@ class ReplySplitTest {
             assertThat(part).isNotBlank();
         });
         assertThat(String.join(" ", parts).split("\\s+")).isEqualTo(text.toString().strip().split("\\s+"));
+    }
+
+    @Test
+    void aCodeBlockCutInTwoIsClosedAndReopenedWithItsLanguage() {
+        String code = IntStream.range(0, 30).mapToObj(i -> "line " + i + " of the log").collect(Collectors.joining("\n"));
+        String text = "Here is the log:\n```text\n" + code + "\n```\nThat is all.";
+
+        List<String> parts = ReplySplit.parts(text, 200);
+
+        assertThat(parts).hasSizeGreaterThan(2).allSatisfy(part -> {
+            assertThat(part.length()).isLessThanOrEqualTo(200);
+            assertThat(part.lines().filter(line -> line.startsWith("```")).count()).as(part).isEven();
+        });
+        assertThat(parts.get(0)).startsWith("Here is the log:\n```text\nline 0").endsWith("\n```");
+        assertThat(parts.get(1)).startsWith("```text\nline ");
+        assertThat(parts.get(parts.size() - 1)).endsWith("```\nThat is all.");
+        assertThat(String.join("\n", parts).lines().filter(line -> line.startsWith("line ")).toList())
+                .isEqualTo(code.lines().toList());
+    }
+
+    @Test
+    void aFenceLineLongerThanAQuarterOfTheLimitIsCutLikeText() {
+        String text = "```" + "x".repeat(300) + "\ncode\n```";
+
+        List<String> parts = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> ReplySplit.parts(text, 100));
+
+        assertThat(String.join("", parts).replace("\n", "")).isEqualTo(text.replace("\n", ""));
+    }
+
+    @Test
+    void anyTextEndsInPartsWithinTheLimitThatKeepEveryNonSpaceCharacter() {
+        java.util.Random random = new java.util.Random(25);
+        // fences on lines of their own: a part that reopens a block repeats only its fence line
+        String[] pieces = {"word", " ", "\n", "\n\n", "\n```\n", "\n```js\n", "\uD83D\uDE00", "x".repeat(90), "  "};
+        for (int round = 0; round < 300; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(120); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            int limit = 2 + random.nextInt(150);
+
+            List<String> parts = assertTimeoutPreemptively(Duration.ofSeconds(1),
+                    () -> ReplySplit.parts(text.toString(), limit));
+
+            String kept = String.join("", parts).replaceAll("\\s+|```(js)?", "");
+            assertThat(kept).as(text.toString()).isEqualTo(text.toString().replaceAll("\\s+|```(js)?", ""));
+            assertThat(parts).as(text.toString()).allSatisfy(part -> {
+                assertThat(part.length()).isLessThanOrEqualTo(limit);
+                assertThat(part).isNotBlank();
+                assertThat(Character.isLowSurrogate(part.charAt(0))).isFalse();
+            });
+        }
     }
 
     @Test

@@ -131,7 +131,7 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         parts.current = new AtomicReference<>(config);
         parts.inbound = new Inbound(new Inbound.Parts(parts.current::get, new Takes(store.outbox().claims(),
                 parts.metrics, parts.dispatcher::wake), clock, parts.metrics, parts.refusals,
-                new AgentReplies(store.replies(), parts.metrics, parts.dispatcher::wake, clock)));
+                new AgentReplies(store.replies(), parts.metrics, parts.dispatcher::wake, clock), store.history()));
         // the gauges, the console's counts and the health endpoints read what was last found, never the store
         parts.counts = StoreCounts.start(store.history(), clock);
         parts.metrics.storeGauges(parts.counts::pending, parts.counts::dead);
@@ -235,8 +235,8 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
         javalin.routes.exception(IllegalCharsetNameException.class, (e, ctx) -> unsupportedCharset(ctx));
         javalin.routes.error(404, "*", ctx -> {
             String type = ctx.res().getContentType();
-            if (type == null || !type.startsWith("application/json")) {
-                ctx.json(Map.of("error", "not found")); // keep the admin API's own, more specific 404s
+            if (type == null || !(type.startsWith("application/json") || type.startsWith("text/html"))) {
+                ctx.json(Map.of("error", "not found")); // keep the admin API's own 404s, and the claim page's
             }
         });
         javalin.routes.error(405, "*", ctx -> ctx.json(Map.of("error", "method not allowed")));

@@ -95,7 +95,7 @@ final class Params {
         try {
             return text == null ? null : DeliveryStatus.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("status must be dead, pending or delivered");
+            throw new BadRequest("status must be dead, pending, delivered or skipped");
         }
     }
 

@@ -9,8 +9,10 @@ import io.chatrelay.event.MalformedEventException;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.event.Visitor;
 import io.chatrelay.store.AttemptView;
+import io.chatrelay.store.Claims;
 import io.chatrelay.store.ActionView;
 import io.chatrelay.store.DeliveryFilter;
+import io.chatrelay.store.DeliveryKind;
 import io.chatrelay.store.DeliveryView;
 import io.chatrelay.store.EventSummary;
 import io.chatrelay.store.History;
@@ -68,6 +70,7 @@ public final class Stories {
             story.put("routes", deliveries.stream().map(DeliveryView::route).distinct().sorted().toList());
             story.put("routing", raw.routing().stream().map(redactor::shown).toList());
             story.put("contact", parsed.map(this::contact).orElse(null));
+            story.put("claim", history.claim(id).map(this::claim).orElse(null));
             story.put("body", RequestsShown.received(raw, redactor));
             List<Map<String, Object>> stories = new ArrayList<>();
             for (int i = deliveries.size() - 1; i >= 0; i--) { // in the order they were made
@@ -75,7 +78,9 @@ public final class Stories {
                 Map<String, Object> delivery = withAttempts(view);
                 boolean digest = digests.contains(view.id());
                 delivery.put("digest", digest);
-                if (!digest) { // a digest's request holds many events: it is not this event's to show
+                // a digest's request holds many events: not this event's to show; an edit's or a notice's
+                // is rendered from its target, which may hold a response_url: never shown
+                if (!digest && (view.kind() == DeliveryKind.EVENT || view.kind() == DeliveryKind.FOLLOW_UP)) {
                     requests.ifPresent(r -> delivery.put("request",
                             r.sent(raw, String.valueOf(view.id()), view.destination(), view.route())));
                 }
@@ -86,6 +91,15 @@ public final class Stories {
             story.put("actions", history.actions(id).stream().map(Stories::action).toList());
             return story;
         });
+    }
+
+    /** Who took the escalation ({@code by}: the name shown in its messages), when, through which destination. */
+    private Map<String, Object> claim(Claims.Claim claim) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("by", redactor.redact(claim.byName()));
+        json.put("at", claim.at().toString());
+        json.put("via", claim.via());
+        return json;
     }
 
     /** An operator's action on one of the event's deliveries: what, on which, from where, when. */
@@ -119,6 +133,7 @@ public final class Stories {
         row.put("conversation_id", redactor.shown(view.conversationId()));
         row.put("destination", view.destination());
         row.put("route", view.route());
+        row.put("kind", kind(view));
         row.put("status", view.status().name().toLowerCase(Locale.ROOT));
         row.put("attempts", view.attempts());
         row.put("last_status", view.lastStatus());
@@ -147,6 +162,7 @@ public final class Stories {
             Map<String, Object> brief = new LinkedHashMap<>();
             brief.put("id", d.id());
             brief.put("destination", d.destination());
+            brief.put("kind", kind(d));
             brief.put("status", d.status().name().toLowerCase(Locale.ROOT));
             brief.put("attempts", d.attempts());
             return brief;
@@ -215,6 +231,11 @@ public final class Stories {
         } catch (MalformedEventException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code event}, {@code follow-up}, {@code edit} or {@code notice}. */
+    static String kind(DeliveryView view) {
+        return view.kind().label().orElse("event");
     }
 
     private static String text(Instant at) {

@@ -34,7 +34,7 @@ final class DeliveriesCommand {
         @Mixin
         ConfigOption config;
 
-        @Option(names = "--status", paramLabel = "dead|pending|delivered", description = "Only this status.")
+        @Option(names = "--status", paramLabel = "dead|pending|delivered|skipped", description = "Only this status.")
         DeliveryStatus status;
 
         @Option(names = "--destination", paramLabel = "NAME", description = "Only to this destination.")

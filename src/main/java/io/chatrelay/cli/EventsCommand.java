@@ -31,7 +31,7 @@ final class EventsCommand {
                 + "chat, ...).")
         String type;
 
-        @Option(names = "--status", paramLabel = "dead|pending|delivered",
+        @Option(names = "--status", paramLabel = "dead|pending|delivered|skipped",
                 description = "Only events with a delivery in this status.")
         DeliveryStatus status;
 

@@ -47,6 +47,9 @@ final class StoryPrinter {
             out.println("contact:");
             contact.forEach((key, value) -> field("  " + key, value));
         }
+        if (event.get("claim") instanceof Map<?, ?> claim) {
+            field("taken by", claim.get("by") + " at " + claim.get("at") + " via " + claim.get("via"));
+        }
         List<?> deliveries = (List<?>) event.get("deliveries");
         out.println(Plural.deliveries(deliveries.size()));
         for (Object delivery : deliveries) {
@@ -81,14 +84,16 @@ final class StoryPrinter {
 
     void delivery(Map<String, Object> delivery) {
         List<?> attempts = (List<?>) delivery.get("attempt_history");
-        out.printf("%s %s to %s (route %s): %s after %s%n",
-                Boolean.TRUE.equals(delivery.get("digest")) ? "digest delivery" : "delivery", delivery.get("id"),
+        out.printf("%s %s to %s (route %s): %s after %s%n", what(delivery), delivery.get("id"),
                 delivery.get("destination"), delivery.get("route"), delivery.get("status"),
                 attemptCount(((Number) delivery.get("attempts")).longValue(), attempts.size()));
         out.printf("  event %s (%s), accepted %s, conversation %s%n", delivery.get("event_id"), delivery.get("event"),
                 delivery.get("accepted_at"), dash(delivery.get("conversation_id")));
         if (delivery.get("next_attempt_at") != null) {
             out.printf("  next attempt %s%n", delivery.get("next_attempt_at"));
+        }
+        if ("skipped".equals(delivery.get("status"))) {
+            out.printf("  skipped: %s%n", dash(delivery.get("last_reason")));
         }
         if (attempts.isEmpty()) {
             out.println("  no attempt yet");
@@ -105,6 +110,15 @@ final class StoryPrinter {
                 out.printf("        retry at %s%n", attempt.get("next_attempt_at"));
             }
         }
+    }
+
+    /** "delivery", "digest delivery", "follow-up delivery", "edit delivery", "notice delivery". */
+    private static String what(Map<String, Object> delivery) {
+        if (Boolean.TRUE.equals(delivery.get("digest"))) {
+            return "digest delivery";
+        }
+        Object kind = delivery.get("kind");
+        return kind == null || "event".equals(kind) ? "delivery" : kind + " delivery";
     }
 
     /**
@@ -158,7 +172,9 @@ final class StoryPrinter {
         List<String> ids = column(rows, "id");
         List<String> went = rows.stream().map(row -> ((List<?>) row.get("deliveries")).stream().map(item -> {
             Map<String, Object> delivery = cast(item);
-            return delivery.get("destination") + " " + delivery.get("status");
+            Object kind = delivery.get("kind");
+            return delivery.get("destination") + (kind == null || "event".equals(kind) ? "" : " " + kind) + " "
+                    + delivery.get("status");
         }).reduce((a, b) -> a + ", " + b).orElse("(no route matched)")).toList();
         Table table = new Table(wide ? Table.FULL : 100)
                 .column("ID", Table.FULL, wide ? ids : Table.uniquePrefixes(ids, 8))
@@ -178,7 +194,7 @@ final class StoryPrinter {
         Table table = new Table(Table.FULL);
         String[][] columns = {{"ID", "id"}, {"STATUS", "status"}, {"ACCEPTED", "accepted_at"},
             {"EVENT ID", "event_id"}, {"EVENT", "event"}, {"DESTINATION", "destination"},
-            {"ROUTE", "route"}, {"CONVERSATION", "conversation_id"}, {"ATTEMPTS", "attempts"},
+            {"ROUTE", "route"}, {"KIND", "kind"}, {"CONVERSATION", "conversation_id"}, {"ATTEMPTS", "attempts"},
             {"LAST ATTEMPT", "last_attempt_at"}, {"NEXT ATTEMPT", "next_attempt_at"}, {"LAST RESULT", "last_reason"}};
         for (String[] column : columns) {
             table.column(column[0], Table.FULL, column(rows, column[1]));

@@ -2,6 +2,7 @@ package io.chatrelay.ingest;
 
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.metrics.RelayMetrics;
+import io.chatrelay.store.History;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -16,9 +17,12 @@ import java.util.function.Supplier;
  */
 public final class Inbound {
 
-    /** What every inbound handler works with; {@code config} is the config in force now. */
+    /**
+     * What every inbound handler works with; {@code config} is the config in force now, {@code history}
+     * the store's read side (the claim page shows the event a link names).
+     */
     public record Parts(Supplier<RelayConfig> config, Takes takes, Clock clock, RelayMetrics metrics,
-                        Refusals refusals, AgentReplies replies) {}
+                        Refusals refusals, AgentReplies replies, History history) {}
 
     private final Parts parts;
 
@@ -31,5 +35,6 @@ public final class Inbound {
         // each way in adds its routes here
         io.chatrelay.platform.slack.SlackInteractions.register(javalin, parts);
         io.chatrelay.platform.slack.SlackEvents.register(javalin, parts);
+        new ClaimPage(parts).register(javalin);
     }
 }

@@ -31,6 +31,9 @@ public interface History {
     /** The ids of the digest deliveries that carry the event (one, unless it was replayed into none), oldest first. */
     List<Long> digestDeliveries(String eventId);
 
+    /** Who took the escalation, if it is one and anybody did. */
+    Optional<Claims.Claim> claim(String eventId);
+
     /** What operators did to the event's deliveries (retry now, resend, replay), oldest first. */
     List<ActionView> actions(String eventId);
 

@@ -42,6 +42,11 @@ final class JdbcHistory implements History {
     }
 
     @Override
+    public Optional<Claims.Claim> claim(String eventId) {
+        return database.lazyTransaction(sql -> JdbcClaims.claimOf(sql, eventId));
+    }
+
+    @Override
     public List<AttemptView> attempts(long deliveryId) {
         return database.lazyTransaction(sql -> {
             List<AttemptView> attempts = new ArrayList<>();

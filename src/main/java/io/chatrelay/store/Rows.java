@@ -56,7 +56,7 @@ final class Rows {
     /** The columns {@link #view} reads, in its order; {@code d} is the delivery, {@code e} its event. */
     static final String VIEW_COLUMNS = "d.id, e.id, e.type, d.destination, d.route, d.status, d.attempts, "
             + "d.last_status, d.last_reason, d.updated_at, d.next_attempt_at, e.received_at, e.conversation_id, "
-            + "(SELECT MAX(a.at) FROM attempts a WHERE a.delivery_id = d.id)";
+            + "(SELECT MAX(a.at) FROM attempts a WHERE a.delivery_id = d.id), d.kind";
 
     /** The views a query selecting {@link #VIEW_COLUMNS} finds, in its order. */
     static List<DeliveryView> views(PreparedStatement select) throws SQLException {
@@ -75,7 +75,8 @@ final class Rows {
                 row.getString(5), status, row.getInt(7), nullableInt(row, 8), row.getString(9),
                 Instant.ofEpochMilli(row.getLong(10)),
                 status == DeliveryStatus.PENDING ? Instant.ofEpochMilli(row.getLong(11)) : null,
-                Instant.ofEpochMilli(row.getLong(12)), row.getString(13), nullableInstant(row, 14));
+                Instant.ofEpochMilli(row.getLong(12)), row.getString(13), nullableInstant(row, 14),
+                DeliveryKind.ofColumn(row.getString(15)));
     }
 
     static AttemptView attempt(ResultSet row) throws SQLException {

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.Relay;
 import io.chatrelay.config.Secret;
 import io.chatrelay.ingest.SignatureVerifier;
+import io.chatrelay.platform.Platforms;
 import io.chatrelay.testkit.Browser;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.Fixtures;
 import io.chatrelay.testkit.Http;
+import io.chatrelay.testkit.ManualClock;
 import io.chatrelay.testkit.RelayUnderTest;
 import io.chatrelay.testkit.Sink;
 import java.nio.file.Path;
@@ -113,6 +115,43 @@ class ConsoleBrowserTest {
 
     private static WebElement visible(WebDriver driver, By by) {
         return driver.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+    }
+
+    @Test
+    void anEscalationsPageSaysWhoTookItAndWhyItsFollowUpWasSkipped() throws Exception {
+        relay.close();
+        ManualClock clock = new ManualClock();
+        relay = Relay.start(Platforms.loader(Map.of()).parse("""
+                server: {port: 0, public_url: "https://relay.example.com"}
+                store: {url: "jdbc:sqlite:%s"}
+                chat_data: {signing_secrets: ["%s"]}
+                admin: {token: %s}
+                destinations:
+                  crm: {type: webhook, url: "%s"}
+                  pager: {type: webhook, url: "%s"}
+                routes:
+                  - {name: escalations, to: [crm], unclaimed: {after: 30s, to: [pager]}}
+                """.formatted(dir.resolve("claims.db"), RelayUnderTest.SECRET, TOKEN, crm.url("/hook"),
+                discord.url("/page"))), clock);
+        String escalation = post(Fixtures.bytes("live-chat-escalation"));
+        String page = java.net.URI.create(crm.take().getHeaders().get("X-Relay-Claim-Url")).getPath();
+        try (okhttp3.Response taken = new okhttp3.OkHttpClient.Builder().followRedirects(false).build().newCall(
+                new Request.Builder().url(base() + page).post(new okhttp3.FormBody.Builder().add("name", "Ana")
+                        .build()).build()).execute()) {
+            assertThat(taken.code()).isEqualTo(303);
+        }
+        clock.advance(java.time.Duration.ofSeconds(31));
+        Eventually.holds("the follow-up is skipped", () -> Http.execute(new Request.Builder()
+                .url(base() + "/admin/deliveries?status=skipped").header("Authorization", "Bearer " + TOKEN).build())
+                .body().contains("\"kind\":\"follow-up\""));
+
+        signIn();
+        driver.get(base() + "/admin/#/event/" + escalation);
+        WebElement claim = browser.await("who took it", d -> visible(d, By.id("claim")));
+
+        assertThat(claim.getText()).startsWith("Ana, ").endsWith("via crm");
+        assertThat(driver.findElement(By.id("deliveries")).getText()).contains("follow-up delivery",
+                "Skipped: taken by Ana at ");
     }
 
     @Test

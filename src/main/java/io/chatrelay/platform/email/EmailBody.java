@@ -1,6 +1,7 @@
 package io.chatrelay.platform.email;
 
 import io.chatrelay.event.Message;
+import io.chatrelay.platform.EscalationState;
 import io.chatrelay.render.Digest;
 import io.chatrelay.render.DigestLine;
 import io.chatrelay.render.Summary;
@@ -16,11 +17,24 @@ final class EmailBody {
     private static final String BUTTON = "display:inline-block;padding:10px 18px;background:#1a73e8;color:#ffffff;"
             + "border-radius:4px;text-decoration:none;font-weight:bold";
 
+    private static final String TAKE_BUTTON = BUTTON.replace("#1a73e8", "#188038");
+    private static final String TAKE = "Take this chat";
+
     private EmailBody() {}
 
-    static String text(Summary summary, Optional<String> templated) {
+    /** The claim page's link, while the escalation can be taken: a mail cannot call the relay back. */
+    private static Optional<String> takeLink(EscalationState state) {
+        return state.takeable() ? state.claimLink().map(java.net.URI::toASCIIString) : Optional.empty();
+    }
+
+    /**
+     * The text part; an escalation's {@code state} adds its status lines ("🙋 Taken by Ana at 14:02 UTC")
+     * under the title and, while it can be taken, the claim page's link before the live chat's.
+     */
+    static String text(Summary summary, Optional<String> templated, EscalationState state) {
         StringBuilder out = new StringBuilder();
         out.append(summary.emoji()).append(' ').append(summary.title()).append("\n\n");
+        state.statusLines().forEach(line -> out.append(line).append('\n'));
         out.append(templated.orElse(summary.line())).append('\n');
         if (!summary.facts().isEmpty()) {
             out.append('\n');
@@ -28,6 +42,7 @@ final class EmailBody {
         for (Summary.Fact fact : summary.facts()) {
             out.append(Text.oneLine(fact.label())).append(": ").append(Text.truncate(fact.value(), FACT)).append('\n');
         }
+        takeLink(state).ifPresent(link -> out.append('\n').append(TAKE).append(": ").append(link).append('\n'));
         summary.link().ifPresent(link -> out.append('\n').append(link.label()).append(": ").append(link.url()).append('\n'));
         if (!summary.transcript().isEmpty()) {
             out.append("\nTranscript\n\n").append(Transcript.render(summary.transcript(), TRANSCRIPT,
@@ -36,13 +51,23 @@ final class EmailBody {
         return out.toString();
     }
 
-    static String html(Summary summary, Optional<String> templatedHtml, boolean plain) {
+    /** The HTML part: as {@link #text}, every value escaped, the links as buttons. */
+    static String html(Summary summary, Optional<String> templatedHtml, boolean plain, EscalationState state) {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html><body style=\"font-family:sans-serif\">\n");
         out.append("<h2>").append(EmailHtml.escape(summary.emoji() + " " + summary.title())).append("</h2>\n");
+        state.statusLines().forEach(line -> out.append("<p><strong>").append(EmailHtml.escape(line))
+                .append("</strong></p>\n"));
         out.append("<p>").append(templatedHtml.orElseGet(() -> EmailHtml.escape(summary.line()))).append("</p>\n");
-        summary.link().ifPresent(link -> out.append("<p><a href=\"").append(EmailHtml.escape(link.url()))
-                .append("\" style=\"").append(BUTTON).append("\">").append(EmailHtml.escape(link.label()))
-                .append("</a></p>\n"));
+        Optional<String> take = takeLink(state);
+        if (take.isPresent() || summary.link().isPresent()) {
+            out.append("<p>");
+            take.ifPresent(link -> out.append("<a href=\"").append(EmailHtml.escape(link)).append("\" style=\"")
+                    .append(TAKE_BUTTON).append("\">").append(TAKE).append("</a> "));
+            summary.link().ifPresent(link -> out.append("<a href=\"").append(EmailHtml.escape(link.url()))
+                    .append("\" style=\"").append(BUTTON).append("\">").append(EmailHtml.escape(link.label()))
+                    .append("</a>"));
+            out.append("</p>\n");
+        }
         if (!summary.facts().isEmpty()) {
             out.append("<table>\n");
             for (Summary.Fact fact : summary.facts()) {

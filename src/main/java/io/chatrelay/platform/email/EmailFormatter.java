@@ -178,10 +178,10 @@ public final class EmailFormatter implements Formatter {
     private static MimeMultipart body(Summary summary, Envelope envelope) throws MessagingException {
         MimeMultipart alternative = new FixedBoundaryMultipart("alternative", boundary(envelope));
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(EmailBody.text(summary, envelope.templated(TemplateSyntax.PLAIN)), "UTF-8");
+        text.setText(EmailBody.text(summary, envelope.templated(TemplateSyntax.PLAIN), envelope.escalation()), "UTF-8");
         MimeBodyPart html = new MimeBodyPart();
         html.setText(EmailBody.html(summary, envelope.templated(TemplateSyntax.MARKDOWN).map(EmailHtml::render),
-                envelope.plain()),
+                envelope.plain(), envelope.escalation()),
                 "UTF-8", "html");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatrelay.event.Message;
 import io.chatrelay.platform.Envelope;
+import io.chatrelay.platform.EscalationState;
 import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.OutboundRequest;
 import io.chatrelay.render.Digest;
@@ -53,11 +54,12 @@ public final class GoogleChatFormatter implements Formatter {
                 .map(GoogleChatFormatter::threadKey);
         int transcript = TRANSCRIPT;
         int fact = FACT;
-        ObjectNode body = message(summary, templated, transcript, fact, thread, envelope.plain());
+        EscalationState state = envelope.escalation();
+        ObjectNode body = message(summary, templated, transcript, fact, thread, envelope.plain(), state);
         while (OutboundRequest.json(body).length > MAX_BYTES && fact > 10) {
             transcript /= 2; // the limit is in bytes: CJK text is three a character
             fact /= 2;
-            body = message(summary, templated, transcript, fact, thread, envelope.plain());
+            body = message(summary, templated, transcript, fact, thread, envelope.plain(), state);
         }
         URI url = GoogleChatUrl.sending(webhookUrl, thread.isPresent());
         return OutboundRequest.postJson(url, GoogleChatUrl.shown(webhookUrl, thread.isPresent()), body)
@@ -85,17 +87,30 @@ public final class GoogleChatFormatter implements Formatter {
                 .withHeader("Content-Type", "application/json; charset=UTF-8");
     }
 
+    /**
+     * The message; an escalation's {@code state} adds its status lines ("🙋 Taken by Ana at 14:02 UTC")
+     * to the text and the card, and while it can be taken a "Take this chat" button to the claim page
+     * (a space webhook cannot call the relay back).
+     */
     static ObjectNode message(Summary summary, Optional<String> templated, int transcriptBudget, int factLimit,
-                              Optional<String> thread, boolean plain) {
+                              Optional<String> thread, boolean plain, EscalationState state) {
         ObjectNode message = NODES.objectNode();
         String title = summary.emoji() + " " + Text.oneLine(summary.title());
         String line = templated.map(GoogleChatText::render).orElseGet(() -> GoogleChatText.literal(summary.line()));
-        message.put("text", Text.truncate("*" + GoogleChatText.literal(title) + "*\n" + line, Math.min(TEXT, factLimit * 4)));
+        StringBuilder status = new StringBuilder();
+        state.statusLines().forEach(s -> status.append('\n').append(GoogleChatText.literal(s)));
+        message.put("text", Text.truncate("*" + GoogleChatText.literal(title) + "*" + status + "\n" + line,
+                Math.min(TEXT, factLimit * 4)));
         ObjectNode card = message.putArray("cardsV2").addObject().put("cardId", "chat-data-event").putObject("card");
         card.putObject("header").put("title", Text.truncate(title, 200));
         ArrayNode sections = card.putArray("sections");
         String cardLine = templated.map(GoogleChatCardHtml::render).orElseGet(() -> GoogleChatCardHtml.escape(summary.line()));
         widgets(sections, null).addObject().putObject("textParagraph").put("text", Text.truncate(cardLine, factLimit * 2));
+        if (!state.statusLines().isEmpty()) {
+            widgets(sections, null).addObject().putObject("textParagraph").put("text", Text.truncate("<b>"
+                    + GoogleChatCardHtml.escape(String.join("\n", state.statusLines())).replace("\n", "<br>") + "</b>",
+                    factLimit * 2));
+        }
         if (!summary.facts().isEmpty()) {
             facts(widgets(sections, "Details"), summary, factLimit);
         }
@@ -104,9 +119,16 @@ public final class GoogleChatFormatter implements Formatter {
                     Transcript.render(summary.transcript(), transcriptBudget, m -> line(m, plain))
                             .replace("\n", "<br>"));
         }
-        summary.link().filter(link -> link.url().length() <= MAX_URL).ifPresent(link -> widgets(sections, null).addObject()
-                .putObject("buttonList").putArray("buttons").addObject().put("text", link.label())
-                .putObject("onClick").putObject("openLink").put("url", link.url()));
+        Optional<String> take = (state.takeable() ? state.claimLink() : Optional.<URI>empty()).map(URI::toASCIIString)
+                .filter(url -> url.length() <= MAX_URL);
+        Optional<Summary.Link> open = summary.link().filter(link -> link.url().length() <= MAX_URL);
+        if (take.isPresent() || open.isPresent()) {
+            ArrayNode buttons = widgets(sections, null).addObject().putObject("buttonList").putArray("buttons");
+            take.ifPresent(url -> buttons.addObject().put("text", "Take this chat").putObject("onClick")
+                    .putObject("openLink").put("url", url));
+            open.ifPresent(link -> buttons.addObject().put("text", link.label()).putObject("onClick")
+                    .putObject("openLink").put("url", link.url()));
+        }
         thread.ifPresent(key -> message.putObject("thread").put("threadKey", key));
         return message;
     }

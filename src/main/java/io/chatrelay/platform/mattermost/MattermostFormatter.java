@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatrelay.event.Message;
 import io.chatrelay.platform.Envelope;
+import io.chatrelay.platform.EscalationState;
 import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.Masking;
 import io.chatrelay.platform.OutboundRequest;
@@ -15,6 +16,8 @@ import io.chatrelay.render.TemplateSyntax;
 import io.chatrelay.render.Text;
 import io.chatrelay.render.Transcript;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,7 +52,7 @@ public final class MattermostFormatter implements Formatter {
     public OutboundRequest format(Envelope envelope) {
         Summary summary = Summaries.of(envelope.event());
         Optional<String> templated = envelope.templated(TemplateSyntax.MARKDOWN).map(MattermostText::render);
-        ObjectNode post = message(summary, templated, envelope.plain());
+        ObjectNode post = message(summary, templated, envelope.plain(), envelope.escalation());
         channel.ifPresent(c -> post.put("channel", c));
         username.ifPresent(u -> post.put("username", u));
         iconUrl.ifPresent(u -> post.put("icon_url", u));
@@ -71,14 +74,25 @@ public final class MattermostFormatter implements Formatter {
         return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), post);
     }
 
-    static ObjectNode message(Summary summary, Optional<String> templated, boolean plain) {
+    /**
+     * The post; an escalation's {@code state} adds its status lines ("🙋 Taken by Ana at 14:02 UTC")
+     * under the title and, while it can be taken, a "Take this chat" link to the claim page before
+     * the live chat's (a webhook post cannot call the relay back).
+     */
+    static ObjectNode message(Summary summary, Optional<String> templated, boolean plain, EscalationState state) {
         String title = MattermostText.literal(Text.oneLine(summary.title()));
         String line = templated.orElseGet(() -> MattermostText.literal(summary.line()));
-        String text = summary.compact() ? summary.emoji() + " **" + title + "**: " + line
-                : "#### " + summary.emoji() + " " + title + "\n" + line;
+        StringBuilder status = new StringBuilder();
+        state.statusLines().forEach(s -> status.append("\n**").append(MattermostText.literal(s)).append("**"));
+        String text = summary.compact() ? summary.emoji() + " **" + title + "**: " + line + status
+                : "#### " + summary.emoji() + " " + title + status + "\n" + line;
         Optional<Summary.Link> shownLink = summary.link().filter(l -> l.url().length() <= MAX_URL);
-        String link = shownLink.map(l -> "\n\n" + MattermostText.INSTANCE.link(l.url(),
-                MattermostText.literal(l.label()))).orElse("");
+        List<String> links = new ArrayList<>();
+        (state.takeable() ? state.claimLink() : Optional.<URI>empty()).map(URI::toASCIIString)
+                .filter(url -> url.length() <= MAX_URL)
+                .ifPresent(url -> links.add(MattermostText.INSTANCE.link(url, "Take this chat")));
+        shownLink.ifPresent(l -> links.add(MattermostText.INSTANCE.link(l.url(), MattermostText.literal(l.label()))));
+        String link = links.isEmpty() ? "" : "\n\n" + String.join(" · ", links);
         ObjectNode post = NODES.objectNode();
         post.put("text", Text.truncate(text, MESSAGE - link.length()) + link);
         if (summary.compact() || (summary.facts().isEmpty() && summary.transcript().isEmpty())) {

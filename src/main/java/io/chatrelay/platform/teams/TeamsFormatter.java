@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatrelay.event.Message;
 import io.chatrelay.platform.Envelope;
+import io.chatrelay.platform.EscalationState;
 import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.Masking;
 import io.chatrelay.platform.OutboundRequest;
@@ -42,11 +43,12 @@ public final class TeamsFormatter implements Formatter {
         Optional<String> templated = envelope.templated(TemplateSyntax.MARKDOWN).map(TeamsMarkdown::render);
         int transcript = TRANSCRIPT;
         int fact = MAX_FACT;
-        ObjectNode message = message(summary, templated, transcript, fact, envelope.plain());
+        EscalationState state = envelope.escalation();
+        ObjectNode message = message(summary, templated, transcript, fact, envelope.plain(), state);
         while (OutboundRequest.json(message).length > MAX_BYTES && fact > 10) {
             transcript /= 2; // Teams counts bytes: CJK text is three a character
             fact /= 2;
-            message = message(summary, templated, transcript, fact, envelope.plain());
+            message = message(summary, templated, transcript, fact, envelope.plain(), state);
         }
         return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
     }
@@ -72,8 +74,13 @@ public final class TeamsFormatter implements Formatter {
         return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
     }
 
+    /**
+     * The card; an escalation's {@code state} adds its status lines ("🙋 Taken by Ana at 14:02 UTC")
+     * under the title and, while it can be taken, a "Take this chat" button to the claim page: Teams
+     * webhooks cannot call the relay back.
+     */
     static ObjectNode message(Summary summary, Optional<String> templated, int transcriptBudget, int factLimit,
-                              boolean plain) {
+                              boolean plain, EscalationState state) {
         ObjectNode card = NODES.objectNode();
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         card.put("type", "AdaptiveCard");
@@ -83,6 +90,9 @@ public final class TeamsFormatter implements Formatter {
                 .put("weight", "Bolder").put("size", "Medium"));
         body.add(textBlock(Text.truncate(templated.orElseGet(() -> LiteralMarkdown.escape(summary.line())),
                 factLimit * 2)));
+        for (String line : state.statusLines()) {
+            body.add(textBlock(Text.truncate(LiteralMarkdown.escape(line), factLimit)).put("weight", "Bolder"));
+        }
         if (!summary.facts().isEmpty()) {
             ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
             summary.facts().forEach(f -> facts.addObject().put("title", Text.truncate(Text.oneLine(f.label()), 100))
@@ -92,7 +102,10 @@ public final class TeamsFormatter implements Formatter {
             body.add(textBlock(Transcript.render(summary.transcript(), transcriptBudget, m -> line(m, plain)))
                     .put("spacing", "Medium").put("separator", true));
         }
-        summary.link().filter(link -> link.url().length() <= factLimit * 2).ifPresent(link -> card.putArray("actions")
+        Optional<URI> take = state.takeable() ? state.claimLink() : Optional.empty();
+        take.ifPresent(link -> card.withArray("actions").addObject().put("type", "Action.OpenUrl")
+                .put("title", "Take this chat").put("url", link.toASCIIString()).put("style", "positive"));
+        summary.link().filter(link -> link.url().length() <= factLimit * 2).ifPresent(link -> card.withArray("actions")
                 .addObject().put("type", "Action.OpenUrl").put("title", link.label()).put("url", link.url()));
         ObjectNode message = NODES.objectNode().put("type", "message");
         message.putArray("attachments").addObject()

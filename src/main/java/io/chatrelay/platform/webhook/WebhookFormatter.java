@@ -29,6 +29,8 @@ public final class WebhookFormatter implements Formatter {
 
     public static final String EVENT_ID_HEADER = "X-Relay-Event-Id";
     public static final String TOPIC_HEADER = "x-chat-data-topic";
+    /** An escalation nobody took yet: where to take it ({@code server.public_url}'s claim page). */
+    public static final String CLAIM_URL_HEADER = "X-Relay-Claim-Url";
 
     /** Reads each event's body keeping its numbers as written: decimals are not rounded to doubles. */
     private static final ObjectMapper READER = new ObjectMapper()
@@ -49,13 +51,15 @@ public final class WebhookFormatter implements Formatter {
 
     @Override
     public OutboundRequest format(Envelope envelope) {
+        Optional<String> claimUrl = claimUrl(envelope);
         byte[] body = envelope.templated(TemplateSyntax.PLAIN)
-                .map(text -> OutboundRequest.json(JsonNodeFactory.instance.objectNode().put("text", text)))
+                .map(text -> templated(text, claimUrl))
                 .orElse(envelope.raw().body());
         Map<String, String> sent = new LinkedHashMap<>();
         sent.put("Content-Type", "application/json");
         sent.put(TOPIC_HEADER, envelope.event().type()); // the parsed type is always a name; a stored one may predate that rule
         sent.put(EVENT_ID_HEADER, envelope.raw().id());
+        claimUrl.ifPresent(link -> sent.put(CLAIM_URL_HEADER, link));
         headers.forEach((name, value) -> sent.put(name, value.reveal()));
         signer.ifPresent(s -> sent.putAll(s.headers(messageId(envelope), envelope.now(), body)));
         return new OutboundRequest(method, url, Masking.url(url), sent, body);
@@ -85,6 +89,21 @@ public final class WebhookFormatter implements Formatter {
         headers.forEach((name, value) -> sent.put(name, value.reveal()));
         signer.ifPresent(s -> sent.putAll(s.headers(messageId(envelope), envelope.now(), body)));
         return new OutboundRequest(method, url, Masking.url(url), sent, body);
+    }
+
+    /**
+     * The claim link of an escalation nobody took yet. The event's own body is forwarded as it came, so
+     * the link travels in a header, and in a templated body's {@code claim_url} too.
+     */
+    private static Optional<String> claimUrl(Envelope envelope) {
+        return envelope.escalation().takeable() ? envelope.escalation().claimLink().map(URI::toASCIIString)
+                : Optional.empty();
+    }
+
+    private static byte[] templated(String text, Optional<String> claimUrl) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("text", text);
+        claimUrl.ifPresent(link -> body.put("claim_url", link));
+        return OutboundRequest.json(body);
     }
 
     /** Unique per delivery and the same on every retry of it, so receivers can drop duplicates. */

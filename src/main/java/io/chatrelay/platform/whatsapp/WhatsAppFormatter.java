@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatrelay.event.Message;
 import io.chatrelay.platform.Envelope;
+import io.chatrelay.platform.EscalationState;
 import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.OutboundRequest;
 import io.chatrelay.render.Digest;
@@ -58,7 +59,8 @@ public final class WhatsAppFormatter implements Formatter {
         } else {
             body.put("type", "text");
             body.putObject("text").put("preview_url", false).put("body", text(Summaries.of(envelope.event()),
-                    envelope.templated(TemplateSyntax.MARKDOWN).map(WhatsAppText::render), envelope.plain()));
+                    envelope.templated(TemplateSyntax.MARKDOWN).map(WhatsAppText::render), envelope.plain(),
+                    envelope.escalation()));
         }
         return OutboundRequest.postJson(url, url.toString(), body)
                 .withHeader("Authorization", "Bearer " + token);
@@ -123,9 +125,17 @@ public final class WhatsAppFormatter implements Formatter {
         return line.isEmpty() ? "-" : Text.truncate(line, MAX_PARAMETER);
     }
 
-    static String text(Summary summary, Optional<String> templated, boolean plain) {
+    /**
+     * The text message; an escalation's {@code state} adds its status lines ("🙋 Taken by Ana at 14:02
+     * UTC") under the title and, while it can be taken, a line with the claim page's link (a template
+     * message stays as approved). The links are never cut: the facts give way to them.
+     */
+    static String text(Summary summary, Optional<String> templated, boolean plain, EscalationState state) {
         StringBuilder head = new StringBuilder();
         head.append('*').append(WhatsAppText.literal(summary.emoji() + " " + Text.oneLine(summary.title()))).append("*\n");
+        for (String status : state.statusLines()) {
+            head.append(WhatsAppText.literal(status)).append('\n');
+        }
         head.append(templated.orElseGet(() -> WhatsAppText.literal(summary.line())));
         if (!summary.facts().isEmpty()) {
             head.append('\n');
@@ -134,8 +144,12 @@ public final class WhatsAppFormatter implements Formatter {
             head.append("\n*").append(WhatsAppText.literal(Text.oneLine(fact.label()))).append(":* ")
                     .append(Text.truncate(WhatsAppText.literal(fact.value()), MAX_FACT));
         }
-        summary.link().ifPresent(link -> head.append("\n\n").append(link.label()).append(": ").append(link.url()));
-        String text = Text.truncate(head.toString(), MAX_TEXT);
+        StringBuilder links = new StringBuilder();
+        (state.takeable() ? state.claimLink() : Optional.<URI>empty())
+                .ifPresent(link -> links.append("\n\nTake this chat: ").append(link.toASCIIString()));
+        summary.link().ifPresent(link -> links.append(links.isEmpty() ? "\n\n" : "\n").append(link.label())
+                .append(": ").append(link.url()));
+        String text = Text.truncate(head.toString(), Math.max(0, MAX_TEXT - links.length())) + links;
         int budget = MAX_TEXT - text.length() - 2;
         if (!summary.transcript().isEmpty() && budget > 40) {
             text += "\n\n" + Transcript.render(summary.transcript(), budget, m -> line(m, plain));

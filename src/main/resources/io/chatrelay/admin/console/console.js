@@ -227,7 +227,8 @@
       el('td', { 'data-label': 'Message', class: 'excerpt' }, e.excerpt || '–'),
       el('td', { 'data-label': 'Conversation', class: 'mono' }, e.conversation_id || '–'),
       el('td', { 'data-label': 'Deliveries' }, e.deliveries.length === 0 ? 'no route matched'
-        : e.deliveries.map((d) => el('span', { class: 'delivery-brief' }, d.destination, ' ', badge(d.status), ' '))));
+        : e.deliveries.map((d) => el('span', { class: 'delivery-brief' }, d.destination,
+          d.kind && d.kind !== 'event' ? ' ' + d.kind : '', ' ', badge(d.status), ' '))));
   }
 
   // Rows already shown are redrawn where they are; events new since are put on top, newest first.
@@ -283,6 +284,8 @@
       fact('Accepted', when(story.accepted_at)), fact('Conversation', story.conversation_id || '–'),
       fact('Chatbot', story.chatbot_id || '–'), fact('Size', story.size_bytes + ' bytes'),
       fact('Routes', story.routes.length ? story.routes.join(', ') : 'none matched'),
+      story.claim ? fact('Taken by', el('span', { id: 'claim' }, story.claim.by + ', ', when(story.claim.at),
+        ', via ' + story.claim.via)) : null,
       (story.routing || []).length ? fact('Time intervals', el('span', { id: 'routing' },
         story.routing.map((line) => el('div', {}, line)))) : null);
     const contact = story.contact ? el('dl', { class: 'facts', id: 'contact' },
@@ -348,7 +351,9 @@
     }
     container.replaceChildren(...deliveries.map((d) => el('article', { class: 'delivery', id: 'delivery-' + d.id,
       'data-status': d.status },
-      el('h3', {}, 'To ' + d.destination, badge(d.status), el('span', { class: 'hint' }, 'delivery ' + d.id + ', route ' + d.route)),
+      el('h3', {}, 'To ' + d.destination, badge(d.status), el('span', { class: 'hint' },
+        (d.kind && d.kind !== 'event' ? d.kind + ' ' : '') + 'delivery ' + d.id + ', route ' + d.route)),
+      d.status === 'skipped' ? el('p', { class: 'skipped' }, 'Skipped: ' + (d.last_reason || '–')) : null,
       d.next_attempt_at ? el('p', {}, 'Next attempt ' + when(d.next_attempt_at)) : null,
       actionButtons(d),
       sentRequest(d.request),

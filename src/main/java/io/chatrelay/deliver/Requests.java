@@ -121,7 +121,7 @@ final class Requests {
     private EscalationState state(Delivery delivery, ChatDataEvent event, Instant now) {
         Claims claims = outbox.claims();
         Optional<EscalationState.Taken> taken = claims.claimOf(delivery.event().id())
-                .map(c -> new EscalationState.Taken(c.byName(), c.at(), c.via()));
+                .map(c -> new EscalationState.Taken(c.byName(), c.at(), c.via(), c.byId()));
         Optional<Instant> left = claims.visitorLeft(event.conversationId(), delivery.event().receivedAt());
         Optional<java.net.URI> link = config.server().publicUrl()
                 .map(base -> links().url(base, delivery.event().id(), delivery.destination(), now));

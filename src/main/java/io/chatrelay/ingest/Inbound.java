@@ -29,5 +29,7 @@ public final class Inbound {
     /** Adds the inbound routes to the public listener. */
     public void register(JavalinConfig javalin) {
         // each way in adds its routes here
+        javalin.routes.post(io.chatrelay.platform.telegram.TelegramUpdates.PATH,
+                new io.chatrelay.platform.telegram.TelegramUpdates(parts));
     }
 }

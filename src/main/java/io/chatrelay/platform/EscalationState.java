@@ -14,8 +14,11 @@ import java.util.Optional;
 public record EscalationState(Optional<Taken> taken, Optional<Instant> visitorLeft, Optional<URI> claimLink,
                               Optional<Duration> notTakenAfter) {
 
-    /** Who took the escalation ({@code by}: the name shown), when, and through which destination. */
-    public record Taken(String by, Instant at, String via) {}
+    /**
+     * Who took the escalation ({@code by}: the name shown), when, through which destination, and the
+     * taker's own id on that platform ({@code byId}: to tell the taker from the others).
+     */
+    public record Taken(String by, Instant at, String via, String byId) {}
 
     public static final EscalationState NONE = new EscalationState(Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty());

@@ -30,7 +30,9 @@ class DiscordFormatterTest {
 
     private static JsonNode render(byte[] body) throws Exception {
         OutboundRequest request = FORMATTER.format(envelope(body));
-        assertThat(request.url().toString()).isEqualTo(URL);
+        boolean escalation = new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("live-chat-escalation");
+        assertThat(request.url().toString()).as("an escalation waits for the message, to edit it later")
+                .isEqualTo(escalation ? URL + "?wait=true" : URL);
         assertThat(request.displayUrl()).doesNotContain("TOKEN");
         return JSON.readTree(request.body());
     }

@@ -189,9 +189,10 @@ public final class DiscordFormatter implements Formatter {
             used += more.length();
         }
         int budget = Math.min(DiscordLimits.DESCRIPTION, DiscordLimits.TOTAL - used);
-        String head = Text.truncate(lead, budget);
+        String head = Text.truncate(lead, budget); // first: what a person must see, even when little room is left
+        int rest = budget - head.length() - 2;
         embed.put("description", head.isEmpty() ? description(summary, templated, budget, plain)
-                : head + "\n\n" + description(summary, templated, budget - head.length() - 2, plain));
+                : rest < 1 ? head : head + "\n\n" + description(summary, templated, rest, plain));
         if (!fields.isEmpty()) {
             embed.set("fields", fields);
         }

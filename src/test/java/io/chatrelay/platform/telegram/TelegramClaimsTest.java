@@ -138,6 +138,33 @@ class TelegramClaimsTest {
     }
 
     @Test
+    void aPressTheStoreCannotKeepIsAnswered503AndTelegramsResendTakesTheChat() throws Exception {
+        String eventId = escalate();
+        long message = api.next("sendMessage").messageId();
+        Eventually.holds("the message is recorded", () -> relay.pendingDeliveries() == 0);
+        String press = press(1, api.press(), 42, "Ana", null, CHAT, message, eventId);
+
+        sql("ALTER TABLE claims RENAME TO claims_away");
+        Http.Reply refused = update(SECRET, press);
+        sql("ALTER TABLE claims_away RENAME TO claims");
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(update(SECRET, press).status()).as("the same update again").isEqualTo(200);
+        assertThat(api.nextEach("editMessageText", "answerCallbackQuery").get("answerCallbackQuery").body()
+                .path("text").asText()).isEqualTo("You took this chat.");
+        assertThat(api.violations()).isEmpty();
+    }
+
+    /** Changes the relay's SQLite store under it, from a connection of its own. */
+    private void sql(String statement) throws Exception {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("relay.db"));
+             java.sql.Statement sql = connection.createStatement()) {
+            sql.execute("PRAGMA busy_timeout=5000");
+            sql.execute(statement);
+        }
+    }
+
+    @Test
     void unknownDestinationsAndDestinationsWithoutASecretAreNotFoundAndMalformedUpdatesAreRefused() {
         String anything = press(1, "q", 42, "Ana", null, CHAT, 1, "x");
         assertThat(update("nobody", SECRET, anything).status()).isEqualTo(404);

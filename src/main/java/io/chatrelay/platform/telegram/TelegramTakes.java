@@ -11,6 +11,8 @@ import io.chatrelay.platform.EscalationState;
 import io.chatrelay.render.Summary;
 import io.chatrelay.render.Text;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -82,13 +84,27 @@ final class TelegramTakes {
         } else if (state.takeable() && state.claimLink().isPresent()) {
             row.addObject().put("text", TAKE).put("url", state.claimLink().get().toString());
         }
-        summary.link().ifPresent(link -> row.addObject().put("text", OPEN).put("url", link.url()));
+        summary.link().filter(link -> buttonUrl(link.url()))
+                .ifPresent(link -> row.addObject().put("text", OPEN).put("url", link.url()));
         if (row.isEmpty()) {
             return Optional.empty();
         }
         ObjectNode markup = NODES.objectNode();
         markup.putArray("inline_keyboard").add(row);
         return Optional.of(markup);
+    }
+
+    /**
+     * Whether Telegram takes {@code url} in a button: an absolute http(s) URL with a host. One it
+     * refuses (BUTTON_URL_INVALID) would cost the whole message, so such a link stays in the text only.
+     */
+    static boolean buttonUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException notAUrl) {
+            return false;
+        }
     }
 
     /** "You took this chat." for the taker, "Ana took this chat at 14:02 UTC" for anyone else; empty if untaken. */

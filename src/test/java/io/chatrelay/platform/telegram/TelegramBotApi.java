@@ -215,44 +215,8 @@ final class TelegramBotApi extends Dispatcher implements AutoCloseable {
 
     /** What is wrong with a message's text, parse mode or keyboard, or null. */
     private static String shape(JsonNode body) {
-        List<String> text = TelegramRules.violations(body);
-        if (!text.isEmpty()) {
-            return String.join("; ", text);
-        }
-        if (body.has("reply_markup")) {
-            return keyboard(body.path("reply_markup"));
-        }
-        return null;
-    }
-
-    private static String keyboard(JsonNode markup) {
-        JsonNode rows = markup.path("inline_keyboard");
-        if (!rows.isArray() || markup.size() != 1) {
-            return "reply_markup must be {inline_keyboard: [[button, ...], ...]}";
-        }
-        for (JsonNode row : rows) {
-            if (!row.isArray() || row.isEmpty()) {
-                return "each keyboard row must be a non-empty array of buttons";
-            }
-            for (JsonNode button : row) {
-                if (button.path("text").asText("").isEmpty()) {
-                    return "a button without text";
-                }
-                boolean data = button.has("callback_data");
-                boolean url = button.has("url");
-                if (data == url || button.size() != 2) {
-                    return "a button must have a text and exactly one of callback_data and url: " + button;
-                }
-                int bytes = button.path("callback_data").asText("").getBytes(StandardCharsets.UTF_8).length;
-                if (data && (bytes < 1 || bytes > 64)) {
-                    return "BUTTON_DATA_INVALID: callback_data of " + bytes + " bytes, not 1..64";
-                }
-                if (url && !button.path("url").asText().matches("https?://[^\\s]+")) {
-                    return "BUTTON_URL_INVALID: " + button.path("url").asText();
-                }
-            }
-        }
-        return null;
+        List<String> problems = TelegramRules.violations(body);
+        return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
     private MockResponse refuse(int status, String description, String violation) {

@@ -111,10 +111,10 @@ class TelegramClaimsTest {
                     .doesNotContain("wrong");
         }
 
-        update(SECRET, press(3, api.press(), 42, "Ana", null, CHAT, message, eventId));
+        update(SECRET, press(1, api.press(), 42, "Ana", null, CHAT, message, eventId));
         Map<String, TelegramBotApi.Call> calls = api.nextEach("editMessageText", "answerCallbackQuery");
         assertThat(calls.get("answerCallbackQuery").body().path("text").asText())
-                .as("the refused presses took nothing").isEqualTo("You took this chat.");
+                .as("the refused presses took nothing, nor kept their update_id").isEqualTo("You took this chat.");
         assertThat(calls.get("editMessageText").body().path("text").asText()).contains("Taken by Ana at");
     }
 

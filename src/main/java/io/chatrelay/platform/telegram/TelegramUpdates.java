@@ -3,6 +3,7 @@ package io.chatrelay.platform.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatrelay.config.DestinationConfig;
+import io.chatrelay.config.RelayConfig;
 import io.chatrelay.ingest.Inbound;
 import io.chatrelay.log.LogSafe;
 import io.chatrelay.store.Claims;
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@code X-Telegram-Bot-Api-Secret-Token} (compared in constant time; else 401). A press of a take
  * button ({@code callback_query} with {@code claim:<event id>}) in the destination's own chat is
  * stored as a claim, with the answer to the presser, before it is answered 200; an update Telegram
- * resends (same {@code update_id}) is acted on once. Updates from other chats and every other kind
- * of update are answered 200 and ignored. No secret: 404, so a reload turns the route on and off.
+ * resends (same {@code update_id}) is acted on once. A press in the chat of another destination
+ * with the same bot and a {@code webhook_secret} is that destination's (a bot has one webhook).
+ * Updates from other chats and every other kind of update are answered 200 and ignored. No secret: 404, so a reload turns the route on and off.
  */
 public final class TelegramUpdates implements Handler {
 
@@ -41,7 +43,8 @@ public final class TelegramUpdates implements Handler {
     @Override
     public void handle(Context ctx) {
         String name = ctx.pathParam("destination");
-        DestinationConfig destination = parts.config().get().destinations().get(name);
+        RelayConfig config = parts.config().get();
+        DestinationConfig destination = config.destinations().get(name);
         if (!(destination instanceof TelegramConfig telegram) || telegram.webhookSecret().isEmpty()) {
             ctx.status(404).json(Map.of("error", "not found"));
             return;
@@ -64,17 +67,20 @@ public final class TelegramUpdates implements Handler {
                     "a body that is not a Telegram update, for telegram destination " + name);
             return;
         }
-        answer(ctx, telegram, update);
+        answer(ctx, config, telegram, update);
     }
 
-    private void answer(Context ctx, TelegramConfig telegram, JsonNode update) {
-        Claims.Inbound inbound = new Claims.Inbound("telegram:" + telegram.name(), update.path("update_id").asText());
-        Optional<JsonNode> chat = chatOf(update);
-        if (chat.isEmpty() || !sameChat(chat.get(), telegram.chatId())) {
-            LOG.debug("telegram update {} for {} ignored: not from its chat", inbound.id(), telegram.name());
+    /** {@code owner}: the destination whose webhook this is; {@code telegram}: the one whose chat the update is from. */
+    private void answer(Context ctx, RelayConfig config, TelegramConfig owner, JsonNode update) {
+        Claims.Inbound inbound = new Claims.Inbound("telegram:" + owner.name(), update.path("update_id").asText());
+        Optional<TelegramConfig> from = chatOf(update).flatMap(chat -> destinationOf(chat, owner, config));
+        if (from.isEmpty()) {
+            LOG.debug("telegram update {} for {} ignored: not from a chat of its bot's destinations", inbound.id(),
+                    owner.name());
             ctx.status(200);
             return;
         }
+        TelegramConfig telegram = from.get();
         JsonNode query = update.path("callback_query");
         String data = query.path("data").asText("");
         if (!query.isObject() || !data.startsWith(TelegramTakes.CLAIM)) {
@@ -85,9 +91,15 @@ public final class TelegramUpdates implements Handler {
             ctx.status(200);
             return;
         }
-        JsonNode from = query.path("from");
-        String byName = (from.path("first_name").asText("") + " " + from.path("last_name").asText("")).strip();
-        String user = from.path("id").asText("");
+        press(ctx, telegram, inbound, query);
+    }
+
+    /** A press of a take button: stored, with the answer to the presser, before Telegram is answered. */
+    private void press(Context ctx, TelegramConfig telegram, Claims.Inbound inbound, JsonNode query) {
+        String data = query.path("data").asText("");
+        JsonNode presser = query.path("from");
+        String byName = (presser.path("first_name").asText("") + " " + presser.path("last_name").asText("")).strip();
+        String user = presser.path("id").asText("");
         Claims.Press press = new Claims.Press(data.substring(TelegramTakes.CLAIM.length()), user,
                 byName.isEmpty() ? user : byName, telegram.name(), parts.clock().instant(), Optional.of(inbound),
                 Optional.of(new Claims.Queued(telegram.name(),
@@ -111,6 +123,20 @@ public final class TelegramUpdates implements Handler {
         }
         JsonNode chat = update.path("callback_query").path("message").path("chat");
         return chat.isObject() ? Optional.of(chat) : Optional.empty();
+    }
+
+    /**
+     * The destination whose chat the update is from: the webhook's own, or another with a
+     * {@code webhook_secret} and the same bot (Telegram sends all of a bot's updates to one webhook).
+     */
+    private static Optional<TelegramConfig> destinationOf(JsonNode chat, TelegramConfig owner, RelayConfig config) {
+        if (sameChat(chat, owner.chatId())) {
+            return Optional.of(owner);
+        }
+        return config.destinations().values().stream().filter(TelegramConfig.class::isInstance)
+                .map(TelegramConfig.class::cast).filter(other -> other.webhookSecret().isPresent()
+                        && other.botToken().equals(owner.botToken()) && sameChat(chat, other.chatId()))
+                .findFirst();
     }
 
     /** {@code chat_id} as configured: the chat's numeric id, or its {@code @username}. */

@@ -24,7 +24,7 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * A stand-in for the Bot API of one bot and one chat that keeps Telegram's documented rules
- * (shared/platforms.md): {@code sendMessage}, {@code editMessageText} of a message it posted and
+ * (shared/platforms.md), in the chats it is in: {@code sendMessage}, {@code editMessageText} of a message it posted and
  * {@code answerCallbackQuery} of a press it made, each with only its own fields; HTML text of
  * 1..4096 characters ({@link TelegramRules}); inline keyboards of rows of buttons with a text and
  * either a {@code callback_data} of 1..64 bytes or an http(s) {@code url}; callback answers of at
@@ -46,7 +46,7 @@ final class TelegramBotApi extends Dispatcher implements AutoCloseable {
             "answerCallbackQuery", Set.of("callback_query_id", "text", "show_alert", "url", "cache_time"));
 
     private final String token;
-    private final long chatId;
+    private final Set<String> chats;
     private final MockWebServer server = new MockWebServer();
     private final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
@@ -54,9 +54,10 @@ final class TelegramBotApi extends Dispatcher implements AutoCloseable {
     private final Map<String, Boolean> queries = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(100);
 
-    TelegramBotApi(String token, long chatId) {
+    /** The bot {@code token}, in the chats {@code chatIds}. */
+    TelegramBotApi(String token, long... chatIds) {
         this.token = token;
-        this.chatId = chatId;
+        this.chats = java.util.Arrays.stream(chatIds).mapToObj(String::valueOf).collect(java.util.stream.Collectors.toSet());
         server.setDispatcher(this);
         try {
             server.start(0);
@@ -164,7 +165,7 @@ final class TelegramBotApi extends Dispatcher implements AutoCloseable {
     }
 
     private MockResponse send(JsonNode body) {
-        if (!String.valueOf(chatId).equals(body.path("chat_id").asText())) {
+        if (!chats.contains(body.path("chat_id").asText())) {
             return refuse(400, "Bad Request: chat not found", "sendMessage to chat " + body.path("chat_id"));
         }
         String problem = shape(body);
@@ -175,14 +176,14 @@ final class TelegramBotApi extends Dispatcher implements AutoCloseable {
         messages.put(id, body);
         calls.add(new Call("sendMessage", body, id));
         return ok("{\"message_id\":" + id + ",\"from\":{\"id\":1,\"is_bot\":true,\"first_name\":\"Relay\"},"
-                + "\"chat\":{\"id\":" + chatId + ",\"type\":\"supergroup\",\"title\":\"Support\"},\"date\":1700000000,"
+                + "\"chat\":{\"id\":" + body.path("chat_id").asText() + ",\"type\":\"supergroup\",\"title\":\"Support\"},\"date\":1700000000,"
                 + "\"text\":" + JSON.valueToTree(body.path("text").asText()) + "}");
     }
 
     private MockResponse edit(JsonNode body) {
         JsonNode before = messages.get(body.path("message_id").asLong(-1));
-        if (!String.valueOf(chatId).equals(body.path("chat_id").asText()) || !body.path("message_id").isIntegralNumber()
-                || before == null) {
+        if (before == null || !before.path("chat_id").asText().equals(body.path("chat_id").asText())
+                || !body.path("message_id").isIntegralNumber()) {
             return refuse(400, "Bad Request: message to edit not found", "editMessageText of chat "
                     + body.path("chat_id") + " message " + body.path("message_id"));
         }
@@ -196,7 +197,8 @@ final class TelegramBotApi extends Dispatcher implements AutoCloseable {
         }
         messages.put(body.path("message_id").asLong(), body);
         calls.add(new Call("editMessageText", body, body.path("message_id").asLong()));
-        return ok("{\"message_id\":" + body.path("message_id").asLong() + ",\"chat\":{\"id\":" + chatId + "}}");
+        return ok("{\"message_id\":" + body.path("message_id").asLong() + ",\"chat\":{\"id\":"
+                + body.path("chat_id").asText() + "}}");
     }
 
     private MockResponse answer(JsonNode body) {

@@ -11,6 +11,7 @@ import io.chatrelay.testkit.Http;
 import io.chatrelay.testkit.LogCapture;
 import io.chatrelay.testkit.RelayUnderTest;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -161,6 +162,42 @@ class TelegramClaimsTest {
              java.sql.Statement sql = connection.createStatement()) {
             sql.execute("PRAGMA busy_timeout=5000");
             sql.execute(statement);
+        }
+    }
+
+    @Test
+    void aPressInTheChatOfAnotherDestinationOfTheSameBotReachesItThroughTheBotsOneWebhook() throws Exception {
+        long other = -100778;
+        try (TelegramBotApi bot = new TelegramBotApi(TOKEN, CHAT, other);
+             Relay both = Relay.start(RelayUnderTest.config(dir.resolve("both"), """
+                     destinations:
+                       first: {type: telegram, bot_token: "%1$s", chat_id: "%2$d", webhook_secret: first-secret,
+                               api_base_url: "%4$s", rate_limit: {requests: 100, per: 1s}}
+                       second: {type: telegram, bot_token: "%1$s", chat_id: "%3$d", webhook_secret: second-secret,
+                                api_base_url: "%4$s", rate_limit: {requests: 100, per: 1s}}
+                     routes: [{name: escalations, match: {event: live-chat-escalation}, to: [first, second]}]
+                     """.formatted(TOKEN, CHAT, other, bot.baseUrl())))) {
+            String eventId = JSON.readTree(Http.postSigned(both.port(), RelayUnderTest.SECRET,
+                    Fixtures.bytes("live-chat-escalation")).body()).path("id").asText();
+            Map<Long, Long> posted = new java.util.HashMap<>();
+            for (int i = 0; i < 2; i++) {
+                TelegramBotApi.Call call = bot.next("sendMessage");
+                posted.put(call.body().path("chat_id").asLong(), call.messageId());
+            }
+
+            Http.Reply reply = Http.execute(new Request.Builder().url("http://127.0.0.1:" + both.port() + "/telegram/first")
+                    .header("X-Telegram-Bot-Api-Secret-Token", "first-secret").post(RequestBody.create(
+                            press(1, bot.press(), 42, "Ana", null, other, posted.get(other), eventId),
+                            MediaType.get("application/json"))).build());
+
+            assertThat(reply.status()).isEqualTo(200);
+            Eventually.holds("both messages edited and the press answered", () -> both.pendingDeliveries() == 0);
+            List<TelegramBotApi.Call> calls = bot.unread();
+            assertThat(calls).extracting(TelegramBotApi.Call::method)
+                    .containsExactlyInAnyOrder("editMessageText", "editMessageText", "answerCallbackQuery");
+            assertThat(calls).filteredOn(call -> call.method().equals("editMessageText"))
+                    .extracting(call -> call.body().path("chat_id").asLong()).containsExactlyInAnyOrder(CHAT, other);
+            assertThat(bot.violations()).isEmpty();
         }
     }
 

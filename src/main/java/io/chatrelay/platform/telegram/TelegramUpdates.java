@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * stored as a claim, with the answer to the presser, before it is answered 200; an update Telegram
  * resends (same {@code update_id}) is acted on once. A press in the chat of another destination
  * with the same bot and a {@code webhook_secret} is that destination's (a bot has one webhook).
- * Updates from other chats and every other kind of update are answered 200 and ignored. No secret: 404, so a reload turns the route on and off.
+ * Updates from other chats and every other kind of update are answered 200 and ignored. No secret:
+ * 404, so that a reload turns the route on and off.
  */
 public final class TelegramUpdates implements Handler {
 
@@ -49,11 +50,12 @@ public final class TelegramUpdates implements Handler {
             ctx.status(404).json(Map.of("error", "not found"));
             return;
         }
-        if (!matches(ctx.header(SECRET_HEADER), telegram.webhookSecret().get().reveal())) {
-            refuse(ctx, 401, "signature", ctx.header(SECRET_HEADER) == null ? "missing secret token"
-                    : "secret token does not match", (ctx.header(SECRET_HEADER) == null ? "no " + SECRET_HEADER
-                    + " header" : "a " + SECRET_HEADER + " that is not the webhook_secret") + " of telegram destination "
-                    + name + " (a setWebhook without secret_token, or a changed secret?)");
+        String given = ctx.header(SECRET_HEADER);
+        if (!matches(given, telegram.webhookSecret().get().reveal())) {
+            refuse(ctx, 401, "signature", given == null ? "missing secret token" : "secret token does not match",
+                    (given == null ? "no " + SECRET_HEADER : "a " + SECRET_HEADER + " that is not the webhook_secret")
+                            + " for telegram destination " + name
+                            + " (a setWebhook without secret_token, or a changed secret?)");
             return;
         }
         JsonNode update;
@@ -70,7 +72,7 @@ public final class TelegramUpdates implements Handler {
         answer(ctx, config, telegram, update);
     }
 
-    /** {@code owner}: the destination whose webhook this is; {@code telegram}: the one whose chat the update is from. */
+    /** An authentic update to the webhook of {@code owner}: a press is stored, anything else is ignored. */
     private void answer(Context ctx, RelayConfig config, TelegramConfig owner, JsonNode update) {
         Claims.Inbound inbound = new Claims.Inbound("telegram:" + owner.name(), update.path("update_id").asText());
         Optional<TelegramConfig> from = chatOf(update).flatMap(chat -> destinationOf(chat, owner, config));

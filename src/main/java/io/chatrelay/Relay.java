@@ -9,6 +9,7 @@ import io.chatrelay.deliver.Dispatcher;
 import io.chatrelay.deliver.Senders;
 import io.chatrelay.ingest.BodyBudget;
 import io.chatrelay.ingest.ConnectionLimit;
+import io.chatrelay.ingest.AgentReplies;
 import io.chatrelay.ingest.IngestHandler;
 import io.chatrelay.ingest.Inbound;
 import io.chatrelay.ingest.Takes;
@@ -129,7 +130,8 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
                 parts.metrics, load, parts.refusals);
         parts.current = new AtomicReference<>(config);
         parts.inbound = new Inbound(new Inbound.Parts(parts.current::get, new Takes(store.outbox().claims(),
-                parts.metrics, parts.dispatcher::wake), clock, parts.metrics, parts.refusals));
+                parts.metrics, parts.dispatcher::wake), clock, parts.metrics, parts.refusals,
+                new AgentReplies(store.replies(), parts.metrics, parts.dispatcher::wake, clock)));
         // the gauges, the console's counts and the health endpoints read what was last found, never the store
         parts.counts = StoreCounts.start(store.history(), clock);
         parts.metrics.storeGauges(parts.counts::pending, parts.counts::dead);

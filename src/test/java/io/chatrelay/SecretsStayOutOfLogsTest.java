@@ -45,10 +45,12 @@ class SecretsStayOutOfLogsTest {
     private static final String WHSEC = "whsec_c2VjcmV0LWtleS1TRUNSRVQ=";
     private static final String MATTERMOST_PATH = "/hooks/mmSECRETkey321";
     private static final String WHATSAPP_TOKEN = "EAAwhatsappSECRETtoken";
+    private static final String CHAT_DATA_API_KEY = "sk-chatdataAPI-SECRET-key";
     private static final String GOOGLE_CHAT_PATH = "/v1/spaces/AAAA/messages?key=gcKEYsecret&token=gcTOKENsecret";
     private static final List<String> SECRETS = List.of(SIGNING_SECRET, ADMIN_TOKEN, "slackSECRETtoken123",
             "discordSECRETtoken456", "teamsSECRETsig789", SLACK_BOT_TOKEN, TELEGRAM_TOKEN, CRM_TOKEN, WHSEC,
-            "c2VjcmV0LWtleS1TRUNSRVQ=", "T0SECRET", "99887766", "mmSECRETkey321", "gcKEYsecret", "gcTOKENsecret", WHATSAPP_TOKEN);
+            "c2VjcmV0LWtleS1TRUNSRVQ=", "T0SECRET", "99887766", "mmSECRETkey321", "gcKEYsecret", "gcTOKENsecret", WHATSAPP_TOKEN,
+            CHAT_DATA_API_KEY);
 
     @TempDir
     Path dir;
@@ -59,7 +61,7 @@ class SecretsStayOutOfLogsTest {
             Path config = Files.writeString(dir.resolve("relay.yaml"), """
                     server: {port: 0}
                     store: {url: "jdbc:sqlite:%s"}
-                    chat_data: {signing_secrets: ["${SIGNING}"]}
+                    chat_data: {signing_secrets: ["${SIGNING}"], api_key: "%s"}
                     admin: {token: "%s"}
                     delivery: {max_attempts: 2, backoff: {initial: 10ms, max: 20ms}, timeout: 300ms}
                     destinations:
@@ -75,7 +77,7 @@ class SecretsStayOutOfLogsTest {
                     routes:
                       - {name: all, to: [slack, slack-api, discord-down, teams-slow, telegram-dns, crm, mattermost, google-chat,
                                          whatsapp]}
-                    """.formatted(dir.resolve("relay.db"), ADMIN_TOKEN, echo.url(SLACK_PATH), SLACK_BOT_TOKEN,
+                    """.formatted(dir.resolve("relay.db"), CHAT_DATA_API_KEY, ADMIN_TOKEN, echo.url(SLACK_PATH), SLACK_BOT_TOKEN,
                     echo.url("/api"), freePort(), DISCORD_PATH, slow.url(TEAMS_PATH), TELEGRAM_TOKEN,
                     echo.url("/crm"), CRM_TOKEN, WHSEC, echo.url(MATTERMOST_PATH), echo.url(GOOGLE_CHAT_PATH),
                     WHATSAPP_TOKEN, echo.url("/v23.0")));

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ValidateCommand.class, PreviewCommand.class,
                 SignCommand.class, DemoCommand.class, DeliveriesCommand.class, EventsCommand.class,
-                RoutesCommand.class, HealthcheckCommand.class, ConfigCommand.class})
+                RoutesCommand.class, HealthcheckCommand.class, ConfigCommand.class, ConnectCommand.class,
+                DisconnectCommand.class})
 public final class Main implements Callable<Integer> {
 
     static {

@@ -129,12 +129,14 @@ public final class ConfigLoader {
         ServerConfig server = server(root.mapping("server"), adminListen);
         Fields chatData = root.mapping("chat_data");
         Duration dedupeWindow = chatData.durationOrOff("dedupe_window", RelayConfig.DEFAULT_DEDUPE_WINDOW);
+        ChatDataApiConfig chatDataApi = ChatDataApiReader.read(chatData);
         List<Secret> secrets = signingSecrets(chatData);
         StoreConfig store = store(root.mapping("store"), directory);
         DeliveryConfig delivery = delivery(root.mapping("delivery"));
         Fields destinationSection = root.mapping("destinations");
         Map<String, DestinationConfig> destinations = destinationReader.read(destinationSection);
         java.util.Set<String> names = destinationSection.keys();
+        chatDataDestination(destinationSection, chatDataApi, destinations);
         TimeIntervalReader timeIntervals = new TimeIntervalReader(root);
         List<RouteConfig> routes = RouteReader.read(root, names, timeIntervals.read());
         timeIntervals.warnUnused(routes);
@@ -143,7 +145,28 @@ public final class ConfigLoader {
             root.problem("routes", "is required: without routes no event goes anywhere");
         }
         return separately(new RelayConfig(server, secrets, store, delivery, adminToken, destinations, routes,
-                dedupeWindow));
+                dedupeWindow, chatDataApi));
+    }
+
+    /**
+     * With {@code chat_data.api_key}, Chat Data's API is the destination of agents' replies, named
+     * {@code chat-data}: a destination of the config may not take that name.
+     */
+    private static void chatDataDestination(Fields destinations, ChatDataApiConfig api,
+                                            Map<String, DestinationConfig> read) {
+        if (destinations.keys().contains(ChatDataDestination.NAME)) {
+            destinations.problem(ChatDataDestination.NAME, "is the name of the relay's own destination for agents' "
+                    + "replies (Chat Data's API): give this destination another name");
+        }
+        if (api.apiKey().isEmpty()) {
+            read.forEach((name, destination) -> destination.replyRules().flatMap(ReplyRules::asked)
+                    .filter(mode -> mode != ReplyRules.Mode.OFF).ifPresent(mode -> destinations.mapping(name)
+                            .problem("replies", "replies: " + mode + " sends agents' replies to Chat Data's API, "
+                                    + "which needs chat_data.api_key; set it, or replies: off")));
+        } else if (!destinations.keys().contains(ChatDataDestination.NAME)) {
+            read.put(ChatDataDestination.NAME, new ChatDataDestination(api, new DestinationOptions(Optional.empty(),
+                    Optional.empty(), Optional.empty())));
+        }
     }
 
     /** A destination no route names gets nothing: meant for a route that lost it, or left over. */
@@ -169,7 +192,7 @@ public final class ConfigLoader {
         List<RouteConfig> routes = config.routes().stream().map(route -> route.withTo(split.apply(route.to()))
                 .withUnclaimedTo(route.unclaimed().map(u -> split.apply(u.to())).orElse(List.of()))).toList();
         return new RelayConfig(config.server(), config.signingSecrets(), config.store(), config.delivery(),
-                config.adminToken(), parts, routes, config.dedupeWindow());
+                config.adminToken(), parts, routes, config.dedupeWindow(), config.chatDataApi());
     }
 
     private static ServerConfig server(Fields fields, Optional<ServerConfig.Address> adminListen) {

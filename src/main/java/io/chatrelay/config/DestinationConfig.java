@@ -32,6 +32,14 @@ public interface DestinationConfig {
         return java.util.Map.of(name(), this);
     }
 
+    /**
+     * Who may answer the visitor from this destination's threads ({@code replies},
+     * {@code internal_prefix}); empty where the platform cannot hear replies.
+     */
+    default java.util.Optional<ReplyRules> replyRules() {
+        return java.util.Optional.empty();
+    }
+
     /** The name the config gives this destination, or the one it is a part of ({@link #separately}). */
     default String writtenAs() {
         return name();

@@ -46,6 +46,23 @@ public final class DestinationFields {
         return fields.choice(key, choices);
     }
 
+    /**
+     * {@code replies} ({@code claimer}, {@code anyone} or {@code off}) and {@code internal_prefix}
+     * (default {@code //}); {@code canHear} says whether this destination can hear replies at all, and
+     * what it lacks when it cannot ({@code whyNot}).
+     */
+    public ReplyRules replyRules(boolean canHear, String whyNot) {
+        Optional<String> written = choice("replies", List.of("claimer", "anyone", "off"));
+        Optional<ReplyRules.Mode> mode = written.flatMap(ReplyRules.Mode::parse);
+        if (written.isPresent() && mode.isEmpty()) {
+            problem("replies", "must be claimer, anyone or off, got " + shown("replies", written.get()));
+        }
+        String prefix = fields.string("internal_prefix", ReplyRules.DEFAULT_INTERNAL_PREFIX);
+        mode.filter(m -> m != ReplyRules.Mode.OFF && !canHear).ifPresent(m -> problem("replies",
+                "replies: " + m + " needs " + whyNot + "; or replies: off"));
+        return new ReplyRules(mode, prefix);
+    }
+
     /** A value as a problem may quote it: as written in the file when it came from the environment. */
     public String shown(String key, String value) {
         return fields.shown(key, value);

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Removes every secret a config holds from a piece of text before it is logged or returned: signing
- * secrets, the admin token, and every value a destination names as a secret; a URL's path segments
+ * secrets, the admin token, Chat Data's API key, and every value a destination names as a secret; a URL's path segments
  * and query too (a server may echo back just the path).
  */
 public final class Redactor {
@@ -38,6 +38,7 @@ public final class Redactor {
         Set<String> secrets = new LinkedHashSet<>();
         config.signingSecrets().forEach(s -> secrets.add(s.reveal()));
         config.adminToken().ifPresent(s -> secrets.add(s.reveal()));
+        config.chatDataApi().apiKey().ifPresent(s -> addHeader(secrets, s.reveal()));
         config.store().password().ifPresent(secrets::add);
         for (DestinationConfig destination : config.destinations().values()) {
             destination.secrets().forEach(secret -> add(secrets, secret.reveal()));

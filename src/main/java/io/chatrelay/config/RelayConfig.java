@@ -14,12 +14,14 @@ public record RelayConfig(
         Optional<Secret> adminToken,
         Map<String, DestinationConfig> destinations,
         List<RouteConfig> routes,
-        Duration dedupeWindow) {
+        Duration dedupeWindow,
+        ChatDataApiConfig chatDataApi) {
 
     /** {@code chat_data.dedupe_window}'s default: a body accepted again within it is answered as a duplicate. */
     public static final Duration DEFAULT_DEDUPE_WINDOW = Duration.ofMinutes(10);
 
     public RelayConfig {
+        java.util.Objects.requireNonNull(chatDataApi, "chatDataApi");
         signingSecrets = List.copyOf(signingSecrets);
         destinations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(destinations));
         routes = List.copyOf(routes);
@@ -30,6 +32,14 @@ public record RelayConfig(
                        Optional<Secret> adminToken, Map<String, DestinationConfig> destinations,
                        List<RouteConfig> routes) {
         this(server, signingSecrets, store, delivery, adminToken, destinations, routes, DEFAULT_DEDUPE_WINDOW);
+    }
+
+    /** A config without Chat Data's API ({@code chat_data.api_key} absent). */
+    public RelayConfig(ServerConfig server, List<Secret> signingSecrets, StoreConfig store, DeliveryConfig delivery,
+                       Optional<Secret> adminToken, Map<String, DestinationConfig> destinations,
+                       List<RouteConfig> routes, Duration dedupeWindow) {
+        this(server, signingSecrets, store, delivery, adminToken, destinations, routes, dedupeWindow,
+                ChatDataApiConfig.OFF);
     }
 
     /** What a lease keeps beyond the sends it covers: time to record the outcome of the last one. */
@@ -52,11 +62,11 @@ public record RelayConfig(
 
     public RelayConfig withServer(ServerConfig newServer) {
         return new RelayConfig(newServer, signingSecrets, store, delivery, adminToken, destinations, routes,
-                dedupeWindow);
+                dedupeWindow, chatDataApi);
     }
 
     public RelayConfig withStore(StoreConfig newStore) {
         return new RelayConfig(server, signingSecrets, newStore, delivery, adminToken, destinations, routes,
-                dedupeWindow);
+                dedupeWindow, chatDataApi);
     }
 }

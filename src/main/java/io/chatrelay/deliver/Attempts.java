@@ -2,13 +2,9 @@ package io.chatrelay.deliver;
 
 import io.chatrelay.config.Redactor;
 import io.chatrelay.config.RelayConfig;
-import io.chatrelay.event.ChatDataEvent;
-import io.chatrelay.event.EventParser;
 import io.chatrelay.event.MalformedEventException;
 import io.chatrelay.log.LogSafe;
 import io.chatrelay.metrics.RelayMetrics;
-import io.chatrelay.platform.Envelope;
-import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.Formatters;
 import io.chatrelay.platform.JsonPeek;
 import io.chatrelay.platform.OutboundRequest;
@@ -16,7 +12,7 @@ import io.chatrelay.platform.Outcome;
 import io.chatrelay.platform.Platform;
 import io.chatrelay.render.Templates;
 import io.chatrelay.store.Attempt;
-import io.chatrelay.store.Deadline;
+import io.chatrelay.store.Claims;
 import io.chatrelay.store.DeliveryKind;
 import io.chatrelay.store.Delivery;
 import io.chatrelay.store.Outbox;
@@ -25,9 +21,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +36,6 @@ final class Attempts {
     private static final Logger LOG = LoggerFactory.getLogger(Attempts.class);
     /** How much of an answer an attempt keeps for its story. */
     static final int ANSWER_CHARS = 300;
-    /** Waits between tries to record an outcome; all the tries together end within the lease's margin. */
-    private static final Duration[] RECORD_RETRIES = Stream.of(50, 100, 200, 400, 750, 1000)
-            .map(Duration::ofMillis).toArray(Duration[]::new);
 
     private final RelayConfig config;
     private final Formatters formatters;
@@ -54,6 +47,7 @@ final class Attempts {
     private final Redactor redactor;
     private final RetryPolicy policy;
     private final Clock clock;
+    private final Recording recording;
     private final RelayMetrics metrics;
 
     Attempts(RelayConfig config, Senders senders, Outbox outbox, RateLimiter limiter, Clock clock,
@@ -69,6 +63,7 @@ final class Attempts {
         this.redactor = Redactor.of(config);
         this.policy = RetryPolicy.of(config.delivery(), () -> ThreadLocalRandom.current().nextDouble());
         this.clock = clock;
+        this.recording = new Recording(clock, redactor);
     }
 
     /**
@@ -189,17 +184,20 @@ final class Attempts {
         int attempts = delivery.attempts() + 1;
         int maxAttempts = policy.maxAttempts();
         if (outcome instanceof Outcome.Skipped skipped) {
-            if (record(delivery, attempt, "skipped", deadline -> outbox.skipped(delivery, attempt, deadline))) {
+            if (recording.record(delivery, attempt, "skipped", deadline -> outbox.skipped(delivery, attempt, deadline))) {
                 sent.followUp().ifPresent(metrics::followUp);
                 LOG.info("skipped {}: {}", what, LogSafe.value(skipped.reason()));
             }
             return;
         }
         RetryPolicy.Decision decision = policy.decide(outcome, attempts, clock.instant());
+        Optional<ReplyNotices.Reply> reply = ReplyNotices.of(delivery);
         if (decision instanceof RetryPolicy.Decision.Delivered) {
-            if (record(delivery, attempt, "delivered",
-                    deadline -> outbox.delivered(delivery, attempt, sent.posted(), deadline))) {
+            List<Claims.Queued> then = reply.map(ReplyNotices::delivered).orElse(List.of());
+            if (recording.record(delivery, attempt, "delivered",
+                    deadline -> outbox.delivered(delivery, attempt, sent.posted(), then, deadline))) {
                 sent.followUp().ifPresent(metrics::followUp);
+                reply.ifPresent(r -> replyDelivered(r, attempt));
                 metrics.deliveryOutcome(delivery.destination(), "delivered");
                 if (delivery.isDigest()) {
                     digestCarried(delivery);
@@ -210,15 +208,30 @@ final class Attempts {
                         attempt.took().toMillis(), attempts, LogSafe.value(redactor.redact(note)));
             }
         } else if (decision instanceof RetryPolicy.Decision.RetryAt retry) {
-            if (record(delivery, attempt, "retry",
+            if (recording.record(delivery, attempt, "retry",
                     deadline -> outbox.retryAt(delivery, retry.at(), attempt, deadline))) {
                 metrics.deliveryOutcome(delivery.destination(), "retried");
                 LOG.warn("retry {} in {} after {} (attempt {} of {})", what, human(retry.after()),
                         LogSafe.value(attempt.reason()), attempts, maxAttempts);
             }
-        } else if (record(delivery, attempt, "dead", deadline -> outbox.dead(delivery, attempt, deadline))) {
+        } else if (recording.record(delivery, attempt, "dead", deadline -> outbox.dead(delivery, attempt,
+                reply.map(r -> ReplyNotices.dead(r, attempt.reason())).orElse(List.of()), deadline))) {
             metrics.deliveryOutcome(delivery.destination(), "dead");
+            reply.ifPresent(r -> metrics.reply("dead"));
             LOG.error("dead {}: {} (attempt {} of {})", what, LogSafe.value(attempt.reason()), attempts, maxAttempts);
+        }
+    }
+
+    /** Counts a reply the visitor got, and the escalation's first such one; a store that cannot say loses only that. */
+    private void replyDelivered(ReplyNotices.Reply reply, Attempt attempt) {
+        metrics.reply("delivered");
+        Instant at = attempt.at().plus(attempt.took());
+        try {
+            if (outbox.claims().firstReply(reply.escalationId(), at)) {
+                metrics.firstReply(Duration.between(reply.escalationAcceptedAt(), at));
+            }
+        } catch (StoreUnavailableException e) {
+            LOG.debug("first reply of event={} not counted: {}", reply.escalationId(), e.getMessage());
         }
     }
 
@@ -231,46 +244,7 @@ final class Attempts {
         }
     }
 
-    /** One outcome write, given the deadline by which it must be stored or not at all. */
-    private interface OutcomeWrite {
-        boolean write(Deadline deadline);
-    }
-
-    /**
-     * Records an outcome; false, after one warning, if the claim had passed to someone else. While
-     * the store is unavailable (a database failover) it tries again, within the lease's margin in
-     * all: the message has gone out, and if its outcome is not recorded the claim lapses and the
-     * message goes out a second time. A try that gave up stored nothing, so no outcome is stored twice.
-     */
-    private boolean record(Delivery delivery, Attempt attempt, String outcome, OutcomeWrite write) {
-        Deadline deadline = Deadline.in(RelayConfig.LEASE_MARGIN, clock);
-        for (int tries = 0; ; tries++) {
-            try {
-                if (write.write(deadline)) {
-                    return true;
-                }
-                LOG.warn("{} {} status={} not recorded: its claim had ended (it was taken over or given back "
-                        + "meanwhile)", outcome, what(delivery), attempt.status());
-                return false;
-            } catch (StoreUnavailableException e) {
-                Duration wait = RECORD_RETRIES[Math.min(tries, RECORD_RETRIES.length - 1)];
-                Duration left = deadline.left();
-                if (left.compareTo(wait) <= 0) {
-                    throw e;
-                }
-                LOG.warn("delivery={}: recording its outcome failed ({}); trying again in {}", delivery.id(),
-                        LogSafe.value(redactor.redact(e.getMessage())), human(wait));
-                try {
-                    Thread.sleep(wait.toMillis());
-                } catch (InterruptedException stopping) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static String what(Delivery delivery) {
+    static String what(Delivery delivery) {
         return "event=" + delivery.event().id() + " type=" + LogSafe.value(delivery.event().type())
                 + " destination=" + delivery.destination() + " delivery=" + delivery.id();
     }
@@ -309,7 +283,7 @@ final class Attempts {
         return outcome instanceof Outcome.Skipped skipped ? skipped.reason() : "delivered";
     }
 
-    private static String human(Duration duration) {
+    static String human(Duration duration) {
         return duration.toMillis() < 1_000 ? duration.toMillis() + "ms"
                 : String.format(java.util.Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
     }

@@ -18,7 +18,7 @@ public final class Inbound {
 
     /** What every inbound handler works with; {@code config} is the config in force now. */
     public record Parts(Supplier<RelayConfig> config, Takes takes, Clock clock, RelayMetrics metrics,
-                        Refusals refusals) {}
+                        Refusals refusals, AgentReplies replies) {}
 
     private final Parts parts;
 
@@ -29,6 +29,7 @@ public final class Inbound {
     /** Adds the inbound routes to the public listener. */
     public void register(JavalinConfig javalin) {
         // each way in adds its routes here
+        io.chatrelay.platform.slack.SlackInteractions.register(javalin, parts);
         javalin.routes.post(io.chatrelay.platform.telegram.TelegramUpdates.PATH,
                 new io.chatrelay.platform.telegram.TelegramUpdates(parts));
     }

@@ -129,6 +129,22 @@ public final class RelayMetrics implements AutoCloseable {
                 .tag("outcome", outcome).register(registry).increment();
     }
 
+    /**
+     * {@code chatrelay_replies_total{outcome}}: agents' replies delivered to the visitor, dead, or not
+     * sent because someone else took the chat ({@code not_claimer}).
+     */
+    public void reply(String outcome) {
+        Counter.builder("chatrelay.replies").description("Agents' replies from chat apps, by outcome")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** {@code chatrelay_first_reply_seconds}: from an escalation's acceptance to its first reply delivered to the visitor. */
+    public void firstReply(Duration sinceAccepted) {
+        Timer.builder("chatrelay.first.reply").description("Time from an escalation's acceptance to the first agent "
+                        + "reply the visitor got").serviceLevelObjectives(CLAIM_BUCKETS).register(registry)
+                .record(sinceAccepted.isNegative() ? Duration.ZERO : sinceAccepted);
+    }
+
     /** {@code chatrelay_config_reloads_total{result}}: applied or rejected. */
     public void configReload(String result) {
         Counter.builder("chatrelay.config.reloads").description("Config reloads, applied or rejected")

@@ -16,9 +16,14 @@ public record EscalationState(Optional<Taken> taken, Optional<Instant> visitorLe
 
     /**
      * Who took the escalation ({@code by}: the name shown), when, through which destination, and the
-     * taker's own id on that platform ({@code byId}: to tell the taker from the others).
+     * taker's own id on the platform they took it on ({@code byId}: to tell them apart from a late presser).
      */
-    public record Taken(String by, Instant at, String via, String byId) {}
+    public record Taken(String by, Instant at, String via, String byId) {
+
+        public Taken(String by, Instant at, String via) {
+            this(by, at, via, "");
+        }
+    }
 
     public static final EscalationState NONE = new EscalationState(Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty());

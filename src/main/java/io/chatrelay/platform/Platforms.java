@@ -2,6 +2,7 @@ package io.chatrelay.platform;
 
 import io.chatrelay.config.ConfigLoader;
 import io.chatrelay.config.DestinationConfig;
+import io.chatrelay.platform.chatdata.ChatDataPlatform;
 import io.chatrelay.platform.discord.DiscordPlatform;
 import io.chatrelay.platform.email.EmailPlatform;
 import io.chatrelay.platform.googlechat.GoogleChatPlatform;
@@ -33,6 +34,9 @@ public final class Platforms {
             new WhatsAppPlatform(),
             new EmailPlatform());
 
+    /** Platforms no {@code type:} names: Chat Data's own API, which the relay adds for agents' replies. */
+    public static final List<Platform<?>> INTERNAL = List.of(new ChatDataPlatform());
+
     private Platforms() {}
 
     /** A config loader that knows every platform. */
@@ -46,12 +50,13 @@ public final class Platforms {
 
     /** The platform of a {@code type:} value, if there is one. */
     public static Optional<Platform<?>> named(String type) {
-        return ALL.stream().filter(platform -> platform.type().equals(type)).findFirst();
+        return java.util.stream.Stream.concat(ALL.stream(), INTERNAL.stream())
+                .filter(platform -> platform.type().equals(type)).findFirst();
     }
 
     /** The platform that read {@code destination}. */
     public static Platform<?> of(DestinationConfig destination) {
-        for (Platform<?> platform : ALL) {
+        for (Platform<?> platform : java.util.stream.Stream.concat(ALL.stream(), INTERNAL.stream()).toList()) {
             if (platform.configType().isInstance(destination)) {
                 return platform;
             }

@@ -1,6 +1,7 @@
 package io.chatrelay.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,10 +27,25 @@ public interface Claims {
      * One person's press of a take button or of the claim page's. {@code inbound} is the request's
      * own id: a resent request is acted on once. {@code notice} answers this press whatever came of
      * it; {@code ownEdit} is an edit only this press can make (a Slack webhook message, through the
-     * press's {@code response_url}), queued if it won.
+     * press's {@code response_url}), queued if it won, as are {@code whenTaken}'s notices.
      */
     record Press(String eventId, String byId, String byName, String via, Instant at, Optional<Inbound> inbound,
-                 Optional<Queued> notice, Optional<Queued> ownEdit) {}
+                 Optional<Queued> notice, Optional<Queued> ownEdit, List<Queued> whenTaken) {
+
+        public Press(String eventId, String byId, String byName, String via, Instant at, Optional<Inbound> inbound,
+                     Optional<Queued> notice, Optional<Queued> ownEdit) {
+            this(eventId, byId, byName, via, at, inbound, notice, ownEdit, List.of());
+        }
+
+        public Press {
+            whenTaken = List.copyOf(whenTaken);
+        }
+
+        /** The same press, queueing {@code queued} too if it takes the escalation (the line saying how replies work). */
+        public Press whenTaken(List<Queued> queued) {
+            return new Press(eventId, byId, byName, via, at, inbound, notice, ownEdit, queued);
+        }
+    }
 
     /** What came of a press. */
     enum Result {
@@ -75,6 +91,12 @@ public interface Claims {
      * before (the platform resent it). For requests that are not presses (they use {@link Press#inbound}).
      */
     boolean firstTime(Inbound inbound, Instant at);
+
+    /**
+     * Records that the escalation's first reply reached the visitor at {@code at}; true only the
+     * first time (the figure a support lead watches is counted once per escalation).
+     */
+    boolean firstReply(String eventId, Instant at);
 
     /** The key that signs claim links: made once, then the same on every replica and after restarts. */
     byte[] linkKey();

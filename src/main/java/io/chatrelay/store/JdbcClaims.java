@@ -17,7 +17,7 @@ final class JdbcClaims implements Claims {
     private static final String RECORD_INBOUND = "INSERT INTO inbound (source, id, at) VALUES (?, ?, ?) "
             + "ON CONFLICT (source, id) DO NOTHING";
     /** The one statement that decides who took an escalation: the first insert wins, the others change nothing. */
-    private static final String CLAIM = "INSERT INTO claims (event_id, by_id, by_name, via, at) VALUES (?, ?, ?, ?, ?) "
+    static final String CLAIM = "INSERT INTO claims (event_id, by_id, by_name, via, at) VALUES (?, ?, ?, ?, ?) "
             + "ON CONFLICT (event_id) DO NOTHING";
     private static final String CLAIM_OF = "SELECT by_id, by_name, via, at FROM claims WHERE event_id = ?";
     private static final String EVENT = "SELECT type, received_at FROM events WHERE id = ?";
@@ -67,6 +67,9 @@ final class JdbcClaims implements Claims {
             if (press.ownEdit().isPresent()) {
                 queue(sql, press.eventId(), press.ownEdit().get(), DeliveryKind.EDIT, at);
             }
+            for (Queued queued : press.whenTaken()) {
+                queue(sql, press.eventId(), queued, DeliveryKind.NOTICE, at);
+            }
         }
         if (press.notice().isPresent()) {
             queue(sql, press.eventId(), press.notice().get(), DeliveryKind.NOTICE, at);
@@ -76,11 +79,11 @@ final class JdbcClaims implements Claims {
         return new Taken(result, claim, accepted);
     }
 
-    private static void queue(Sql sql, String eventId, Queued queued, DeliveryKind kind, long at) throws SQLException {
+    static void queue(Sql sql, String eventId, Queued queued, DeliveryKind kind, long at) throws SQLException {
         sql.update(INSERT_QUEUED, queued.destination(), at, at, kind.column(), queued.target(), eventId);
     }
 
-    private static Optional<Claim> claimOf(Sql sql, String eventId) throws SQLException {
+    static Optional<Claim> claimOf(Sql sql, String eventId) throws SQLException {
         try (ResultSet row = sql.bound(CLAIM_OF, eventId).executeQuery()) {
             return row.next() ? Optional.of(new Claim(row.getString(1), row.getString(2), row.getString(3),
                     Instant.ofEpochMilli(row.getLong(4)))) : Optional.empty();
@@ -112,6 +115,12 @@ final class JdbcClaims implements Claims {
             sql.flushBatches();
             return sql.update(RECORD_INBOUND, inbound.source(), inbound.id(), at.toEpochMilli()) > 0;
         }, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()));
+    }
+
+    @Override
+    public boolean firstReply(String eventId, Instant at) {
+        return database.lazyTransaction(sql -> sql.update("UPDATE claims SET first_reply_at = ? WHERE event_id = ? "
+                + "AND first_reply_at IS NULL", at.toEpochMilli(), eventId) > 0);
     }
 
     /** Made by whichever replica comes first; the others read it. */

@@ -23,6 +23,10 @@ final class JdbcOutbox implements Outbox {
     private static final String SETTLE = "UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, "
             + "lease_until = NULL, lease_owner = NULL, claim = claim + 1, last_status = ?, last_reason = ?, "
             + "updated_at = ?, posted = COALESCE(CAST(? AS TEXT), posted) WHERE id = ? AND claim = ?";
+    /** A notice about a claimed delivery, queued only while the claim is still its latest. */
+    private static final String QUEUE_AFTER = "INSERT INTO deliveries (event_id, destination, route, order_key, "
+            + "status, attempts, next_attempt_at, updated_at, kind, target) SELECT d.event_id, ?, d.route, NULL, "
+            + "'pending', 0, ?, ?, 'notice', ? FROM deliveries d WHERE d.id = ? AND d.claim = ?";
     private static final String RELEASE = "UPDATE deliveries SET lease_until = NULL, lease_owner = NULL, "
             + "claim = claim + 1 WHERE id = ? AND claim = ? AND status = 'pending'";
 
@@ -70,6 +74,7 @@ final class JdbcOutbox implements Outbox {
     private final SharedState shared;
     private final Digests digests;
     private final JdbcClaims claims;
+    private final JdbcReplies replies;
 
     JdbcOutbox(Database database, SqlDialect dialect) {
         this.database = database;
@@ -84,6 +89,13 @@ final class JdbcOutbox implements Outbox {
         this.shared = new JdbcSharedState(database, owner);
         this.digests = new Digests(dialect);
         this.claims = new JdbcClaims(database, durable);
+        this.replies = new JdbcReplies(database, durable);
+    }
+
+    /** Replies share the durable writer: a reply is stored, synced, before the platform is answered. */
+    @Override
+    public JdbcReplies replies() {
+        return replies;
     }
 
     /** Claims share the durable writer: a press is stored, synced, before it is answered. */
@@ -242,23 +254,24 @@ final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public boolean delivered(Delivery delivery, Attempt attempt, Optional<String> posted, Deadline deadline) {
-        return settle(delivery, attempt, "delivered", attempt.at(), posted.orElse(null), deadline);
+    public boolean delivered(Delivery delivery, Attempt attempt, Optional<String> posted, List<Claims.Queued> then,
+                             Deadline deadline) {
+        return settle(delivery, attempt, "delivered", attempt.at(), posted.orElse(null), then, deadline);
     }
 
     @Override
     public boolean retryAt(Delivery delivery, Instant next, Attempt attempt, Deadline deadline) {
-        return settle(delivery, attempt, "pending", next, null, deadline);
+        return settle(delivery, attempt, "pending", next, null, List.of(), deadline);
     }
 
     @Override
-    public boolean dead(Delivery delivery, Attempt attempt, Deadline deadline) {
-        return settle(delivery, attempt, "dead", attempt.at(), null, deadline);
+    public boolean dead(Delivery delivery, Attempt attempt, List<Claims.Queued> then, Deadline deadline) {
+        return settle(delivery, attempt, "dead", attempt.at(), null, then, deadline);
     }
 
     @Override
     public boolean skipped(Delivery delivery, Attempt attempt, Deadline deadline) {
-        return settle(delivery, attempt, "skipped", attempt.at(), null, deadline);
+        return settle(delivery, attempt, "skipped", attempt.at(), null, List.of(), deadline);
     }
 
     /**
@@ -267,10 +280,17 @@ final class JdbcOutbox implements Outbox {
      * that ends the claim follows in the same transaction.
      */
     private boolean settle(Delivery delivery, Attempt attempt, String status, Instant next, String posted,
-                           Deadline deadline) {
+                           List<Claims.Queued> then, Deadline deadline) {
         long id = Long.parseLong(delivery.id());
         long finished = attempt.at().plus(attempt.took()).toEpochMilli();
         GroupCommit.Write<Sql.BatchRow> write = sql -> {
+            if (!then.isEmpty()) { // at once, while the claim that fences them is still the row's
+                sql.flushBatches();
+                for (Claims.Queued queued : then) {
+                    sql.update(QUEUE_AFTER, queued.destination(), finished, finished, queued.target(), id,
+                            delivery.claim());
+                }
+            }
             sql.addToBatch(recordAttempt, attempt.at().toEpochMilli(), attempt.status(), attempt.reason(),
                     attempt.took().toMillis(), "pending".equals(status) ? "retry" : status, attempt.answer(),
                     "pending".equals(status) ? next.toEpochMilli() : null, id, delivery.claim());

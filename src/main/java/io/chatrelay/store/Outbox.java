@@ -60,7 +60,16 @@ public interface Outbox {
      * Records a successful attempt, and the platform's reference of the message it posted (to edit
      * it later), in the same fenced write; false if the claim was no longer this one's.
      */
-    boolean delivered(Delivery delivery, Attempt attempt, Optional<String> posted, Deadline deadline);
+    default boolean delivered(Delivery delivery, Attempt attempt, Optional<String> posted, Deadline deadline) {
+        return delivered(delivery, attempt, posted, List.of(), deadline);
+    }
+
+    /**
+     * As above, and queues {@code then} (notices about this delivery, such as a ✅ on the agent's
+     * message a reply came from) in the same fenced write: only if the outcome is recorded.
+     */
+    boolean delivered(Delivery delivery, Attempt attempt, Optional<String> posted, List<Claims.Queued> then,
+                      Deadline deadline);
 
     /**
      * Settles the delivery without sending it ({@link DeliveryStatus#SKIPPED}): the attempt's reason
@@ -72,7 +81,12 @@ public interface Outbox {
     boolean retryAt(Delivery delivery, Instant next, Attempt attempt, Deadline deadline);
 
     /** Records the final failed attempt; the delivery stays as a dead letter until replayed or pruned. */
-    boolean dead(Delivery delivery, Attempt attempt, Deadline deadline);
+    default boolean dead(Delivery delivery, Attempt attempt, Deadline deadline) {
+        return dead(delivery, attempt, List.of(), deadline);
+    }
+
+    /** As above, and queues {@code then} (notices saying why) in the same fenced write. */
+    boolean dead(Delivery delivery, Attempt attempt, List<Claims.Queued> then, Deadline deadline);
 
     /** Gives a claimed delivery back without counting an attempt (shutdown); false if the claim was lost. */
     boolean release(Delivery delivery);
@@ -92,4 +106,7 @@ public interface Outbox {
 
     /** Escalations' claims, and what their deliveries need to know of them. */
     Claims claims();
+
+    /** Agents' replies on their way into visitors' conversations. */
+    Replies replies();
 }

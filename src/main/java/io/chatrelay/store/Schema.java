@@ -160,7 +160,9 @@ final class Schema {
      * shown), and {@code posted} the platform's reference of the message a delivery posted. At most
      * one claim per event: the primary key makes the first one win. {@code inbound} holds the ids of
      * the requests Slack and Telegram sent, to answer a resent one once; {@code settings} what every
-     * replica shares, such as the key that signs claim links.
+     * replica shares, such as the key that signs claim links. An agent's reply in a thread finds its
+     * escalation through {@code threads_thread} (Slack) or the message it answers through
+     * {@code deliveries_posted} (Telegram).
      */
     static final String ESCALATIONS = """
             ALTER TABLE deliveries ADD COLUMN kind TEXT;
@@ -171,7 +173,8 @@ final class Schema {
               by_id TEXT NOT NULL,
               by_name TEXT NOT NULL,
               via TEXT NOT NULL,
-              at BIGINT NOT NULL
+              at BIGINT NOT NULL,
+              first_reply_at BIGINT
             );
             CREATE TABLE inbound (
               source TEXT NOT NULL,
@@ -184,6 +187,8 @@ final class Schema {
               name TEXT PRIMARY KEY,
               value TEXT NOT NULL
             );
+            CREATE INDEX threads_thread ON threads (destination, thread_id);
+            CREATE INDEX deliveries_posted ON deliveries (destination, posted) WHERE posted IS NOT NULL;
             """;
 
     /** The oldest pending delivery of each conversation: the only one that may be sent. */

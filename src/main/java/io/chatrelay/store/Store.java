@@ -81,6 +81,11 @@ public final class Store implements AutoCloseable {
         return outbox.claims();
     }
 
+    /** Agents' replies on their way into visitors' conversations. */
+    public Replies replies() {
+        return outbox.replies();
+    }
+
     /** Replays, probes and the store's health. */
     public Maintenance maintenance() {
         return maintenance;

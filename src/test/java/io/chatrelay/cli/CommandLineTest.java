@@ -68,7 +68,7 @@ class CommandLineTest {
         assertThat(run.err()).contains("2 problems",
                 "routes[0].to: unknown destination 'sales' (defined: crm) (line 7)",
                 "routes[0].colour: unknown key (known here: active_time_intervals, digest, match, mute_time_intervals, name, "
-                        + "template, to) (line 8)");
+                        + "template, to, unclaimed) (line 8)");
     }
 
     @Test

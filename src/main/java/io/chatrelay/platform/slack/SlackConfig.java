@@ -2,6 +2,7 @@ package io.chatrelay.platform.slack;
 
 import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.DestinationOptions;
+import io.chatrelay.config.ReplyRules;
 import io.chatrelay.config.Secret;
 import java.net.URI;
 import java.util.ArrayList;
@@ -13,12 +14,27 @@ import java.util.Optional;
  * {@code signingSecret}, the Slack app's, turns on the claim button and the requests Slack sends back.
  */
 public record SlackConfig(String name, Optional<Secret> webhookUrl, Optional<Secret> token, Optional<String> channel,
-                          URI apiBaseUrl, DestinationOptions options, Optional<Secret> signingSecret)
-        implements DestinationConfig {
+                          URI apiBaseUrl, DestinationOptions options, Optional<Secret> signingSecret,
+                          ReplyRules replies) implements DestinationConfig {
 
     public SlackConfig(String name, Optional<Secret> webhookUrl, Optional<Secret> token, Optional<String> channel,
                        URI apiBaseUrl, DestinationOptions options) {
-        this(name, webhookUrl, token, channel, apiBaseUrl, options, Optional.empty());
+        this(name, webhookUrl, token, channel, apiBaseUrl, options, Optional.empty(), ReplyRules.DEFAULT);
+    }
+
+    public SlackConfig(String name, Optional<Secret> webhookUrl, Optional<Secret> token, Optional<String> channel,
+                       URI apiBaseUrl, DestinationOptions options, Optional<Secret> signingSecret) {
+        this(name, webhookUrl, token, channel, apiBaseUrl, options, signingSecret, ReplyRules.DEFAULT);
+    }
+
+    /** Replies are heard in a bot's threads: with a token and the app's signing secret. */
+    public boolean hearsReplies() {
+        return token.isPresent() && signingSecret.isPresent();
+    }
+
+    @Override
+    public Optional<ReplyRules> replyRules() {
+        return Optional.of(replies);
     }
 
     @Override

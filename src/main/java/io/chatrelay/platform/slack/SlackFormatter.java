@@ -29,27 +29,71 @@ public final class SlackFormatter implements Formatter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    private final String name;
+    private final boolean interactive;
     private final Optional<URI> webhookUrl;
     private final Optional<String> token;
     private final Optional<String> channel;
     private final URI postMessageUrl;
+    private final URI updateUrl;
 
     public SlackFormatter(SlackConfig destination) {
+        this.name = destination.name();
+        this.interactive = destination.signingSecret().isPresent();
         this.webhookUrl = destination.webhookUrl().map(url -> URI.create(url.reveal()));
         this.token = destination.token().map(t -> t.reveal());
         this.channel = destination.channel();
-        String base = destination.apiBaseUrl().toString();
-        this.postMessageUrl = URI.create((base.endsWith("/") ? base : base + "/") + "chat.postMessage");
+        this.postMessageUrl = SlackPlatform.method(destination.apiBaseUrl(), "chat.postMessage");
+        this.updateUrl = SlackPlatform.method(destination.apiBaseUrl(), "chat.update");
     }
 
     @Override
     public OutboundRequest format(Envelope envelope) {
-        ObjectNode message = message(Summaries.of(envelope.event()), envelope.templated(TemplateSyntax.MARKDOWN)
-                .map(SlackMrkdwn::render), envelope.plain());
+        ObjectNode message = message(envelope);
         if (webhookUrl.isPresent()) {
             return OutboundRequest.postJson(webhookUrl.get(), Masking.url(webhookUrl.get()), message);
         }
         return webApi(message, envelope);
+    }
+
+    /** The message as things stand: for an escalation with its status lines, and its take button while it is takeable. */
+    private ObjectNode message(Envelope envelope) {
+        return message(Summaries.of(envelope.event()), envelope.templated(TemplateSyntax.MARKDOWN)
+                .map(SlackMrkdwn::render), envelope.plain(), SlackEscalation.of(envelope, name, interactive));
+    }
+
+    /**
+     * An escalation's message brought up to date: {@code chat.update} of the message the bot posted
+     * ({@code {"channel","ts"}}), or for a webhook's message a {@code replace_original} through the
+     * press's {@code response_url} ({@code {"response_url"}}).
+     */
+    @Override
+    public Optional<OutboundRequest> formatEdit(Envelope envelope, String posted) {
+        ObjectNode message = message(envelope);
+        message.remove("unfurl_links");
+        Optional<SlackReplies.Posted> where = SlackReplies.Posted.read(posted);
+        if (where.isEmpty()) {
+            return Optional.empty();
+        }
+        if (where.get().responseUrl().isPresent()) {
+            return Optional.of(SlackReplies.replaceOriginal(where.get().responseUrl().get(), message));
+        }
+        if (token.isEmpty() || where.get().channel().isEmpty() || where.get().ts().isEmpty()) {
+            return Optional.empty(); // posted through the Web API, but the destination has no token now
+        }
+        ObjectNode update = NODES.objectNode().put("channel", where.get().channel().get())
+                .put("ts", where.get().ts().get());
+        update.setAll(message);
+        return Optional.of(OutboundRequest.postJson(updateUrl, updateUrl.toString(), update)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withHeader("Authorization", "Bearer " + token.get())
+                .expectingOk("ok"));
+    }
+
+    /** "You took this chat." or "Ana took this chat at 14:02 UTC", shown only to the person who pressed. */
+    @Override
+    public Optional<OutboundRequest> formatNotice(Envelope envelope, String target) {
+        return SlackReplies.notice(envelope.escalation(), target, name);
     }
 
     /**
@@ -113,15 +157,16 @@ public final class SlackFormatter implements Formatter {
                 .capturingThread(capture);
     }
 
-    static ObjectNode message(Summary summary, Optional<String> templated, boolean plain) {
+    static ObjectNode message(Summary summary, Optional<String> templated, boolean plain, SlackEscalation escalation) {
         String line = templated.orElseGet(() -> SlackText.escape(summary.line()));
         ObjectNode message = NODES.objectNode();
-        message.put("text", Text.truncate(summary.emoji() + " " + SlackText.escape(summary.title()) + ": " + line,
-                SlackLimits.FALLBACK_TEXT));
+        message.put("text", escalation.fallback(summary.emoji() + " " + SlackText.escape(summary.title()) + ": " + line));
         message.put("unfurl_links", false);
         ArrayNode blocks = message.putArray("blocks");
         if (summary.compact()) {
             blocks.add(section(summary.emoji() + " *" + SlackText.escape(summary.title()) + "*: " + line));
+            escalation.statusBlock().ifPresent(blocks::add);
+            escalation.takeButton().ifPresent(take -> blocks.add(actions(take, Optional.empty())));
             return message;
         }
         blocks.add(header(summary.emoji() + " " + summary.title()));
@@ -134,9 +179,26 @@ public final class SlackFormatter implements Formatter {
             blocks.add(section(Transcript.render(summary.transcript(), SlackLimits.SECTION_TEXT,
                     m -> line(m, plain))));
         }
-        summary.link().filter(link -> link.url().length() <= SlackLimits.BUTTON_URL)
-                .ifPresent(link -> blocks.add(button(link)));
+        escalation.statusBlock().ifPresent(blocks::add);
+        Optional<Summary.Link> link = summary.link().filter(l -> l.url().length() <= SlackLimits.BUTTON_URL);
+        if (escalation.takeButton().isPresent()) {
+            blocks.add(actions(escalation.takeButton().get(), link));
+        } else {
+            link.ifPresent(l -> blocks.add(button(l)));
+        }
         return message;
+    }
+
+    /** The take button first (primary), then the live chat's link as a plain button. */
+    private static ObjectNode actions(ObjectNode take, Optional<Summary.Link> link) {
+        ObjectNode block = NODES.objectNode().put("type", "actions");
+        ArrayNode elements = block.putArray("elements").add(take);
+        link.ifPresent(l -> {
+            ObjectNode open = NODES.objectNode().put("type", "button");
+            open.set("text", plainText(Text.truncate(l.label(), SlackLimits.BUTTON_TEXT)));
+            elements.add(open.put("url", l.url()));
+        });
+        return block;
     }
 
     /** The visitor's words as typed; the bot's Markdown converted, unless the message is rendered plain. */

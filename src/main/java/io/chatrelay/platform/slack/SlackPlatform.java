@@ -3,6 +3,7 @@ package io.chatrelay.platform.slack;
 import io.chatrelay.config.DestinationFields;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.RateLimit;
+import io.chatrelay.config.ReplyRules;
 import io.chatrelay.config.Secret;
 import io.chatrelay.config.WebhookUrls;
 import io.chatrelay.platform.Answer;
@@ -55,6 +56,8 @@ public final class SlackPlatform implements Platform<SlackConfig> {
         Optional<String> channel = fields.nonEmpty("channel");
         URI apiBase = fields.url("api_base_url", false, false).orElse(API);
         Optional<Secret> signingSecret = fields.secret("signing_secret");
+        ReplyRules replies = fields.replyRules(token.isPresent() && signingSecret.isPresent(),
+                "token + channel (replies are heard in the bot's threads) and signing_secret");
         boolean hasWebhook = fields.has("webhook_url");
         boolean hasApi = fields.has("token") || fields.has("channel");
         if (hasWebhook && hasApi) {
@@ -69,13 +72,13 @@ public final class SlackPlatform implements Platform<SlackConfig> {
             return Optional.empty(); // never a slack destination without a way to post
         }
         return Optional.of(new SlackConfig(name, webhook.map(u -> new Secret(u.toString())), token, channel, apiBase,
-                options, signingSecret));
+                options, signingSecret, replies));
     }
 
     @Override
     public Optional<SlackConfig> standIn(SlackConfig d, StandIn at) {
         return Optional.of(new SlackConfig(d.name(), d.webhookUrl().map(url -> new Secret(at.http() + "/webhook")), d.token(),
-                d.channel(), URI.create(at.http() + "/api"), d.options(), d.signingSecret()));
+                d.channel(), URI.create(at.http() + "/api"), d.options(), d.signingSecret(), d.replies()));
     }
 
     @Override
@@ -95,9 +98,36 @@ public final class SlackPlatform implements Platform<SlackConfig> {
 
     @Override
     public Answer standInAnswer(String path, Map<String, String> query) {
-        return path.endsWith("/chat.postMessage")
-                ? Answer.json(200, "{\"ok\":true,\"channel\":\"C0DEMO\",\"ts\":\"1700000000.000100\"}")
-                : new Answer(200, Map.of("Content-Type", "text/plain"), "ok");
+        if (path.endsWith("/chat.postMessage") || path.endsWith("/chat.update")) {
+            return Answer.json(200, "{\"ok\":true,\"channel\":\"C0DEMO\",\"ts\":\"1700000000.000100\"}");
+        }
+        if (path.endsWith("/users.info")) {
+            return Answer.json(200, "{\"ok\":true,\"user\":{\"id\":\"U0DEMO\",\"profile\":{\"display_name\":\"Ana\","
+                    + "\"real_name\":\"Ana Lima\"}}}");
+        }
+        return new Answer(200, Map.of("Content-Type", "text/plain"), "ok");
+    }
+
+    /** The URL of a Web API method below {@code api_base_url}. */
+    static URI method(URI apiBase, String method) {
+        String base = apiBase.toString();
+        return URI.create((base.endsWith("/") ? base : base + "/") + method);
+    }
+
+    /**
+     * {@code {"channel","ts"}} of a message {@code chat.postMessage} posted, for {@code chat.update}
+     * to edit it later. A webhook's answer names no message: those are edited through a press's
+     * {@code response_url}.
+     */
+    @Override
+    public Optional<String> posted(OutboundRequest request, Answer answer) {
+        if (!request.url().getPath().endsWith("/chat.postMessage")) {
+            return Optional.empty();
+        }
+        Optional<String> channel = JsonPeek.field(answer.body(), "channel");
+        Optional<String> ts = JsonPeek.field(answer.body(), "ts");
+        return channel.isPresent() && ts.isPresent() ? Optional.of(SlackReplies.posted(channel.get(), ts.get()))
+                : Optional.empty();
     }
 
     @Override
@@ -108,6 +138,12 @@ public final class SlackPlatform implements Platform<SlackConfig> {
     /** The Web API answers 200 with {@code "ok": false} on failure; its error code says whether to try again. */
     @Override
     public Outcome classify(OutboundRequest request, Answer answer, Instant now) {
+        if (answer.isSuccess() && request.okField().isEmpty()
+                && "false".equals(JsonPeek.field(answer.body(), "ok").orElse(""))) {
+            // a response_url answers plain "ok" or {"ok": true}; an expired or used one {"ok": false, "error"}
+            return new Outcome.Dead(answer.status(), answer.status() + " ok=false "
+                    + JsonPeek.field(answer.body(), "error").orElse("(no error named)"));
+        }
         if (answer.isSuccess() && request.okField().isPresent()) {
             String okField = request.okField().get();
             if (!"true".equals(JsonPeek.field(answer.body(), okField).orElse(""))) {

@@ -41,7 +41,7 @@ final class SlackView {
                     lines.add(String.join(" ", texts));
                 }
                 case "actions" -> block.path("elements").forEach(e -> lines.add(ReadAs.button(
-                        e.path("text").path("text").asText(), e.path("url").asText())));
+                        e.path("text").path("text").asText(), e.path("url").asText()).strip())); // a button Slack sends back has no url
                 default -> { }
             }
         }

@@ -2,6 +2,7 @@ package io.chatrelay.platform.telegram;
 
 import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.DestinationOptions;
+import io.chatrelay.config.ReplyRules;
 import io.chatrelay.config.Secret;
 import java.net.URI;
 import java.util.List;
@@ -13,12 +14,22 @@ import java.util.Optional;
  * updates Telegram sends to {@code POST /telegram/{name}}.
  */
 public record TelegramConfig(String name, Secret botToken, String chatId, Optional<String> messageThreadId,
-                             URI apiBaseUrl, DestinationOptions options, Optional<Secret> webhookSecret)
-        implements DestinationConfig {
+                             URI apiBaseUrl, DestinationOptions options, Optional<Secret> webhookSecret,
+                             ReplyRules replies) implements DestinationConfig {
 
     public TelegramConfig(String name, Secret botToken, String chatId, Optional<String> messageThreadId,
                           URI apiBaseUrl, DestinationOptions options) {
-        this(name, botToken, chatId, messageThreadId, apiBaseUrl, options, Optional.empty());
+        this(name, botToken, chatId, messageThreadId, apiBaseUrl, options, Optional.empty(), ReplyRules.DEFAULT);
+    }
+
+    public TelegramConfig(String name, Secret botToken, String chatId, Optional<String> messageThreadId,
+                          URI apiBaseUrl, DestinationOptions options, Optional<Secret> webhookSecret) {
+        this(name, botToken, chatId, messageThreadId, apiBaseUrl, options, webhookSecret, ReplyRules.DEFAULT);
+    }
+
+    @Override
+    public Optional<ReplyRules> replyRules() {
+        return Optional.of(replies);
     }
 
     @Override

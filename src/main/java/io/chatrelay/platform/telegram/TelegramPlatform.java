@@ -3,6 +3,7 @@ package io.chatrelay.platform.telegram;
 import io.chatrelay.config.DestinationFields;
 import io.chatrelay.config.DestinationOptions;
 import io.chatrelay.config.RateLimit;
+import io.chatrelay.config.ReplyRules;
 import io.chatrelay.config.Secret;
 import io.chatrelay.config.WebhookUrls;
 import io.chatrelay.platform.Answer;
@@ -52,6 +53,8 @@ public final class TelegramPlatform implements Platform<TelegramConfig> {
         Optional<String> threadId = fields.string("message_thread_id").filter(s -> !s.isBlank());
         URI apiBase = fields.url("api_base_url", false, false).orElse(API);
         Optional<Secret> webhookSecret = fields.secret("webhook_secret");
+        ReplyRules replies = fields.replyRules(webhookSecret.isPresent(), "webhook_secret (replies arrive at the "
+                + "relay's Telegram webhook)");
         if (webhookSecret.isPresent() && !WEBHOOK_SECRET.matcher(webhookSecret.get().reveal()).matches()) {
             fields.problem("webhook_secret", "must be 1 to 256 characters of A-Z, a-z, 0-9, _ and - (Telegram's "
                     + "rule for setWebhook's secret_token), e.g. the output of: openssl rand -hex 32");
@@ -61,13 +64,13 @@ public final class TelegramPlatform implements Platform<TelegramConfig> {
             return Optional.empty();
         }
         return Optional.of(new TelegramConfig(name, token.get(), chatId.get(), threadId, apiBase, options,
-                webhookSecret));
+                webhookSecret, replies));
     }
 
     @Override
     public Optional<TelegramConfig> standIn(TelegramConfig d, StandIn at) {
         return Optional.of(new TelegramConfig(d.name(), d.botToken(), d.chatId(), d.messageThreadId(),
-                URI.create(at.http() + "/api"), d.options(), d.webhookSecret()));
+                URI.create(at.http() + "/api"), d.options(), d.webhookSecret(), d.replies()));
     }
 
     @Override

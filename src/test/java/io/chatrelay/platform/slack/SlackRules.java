@@ -16,6 +16,15 @@ final class SlackRules {
 
     private SlackRules() {}
 
+    /**
+     * As {@link #violations(JsonNode)}, except for mentions of these users ({@code <@U123>}): the
+     * relay's own mention of the person who took an escalation, never user text.
+     */
+    static List<String> violations(JsonNode message, java.util.Set<String> mentioned) {
+        return violations(message).stream().filter(v -> mentioned.stream()
+                .noneMatch(user -> v.endsWith("unescaped markup <@" + user + ">"))).toList();
+    }
+
     static List<String> violations(JsonNode message) {
         List<String> problems = new ArrayList<>();
         String text = message.path("text").asText("");
@@ -32,10 +41,7 @@ final class SlackRules {
             switch (type) {
                 case "header" -> limit(problems, "header", block.path("text").path("text").asText(), 1, 150);
                 case "section" -> section(block, problems);
-                case "actions" -> block.path("elements").forEach(e -> {
-                    limit(problems, "button text", e.path("text").path("text").asText(), 1, 75);
-                    limit(problems, "button url", e.path("url").asText(), 1, 3000);
-                });
+                case "actions" -> actions(block, problems);
                 case "context" -> {
                     if (block.path("elements").size() > 10) {
                         problems.add("context with more than 10 elements");
@@ -45,6 +51,37 @@ final class SlackRules {
             }
         }
         return problems;
+    }
+
+    /**
+     * Buttons: text 1..75; a link ({@code url} 1..3000) or an action Slack sends back ({@code action_id}
+     * 1..255, unique in its block, {@code value} at most 2000); {@code style} primary or danger.
+     */
+    private static void actions(JsonNode block, List<String> problems) {
+        java.util.Set<String> actionIds = new java.util.HashSet<>();
+        if (block.path("elements").size() > 25) {
+            problems.add("actions with more than 25 elements");
+        }
+        for (JsonNode e : block.path("elements")) {
+            limit(problems, "button text", e.path("text").path("text").asText(), 1, 75);
+            if (e.has("url")) {
+                limit(problems, "button url", e.path("url").asText(), 1, 3000);
+            } else if (!e.has("action_id")) {
+                problems.add("a button with neither url nor action_id");
+            }
+            if (e.has("action_id")) {
+                limit(problems, "action_id", e.path("action_id").asText(), 1, 255);
+                if (!actionIds.add(e.path("action_id").asText())) {
+                    problems.add("action_id " + e.path("action_id").asText() + " twice in one block");
+                }
+            }
+            if (e.has("value")) {
+                limit(problems, "button value", e.path("value").asText(), 1, 2000);
+            }
+            if (e.has("style") && !List.of("primary", "danger").contains(e.path("style").asText())) {
+                problems.add("button style must be primary or danger, is " + e.path("style").asText());
+            }
+        }
     }
 
     private static void section(JsonNode block, List<String> problems) {

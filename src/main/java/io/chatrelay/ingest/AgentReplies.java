@@ -57,6 +57,14 @@ public final class AgentReplies {
         this.clock = clock;
     }
 
+    /**
+     * The escalation whose conversation's thread at {@code destination} is {@code threadId}: what a
+     * reply in that thread answers. Throws {@code StoreUnavailableException} when the store cannot say.
+     */
+    public Optional<Replies.Escalation> escalationInThread(String destination, String threadId) {
+        return replies.escalationInThread(destination, threadId);
+    }
+
     /** Stores the reply; throws {@code StoreUnavailableException} when it could not (answer 503: the platform resends). */
     public Replies.Stored accept(Heard heard) {
         JsonNode escalation = escalation(heard.escalation());

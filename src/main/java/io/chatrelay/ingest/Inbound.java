@@ -30,6 +30,7 @@ public final class Inbound {
     public void register(JavalinConfig javalin) {
         // each way in adds its routes here
         io.chatrelay.platform.slack.SlackInteractions.register(javalin, parts);
+        io.chatrelay.platform.slack.SlackEvents.register(javalin, parts);
         javalin.routes.post(io.chatrelay.platform.telegram.TelegramUpdates.PATH,
                 new io.chatrelay.platform.telegram.TelegramUpdates(parts));
     }

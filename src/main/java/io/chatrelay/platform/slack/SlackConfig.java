@@ -32,6 +32,14 @@ public record SlackConfig(String name, Optional<Secret> webhookUrl, Optional<Sec
         return token.isPresent() && signingSecret.isPresent();
     }
 
+    /**
+     * Who may answer the visitor from this destination's threads, given whether Chat Data's API key is
+     * set: {@code off} unless it hears replies at all.
+     */
+    public ReplyRules.Mode replyMode(boolean apiKey) {
+        return hearsReplies() && apiKey ? replies.effective(true, true) : ReplyRules.Mode.OFF;
+    }
+
     @Override
     public Optional<ReplyRules> replyRules() {
         return Optional.of(replies);

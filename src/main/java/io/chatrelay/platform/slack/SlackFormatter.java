@@ -36,6 +36,7 @@ public final class SlackFormatter implements Formatter {
     private final Optional<String> channel;
     private final URI postMessageUrl;
     private final URI updateUrl;
+    private final SlackThreadNotices threadNotices;
 
     public SlackFormatter(SlackConfig destination) {
         this.name = destination.name();
@@ -45,6 +46,7 @@ public final class SlackFormatter implements Formatter {
         this.channel = destination.channel();
         this.postMessageUrl = SlackPlatform.method(destination.apiBaseUrl(), "chat.postMessage");
         this.updateUrl = SlackPlatform.method(destination.apiBaseUrl(), "chat.update");
+        this.threadNotices = new SlackThreadNotices(destination);
     }
 
     @Override
@@ -90,9 +92,17 @@ public final class SlackFormatter implements Formatter {
                 .expectingOk("ok"));
     }
 
-    /** "You took this chat." or "Ana took this chat at 14:02 UTC", shown only to the person who pressed. */
+    /**
+     * "You took this chat." or "Ana took this chat at 14:02 UTC", shown only to the person who
+     * pressed; or, in a thread agents answer from, what became of a reply (a reaction, Chat Data's
+     * reason) and the line saying how replies work ({@link SlackThreadNotices}).
+     */
     @Override
     public Optional<OutboundRequest> formatNotice(Envelope envelope, String target) {
+        Optional<com.fasterxml.jackson.databind.JsonNode> thread = SlackThreadNotices.read(target);
+        if (thread.isPresent()) {
+            return threadNotices.render(thread.get(), envelope.threadId());
+        }
         return SlackReplies.notice(envelope.escalation(), target, name);
     }
 

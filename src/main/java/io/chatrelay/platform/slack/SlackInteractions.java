@@ -2,8 +2,6 @@ package io.chatrelay.platform.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chatrelay.config.DestinationConfig;
-import io.chatrelay.config.Secret;
 import io.chatrelay.ingest.Inbound;
 import io.chatrelay.log.LogBudget;
 import io.chatrelay.log.LogSafe;
@@ -15,10 +13,8 @@ import io.javalin.http.Handler;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,16 +49,13 @@ public final class SlackInteractions implements Handler {
 
     @Override
     public void handle(Context ctx) throws IOException {
-        Map<String, SlackConfig> signed = signedDestinations();
+        Map<String, SlackConfig> signed = SlackGate.signedDestinations(parts.config().get());
         if (signed.isEmpty()) {
             ctx.status(404).json(Map.of("error", "not found"));
             return;
         }
         byte[] body = ctx.bodyAsBytes();
-        Map<String, Secret> secrets = new LinkedHashMap<>();
-        signed.forEach((name, slack) -> secrets.put(name, slack.signingSecret().orElseThrow()));
-        SlackSignature.Verdict verdict = SlackSignature.verify(secrets, ctx.header(SlackSignature.TIMESTAMP),
-                ctx.header(SlackSignature.SIGNATURE), body, parts.clock().instant());
+        SlackSignature.Verdict verdict = SlackGate.verify(ctx, body, signed, parts.clock().instant());
         if (verdict instanceof SlackSignature.Verdict.Refused refused) {
             refuse(ctx, 401, refused.reason(), "not signed by Slack", refused.why(), body.length);
             return;
@@ -83,17 +76,6 @@ public final class SlackInteractions implements Handler {
             return;
         }
         ctx.status(200).result("");
-    }
-
-    /** Slack destinations of the config in force that have the app's signing secret, by name. */
-    private Map<String, SlackConfig> signedDestinations() {
-        Map<String, SlackConfig> signed = new LinkedHashMap<>();
-        for (DestinationConfig destination : parts.config().get().destinations().values()) {
-            if (destination instanceof SlackConfig slack && slack.signingSecret().isPresent()) {
-                signed.put(slack.name(), slack);
-            }
-        }
-        return signed;
     }
 
     /** The form field {@code payload} as a JSON object, or null. */
@@ -133,12 +115,12 @@ public final class SlackInteractions implements Handler {
         }
         Optional<Claims.Press> press = SlackPress.of(payload, take.get(), signed, verifiedBy, users,
                 parts.clock().instant());
-        press.ifPresent(p -> parts.takes().take(p));
+        boolean apiKey = parts.config().get().chatDataApi().apiKey().isPresent();
+        press.map(p -> p.whenTaken(SlackThreadNotices.whenTaken(signed.get(p.via()), apiKey)))
+                .ifPresent(p -> parts.takes().take(p));
     }
 
     private void refuse(Context ctx, int status, String reason, String answer, String why, int size) {
-        parts.metrics().requestRejected(reason);
-        parts.refusals().refused(reason, status, ctx.ip(), OptionalLong.of(size), null, why);
-        ctx.status(status).json(Map.of("error", answer));
+        SlackGate.refuse(parts, ctx, status, reason, answer, why, size);
     }
 }

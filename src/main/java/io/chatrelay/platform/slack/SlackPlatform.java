@@ -32,6 +32,9 @@ public final class SlackPlatform implements Platform<SlackConfig> {
     private static final Set<String> TRANSIENT_ERRORS = Set.of("ratelimited", "rate_limited",
             "internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org");
 
+    /** {@code reactions.add}'s answer when the message has the reaction already: not a failure. */
+    private static final String ALREADY_DONE = "already_reacted";
+
     @Override
     public String type() {
         return TYPE;
@@ -101,6 +104,9 @@ public final class SlackPlatform implements Platform<SlackConfig> {
         if (path.endsWith("/chat.postMessage") || path.endsWith("/chat.update")) {
             return Answer.json(200, "{\"ok\":true,\"channel\":\"C0DEMO\",\"ts\":\"1700000000.000100\"}");
         }
+        if (path.endsWith("/reactions.add")) {
+            return Answer.json(200, "{\"ok\":true}");
+        }
         if (path.endsWith("/users.info")) {
             return Answer.json(200, "{\"ok\":true,\"user\":{\"id\":\"U0DEMO\",\"profile\":{\"display_name\":\"Ana\","
                     + "\"real_name\":\"Ana Lima\"}}}");
@@ -148,6 +154,9 @@ public final class SlackPlatform implements Platform<SlackConfig> {
             String okField = request.okField().get();
             if (!"true".equals(JsonPeek.field(answer.body(), okField).orElse(""))) {
                 String error = JsonPeek.field(answer.body(), "error").orElse("no " + okField + " field");
+                if (ALREADY_DONE.equals(error) && request.url().getPath().endsWith("/reactions.add")) {
+                    return HttpAnswers.classify(answer, now); // the reaction is there: what was asked for
+                }
                 String reason = answer.status() + " " + okField + "=false " + error;
                 return TRANSIENT_ERRORS.contains(error)
                         ? new Outcome.Retry(answer.status(), reason, RetryAfter.header(answer, now))

@@ -17,7 +17,8 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * Slack as the relay meets it, over real HTTP, enforcing the documented shapes: the Web API
- * ({@code /api/chat.postMessage}, {@code /api/chat.update}, {@code /api/users.info}) only with the
+ * ({@code /api/chat.postMessage}, {@code /api/chat.update}, {@code /api/users.info},
+ * {@code /api/reactions.add}, {@code /api/chat.postEphemeral}) only with the
  * bot token and its fields, an incoming webhook ({@code /webhook}), and press answer URLs
  * ({@code /response/{n}}) that take only {@code replace_original} or ephemeral bodies. Every
  * message is checked against Block Kit's rules; what breaks them is refused as Slack would, and
@@ -28,7 +29,10 @@ final class SlackStandIn implements AutoCloseable {
     static final String TOKEN = "xoxb-stand-in-token";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One accepted request: which endpoint ({@code postMessage}, {@code update}, {@code webhook}, {@code response}) and its JSON. */
+    /**
+     * One accepted request: which endpoint ({@code postMessage}, {@code update}, {@code webhook},
+     * {@code response}, {@code reaction}, {@code ephemeral}) and its JSON.
+     */
     record Call(String endpoint, JsonNode body) {}
 
     private final MockWebServer server = new MockWebServer();
@@ -37,6 +41,7 @@ final class SlackStandIn implements AutoCloseable {
     private final Map<String, String> names = new ConcurrentHashMap<>();
     private final Map<String, String> realNames = new ConcurrentHashMap<>();
     private final Set<String> posted = ConcurrentHashMap.newKeySet();
+    private final Set<String> reactions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger userLookups = new AtomicInteger();
     private final AtomicInteger responses = new AtomicInteger();
     private final Set<String> mentionable = ConcurrentHashMap.newKeySet();
@@ -146,8 +151,31 @@ final class SlackStandIn implements AutoCloseable {
                 yield extra.isEmpty() ? message("update", json, "invalid_blocks", false)
                         : ok(false, "invalid_arguments", "chat.update with " + extra);
             }
+            case "reactions.add" -> reaction(json);
+            case "chat.postEphemeral" -> {
+                if (!json.path("user").isTextual() || !json.path("text").isTextual()
+                        || json.path("text").asText().isEmpty()) {
+                    yield ok(false, "invalid_arguments", "chat.postEphemeral without user or text");
+                }
+                calls.add(new Call("ephemeral", json));
+                yield json("{\"ok\":true,\"message_ts\":\"1700000000.900\"}");
+            }
             default -> ok(false, "unknown_method", method);
         };
+    }
+
+    /** {@code reactions.add}: a name without colons on a message; the same reaction twice is {@code already_reacted}. */
+    private MockResponse reaction(JsonNode json) {
+        String name = json.path("name").asText("");
+        String timestamp = json.path("timestamp").asText("");
+        if (name.isEmpty() || name.contains(":") || timestamp.isEmpty() || json.size() != 3) {
+            return ok(false, "invalid_arguments", "reactions.add of another shape: " + json);
+        }
+        if (!reactions.add(json.path("channel").asText() + "/" + timestamp + "/" + name)) {
+            return json("{\"ok\":false,\"error\":\"already_reacted\"}");
+        }
+        calls.add(new Call("reaction", json));
+        return json("{\"ok\":true}");
     }
 
     private MockResponse usersInfo(RecordedRequest request) {

@@ -41,6 +41,20 @@ class SlackUsersTest {
     }
 
     @Test
+    void aPersonComesWithTheirPictureAndWithoutOneWhenSlackCannotSay() throws Exception {
+        try (SlackStandIn slack = new SlackStandIn().user("U0ANA", "Ana")) {
+            SlackUsers users = new SlackUsers(clock);
+
+            assertThat(users.person(destination(slack, true), "U0ANA"))
+                    .isEqualTo(new SlackUsers.Person("Ana", Optional.of("https://example.com/a.png"), true));
+            assertThat(users.kept("U0ANA")).map(SlackUsers.Person::name).contains("Ana");
+            assertThat(users.person(destination(slack, true), "U0NOBODY"))
+                    .isEqualTo(new SlackUsers.Person("<@U0NOBODY>", Optional.empty(), false));
+            assertThat(users.kept("U0NOBODY")).isEmpty();
+        }
+    }
+
+    @Test
     void fallsBackToTheUsersMentionWhenSlackCannotSayOrThereIsNoToken() throws Exception {
         try (SlackStandIn slack = new SlackStandIn()) {
             SlackUsers users = new SlackUsers(clock);

@@ -36,5 +36,7 @@ public final class Inbound {
         io.chatrelay.platform.slack.SlackInteractions.register(javalin, parts);
         io.chatrelay.platform.slack.SlackEvents.register(javalin, parts);
         new ClaimPage(parts).register(javalin);
+        javalin.routes.post(io.chatrelay.platform.telegram.TelegramUpdates.PATH,
+                new io.chatrelay.platform.telegram.TelegramUpdates(parts));
     }
 }

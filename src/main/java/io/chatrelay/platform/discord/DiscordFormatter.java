@@ -3,8 +3,10 @@ package io.chatrelay.platform.discord;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatrelay.event.ChatDataEvent;
 import io.chatrelay.event.Message;
 import io.chatrelay.platform.Envelope;
+import io.chatrelay.platform.EscalationState;
 import io.chatrelay.platform.Formatter;
 import io.chatrelay.platform.Masking;
 import io.chatrelay.platform.OutboundRequest;
@@ -23,11 +25,15 @@ import java.util.Optional;
 /**
  * One Discord embed per event: a colour per type, the facts as fields, the transcript as the
  * description, a timestamp. Mentions are always disabled, and every embed limit is kept, including
- * the 6000-character total.
+ * the 6000-character total. An escalation is posted with {@code wait=true} (its answer is the
+ * message, whose id is kept to edit it), its description starting with its state ("🙋 Taken by Ana
+ * at 14:02 UTC") and, while it can be taken, a link to the relay's claim page: a webhook's message
+ * cannot carry buttons that call back.
  */
 public final class DiscordFormatter implements Formatter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final String TAKE = "🙋 Take this chat";
     private static final int SHORT_VALUE = 40;
     private static final int MIN_TRANSCRIPT = 40;
     /** Room kept in the footer and the 6000 total for " · +N more fields". */
@@ -51,13 +57,54 @@ public final class DiscordFormatter implements Formatter {
         ObjectNode message = NODES.objectNode();
         username.ifPresent(name -> message.put("username", Text.truncate(name, DiscordLimits.USERNAME)));
         avatarUrl.ifPresent(url -> message.put("avatar_url", url));
-        message.putObject("allowed_mentions").putArray("parse");
-        message.putArray("embeds").add(embed(summary, envelope.raw().receivedAt(), envelope.event().type(),
-                envelope.templated(TemplateSyntax.MARKDOWN), envelope.plain())); // Discord renders Markdown itself
+        embedded(message, summary, envelope);
         if (threadName.isEmpty()) {
-            return OutboundRequest.postJson(webhookUrl, Masking.url(webhookUrl), message);
+            URI url = escalation(envelope) ? withQuery("wait=true") : webhookUrl;
+            return OutboundRequest.postJson(url, Masking.url(url), message);
         }
         return forumPost(message, summary, envelope);
+    }
+
+    /**
+     * {@code PATCH {webhook}/messages/{id}} (with the {@code thread_id} it was posted in, if any) of
+     * the message {@code posted} names ({@link DiscordPosted}), rendered as things stand.
+     */
+    @Override
+    public Optional<OutboundRequest> formatEdit(Envelope envelope, String posted) {
+        return DiscordPosted.read(posted).map(message -> {
+            ObjectNode body = NODES.objectNode();
+            embedded(body, Summaries.of(envelope.event()), envelope);
+            URI url = message.editUrl(webhookUrl);
+            return new OutboundRequest("PATCH", url, Masking.url(url), java.util.Map.of("Content-Type",
+                    "application/json"), OutboundRequest.json(body));
+        });
+    }
+
+    /** No pings, and the event's one embed; Discord renders Markdown itself. */
+    private static void embedded(ObjectNode message, Summary summary, Envelope envelope) {
+        message.putObject("allowed_mentions").putArray("parse");
+        message.putArray("embeds").add(embed(summary, envelope.raw().receivedAt(), envelope.event().type(),
+                envelope.templated(TemplateSyntax.MARKDOWN), envelope.plain(), escalationLines(envelope)));
+    }
+
+    private static boolean escalation(Envelope envelope) {
+        return envelope.event() instanceof ChatDataEvent.LiveChatEscalation;
+    }
+
+    /**
+     * What an escalation's description starts with: the take link while it can be taken (and
+     * {@code server.public_url} gives it one), then its state; empty for other events.
+     */
+    static String escalationLines(Envelope envelope) {
+        if (!escalation(envelope)) {
+            return "";
+        }
+        EscalationState state = envelope.escalation();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        state.claimLink().filter(link -> state.takeable())
+                .ifPresent(link -> lines.add("**[" + TAKE + "](" + link + ")**"));
+        state.statusLines().forEach(line -> lines.add(LiteralMarkdown.escape(line)));
+        return String.join("\n", lines);
     }
 
     /** A digest: one embed, its lines in the description (within 4096), "+N more" last. Never in a forum post. */
@@ -95,7 +142,7 @@ public final class DiscordFormatter implements Formatter {
     private OutboundRequest forumPost(ObjectNode message, Summary summary, Envelope envelope) {
         String conversation = envelope.event().conversationId();
         if (envelope.threadId().isPresent()) {
-            URI url = withQuery("thread_id=" + envelope.threadId().get());
+            URI url = withQuery("thread_id=" + envelope.threadId().get() + (escalation(envelope) ? "&wait=true" : ""));
             return OutboundRequest.postJson(url, Masking.url(url), message);
         }
         String name = Text.oneLine(threadName.get().render(envelope.event(), envelope.raw().id(), TemplateSyntax.PLAIN));
@@ -110,7 +157,9 @@ public final class DiscordFormatter implements Formatter {
         return URI.create(base + (webhookUrl.getRawQuery() == null ? "?" : "&") + query);
     }
 
-    static ObjectNode embed(Summary summary, Instant at, String type, Optional<String> templated, boolean plain) {
+    /** {@code lead}: lines the description starts with (an escalation's take link and state), or empty. */
+    static ObjectNode embed(Summary summary, Instant at, String type, Optional<String> templated, boolean plain,
+                            String lead) {
         ObjectNode embed = NODES.objectNode();
         String title = Text.truncate(summary.emoji() + " " + summary.title(), DiscordLimits.TITLE);
         String footer = Text.truncate("Chat Data · " + type, DiscordLimits.FOOTER - MORE_RESERVE);
@@ -140,7 +189,10 @@ public final class DiscordFormatter implements Formatter {
             used += more.length();
         }
         int budget = Math.min(DiscordLimits.DESCRIPTION, DiscordLimits.TOTAL - used);
-        embed.put("description", description(summary, templated, budget, plain));
+        String head = Text.truncate(lead, budget); // first: what a person must see, even when little room is left
+        int rest = budget - head.length() - 2;
+        embed.put("description", head.isEmpty() ? description(summary, templated, budget, plain)
+                : rest < 1 ? head : head + "\n\n" + description(summary, templated, rest, plain));
         if (!fields.isEmpty()) {
             embed.set("fields", fields);
         }

@@ -76,8 +76,14 @@ public final class DiscordPlatform implements Platform<DiscordConfig> {
 
     @Override
     public Answer standInAnswer(String path, Map<String, String> query) {
-        return "true".equals(query.get("wait")) ? Answer.json(200, "{\"id\":\"1\",\"channel_id\":\"2\"}")
-                : new Answer(204, Map.of(), "");
+        return "true".equals(query.get("wait")) || path.contains("/messages/")
+                ? Answer.json(200, "{\"id\":\"1\",\"channel_id\":\"2\"}") : new Answer(204, Map.of(), "");
+    }
+
+    /** The id of the message a {@code wait=true} post answered with, its channel, and its thread if any. */
+    @Override
+    public Optional<String> posted(OutboundRequest request, Answer answer) {
+        return DiscordPosted.of(request, answer).map(DiscordPosted::json);
     }
 
     @Override

@@ -17,24 +17,32 @@ import java.util.Optional;
 
 /**
  * Telegram {@code sendMessage} in HTML parse mode: a bold title, the facts, a link to the live
- * chat and the newest part of the transcript as a quote, within 4096 visible characters.
+ * chat and the newest part of the transcript as a quote, within 4096 visible characters. An
+ * escalation also carries its state ("🙋 Taken by Ana at 14:02 UTC") under the title and an inline
+ * keyboard to take it ({@link TelegramTakes}); {@code editMessageText} brings a posted one up to
+ * date, and {@code answerCallbackQuery} answers a press of its button.
  */
 public final class TelegramFormatter implements Formatter {
 
     static final int MAX_TEXT = 4096;
     private static final int MAX_FACT = 500;
 
+    private final String base;
+    private final String token;
     private final URI url;
     private final String displayUrl;
     private final String chatId;
     private final Optional<String> messageThreadId;
+    private final boolean callbacks;
 
     public TelegramFormatter(TelegramConfig destination) {
-        String base = destination.apiBaseUrl().toString().replaceAll("/+$", "");
-        this.url = URI.create(base + "/bot" + destination.botToken().reveal() + "/sendMessage");
-        this.displayUrl = base + "/bot" + Masking.MASK + "/sendMessage"; // the base is no secret: show all of it
+        this.base = destination.apiBaseUrl().toString().replaceAll("/+$", "");
+        this.token = destination.botToken().reveal();
+        this.url = method("sendMessage");
+        this.displayUrl = displayUrl("sendMessage");
         this.chatId = destination.chatId();
         this.messageThreadId = destination.messageThreadId();
+        this.callbacks = destination.webhookSecret().isPresent();
     }
 
     @Override
@@ -48,11 +56,53 @@ public final class TelegramFormatter implements Formatter {
                 body.put("message_thread_id", id);
             }
         });
-        body.put("text", text(Summaries.of(envelope.event()),
+        message(body, envelope);
+        return OutboundRequest.postJson(url, displayUrl, body);
+    }
+
+    /**
+     * {@code editMessageText} of the message {@code posted} names ({@link TelegramTakes.Posted}): the
+     * text as things stand, and the keyboard without the take button once it is taken or the visitor left.
+     */
+    @Override
+    public Optional<OutboundRequest> formatEdit(Envelope envelope, String posted) {
+        return TelegramTakes.Posted.read(posted).map(message -> {
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            body.put("chat_id", message.chatId());
+            body.put("message_id", message.messageId());
+            message(body, envelope);
+            return OutboundRequest.postJson(method("editMessageText"), displayUrl("editMessageText"), body);
+        });
+    }
+
+    /** {@code answerCallbackQuery} for the press {@code target} names: who took the chat, shown only to the presser. */
+    @Override
+    public Optional<OutboundRequest> formatNotice(Envelope envelope, String target) {
+        return TelegramTakes.Press.read(target).map(press -> {
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            body.put("callback_query_id", press.callbackQueryId());
+            TelegramTakes.answer(envelope.escalation(), press.user()).ifPresent(text -> body.put("text", text));
+            return OutboundRequest.postJson(method("answerCallbackQuery"), displayUrl("answerCallbackQuery"), body);
+        });
+    }
+
+    /** The text, parse mode, link preview and (for an escalation) keyboard, for sending or editing. */
+    private void message(ObjectNode body, Envelope envelope) {
+        Summary summary = Summaries.of(envelope.event());
+        body.put("text", text(summary, TelegramTakes.statusHtml(envelope.escalation()),
                 envelope.templated(TemplateSyntax.MARKDOWN).map(TelegramHtml::render), envelope.plain()));
         body.put("parse_mode", "HTML");
         body.putObject("link_preview_options").put("is_disabled", true);
-        return OutboundRequest.postJson(url, displayUrl, body);
+        TelegramTakes.keyboard(envelope, summary, callbacks).ifPresent(markup -> body.set("reply_markup", markup));
+    }
+
+    private URI method(String name) {
+        return URI.create(base + "/bot" + token + "/" + name);
+    }
+
+    /** The base is no secret: show all of it, and the method; never the token. */
+    private String displayUrl(String name) {
+        return base + "/bot" + Masking.MASK + "/" + name;
     }
 
     /** A digest: a bold title and a line per event in HTML, "+N more" last, within 4096 characters. */
@@ -77,9 +127,13 @@ public final class TelegramFormatter implements Formatter {
         return OutboundRequest.postJson(url, displayUrl, body);
     }
 
-    static String text(Summary summary, Optional<String> templated, boolean plain) {
+    /** {@code status}: HTML lines shown under the title (where a cut never reaches them), or empty. */
+    static String text(Summary summary, String status, Optional<String> templated, boolean plain) {
         StringBuilder head = new StringBuilder();
         head.append("<b>").append(TelegramHtml.escape(summary.emoji() + " " + summary.title())).append("</b>\n");
+        if (!status.isEmpty()) {
+            head.append(status).append("\n\n");
+        }
         head.append(templated.orElseGet(() -> TelegramHtml.escape(summary.line())));
         if (!summary.facts().isEmpty()) {
             head.append('\n');

@@ -90,7 +90,14 @@ public final class TelegramPlatform implements Platform<TelegramConfig> {
 
     @Override
     public Answer standInAnswer(String path, Map<String, String> query) {
-        return Answer.json(200, "{\"ok\":true,\"result\":{\"message_id\":1}}");
+        return path.endsWith("/answerCallbackQuery") ? Answer.json(200, "{\"ok\":true,\"result\":true}")
+                : Answer.json(200, "{\"ok\":true,\"result\":{\"message_id\":1,\"chat\":{\"id\":1}}}");
+    }
+
+    /** {@code {"chat_id", "message_id"}} of the message {@code sendMessage} posted, for {@code editMessageText}. */
+    @Override
+    public Optional<String> posted(OutboundRequest request, Answer answer) {
+        return TelegramAnswers.posted(answer.body()).map(TelegramTakes.Posted::json);
     }
 
     @Override
@@ -98,9 +105,16 @@ public final class TelegramPlatform implements Platform<TelegramConfig> {
         return new TelegramFormatter(destination);
     }
 
-    /** Flood control answers 429 with {@code parameters.retry_after} (seconds) in its JSON. */
+    /**
+     * Flood control answers 429 with {@code parameters.retry_after} (seconds) in its JSON. An edit
+     * that changes nothing (the message already shows it: a resent edit) is 400 "message is not
+     * modified", which is what the edit wanted.
+     */
     @Override
     public Outcome classify(OutboundRequest request, Answer answer, Instant now) {
+        if (answer.status() == 400 && TelegramAnswers.notModified(answer.body())) {
+            return new Outcome.Delivered(answer.status());
+        }
         return HttpAnswers.byStatus(answer, RetryAfter.longest(RetryAfter.header(answer, now),
                 RetryAfter.jsonSeconds(answer.body(), "parameters", "retry_after")));
     }

@@ -30,7 +30,9 @@ class DiscordFormatterTest {
 
     private static JsonNode render(byte[] body) throws Exception {
         OutboundRequest request = FORMATTER.format(envelope(body));
-        assertThat(request.url().toString()).isEqualTo(URL);
+        boolean escalation = new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("live-chat-escalation");
+        assertThat(request.url().toString()).as("an escalation waits for the message, to edit it later")
+                .isEqualTo(escalation ? URL + "?wait=true" : URL);
         assertThat(request.displayUrl()).doesNotContain("TOKEN");
         return JSON.readTree(request.body());
     }
@@ -94,6 +96,74 @@ class DiscordFormatterTest {
                     DiscordRules.violations(render(Http.utf8(event)))
                             .forEach(v -> violations.add(unit.substring(0, 1) + "x" + length + ": " + v));
                 }
+            }
+        }
+
+        assertThat(violations).isEmpty();
+    }
+
+    private static final java.net.URI LINK = java.net.URI.create("https://relay.example.com/claim/abc.def");
+    private static final java.time.Instant AT = java.time.Instant.parse("2026-11-24T14:02:00Z");
+
+    private static io.chatrelay.platform.Envelope escalation(io.chatrelay.platform.EscalationState state) {
+        return envelope(Fixtures.bytes("live-chat-escalation")).withEscalation(state);
+    }
+
+    private static String description(OutboundRequest request) throws Exception {
+        return JSON.readTree(request.body()).path("embeds").get(0).path("description").asText();
+    }
+
+    @Test
+    void theTakeLinkIsShownOnlyWhileTheEscalationCanBeTaken() throws Exception {
+        var open = new io.chatrelay.platform.EscalationState(Optional.empty(), Optional.empty(), Optional.of(LINK),
+                Optional.of(java.time.Duration.ofMinutes(5)));
+        var taken = new io.chatrelay.platform.EscalationState(Optional.of(new io.chatrelay.platform.EscalationState
+                .Taken("Ana", AT, "tg", "42")), Optional.empty(), Optional.of(LINK), Optional.empty());
+        var noPublicUrl = new io.chatrelay.platform.EscalationState(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+
+        assertThat(description(FORMATTER.format(escalation(open)))).startsWith("**[🙋 Take this chat](" + LINK + ")**\n"
+                + "⏰ Not taken after 5 min\n\nA visitor on ");
+        assertThat(description(FORMATTER.formatEdit(escalation(taken), "{\"id\":\"9\",\"channel_id\":\"8\"}")
+                .orElseThrow())).startsWith("🙋 Taken by Ana at 14:02 UTC\n\nA visitor on ");
+        assertThat(description(FORMATTER.format(escalation(noPublicUrl)))).startsWith("A visitor on ");
+        assertThat(description(FORMATTER.format(envelope(Fixtures.bytes("chat"))
+                .withEscalation(open)))).as("only escalations").doesNotContain("Take this chat");
+    }
+
+    @Test
+    void anEditIsAPatchOfTheMessageWithOnlyWhatAnEditTakes() throws Exception {
+        var left = new io.chatrelay.platform.EscalationState(Optional.empty(), Optional.of(AT), Optional.of(LINK),
+                Optional.empty());
+
+        OutboundRequest edit = FORMATTER.formatEdit(escalation(left),
+                "{\"id\":\"9\",\"channel_id\":\"8\",\"thread_id\":\"8\"}").orElseThrow();
+        JsonNode body = JSON.readTree(edit.body());
+
+        assertThat(edit.method()).isEqualTo("PATCH");
+        assertThat(edit.url().toString()).isEqualTo(URL + "/messages/9?thread_id=8");
+        assertThat(edit.displayUrl()).doesNotContain("TOKEN");
+        assertThat(body.has("username")).isFalse();
+        assertThat(body.has("avatar_url")).isFalse();
+        assertThat(body.path("allowed_mentions").toString()).isEqualTo("{\"parse\":[]}");
+        assertThat(description(edit)).startsWith("👋 Visitor left at 14:02 UTC\n\n").doesNotContain("Take this chat");
+        assertThat(FORMATTER.formatEdit(escalation(left), "not a reference")).isEmpty();
+    }
+
+    @Test
+    void statusLinesOfHostileNamesStayLiteralAndEveryLimitIsKept() throws Exception {
+        String hostile = FormatterFixtures.HOSTILE + "**bold** [x](https://evil.example)" + "😀".repeat(300);
+        var state = new io.chatrelay.platform.EscalationState(Optional.of(new io.chatrelay.platform.EscalationState
+                .Taken(hostile, AT, "tg", "42")), Optional.of(AT), Optional.of(LINK), Optional.empty());
+        List<String> violations = new ArrayList<>();
+        for (String unit : List.of("x", FormatterFixtures.HOSTILE, FormatterFixtures.UNICODE)) {
+            for (int length : List.of(1, 4_097)) {
+                String event = FormatterFixtures.hostileEvents(unit, length).get(1);
+                JsonNode sent = JSON.readTree(FORMATTER.formatEdit(envelope(event).withEscalation(state),
+                        "{\"id\":\"9\",\"channel_id\":\"8\"}").orElseThrow().body());
+                DiscordRules.violations(sent).forEach(v -> violations.add(length + ": " + v));
+                assertThat(sent.path("embeds").get(0).path("description").asText())
+                        .startsWith("🙋 Taken by \\<!channel\\>").contains("\\*\\*bold\\*\\* \\[x\\]");
             }
         }
 

@@ -15,8 +15,9 @@ public final class TelegramKit {
 
     public static final List<PlatformCase> CASES = List.of(
             new PlatformCase("telegram", "telegram",
-                    "{type: telegram, bot_token: \"123:SECRET\", chat_id: \"-100123\", message_thread_id: \"7\"}",
-                    json((json, bytes) -> TelegramRules.violations(json)), List.of("123:SECRET"),
+                    "{type: telegram, bot_token: \"123:SECRET\", chat_id: \"-100123\", message_thread_id: \"7\","
+                            + " webhook_secret: \"WEBHOOK_SECRET_tg\"}",
+                    json((json, bytes) -> TelegramRules.violations(json)), List.of("123:SECRET", "WEBHOOK_SECRET_tg"),
                     http("{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}", "404 Not Found",
                             Expect.delivered(200, "{\"ok\":true}"),
                             Expect.dead(403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was kicked\"}",

@@ -31,7 +31,12 @@ import okio.BufferedSource;
  */
 final class HttpSender implements Sender {
 
-    static final int EXCERPT_BYTES = 8_192;
+    /**
+     * How much of an answer is read: enough for any platform's answer whole. A Discord message object
+     * echoes up to 8,000 characters of content and embeds, several bytes each, before its id, which
+     * an escalation's edit needs; the attempt's story keeps only its start.
+     */
+    static final int EXCERPT_BYTES = 65_536;
     /**
      * Idle connections kept for reuse. OkHttp's default of 5 is fewer than one destination's sends
      * at once (8), so every busy spell closed and reopened connections; idle ones close after 5 minutes.

@@ -122,6 +122,33 @@ class DiscordEditsTest {
         }
     }
 
+    @Test
+    void aLongEscalationWhoseAnswerEchoesManyBytesIsEditedToo() throws Exception {
+        try (DiscordWebhookApi discord = new DiscordWebhookApi("4", "TOKEN"); Sink telegram = telegram();
+             Relay relay = Relay.start(config("{type: discord, webhook_url: \"%s\"}"
+                     .formatted(discord.webhookUrl()), telegram.url("")))) {
+            // three bytes a character: the message object Discord answers with is over 8 KiB before its id
+            com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    JSON.readTree(Fixtures.bytes("live-chat-escalation"));
+            com.fasterxml.jackson.databind.node.ArrayNode messages = body.putArray("messages");
+            for (int i = 0; i < 12; i++) {
+                messages.addObject().put("role", i % 2 == 0 ? "user" : "assistant").put("content", "訂單".repeat(400));
+            }
+            Http.Reply accepted = Http.postSigned(relay.port(), RelayUnderTest.SECRET, JSON.writeValueAsBytes(body));
+            String eventId = JSON.readTree(accepted.body()).path("id").asText();
+            DiscordWebhookApi.Call posted = discord.next();
+            assertThat(posted.body().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                    .isGreaterThan(10_000);
+
+            telegram.take();
+            press(relay, eventId);
+            DiscordWebhookApi.Call edit = discord.next();
+
+            assertThat(edit.method()).isEqualTo("PATCH");
+            assertThat(edit.url().encodedPath()).isEqualTo("/api/webhooks/4/TOKEN/messages/" + posted.messageId());
+        }
+    }
+
     /** The Bot API, answering every call as sent. */
     private static Sink telegram() {
         Sink telegram = Sink.ok();

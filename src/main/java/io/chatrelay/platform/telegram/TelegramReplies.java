@@ -9,7 +9,6 @@ import io.chatrelay.ingest.Inbound;
 import io.chatrelay.render.TelegramToMarkdown;
 import io.chatrelay.store.Claims;
 import io.chatrelay.store.Replies;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,36 +51,40 @@ final class TelegramReplies {
         String why = mode == ReplyRules.Mode.OFF ? "replies are off"
                 : !from.path("id").canConvertToLong() || from.path("is_bot").asBoolean(true) ? "not from a person"
                 : !parent.path("message_id").canConvertToLong() ? "not a reply" : null;
-        Optional<Replies.Escalation> escalation = Optional.empty();
-        String chat = message.path("chat").path("id").asText("");
-        TelegramTakes.Posted answered = new TelegramTakes.Posted(chat, parent.path("message_id").asLong());
-        if (why == null) {
-            escalation = parts.replies().escalationOfMessage(telegram.name(), answered.json());
-            why = escalation.isEmpty() ? "not a reply to an escalation's message" : null;
-        }
-        boolean caption = !message.has("text");
-        String text = message.path(caption ? "caption" : "text").asText("");
-        if (why == null && telegram.replies().internal(text)) {
+        TelegramTakes.Posted answered = new TelegramTakes.Posted(message.path("chat").path("id").asText(""),
+                parent.path("message_id").asLong());
+        Optional<Replies.Escalation> escalation = why != null ? Optional.empty()
+                : parts.replies().escalationOfMessage(telegram.name(), answered.json());
+        if (why == null && escalation.isEmpty()) {
+            why = "not a reply to an escalation's message";
+        } else if (why == null && telegram.replies().internal(words(message))) {
             why = "an internal note";
         }
         if (why != null) {
             return ignored(inbound, telegram, why);
         }
+        return reply(telegram, mode, inbound, escalation.get(), answered, message);
+    }
+
+    /** A person's reply to an escalation's message, stored unless it has no words; what to tell them. */
+    private Optional<ObjectNode> reply(TelegramConfig telegram, ReplyRules.Mode mode, Claims.Inbound inbound,
+                                       Replies.Escalation escalation, TelegramTakes.Posted answered, JsonNode message) {
         boolean files = MEDIA.stream().anyMatch(message::has);
-        String markdown = TelegramToMarkdown.convert(text, entities(message.path(caption ? "caption_entities"
-                : "entities")));
-        TelegramTakes.Posted agents = new TelegramTakes.Posted(chat, message.path("message_id").asLong());
+        boolean caption = !message.has("text");
+        String markdown = TelegramToMarkdown.convert(words(message),
+                entities(message.path(caption ? "caption_entities" : "entities")));
+        TelegramTakes.Posted agents = new TelegramTakes.Posted(answered.chatId(), message.path("message_id").asLong());
         if (markdown.isBlank()) {
             boolean first = parts.takes().claims().firstTime(inbound, parts.clock().instant());
             LOG.debug("telegram update {} for {} ignored: no words{}", inbound.id(), telegram.name(),
                     files && first ? ", only a file: the agent is told" : "");
             return files && first ? Optional.of(say(agents, FILES_NOT_SENT)) : Optional.empty();
         }
-        Instant now = parts.clock().instant();
+        JsonNode from = message.path("from");
         String name = (from.path("first_name").asText("") + " " + from.path("last_name").asText("")).strip();
-        Replies.Stored stored = parts.replies().accept(new AgentReplies.Heard(inbound, escalation.get(),
-                telegram.name(), from.path("id").asText(), name.isEmpty() ? from.path("id").asText() : name,
-                Optional.empty(), markdown, agents.json(), now, mode == ReplyRules.Mode.CLAIMER,
+        Replies.Stored stored = parts.replies().accept(new AgentReplies.Heard(inbound, escalation, telegram.name(),
+                from.path("id").asText(), name.isEmpty() ? from.path("id").asText() : name, Optional.empty(), markdown,
+                agents.json(), parts.clock().instant(), mode == ReplyRules.Mode.CLAIMER,
                 TelegramNotices.whenTaken(telegram, true, Optional.of(answered))));
         if (stored.result() == Replies.Result.STORED && files) {
             return Optional.of(say(agents, FILES_NOT_SENT));
@@ -91,6 +94,11 @@ final class TelegramReplies {
                     + "sent to the visitor."));
         }
         return Optional.empty();
+    }
+
+    /** The message's text, or a file's caption. */
+    private static String words(JsonNode message) {
+        return message.path(message.has("text") ? "text" : "caption").asText("");
     }
 
     private Optional<ObjectNode> ignored(Claims.Inbound inbound, TelegramConfig telegram, String why) {

@@ -55,16 +55,21 @@ class TelegramRepliesTest {
     void start() throws Exception {
         clock.set("2026-11-24T14:02:10Z");
         api = new TelegramBotApi(TOKEN, CHAT);
+        start("");
+    }
+
+    /** The relay with {@code rules} added to the destination, and the escalation posted. */
+    private void start(String rules) throws Exception {
         relay = Relay.start(Platforms.loader(Map.of()).parse("""
                 server: {port: 0}
                 store: {url: "jdbc:sqlite:%s"}
                 chat_data: {signing_secrets: ["%s"], api_key: %s, api_base_url: "%s"}
                 destinations:
                   on-call: {type: telegram, bot_token: "%s", chat_id: "%d", webhook_secret: "%s",
-                            api_base_url: "%s", rate_limit: {requests: 100, per: 1s}}
+                            api_base_url: "%s", rate_limit: {requests: 100, per: 1s} %s}
                 routes: [{name: escalations, match: {event: live-chat-escalation}, to: [on-call]}]
                 """.formatted(dir.resolve("relay.db"), RelayUnderTest.SECRET, API_KEY, chatData.baseUrl(), TOKEN,
-                CHAT, SECRET, api.baseUrl())), clock);
+                CHAT, SECRET, api.baseUrl(), rules)), clock);
         Http.Reply accepted = Http.postSigned(relay.port(), RelayUnderTest.SECRET, Fixtures.bytes("live-chat-escalation"));
         assertThat(accepted.status()).isEqualTo(200);
         escalation = api.next("sendMessage").messageId();
@@ -144,6 +149,24 @@ class TelegramRepliesTest {
     }
 
     @Test
+    void withRepliesFromAnyoneEveryPersonAnswersTheVisitorAndTheDestinationsPrefixKeepsNotes() throws Exception {
+        relay.close();
+        dir = dir.resolve("anyone");
+        java.nio.file.Files.createDirectories(dir);
+        start(", replies: anyone, internal_prefix: \"#\"");
+        take(42, "Ana", "Replies to this message go to the visitor. Start with # to keep a note internal.");
+
+        update(SECRET, reply(70, 43, "Ben", escalation, 560, "Ben here too"));
+        update(SECRET, reply(71, 42, "Ana", escalation, 561, "# between us"));
+        update(SECRET, reply(72, 42, "Ana", escalation, 562, "// shown"));
+
+        Eventually.holds("both replies reach Chat Data", () -> chatData.messages().size() == 2);
+        settled();
+        assertThat(chatData.messages()).extracting(m -> m.path("name").asText() + ": " + m.path("message").asText())
+                .containsExactly("Ben Lima: Ben here too", "Ana Lima: // shown");
+    }
+
+    @Test
     void aReplyBeforeAnyoneClaimedTakesTheChat() throws Exception {
         assertThat(update(SECRET, reply(20, 43, "Ben", escalation, 510, "Hello, Ben here")).status()).isEqualTo(200);
 
@@ -154,7 +177,7 @@ class TelegramRepliesTest {
         assertThat(calls).extracting(TelegramBotApi.Call::method)
                 .containsExactlyInAnyOrder("editMessageText", "sendMessage", "setMessageReaction");
         assertThat(body(calls, "editMessageText").path("text").asText()).contains("Taken by Ben Lima at");
-        assertLine(body(calls, "sendMessage"));
+        assertLine(body(calls, "sendMessage"), LINE);
         assertThat(body(calls, "setMessageReaction").path("message_id").asLong()).isEqualTo(510);
         assertThat(api.violations()).isEmpty();
     }
@@ -227,6 +250,10 @@ class TelegramRepliesTest {
 
     /** Ana (or whoever) presses the take button: the message is edited, the press answered, the line posted. */
     private void take(long user, String first) {
+        take(user, first, LINE);
+    }
+
+    private void take(long user, String first, String line) {
         String query = api.press();
         var from = JSON.createObjectNode().put("id", user).put("is_bot", false).put("first_name", first)
                 .put("last_name", "Lima");
@@ -238,12 +265,13 @@ class TelegramRepliesTest {
         ObjectNode update = JSON.createObjectNode().put("update_id", 1);
         update.set("callback_query", press);
         assertThat(update(SECRET, update).status()).isEqualTo(200);
-        assertLine(api.nextEach("editMessageText", "answerCallbackQuery", "sendMessage").get("sendMessage").body());
+        assertLine(api.nextEach("editMessageText", "answerCallbackQuery", "sendMessage").get("sendMessage").body(),
+                line);
         settled();
     }
 
-    private void assertLine(JsonNode line) {
-        assertThat(line.path("text").asText()).isEqualTo(LINE);
+    private void assertLine(JsonNode line, String text) {
+        assertThat(line.path("text").asText()).isEqualTo(text);
         assertThat(line.path("reply_parameters").path("message_id").asLong()).as("a reply to the escalation")
                 .isEqualTo(escalation);
     }

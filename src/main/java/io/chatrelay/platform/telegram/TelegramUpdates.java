@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
  * button ({@code callback_query} with {@code claim:<event id>}) in the destination's own chat is
  * stored as a claim, with the answer to the presser, before it is answered 200; so is a message
  * replying to an escalation's message, as an agent's reply to the visitor ({@link TelegramReplies});
- * an update Telegram resends (same {@code update_id}) is acted on once. A press in the chat of another destination
- * with the same bot and a {@code webhook_secret} is that destination's (a bot has one webhook).
- * Updates from other chats and every other kind of update are answered 200 and ignored. No secret:
- * 404, so that a reload turns the route on and off.
+ * an update Telegram resends (same {@code update_id}) is acted on once. A press or reply in the
+ * chat of another destination with the same bot and a {@code webhook_secret} is that destination's
+ * (a bot has one webhook). Updates from other chats and every other kind of update are answered
+ * 200 and ignored. No secret: 404, so that a reload turns the route on and off.
  */
 public final class TelegramUpdates implements Handler {
 

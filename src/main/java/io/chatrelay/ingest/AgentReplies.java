@@ -65,6 +65,15 @@ public final class AgentReplies {
         return replies.escalationInThread(destination, threadId);
     }
 
+    /**
+     * The escalation whose message at {@code destination} has the reference {@code posted} (the
+     * platform's own, as it kept it when posting): what a reply to that message answers. Throws
+     * {@code StoreUnavailableException} when the store cannot say.
+     */
+    public Optional<Replies.Escalation> escalationOfMessage(String destination, String posted) {
+        return replies.escalationOfMessage(destination, posted);
+    }
+
     /** Stores the reply; throws {@code StoreUnavailableException} when it could not (answer 503: the platform resends). */
     public Replies.Stored accept(Heard heard) {
         JsonNode escalation = escalation(heard.escalation());

@@ -27,6 +27,14 @@ public record TelegramConfig(String name, Secret botToken, String chatId, Option
         this(name, botToken, chatId, messageThreadId, apiBaseUrl, options, webhookSecret, ReplyRules.DEFAULT);
     }
 
+    /**
+     * The {@code replies} mode in force: off without a {@code webhook_secret} (no updates arrive) or
+     * without Chat Data's API key ({@code apiKey}), else what the config asked for (default claimer).
+     */
+    public ReplyRules.Mode replyMode(boolean apiKey) {
+        return webhookSecret.isPresent() && apiKey ? replies.effective(true, true) : ReplyRules.Mode.OFF;
+    }
+
     @Override
     public Optional<ReplyRules> replyRules() {
         return Optional.of(replies);

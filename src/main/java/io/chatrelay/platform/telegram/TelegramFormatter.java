@@ -34,6 +34,7 @@ public final class TelegramFormatter implements Formatter {
     private final String chatId;
     private final Optional<String> messageThreadId;
     private final boolean callbacks;
+    private final TelegramNotices notices;
 
     public TelegramFormatter(TelegramConfig destination) {
         this.base = destination.apiBaseUrl().toString().replaceAll("/+$", "");
@@ -43,6 +44,7 @@ public final class TelegramFormatter implements Formatter {
         this.chatId = destination.chatId();
         this.messageThreadId = destination.messageThreadId();
         this.callbacks = destination.webhookSecret().isPresent();
+        this.notices = new TelegramNotices(destination);
     }
 
     @Override
@@ -75,9 +77,17 @@ public final class TelegramFormatter implements Formatter {
         });
     }
 
-    /** {@code answerCallbackQuery} for the press {@code target} names: who took the chat, shown only to the presser. */
+    /**
+     * {@code answerCallbackQuery} for the press {@code target} names: who took the chat, shown only to
+     * the presser; or, for an agent's reply from the chat, what became of it (a reaction, Chat Data's
+     * reason) and the line saying how replies work ({@link TelegramNotices}).
+     */
     @Override
     public Optional<OutboundRequest> formatNotice(Envelope envelope, String target) {
+        Optional<com.fasterxml.jackson.databind.JsonNode> reply = TelegramNotices.read(target);
+        if (reply.isPresent()) {
+            return notices.render(reply.get());
+        }
         return TelegramTakes.Press.read(target).map(press -> {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.put("callback_query_id", press.callbackQueryId());

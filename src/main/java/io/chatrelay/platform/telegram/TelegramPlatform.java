@@ -90,7 +90,7 @@ public final class TelegramPlatform implements Platform<TelegramConfig> {
 
     @Override
     public Answer standInAnswer(String path, Map<String, String> query) {
-        return path.endsWith("/answerCallbackQuery") ? Answer.json(200, "{\"ok\":true,\"result\":true}")
+        return path.endsWith("/answerCallbackQuery") || path.endsWith("/setMessageReaction") ? Answer.json(200, "{\"ok\":true,\"result\":true}")
                 : Answer.json(200, "{\"ok\":true,\"result\":{\"message_id\":1,\"chat\":{\"id\":1}}}");
     }
 

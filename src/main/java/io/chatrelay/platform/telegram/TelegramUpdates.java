@@ -22,11 +22,12 @@ import org.slf4j.LoggerFactory;
  * registered for a destination with a {@code webhook_secret}. Each carries that secret in
  * {@code X-Telegram-Bot-Api-Secret-Token} (compared in constant time; else 401). A press of a take
  * button ({@code callback_query} with {@code claim:<event id>}) in the destination's own chat is
- * stored as a claim, with the answer to the presser, before it is answered 200; an update Telegram
- * resends (same {@code update_id}) is acted on once. A press in the chat of another destination
- * with the same bot and a {@code webhook_secret} is that destination's (a bot has one webhook).
- * Updates from other chats and every other kind of update are answered 200 and ignored. No secret:
- * 404, so that a reload turns the route on and off.
+ * stored as a claim, with the answer to the presser, before it is answered 200; so is a message
+ * replying to an escalation's message, as an agent's reply to the visitor ({@link TelegramReplies});
+ * an update Telegram resends (same {@code update_id}) is acted on once. A press or reply in the
+ * chat of another destination with the same bot and a {@code webhook_secret} is that destination's
+ * (a bot has one webhook). Updates from other chats and every other kind of update are answered
+ * 200 and ignored. No secret: 404, so that a reload turns the route on and off.
  */
 public final class TelegramUpdates implements Handler {
 
@@ -36,9 +37,11 @@ public final class TelegramUpdates implements Handler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Inbound.Parts parts;
+    private final TelegramReplies replies;
 
     public TelegramUpdates(Inbound.Parts parts) {
         this.parts = parts;
+        this.replies = new TelegramReplies(parts);
     }
 
     @Override
@@ -83,6 +86,11 @@ public final class TelegramUpdates implements Handler {
             return;
         }
         TelegramConfig telegram = from.get();
+        if (update.path("message").isObject()) {
+            replies.heard(telegram, inbound, update.path("message")).ifPresentOrElse(
+                    method -> ctx.status(200).json(method), () -> ctx.status(200));
+            return;
+        }
         JsonNode query = update.path("callback_query");
         String data = query.path("data").asText("");
         if (!query.isObject() || !data.startsWith(TelegramTakes.CLAIM)) {
@@ -105,7 +113,9 @@ public final class TelegramUpdates implements Handler {
         Claims.Press press = new Claims.Press(data.substring(TelegramTakes.CLAIM.length()), user,
                 byName.isEmpty() ? user : byName, telegram.name(), parts.clock().instant(), Optional.of(inbound),
                 Optional.of(new Claims.Queued(telegram.name(),
-                        new TelegramTakes.Press(query.path("id").asText(""), user).json())), Optional.empty());
+                        new TelegramTakes.Press(query.path("id").asText(""), user).json())), Optional.empty())
+                .whenTaken(TelegramNotices.whenTaken(telegram, parts.config().get().chatDataApi().apiKey().isPresent(),
+                        pressed(query.path("message"))));
         Claims.Taken taken = parts.takes().take(press);
         if (taken.result() == Claims.Result.UNKNOWN_EVENT || taken.result() == Claims.Result.NOT_AN_ESCALATION) {
             // no answer was queued: answer the press in the webhook's reply, so its spinner stops
@@ -114,6 +124,13 @@ public final class TelegramUpdates implements Handler {
             return;
         }
         ctx.status(200);
+    }
+
+    /** The message whose button was pressed: the escalation's. */
+    private static Optional<TelegramTakes.Posted> pressed(JsonNode message) {
+        String chat = message.path("chat").path("id").asText("");
+        return chat.isEmpty() || !message.path("message_id").canConvertToLong() ? Optional.empty()
+                : Optional.of(new TelegramTakes.Posted(chat, message.path("message_id").asLong()));
     }
 
     /** The chat an update comes from: a press's message's, or the message's. */

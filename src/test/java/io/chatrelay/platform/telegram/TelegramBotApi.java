@@ -28,7 +28,8 @@ import mockwebserver3.RecordedRequest;
  * {@code answerCallbackQuery} of a press it made, each with only its own fields; HTML text of
  * 1..4096 characters ({@link TelegramRules}); inline keyboards of rows of buttons with a text and
  * either a {@code callback_data} of 1..64 bytes or an http(s) {@code url}; callback answers of at
- * most 200 characters, once per press. A breach is answered 400 as Telegram would and recorded in
+ * most 200 characters, once per press; {@code setMessageReaction} of at most one allowed emoji on a
+ * message of its chats (REACTION_INVALID otherwise); a {@code reply_parameters} of a message id. A breach is answered 400 as Telegram would and recorded in
  * {@link #violations()}; an edit that changes nothing is the documented 400 "message is not modified".
  */
 final class TelegramBotApi extends Dispatcher implements AutoCloseable {
@@ -43,7 +44,10 @@ final class TelegramBotApi extends Dispatcher implements AutoCloseable {
                     "reply_markup"),
             "editMessageText", Set.of("chat_id", "message_id", "inline_message_id", "text", "parse_mode", "entities",
                     "link_preview_options", "reply_markup"),
-            "answerCallbackQuery", Set.of("callback_query_id", "text", "show_alert", "url", "cache_time"));
+            "answerCallbackQuery", Set.of("callback_query_id", "text", "show_alert", "url", "cache_time"),
+            "setMessageReaction", Set.of("chat_id", "message_id", "reaction", "is_big"));
+    /** Some of Telegram's allowed reaction emoji (ReactionTypeEmoji); ✅ and ⚠️ are not among them. */
+    private static final Set<String> REACTIONS = Set.of("👍", "👎", "❤", "🔥", "👏", "🙏", "👌", "💔", "🤝", "👀", "😢");
 
     private final String token;
     private final Set<String> chats;
@@ -160,6 +164,7 @@ final class TelegramBotApi extends Dispatcher implements AutoCloseable {
         return switch (method) {
             case "sendMessage" -> send(body);
             case "editMessageText" -> edit(body);
+            case "setMessageReaction" -> react(body);
             default -> answer(body);
         };
     }
@@ -169,6 +174,11 @@ final class TelegramBotApi extends Dispatcher implements AutoCloseable {
             return refuse(400, "Bad Request: chat not found", "sendMessage to chat " + body.path("chat_id"));
         }
         String problem = shape(body);
+        JsonNode reply = body.path("reply_parameters");
+        if (problem == null && body.has("reply_parameters") && (!reply.path("message_id").isIntegralNumber()
+                || !Set.of("message_id", "allow_sending_without_reply").containsAll(fields(reply)))) {
+            problem = "reply_parameters must be a message_id (and allow_sending_without_reply)";
+        }
         if (problem != null) {
             return refuse(400, "Bad Request: " + problem, "sendMessage: " + problem);
         }
@@ -199,6 +209,27 @@ final class TelegramBotApi extends Dispatcher implements AutoCloseable {
         calls.add(new Call("editMessageText", body, body.path("message_id").asLong()));
         return ok("{\"message_id\":" + body.path("message_id").asLong() + ",\"chat\":{\"id\":"
                 + body.path("chat_id").asText() + "}}");
+    }
+
+    private MockResponse react(JsonNode body) {
+        if (!chats.contains(body.path("chat_id").asText()) || !body.path("message_id").isIntegralNumber()) {
+            return refuse(400, "Bad Request: message to react not found", "setMessageReaction of chat "
+                    + body.path("chat_id") + " message " + body.path("message_id"));
+        }
+        JsonNode reaction = body.path("reaction");
+        if (!reaction.isArray() || reaction.size() > 1 || reaction.size() == 1
+                && (!"emoji".equals(reaction.get(0).path("type").asText())
+                || !REACTIONS.contains(reaction.get(0).path("emoji").asText()))) {
+            return refuse(400, "Bad Request: REACTION_INVALID", "setMessageReaction with " + reaction);
+        }
+        calls.add(new Call("setMessageReaction", body, body.path("message_id").asLong()));
+        return ok("true");
+    }
+
+    private static Set<String> fields(JsonNode node) {
+        Set<String> names = new java.util.HashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private MockResponse answer(JsonNode body) {

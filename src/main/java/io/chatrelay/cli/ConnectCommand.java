@@ -2,8 +2,6 @@ package io.chatrelay.cli;
 
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.platform.chatdata.ChatDataException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,12 +27,8 @@ final class ConnectCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--dry-run", description = "Prints what it would register, and changes nothing.")
-    boolean dryRun;
-
-    @Option(names = "--chatbot", paramLabel = "ID",
-            description = "A chatbot to register with (repeatable); default: every chatbot the API key lists.")
-    List<String> chatbots = new ArrayList<>();
+    @Mixin
+    ConnectOptions options;
 
     @Spec
     CommandSpec spec;
@@ -47,11 +41,11 @@ final class ConnectCommand implements Callable<Integer> {
         }
         ChatDataWebhooks webhooks = ChatDataWebhooks.of(loaded.get(), spec.commandLine().getOut());
         try {
-            webhooks.connect(chatbots, dryRun);
+            webhooks.connect(options.chatbots, options.dryRun);
         } catch (ChatDataException e) {
             throw refused(e);
         }
-        new TelegramWebhooks(loaded.get(), spec.commandLine().getOut()).connect(dryRun);
+        new TelegramWebhooks(loaded.get(), spec.commandLine().getOut()).connect(options.dryRun);
         SlackManifest.print(loaded.get(), spec.commandLine().getOut());
         return 0;
     }

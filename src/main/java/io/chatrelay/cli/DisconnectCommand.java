@@ -2,8 +2,6 @@ package io.chatrelay.cli;
 
 import io.chatrelay.config.RelayConfig;
 import io.chatrelay.platform.chatdata.ChatDataException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,12 +22,8 @@ final class DisconnectCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--dry-run", description = "Prints what it would remove, and changes nothing.")
-    boolean dryRun;
-
-    @Option(names = "--chatbot", paramLabel = "ID",
-            description = "A chatbot to remove the webhook from (repeatable); default: every chatbot the API key lists.")
-    List<String> chatbots = new ArrayList<>();
+    @Mixin
+    ConnectOptions options;
 
     @Spec
     CommandSpec spec;
@@ -42,11 +36,11 @@ final class DisconnectCommand implements Callable<Integer> {
         }
         ChatDataWebhooks webhooks = ChatDataWebhooks.of(loaded.get(), spec.commandLine().getOut());
         try {
-            webhooks.disconnect(chatbots, dryRun);
+            webhooks.disconnect(options.chatbots, options.dryRun);
         } catch (ChatDataException e) {
             throw ConnectCommand.refused(e);
         }
-        new TelegramWebhooks(loaded.get(), spec.commandLine().getOut()).disconnect(dryRun);
+        new TelegramWebhooks(loaded.get(), spec.commandLine().getOut()).disconnect(options.dryRun);
         return 0;
     }
 }

@@ -47,17 +47,12 @@ public final class SlackEvents implements Handler {
 
     @Override
     public void handle(Context ctx) throws IOException {
-        Map<String, SlackConfig> signed = SlackGate.signedDestinations(parts.config().get());
-        if (signed.isEmpty()) {
-            ctx.status(404).json(Map.of("error", "not found"));
+        java.util.Optional<SlackGate.Admitted> admitted = SlackGate.admit(parts, ctx);
+        if (admitted.isEmpty()) {
             return;
         }
-        byte[] body = ctx.bodyAsBytes();
-        SlackSignature.Verdict verdict = SlackGate.verify(ctx, body, signed, parts.clock().instant());
-        if (verdict instanceof SlackSignature.Verdict.Refused refused) {
-            SlackGate.refuse(parts, ctx, 401, refused.reason(), "not signed by Slack", refused.why(), body.length);
-            return;
-        }
+        byte[] body = admitted.get().body();
+        Map<String, SlackConfig> signed = admitted.get().configured();
         JsonNode callback = object(body);
         if (callback == null) {
             SlackGate.refuse(parts, ctx, 400, "slack_payload", "the body must be a JSON object",
@@ -71,7 +66,7 @@ public final class SlackEvents implements Handler {
         }
         try {
             if (type.equals("event_callback") && "message".equals(callback.path("event").path("type").asText())) {
-                replies.heard(callback, signed, ((SlackSignature.Verdict.Signed) verdict).destinations(),
+                replies.heard(callback, signed, admitted.get().signedBy(),
                         ctx.header(RETRY) != null);
             } else {
                 LOG.debug("Slack event of type {}/{} ignored", LogSafe.value(type),

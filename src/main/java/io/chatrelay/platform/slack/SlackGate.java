@@ -30,6 +30,32 @@ final class SlackGate {
         return signed;
     }
 
+    /**
+     * A request Slack signed: its body, the Slack destinations with a signing secret, and those whose
+     * secret signed it.
+     */
+    record Admitted(byte[] body, Map<String, SlackConfig> configured, java.util.Set<String> signedBy) {}
+
+    /**
+     * The request's body once one of the config's signing secrets verifies it; else empty, answered
+     * 404 (no Slack destination has a secret) or 401 (not signed by Slack), before anything is parsed.
+     */
+    static java.util.Optional<Admitted> admit(Inbound.Parts parts, Context ctx) throws java.io.IOException {
+        Map<String, SlackConfig> configured = signedDestinations(parts.config().get());
+        if (configured.isEmpty()) {
+            ctx.status(404).json(Map.of("error", "not found"));
+            return java.util.Optional.empty();
+        }
+        byte[] body = ctx.bodyAsBytes();
+        SlackSignature.Verdict verdict = verify(ctx, body, configured, parts.clock().instant());
+        if (verdict instanceof SlackSignature.Verdict.Refused refused) {
+            refuse(parts, ctx, 401, refused.reason(), "not signed by Slack", refused.why(), body.length);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Admitted(body, configured,
+                ((SlackSignature.Verdict.Signed) verdict).destinations()));
+    }
+
     /** The request's signature checked against every destination's signing secret. */
     static SlackSignature.Verdict verify(Context ctx, byte[] body, Map<String, SlackConfig> signed,
                                          java.time.Instant now) {

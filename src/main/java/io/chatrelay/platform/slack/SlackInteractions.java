@@ -49,17 +49,12 @@ public final class SlackInteractions implements Handler {
 
     @Override
     public void handle(Context ctx) throws IOException {
-        Map<String, SlackConfig> signed = SlackGate.signedDestinations(parts.config().get());
-        if (signed.isEmpty()) {
-            ctx.status(404).json(Map.of("error", "not found"));
+        java.util.Optional<SlackGate.Admitted> admitted = SlackGate.admit(parts, ctx);
+        if (admitted.isEmpty()) {
             return;
         }
-        byte[] body = ctx.bodyAsBytes();
-        SlackSignature.Verdict verdict = SlackGate.verify(ctx, body, signed, parts.clock().instant());
-        if (verdict instanceof SlackSignature.Verdict.Refused refused) {
-            refuse(ctx, 401, refused.reason(), "not signed by Slack", refused.why(), body.length);
-            return;
-        }
+        byte[] body = admitted.get().body();
+        Map<String, SlackConfig> signed = admitted.get().configured();
         JsonNode payload = payload(body);
         if (payload == null) {
             refuse(ctx, 400, "slack_payload", "form field payload must hold a JSON object",
@@ -67,7 +62,7 @@ public final class SlackInteractions implements Handler {
             return;
         }
         try {
-            press(payload, signed, ((SlackSignature.Verdict.Signed) verdict).destinations());
+            press(payload, signed, admitted.get().signedBy());
         } catch (StoreUnavailableException e) {
             logBudget.write("store unavailable", note -> LOG.error("store unavailable, answered 503 for a Slack "
                     + "press (Slack shows its presser an error; pressing again retries): {}{}",

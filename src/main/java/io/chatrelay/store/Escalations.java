@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * What keeps an escalation's messages up to date: an edit of each of them when someone takes it or
  * its visitor leaves, queued in the transaction that stores the claim or the presence event.
- * An edit goes in its conversation's order behind the message it edits, so it never overtakes it.
+ * An edit waits for the message it edits while that is on its way, so it never overtakes it, and
+ * holds none of the conversation's other messages back.
  */
 final class Escalations {
 
@@ -23,14 +24,17 @@ final class Escalations {
      */
     private static final String EDITABLE = "(d.posted IS NOT NULL OR (d.status = 'pending' AND d.kind IS NULL))";
     private static final String EDIT_ALL = "INSERT INTO deliveries (event_id, destination, route, order_key, status, "
-            + "attempts, next_attempt_at, updated_at, kind, target) SELECT d.event_id, d.destination, d.route, "
-            + "d.order_key, 'pending', 0, ?, ?, 'edit', CAST(d.id AS TEXT) FROM deliveries d WHERE d.event_id = ? "
+            + "attempts, next_attempt_at, updated_at, kind, target, after_id) SELECT d.event_id, d.destination, d.route, "
+            + "NULL, 'pending', 0, ?, ?, 'edit', CAST(d.id AS TEXT), d.id FROM deliveries d WHERE d.event_id = ? "
             + "AND (d.kind IS NULL OR d.kind = 'follow-up') AND " + EDITABLE;
+    /** How far back a visitor leaving reaches: a claim link's lifetime; older messages are left as they are. */
+    static final long LEFT_REACHES_MILLIS = java.time.Duration.ofHours(24).toMillis();
     private static final String EDIT_CONVERSATION = "INSERT INTO deliveries (event_id, destination, route, order_key, "
-            + "status, attempts, next_attempt_at, updated_at, kind, target) SELECT d.event_id, d.destination, d.route, "
-            + "d.order_key, 'pending', 0, ?, ?, 'edit', CAST(d.id AS TEXT) FROM deliveries d JOIN events e "
+            + "status, attempts, next_attempt_at, updated_at, kind, target, after_id) SELECT d.event_id, d.destination, "
+            + "d.route, NULL, 'pending', 0, ?, ?, 'edit', CAST(d.id AS TEXT), d.id FROM deliveries d JOIN events e "
             + "ON e.id = d.event_id WHERE e.conversation_id = ? AND e.type = '" + ESCALATION + "' "
-            + "AND e.received_at <= ? AND (d.kind IS NULL OR d.kind = 'follow-up') AND " + EDITABLE;
+            + "AND e.received_at <= ? AND e.received_at > ? AND (d.kind IS NULL OR d.kind = 'follow-up') AND "
+            + EDITABLE;
     private static final String LATEST_PRESENCE = "SELECT type, received_at FROM events WHERE conversation_id = ? "
             + "AND type IN ('user-online', '" + OFFLINE + "') AND received_at >= ? ORDER BY received_at DESC, id DESC "
             + "LIMIT 1";
@@ -57,7 +61,7 @@ final class Escalations {
                 digest.get(), event.id()) == 0) {
             return; // a copy: its first event queued the edits
         }
-        sql.update(EDIT_CONVERSATION, at, at, event.conversationId(), at);
+        sql.update(EDIT_CONVERSATION, at, at, event.conversationId(), at, at - LEFT_REACHES_MILLIS);
     }
 
     /** When the visitor went offline after {@code since}, if their latest presence event says so. */

@@ -157,7 +157,9 @@ final class Schema {
      * message already posted brought up to date (who took it, the visitor left), {@code notice} an
      * answer to one person's press; {@code target} is what an edit or notice is about (the delivery
      * it edits, or a platform's own reference: it may hold a {@code response_url}, and is never
-     * shown), and {@code posted} the platform's reference of the message a delivery posted. At most
+     * shown), {@code posted} the platform's reference of the message a delivery posted, and
+     * {@code after_id} the delivery an edit waits for (the message it edits, while that is still on
+     * its way), outside its conversation's order so that it holds nothing back. At most
      * one claim per event: the primary key makes the first one win. {@code inbound} holds the ids of
      * the requests Slack and Telegram sent, to answer a resent one once; {@code settings} what every
      * replica shares, such as the key that signs claim links. An agent's reply in a thread finds its
@@ -168,6 +170,7 @@ final class Schema {
             ALTER TABLE deliveries ADD COLUMN kind TEXT;
             ALTER TABLE deliveries ADD COLUMN target TEXT;
             ALTER TABLE deliveries ADD COLUMN posted TEXT;
+            ALTER TABLE deliveries ADD COLUMN after_id BIGINT;
             CREATE TABLE claims (
               event_id TEXT PRIMARY KEY,
               by_id TEXT NOT NULL,
@@ -191,12 +194,17 @@ final class Schema {
             CREATE INDEX deliveries_posted ON deliveries (destination, posted) WHERE posted IS NOT NULL;
             """;
 
-    /** The oldest pending delivery of each conversation: the only one that may be sent. */
+    /**
+     * The oldest pending delivery of each conversation, the only one that may be sent; and an edit
+     * only once the message it edits is no longer on its way.
+     */
     static final String IS_HEAD = """
             (d.order_key IS NULL OR NOT EXISTS (
                 SELECT 1 FROM deliveries p
                 WHERE p.destination = d.destination AND p.order_key = d.order_key
-                  AND p.status = 'pending' AND p.id < d.id))""";
+                  AND p.status = 'pending' AND p.id < d.id))
+            AND (d.after_id IS NULL OR NOT EXISTS (
+                SELECT 1 FROM deliveries t WHERE t.id = d.after_id AND t.status = 'pending'))""";
 
     /**
      * The ids of a destination's deliveries that may be claimed now: pending, due, not held by a

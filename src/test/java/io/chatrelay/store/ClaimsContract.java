@@ -113,6 +113,27 @@ abstract class ClaimsContract {
     }
 
     @Test
+    void anEditHoldsNoLaterMessageOfTheConversationBack() {
+        escalation("e1");
+        postSlack(T0);
+        claims.take(press("e1", "ana", Optional.empty(), T0.plusSeconds(60)));
+        outbox.enqueue(event("m2", "chat", "c1", T0.plusSeconds(61)), List.of(new Target("slack", "all")));
+
+        assertThat(claimDue(outbox, "slack", T0.plusSeconds(61), 10, LEASE)).extracting(Delivery::kind)
+                .as("an edit retrying with backoff must not keep the visitor's next message waiting")
+                .containsExactlyInAnyOrder(DeliveryKind.EDIT, DeliveryKind.NOTICE, DeliveryKind.EVENT);
+    }
+
+    @Test
+    void aVisitorLeavingReachesOnlyTheLastDaysEscalations() {
+        escalation("old");
+        postSlack(T0);
+        outbox.enqueue(event("off", "user-offline", "c1", T0.plus(Duration.ofHours(25))), List.of());
+
+        assertThat(claimDue(outbox, "slack", T0.plus(Duration.ofHours(25)), 10, LEASE)).isEmpty();
+    }
+
+    @Test
     void aResentPressIsActedOnOnce() {
         escalation("e1");
         Optional<Claims.Inbound> trigger = Optional.of(new Claims.Inbound("slack", "trigger-1"));

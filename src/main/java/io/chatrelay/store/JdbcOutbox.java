@@ -22,10 +22,6 @@ final class JdbcOutbox implements Outbox {
     private static final String SETTLE = "UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, "
             + "lease_until = NULL, lease_owner = NULL, claim = claim + 1, last_status = ?, last_reason = ?, "
             + "updated_at = ?, posted = COALESCE(CAST(? AS TEXT), posted) WHERE id = ? AND claim = ?";
-    /** A notice about a claimed delivery, queued only while the claim is still its latest. */
-    private static final String QUEUE_AFTER = "INSERT INTO deliveries (event_id, destination, route, order_key, "
-            + "status, attempts, next_attempt_at, updated_at, kind, target) SELECT d.event_id, ?, d.route, NULL, "
-            + "'pending', 0, ?, ?, 'notice', ? FROM deliveries d WHERE d.id = ? AND d.claim = ?";
     private static final String RELEASE = "UPDATE deliveries SET lease_until = NULL, lease_owner = NULL, "
             + "claim = claim + 1 WHERE id = ? AND claim = ? AND status = 'pending'";
 
@@ -38,6 +34,12 @@ final class JdbcOutbox implements Outbox {
      * has row locks, keeps it so until the settle that follows in the same transaction).
      */
     private final String recordAttempt;
+    /**
+     * A notice about a claimed delivery, queued only while the claim is still its latest; where the
+     * database has row locks, it keeps it so until the settle that follows in the same transaction,
+     * so that a replica taking the delivery over meanwhile cannot have it queued twice.
+     */
+    private final String queueAfter;
     private final GroupCommit durable;
     /** Outcomes; on a single-writer store the same writer as {@link #durable}, claims included. */
     private final GroupCommit lazy;
@@ -55,6 +57,9 @@ final class JdbcOutbox implements Outbox {
                 + "SELECT d.id, (SELECT COALESCE(MAX(a.number), 0) + 1 FROM attempts a WHERE a.delivery_id = d.id), "
                 + "?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT) FROM deliveries d "
                 + "WHERE d.id = ? AND d.claim = ?" + dialect.lockRows();
+        this.queueAfter = "INSERT INTO deliveries (event_id, destination, route, order_key, status, attempts, "
+                + "next_attempt_at, updated_at, kind, target) SELECT d.event_id, ?, d.route, NULL, 'pending', 0, ?, ?, "
+                + "'notice', ? FROM deliveries d WHERE d.id = ? AND d.claim = ?" + dialect.lockRows();
         this.durable = new GroupCommit(database, "relay-group-commit");
         this.lazy = dialect.singleWriter() ? durable : new GroupCommit(database, "relay-outcome-commit");
         this.shared = new JdbcSharedState(database, owner);
@@ -154,7 +159,7 @@ final class JdbcOutbox implements Outbox {
             if (!then.isEmpty()) { // at once, while the claim that fences them is still the row's
                 sql.flushBatches();
                 for (Claims.Queued queued : then) {
-                    sql.update(QUEUE_AFTER, queued.destination(), finished, finished, queued.target(), id,
+                    sql.update(queueAfter, queued.destination(), finished, finished, queued.target(), id,
                             delivery.claim());
                 }
             }

@@ -222,13 +222,14 @@ public final class Relay implements AutoCloseable, ConfigWatcher.Listener {
     private static void errorsAsJson(JavalinConfig javalin, LogBudget logBudget) {
         javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         javalin.routes.exception(Exception.class, (e, ctx) -> {
+            // the route's pattern, not the path: a path can carry a capability (/claim/{token})
             logBudget.write("unexpected error", note -> LOG.error("unexpected error on {} {}: {}{}",
-                    LogSafe.value(ctx.method()), LogSafe.value(ctx.path()), e.getClass().getSimpleName(), note));
+                    LogSafe.value(ctx.method()), route(ctx), e.getClass().getSimpleName(), note));
             ctx.status(500).json(Map.of("error", "internal error"));
         });
         javalin.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             logBudget.write("store unavailable", note -> LOG.error("store unavailable on {} {}: {}{}",
-                    LogSafe.value(ctx.method()), LogSafe.value(ctx.path()), LogSafe.value(e.getMessage()), note));
+                    LogSafe.value(ctx.method()), route(ctx), LogSafe.value(e.getMessage()), note));
             ctx.status(503).json(Map.of("error", "store unavailable, retry later"));
         });
         javalin.routes.exception(UnsupportedCharsetException.class, (e, ctx) -> unsupportedCharset(ctx));

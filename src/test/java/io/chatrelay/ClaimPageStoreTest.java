@@ -53,7 +53,7 @@ class ClaimPageStoreTest {
                 server: {port: 0, public_url: "https://relay.example.com"}
                 store: {url: "jdbc:sqlite:%s"}
                 chat_data: {signing_secrets: ["%s"]}
-                destinations: {crm: {type: webhook, url: "%s"}}
+                destinations: {crm: {type: webhook, url: "%s", claim_link_header: X-Relay-Claim-Url}}
                 routes: [{name: escalations, to: [crm]}]
                 """.formatted(dir.resolve("relay.db"), RelayUnderTest.SECRET, crm.url("/hook"))));
     }

@@ -48,8 +48,8 @@ class ClaimStoryTest {
                     admin: {token: %s}
                     delivery: {max_attempts: 3, backoff: {initial: 20ms, max: 50ms}}
                     destinations:
-                      crm: {type: webhook, url: "%s"}
-                      pager: {type: webhook, url: "%s"}
+                      crm: {type: webhook, url: "%s", claim_link_header: X-Relay-Claim-Url}
+                      pager: {type: webhook, url: "%s", claim_link_header: X-Relay-Claim-Url}
                     routes:
                       - name: escalations
                         match: {event: live-chat-escalation}

@@ -72,7 +72,7 @@ class ConsoleBrowserTest {
                 admin: {token: %s}
                 destinations:
                   sales-discord: {type: discord, webhook_url: "%s"}
-                  crm: {type: webhook, url: "%s"}
+                  crm: {type: webhook, url: "%s", claim_link_header: X-Relay-Claim-Url}
                 routes:
                   - {name: leads, match: {event: lead-submission}, to: [sales-discord]}
                   - {name: corporate, match: {event: lead-submission, lead.email: {regex: "@bigcorp\\\\.com$"}}, to: [crm]}
@@ -127,8 +127,8 @@ class ConsoleBrowserTest {
                 chat_data: {signing_secrets: ["%s"]}
                 admin: {token: %s}
                 destinations:
-                  crm: {type: webhook, url: "%s"}
-                  pager: {type: webhook, url: "%s"}
+                  crm: {type: webhook, url: "%s", claim_link_header: X-Relay-Claim-Url}
+                  pager: {type: webhook, url: "%s", claim_link_header: X-Relay-Claim-Url}
                 routes:
                   - {name: escalations, to: [crm], unclaimed: {after: 30s, to: [pager]}}
                 """.formatted(dir.resolve("claims.db"), RelayUnderTest.SECRET, TOKEN, crm.url("/hook"),

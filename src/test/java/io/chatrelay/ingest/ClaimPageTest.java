@@ -58,7 +58,7 @@ class ClaimPageTest {
                 chat_data: {signing_secrets: ["%s"]}
                 delivery: {max_attempts: 3, backoff: {initial: 20ms, max: 50ms}}
                 destinations:
-                  crm: {type: webhook, url: "%s"}
+                  crm: {type: webhook, url: "%s", claim_link_header: X-Relay-Claim-Url}
                 routes:
                   - {name: escalations, match: {event: live-chat-escalation}, to: [crm]}
                 """.formatted(publicUrl, dir.resolve("relay.db"), RelayUnderTest.SECRET, crm.url("/hook"))), clock);

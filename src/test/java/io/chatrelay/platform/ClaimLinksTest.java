@@ -26,6 +26,13 @@ import org.junit.jupiter.api.Test;
  */
 class ClaimLinksTest {
 
+    /** A webhook destination whose claim_link_header asks for the link. */
+    private static final io.chatrelay.platform.webhook.WebhookConfig ASKING_WEBHOOK =
+            new io.chatrelay.platform.webhook.WebhookConfig("crm", new io.chatrelay.config.Secret(
+                    "https://crm.example.com/hook"), "POST", java.util.Map.of(), java.util.Optional.empty(),
+                    new io.chatrelay.config.DestinationOptions(java.util.Optional.empty(), java.util.Optional.empty(),
+                            java.util.Optional.empty()), java.util.Optional.of("X-Relay-Claim-Url"));
+
     private static final URI LINK = URI.create("https://relay.example.com/claim/ZXZ0LTEKdGVhbXMKMTc5.c2ln-_x");
     private static final Instant AT = Instant.parse("2026-11-24T14:02:00Z");
     private static final EscalationState OPEN = new EscalationState(Optional.empty(), Optional.empty(),
@@ -38,7 +45,9 @@ class ClaimLinksTest {
 
     private static String rendered(String platform, EscalationState state) throws Exception {
         PlatformCase kit = PlatformKit.ALL.stream().filter(c -> c.name().equals(platform)).findFirst().orElseThrow();
-        OutboundRequest request = kit.formatter().format(FormatterFixtures.envelope(Fixtures.bytes("live-chat-escalation"))
+        Formatter formatter = "webhook".equals(platform) ? new io.chatrelay.platform.webhook.WebhookFormatter(
+                ASKING_WEBHOOK) : kit.formatter();
+        OutboundRequest request = formatter.format(FormatterFixtures.envelope(Fixtures.bytes("live-chat-escalation"))
                 .withEscalation(state));
         assertThat(kit.violations(request)).as(platform + "'s rules").isEmpty();
         String headers = request.headers().toString();
@@ -96,6 +105,16 @@ class ClaimLinksTest {
     }
 
     @Test
+    void aWebhookCarriesNoClaimLinkUnlessItsDestinationAsks() {
+        PlatformCase kit = PlatformKit.ALL.stream().filter(c -> c.name().equals("webhook")).findFirst().orElseThrow();
+        OutboundRequest request = kit.formatter().format(FormatterFixtures.envelope(
+                Fixtures.bytes("live-chat-escalation")).withEscalation(OPEN));
+
+        assertThat(request.headers().toString() + new String(request.body(), StandardCharsets.UTF_8))
+                .doesNotContain("/claim/");
+    }
+
+    @Test
     void aWhatsAppTemplateStaysAsApproved() throws Exception {
         assertThat(rendered("whatsapp-template", FOLLOW_UP)).isEqualTo(rendered("whatsapp-template",
                 EscalationState.NONE));
@@ -106,7 +125,7 @@ class ClaimLinksTest {
         var config = Platforms.loader(java.util.Map.of()).parse("""
                 chat_data: {signing_secrets: [s]}
                 destinations:
-                  crm: {type: webhook, url: "https://crm.example.com/hook"}
+                  crm: {type: webhook, url: "https://crm.example.com/hook", claim_link_header: X-Relay-Claim-Url}
                 routes:
                   - {name: r, to: [crm], template: {text: "Escalation {{conversation_id}}"}}
                 """);

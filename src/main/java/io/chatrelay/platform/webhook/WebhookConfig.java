@@ -10,9 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code type: webhook}: any HTTP endpoint; header values are secrets because they usually carry credentials. */
+/**
+ * {@code type: webhook}: any HTTP endpoint; header values are secrets because they usually carry credentials.
+ * {@code claimLinkHeader}, when set, names the header an untaken escalation's claim link travels in
+ * (off by default: a link takes the chat, and a CRM or archive need not hold one).
+ */
 public record WebhookConfig(String name, Secret url, String method, Map<String, Secret> headers,
-                            Optional<Secret> signingSecret, DestinationOptions options) implements DestinationConfig {
+                            Optional<Secret> signingSecret, DestinationOptions options, Optional<String> claimLinkHeader)
+        implements DestinationConfig {
+
+    public WebhookConfig(String name, Secret url, String method, Map<String, Secret> headers,
+                         Optional<Secret> signingSecret, DestinationOptions options) {
+        this(name, url, method, headers, signingSecret, options, Optional.empty());
+    }
 
     public WebhookConfig {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));

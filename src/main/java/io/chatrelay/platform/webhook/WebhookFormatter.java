@@ -29,7 +29,7 @@ public final class WebhookFormatter implements Formatter {
 
     public static final String EVENT_ID_HEADER = "X-Relay-Event-Id";
     public static final String TOPIC_HEADER = "x-chat-data-topic";
-    /** An escalation nobody took yet: where to take it ({@code server.public_url}'s claim page). */
+    /** The header the claim link usually travels in, when a destination's {@code claim_link_header} asks for it. */
     public static final String CLAIM_URL_HEADER = "X-Relay-Claim-Url";
 
     /** Reads each event's body keeping its numbers as written: decimals are not rounded to doubles. */
@@ -41,12 +41,14 @@ public final class WebhookFormatter implements Formatter {
     private final String method;
     private final Map<String, Secret> headers;
     private final Optional<StandardWebhooks> signer;
+    private final Optional<String> claimLinkHeader;
 
     public WebhookFormatter(WebhookConfig destination) {
         this.url = URI.create(destination.url().reveal());
         this.method = destination.method();
         this.headers = destination.headers();
         this.signer = destination.signingSecret().map(StandardWebhooks::new);
+        this.claimLinkHeader = destination.claimLinkHeader();
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class WebhookFormatter implements Formatter {
         sent.put("Content-Type", "application/json");
         sent.put(TOPIC_HEADER, envelope.event().type()); // the parsed type is always a name; a stored one may predate that rule
         sent.put(EVENT_ID_HEADER, envelope.raw().id());
-        claimUrl.ifPresent(link -> sent.put(CLAIM_URL_HEADER, link));
+        claimUrl.ifPresent(link -> sent.put(claimLinkHeader.orElseThrow(), link));
         headers.forEach((name, value) -> sent.put(name, value.reveal()));
         signer.ifPresent(s -> sent.putAll(s.headers(messageId(envelope), envelope.now(), body)));
         return new OutboundRequest(method, url, Masking.url(url), sent, body);
@@ -95,9 +97,9 @@ public final class WebhookFormatter implements Formatter {
      * The claim link of an escalation nobody took yet. The event's own body is forwarded as it came, so
      * the link travels in a header, and in a templated body's {@code claim_url} too.
      */
-    private static Optional<String> claimUrl(Envelope envelope) {
-        return envelope.escalation().takeable() ? envelope.escalation().claimLink().map(URI::toASCIIString)
-                : Optional.empty();
+    private Optional<String> claimUrl(Envelope envelope) {
+        return claimLinkHeader.isPresent() && envelope.escalation().takeable()
+                ? envelope.escalation().claimLink().map(URI::toASCIIString) : Optional.empty();
     }
 
     private static byte[] templated(String text, Optional<String> claimUrl) {

@@ -59,13 +59,17 @@ public final class WebhookPlatform implements Platform<WebhookConfig> {
                 fields.problem("signing_secret", "the part after whsec_ must be base64");
             }
         });
-        return url.map(u -> new WebhookConfig(name, new Secret(u.toString()), method, headers, signing, options));
+        Optional<String> claimLinkHeader = fields.nonEmpty("claim_link_header").map(String::trim);
+        claimLinkHeader.filter(h -> !h.matches("[A-Za-z0-9-]+")).ifPresent(h -> fields.problem("claim_link_header",
+                "must be a header name (letters, digits and -), e.g. X-Relay-Claim-Url"));
+        return url.map(u -> new WebhookConfig(name, new Secret(u.toString()), method, headers, signing, options,
+                claimLinkHeader));
     }
 
     @Override
     public Optional<WebhookConfig> standIn(WebhookConfig d, StandIn at) {
         return Optional.of(new WebhookConfig(d.name(), new Secret(at.http() + "/webhook"), d.method(), d.headers(),
-                d.signingSecret(), d.options()));
+                d.signingSecret(), d.options(), d.claimLinkHeader()));
     }
 
     @Override

@@ -25,6 +25,11 @@ final class SlackText {
         return out.toString();
     }
 
+    /** What a person typed, from Slack's escaped text: {@code &lt;}, {@code &gt;} and then {@code &amp;} decoded. */
+    static String unescape(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
     /**
      * Text shown exactly as typed: escaped, and each line in an inline code span, the one way Slack
      * offers to keep {@code *}, {@code _} and {@code ~} from formatting (mrkdwn has no backslash

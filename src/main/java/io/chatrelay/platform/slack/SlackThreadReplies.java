@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackThreadReplies {
 
+    /** What a Slack channel id looks like: public, private, or a direct message. */
+    private static final java.util.regex.Pattern CHANNEL_ID = java.util.regex.Pattern.compile("[CGD][A-Z0-9]{6,}");
+
     static final String SOURCE = "slack-events";
     private static final Set<String> PERSONS_SUBTYPES = Set.of("thread_broadcast", "file_share");
     /**
@@ -61,8 +64,7 @@ final class SlackThreadReplies {
         boolean apiKey = parts.config().get().chatDataApi().apiKey().isPresent();
         for (String name : verifiedBy) {
             SlackConfig slack = signed.get(name);
-            if (slack == null || slack.replyMode(apiKey) == ReplyRules.Mode.OFF
-                    || !slack.channel().equals(Optional.of(m.channel()))) {
+            if (slack == null || slack.replyMode(apiKey) == ReplyRules.Mode.OFF || !inChannel(slack, m.channel())) {
                 continue;
             }
             Optional<Replies.Escalation> escalation = parts.replies().escalationInThread(name, m.threadTs());
@@ -73,6 +75,16 @@ final class SlackThreadReplies {
         }
         LOG.debug("Slack message event={} ignored: not in a thread of an escalation at a destination that hears "
                 + "replies in its channel{}", LogSafe.value(m.eventId()), resent ? " (resent)" : "");
+    }
+
+    /**
+     * Whether a message in {@code channel} (an id) is in the destination's channel. A channel configured
+     * by name ({@code #support}) cannot be compared with an id: the thread, which only the relay's own
+     * posts there start, decides then.
+     */
+    private static boolean inChannel(SlackConfig slack, String channel) {
+        String configured = slack.channel().orElse("");
+        return !CHANNEL_ID.matcher(configured).matches() || configured.equals(channel);
     }
 
     /** The message, if it is a person's in a thread; else empty (logged at DEBUG). */
@@ -96,7 +108,7 @@ final class SlackThreadReplies {
     }
 
     private void reply(SlackConfig slack, ReplyRules.Mode mode, Replies.Escalation escalation, Message m) {
-        if (slack.replies().internal(m.text())) {
+        if (slack.replies().internal(SlackText.unescape(m.text()))) { // Slack sends &, < and > escaped
             LOG.debug("Slack message event={} kept in the thread: it starts with the internal prefix",
                     LogSafe.value(m.eventId()));
             return;

@@ -66,8 +66,19 @@ class SlackThreadRepliesTest {
         return Relay.start(config(signing), clock);
     }
 
+    /** The channel named as people know it, and a note marker that Slack sends escaped. */
+    private Relay relayWithChannelNameAndAngledPrefix() throws Exception {
+        clock.set("2026-11-24T14:02:10Z");
+        String yaml = configYaml(true).replace("channel: C0SUPPORT,", "channel: \"#support\", internal_prefix: \">>\",");
+        return Relay.start(Platforms.loader(Map.of()).parse(yaml), clock);
+    }
+
     private RelayConfig config(boolean signing) throws Exception {
-        return Platforms.loader(Map.of()).parse("""
+        return Platforms.loader(Map.of()).parse(configYaml(signing));
+    }
+
+    private String configYaml(boolean signing) {
+        return ("""
                 server: {port: 0}
                 store: {url: "jdbc:sqlite:%s"}
                 admin: {token: %s}
@@ -81,6 +92,27 @@ class SlackThreadRepliesTest {
                     to: [support-slack]
                 """.formatted(dir.resolve("relay.db"), ADMIN, RelayUnderTest.SECRET, API_KEY, chatData.baseUrl(),
                 SlackStandIn.TOKEN, slack.apiBase(), signing ? "signing_secret: " + SIGNING + "," : ""));
+    }
+
+    @Test
+    void aChannelNamedByNameHearsRepliesAndANoteSlackSendsEscapedStaysInTheThread() throws Exception {
+        try (Relay relay = relayWithChannelNameAndAngledPrefix()) {
+            String value = escalate(relay);
+            assertThat(SlackPresses.post(relay.port(), SIGNING, clock.instant().getEpochSecond(), SlackPresses.form(
+                    SlackPresses.payload("claim", value, "U0ANA", "trigger-ana", slack.responseUrl()))).status())
+                    .isEqualTo(200);
+            Eventually.holds("the line names the prefix", () -> threadPosts().contains(
+                    "Replies here go to the visitor. Start with &gt;&gt; to keep a note internal.")); // mrkdwn-escaped
+
+            send(relay, SlackEventsApi.message("Ev20", "U0ANA", "&gt;&gt; she asked before, see CRM", "1700000220.1",
+                    THREAD));
+            send(relay, SlackEventsApi.message("Ev21", "U0ANA", "Found it &gt; sending now", "1700000221.1", THREAD));
+
+            Eventually.holds("the reply reaches Chat Data", () -> chatData.messages().size() == 1);
+            settled(relay);
+            assertThat(chatData.messages()).extracting(m -> m.path("message").asText())
+                    .containsExactly("Found it > sending now");
+        }
     }
 
     /** Posts the escalation and waits for Slack to get it; returns the take button's value. */

@@ -98,9 +98,15 @@ final class Requests {
                 () -> formatter.formatEdit(envelope.asPlain(), posted.get()).orElseThrow()), false);
     }
 
+    /**
+     * A notice of an escalation keeps the reference of what it posted, as the escalation's own messages
+     * do: an agent answering the line that says how replies work is answering the escalation.
+     */
     private static Prepared notice(Delivery delivery, Envelope envelope, Formatter formatter) {
+        boolean keepPosted = escalation(envelope.event());
         return formatter.formatNotice(envelope, delivery.target().orElse(""))
-                .<Prepared>map(request -> new Prepared.Send(new Rendering.Rendered(request, Optional.empty()), false))
+                .<Prepared>map(request -> new Prepared.Send(new Rendering.Rendered(request, Optional.empty()),
+                        keepPosted))
                 .orElseGet(() -> new Prepared.Skip("nothing to answer", Optional.empty()));
     }
 

@@ -21,7 +21,8 @@ final class SlackView {
 
     private static List<String> lines(JsonNode message) {
         List<String> lines = new ArrayList<>();
-        if (message.hasNonNull("thread_ts")) {
+        boolean threaded = message.hasNonNull("thread_ts");
+        if (threaded) {
             lines.add("(a reply in the conversation's thread)");
         }
         for (JsonNode block : message.path("blocks")) {
@@ -45,7 +46,7 @@ final class SlackView {
                 default -> { }
             }
         }
-        if (lines.isEmpty()) {
+        if (lines.size() == (threaded ? 1 : 0)) { // no blocks: the text is the message
             lines.add(mrkdwn(message.path("text").asText()));
         }
         return lines;

@@ -1,0 +1,19 @@
+package io.chatrelay.platform.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class SlackViewTest {
+
+    @Test
+    void aThreadReplyOfTextOnlyReadsAsItsText() {
+        byte[] line = """
+                {"channel":"C0DEMO","thread_ts":"1700000000.000100","text":"Replies here go to the visitor. \
+                Start with // to keep a note internal."}""".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(SlackView.lines(line).orElseThrow()).containsExactly("(a reply in the conversation's thread)",
+                "Replies here go to the visitor. Start with // to keep a note internal.");
+    }
+}

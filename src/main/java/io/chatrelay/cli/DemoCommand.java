@@ -1,6 +1,7 @@
 package io.chatrelay.cli;
 
 import io.chatrelay.Relay;
+import io.chatrelay.config.ChatDataDestination;
 import io.chatrelay.config.DestinationConfig;
 import io.chatrelay.config.InvalidConfigException;
 import io.chatrelay.config.RelayConfig;
@@ -53,10 +54,11 @@ final class DemoCommand implements Callable<Integer> {
     private static final Secret SECRET = new Secret("demo-signing-secret");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String BUILT_IN = """
-            chat_data: {signing_secrets: [demo]}
+            chat_data: {signing_secrets: [demo], api_key: demo-chat-data-api-key}
             delivery: {timeout: 5s, max_attempts: 3, backoff: {initial: 200ms, max: 1s}}
             destinations:
-              support-slack: {type: slack, webhook_url: "https://hooks.slack.com/services/T000/B000/demo"}
+              support-slack: {type: slack, token: xoxb-demo, channel: C0DEMO, signing_secret: demo-slack-signing-secret,
+                              rate_limit: {requests: 20, per: 1s}}
               sales-discord: {type: discord, webhook_url: "https://discord.com/api/webhooks/1/demo", username: Chat Data}
               ops-teams: {type: teams, webhook_url: "https://prod.westus.logic.azure.com/workflows/demo"}
               on-call-telegram: {type: telegram, bot_token: "123456:demo", chat_id: "-1001234567890"}
@@ -130,21 +132,52 @@ final class DemoCommand implements Callable<Integer> {
         try (StandIns standIns = StandIns.start(types)) {
             RelayConfig config = DemoConfig.redirect(users, standIns::at, store.resolve("demo.db"), SECRET,
                     skipped -> out.printf("(%s: no stand-in for type %s, left out)%n", skipped.name(), skipped.type()));
-            int expected = expectedDeliveries(config);
+            Map<String, Integer> expectedBySample = expectedDeliveries(config);
+            int expected = expectedBySample.values().stream().mapToInt(Integer::intValue).sum();
             try (Relay relay = Relay.start(config)) {
                 describe(out, config);
-                postSamples(out, relay.port(), config.server().path());
-                boolean all = standIns.awaitRequests(expected, WAIT);
-                show(out, config, standIns.received());
-                out.printf("%d of %s arrived; nothing left this machine.%n", standIns.received().size(),
+                boolean all = postSamples(out, relay.port(), config.server().path(), expectedBySample, standIns)
+                        && settled(relay);
+                List<StandIns.Received> received = standIns.received();
+                show(out, config, received);
+                out.printf("%d of %s arrived.%n", deliveries(received),
                         Plural.count(expected, "expected delivery", "expected deliveries"));
+                out.println();
+                boolean loop = loop(out, config, standIns, relay.port());
+                out.println("Nothing left this machine.");
                 out.println(nextStep(Path.of(""))); // the working directory
                 out.flush();
-                return all ? 0 : 1;
+                return all && loop ? 0 : 1;
             }
         } finally {
             deleteQuietly(store);
         }
+    }
+
+    private static long deliveries(List<StandIns.Received> received) {
+        return received.stream().filter(StandIns.Received::isDelivery).count();
+    }
+
+    /** Waits for the edits the samples cause (the visitor left: escalations say so) to be sent too. */
+    private static boolean settled(Relay relay) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (relay.pendingDeliveries() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** The two-way loop when the config can play it, else a line saying what it needs; false when something is missing. */
+    private static boolean loop(PrintWriter out, RelayConfig config, StandIns standIns, int port) throws Exception {
+        Optional<io.chatrelay.platform.slack.SlackConfig> slack = DemoLoop.slackOf(config);
+        if (slack.isEmpty()) {
+            out.println(DemoLoop.hint());
+            return true;
+        }
+        return DemoLoop.play(out, standIns, slack.get(), port, WAIT);
     }
 
     /** The demo's last line: make a config first when there is none, else try it. */
@@ -170,19 +203,27 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
     }
 
-    private static int expectedDeliveries(RelayConfig config) throws MalformedEventException {
+    /** How many deliveries each sample makes, in the order they are posted. */
+    private static Map<String, Integer> expectedDeliveries(RelayConfig config) throws MalformedEventException {
         RoutingTable table = RoutingTable.of(config);
         Instant now = Instant.now();
-        int expected = 0;
+        Map<String, Integer> expected = new LinkedHashMap<>();
         for (String name : SAMPLES.keySet()) {
-            expected += table.match(EventParser.parse(sample(name), name), now).size();
+            expected.put(name, table.match(EventParser.parse(sample(name), name), now).size());
         }
         return expected;
     }
 
-    private static void postSamples(PrintWriter out, int port, String path) throws IOException, InterruptedException {
+    /**
+     * Posts each sample once the previous ones' deliveries arrived, as events minutes apart would be:
+     * the escalation is posted before its visitor leaves. Whether every delivery arrived.
+     */
+    private static boolean postSamples(PrintWriter out, int port, String path, Map<String, Integer> expected,
+                                       StandIns standIns) throws IOException, InterruptedException {
         out.println("Posted the five sample events, signed as Chat Data signs them:");
         HttpClient client = HttpClient.newHttpClient();
+        int sent = 0;
+        boolean all = true;
         for (String name : SAMPLES.keySet()) {
             byte[] body = sample(name);
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -192,18 +233,24 @@ final class DemoCommand implements Callable<Integer> {
                     .build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             out.printf("  %-22s -> %d %s%n", name, response.statusCode(), response.body());
+            int arrived = sent + expected.get(name);
+            all &= standIns.await(got -> deliveries(got) >= arrived, WAIT);
+            sent = arrived;
         }
         out.println();
+        return all;
     }
 
     /** Chat apps first (in the registry's order), as read; webhooks, mail and the rest last, as sent. */
     private static void show(PrintWriter out, RelayConfig config, List<StandIns.Received> received) {
         Map<String, List<StandIns.Received>> byDestination = received.stream()
+                .filter(r -> r.isDelivery() || r.isEdit())
                 .collect(Collectors.groupingBy(StandIns.Received::destination));
         Comparator<DestinationConfig> chatFirst = Comparator.<DestinationConfig>comparingInt(d -> readsAsChat(
                 byDestination.getOrDefault(d.name(), List.of())) ? 0 : 1)
                 .thenComparingInt(d -> Platforms.ALL.indexOf(Platforms.of(d)));
-        for (DestinationConfig destination : config.destinations().values().stream().sorted(chatFirst).toList()) {
+        for (DestinationConfig destination : config.destinations().values().stream()
+                .filter(d -> !d.name().equals(ChatDataDestination.NAME)).sorted(chatFirst).toList()) {
             List<StandIns.Received> got = byDestination.getOrDefault(destination.name(), List.of());
             String title = "── " + destination.name() + " (" + Platforms.of(destination).displayName()
                     + (readsAsChat(got) ? "" : ", as sent, shortened") + ") ";
@@ -211,10 +258,23 @@ final class DemoCommand implements Callable<Integer> {
             if (got.isEmpty()) {
                 out.println("  (nothing: no sample event is routed here)");
             }
-            for (StandIns.Received message : got) {
-                ChatView.lines(message).forEach(line -> out.println("  " + line));
-                out.println();
+            showMessages(out, got);
+        }
+    }
+
+    /** Each message as read; an edit as the lines it adds to what was posted before. */
+    private static void showMessages(PrintWriter out, List<StandIns.Received> got) {
+        List<String> seen = new java.util.ArrayList<>();
+        for (StandIns.Received message : got) {
+            List<String> lines = ChatView.lines(message);
+            if (message.isEdit()) {
+                List<String> added = lines.stream().filter(line -> !seen.contains(line)).toList();
+                out.println("  ✎ edited" + (added.isEmpty() ? "" : ": " + String.join(" · ", added)));
+            } else {
+                seen.addAll(lines);
+                lines.forEach(line -> out.println("  " + line));
             }
+            out.println();
         }
     }
 

@@ -44,7 +44,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", description = {
         "Runs a relay against local stand-ins, posts the five sample Chat Data events, and shows what each "
-                + "destination got: chat apps as a person would read them, webhooks as sent. Nothing leaves this machine.",
+                + "destination got: chat apps as a person would read them, webhooks as sent. Then a person takes the "
+                + "escalation in Slack and answers in its thread, and the demo shows what the visitor reads. "
+                + "Nothing leaves this machine.",
         "With --config, your own routes and templates run (every destination URL replaced by a stand-in)."})
 final class DemoCommand implements Callable<Integer> {
 

@@ -11,7 +11,9 @@ import io.chatrelay.event.MalformedEventException;
 import io.chatrelay.ingest.IngestHandler;
 import io.chatrelay.ingest.SignatureVerifier;
 import io.chatrelay.platform.Platforms;
+import io.chatrelay.platform.slack.SlackConfig;
 import io.chatrelay.route.RoutingTable;
+import io.chatrelay.route.Target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -173,9 +175,17 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The two-way loop when the config can play it, else a line saying what it needs; false when something is missing. */
     private static boolean loop(PrintWriter out, RelayConfig config, StandIns standIns, int port) throws Exception {
-        Optional<io.chatrelay.platform.slack.SlackConfig> slack = DemoLoop.slackOf(config);
-        if (slack.isEmpty()) {
+        List<SlackConfig> hearing = DemoLoop.hearingReplies(config);
+        if (hearing.isEmpty()) {
             out.println(DemoLoop.hint());
+            return true;
+        }
+        String escalation = "live-chat-escalation";
+        List<String> escalatedTo = RoutingTable.of(config).match(EventParser.parse(sample(escalation), escalation),
+                Instant.now()).stream().map(Target::destination).toList();
+        Optional<SlackConfig> slack = hearing.stream().filter(s -> escalatedTo.contains(s.name())).findFirst();
+        if (slack.isEmpty()) {
+            out.println(DemoLoop.routeHint(hearing.get(0)));
             return true;
         }
         return DemoLoop.play(out, standIns, slack.get(), port, WAIT);

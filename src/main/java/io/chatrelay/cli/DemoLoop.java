@@ -48,17 +48,23 @@ final class DemoLoop {
         this.wait = wait;
     }
 
-    /** The Slack destination the loop plays through: one that hears replies, when Chat Data's API key is set. */
-    static Optional<SlackConfig> slackOf(RelayConfig config) {
+    /** The Slack destinations the loop can play through: those that hear replies (Chat Data's API key set). */
+    static List<SlackConfig> hearingReplies(RelayConfig config) {
         boolean apiKey = config.chatDataApi().apiKey().isPresent();
         return config.destinations().values().stream().filter(SlackConfig.class::isInstance).map(SlackConfig.class::cast)
-                .filter(s -> s.replyMode(apiKey) != io.chatrelay.config.ReplyRules.Mode.OFF).findFirst();
+                .filter(s -> s.replyMode(apiKey) != io.chatrelay.config.ReplyRules.Mode.OFF).toList();
     }
 
-    /** The line said instead of the loop when the config cannot play it. */
+    /** The line said instead of the loop when the config has no Slack destination that hears replies. */
     static String hint() {
         return "To see a person take the chat in Slack and answer the visitor from its thread, give a Slack "
                 + "destination token, channel and signing_secret, and set chat_data.api_key.";
+    }
+
+    /** The line said instead of the loop when no escalation goes to a Slack destination that hears replies. */
+    static String routeHint(SlackConfig slack) {
+        return "To see a person take the chat in Slack and answer the visitor from its thread, route "
+                + "live-chat-escalation to " + slack.name() + ".";
     }
 
     /** Plays the loop through {@code slack}; whether everything expected arrived. */
@@ -72,8 +78,7 @@ final class DemoLoop {
                 .filter(r -> r.destination().equals(slack.name()) && r.path().endsWith("/chat.postMessage"))
                 .filter(r -> takeValue(r).isPresent()).findFirst();
         if (escalation.isEmpty()) {
-            out.println("(" + slack.name() + " got no escalation with a Take this chat button: route "
-                    + "live-chat-escalation to it to see a person take the chat and answer the visitor)");
+            out.println("(" + slack.name() + " got no escalation with a Take this chat button)");
             return false;
         }
         return take(escalation.get()) && answer(escalation.get());

@@ -143,6 +143,23 @@ class DemoCommandTest {
     }
 
     @Test
+    void saysToRouteEscalationsToTheSlackThatHearsRepliesWhenNoneGoesThere() throws Exception {
+        Path config = Files.writeString(dir.resolve("relay.yaml"), """
+                chat_data: {signing_secrets: [s], api_key: "cd-real-key"}
+                destinations:
+                  team: {type: slack, token: "xoxb-real", channel: C0TEAM, signing_secret: app-secret}
+                routes: [{name: leads, match: {event: lead-submission}, to: [team]}]
+                """);
+
+        Cli.Run run = Cli.run("demo", "--config", config.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("1 of 1 expected delivery arrived", "To see a person take the chat in Slack "
+                + "and answer the visitor from its thread, route live-chat-escalation to team.")
+                .doesNotContain("▶ Ana");
+    }
+
+    @Test
     void listsAndPrintsTheBundledSamples() {
         Cli.Run list = Cli.run("demo", "--list-samples");
         Cli.Run lead = Cli.run("demo", "--sample", "lead-submission");

@@ -59,7 +59,7 @@ class DemoCommandTest {
         assertThat(builtIn.exit()).as("exit code of a demo that printed:%n%s%s", out, builtIn.err()).isZero();
         String taken = section(out, "▶ Ana presses Take this chat in Slack", "▶ Ana answers in the thread");
         assertThat(taken).as("the escalation's Slack message, edited").contains("🚨 Live chat escalation",
-                "🙋 Taken by Ana at ", "[Open live chat] https://www.chat-data.com/",
+                "\n  🙋 Taken by Ana at ", "[Open live chat] https://www.chat-data.com/",
                 "Then, in its thread:\n  (a reply in the conversation's thread)\n  Replies here go to the visitor.")
                 .doesNotContain("[Take this chat]");
         String answered = section(out, "▶ Ana answers in the thread", "Nothing left this machine.");

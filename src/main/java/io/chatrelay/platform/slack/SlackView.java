@@ -38,7 +38,7 @@ final class SlackView {
                 }
                 case "context" -> {
                     List<String> texts = new ArrayList<>();
-                    block.path("elements").forEach(e -> texts.add(mrkdwn(e.path("text").asText()).replace("\n", " ")));
+                    block.path("elements").forEach(e -> texts.add(mrkdwn(e.path("text").asText())));
                     lines.add(String.join(" ", texts));
                 }
                 case "actions" -> block.path("elements").forEach(e -> lines.add(ReadAs.button(

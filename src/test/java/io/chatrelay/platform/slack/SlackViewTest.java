@@ -8,6 +8,16 @@ import org.junit.jupiter.api.Test;
 class SlackViewTest {
 
     @Test
+    void statusLinesOfAContextBlockReadAsTheLinesSlackShows() {
+        byte[] edited = """
+                {"blocks":[{"type":"context","elements":[{"type":"mrkdwn",
+                "text":"🙋 Taken by Ana at 14:02 UTC\\n👋 Visitor left at 14:09 UTC"}]}]}""".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(String.join("\n", SlackView.lines(edited).orElseThrow()).lines())
+                .containsExactly("🙋 Taken by Ana at 14:02 UTC", "👋 Visitor left at 14:09 UTC");
+    }
+
+    @Test
     void aThreadReplyOfTextOnlyReadsAsItsText() {
         byte[] line = """
                 {"channel":"C0DEMO","thread_ts":"1700000000.000100","text":"Replies here go to the visitor. \

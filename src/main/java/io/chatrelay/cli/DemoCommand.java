@@ -11,7 +11,9 @@ import io.chatrelay.event.MalformedEventException;
 import io.chatrelay.ingest.IngestHandler;
 import io.chatrelay.ingest.SignatureVerifier;
 import io.chatrelay.platform.Platforms;
+import io.chatrelay.platform.slack.SlackConfig;
 import io.chatrelay.route.RoutingTable;
+import io.chatrelay.route.Target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -44,7 +46,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", description = {
         "Runs a relay against local stand-ins, posts the five sample Chat Data events, and shows what each "
-                + "destination got: chat apps as a person would read them, webhooks as sent. Nothing leaves this machine.",
+                + "destination got: chat apps as a person would read them, webhooks as sent. Then a person takes the "
+                + "escalation in Slack and answers in its thread, and the demo shows what the visitor reads. "
+                + "Nothing leaves this machine.",
         "With --config, your own routes and templates run (every destination URL replaced by a stand-in)."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -53,10 +57,11 @@ final class DemoCommand implements Callable<Integer> {
     private static final Secret SECRET = new Secret("demo-signing-secret");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String BUILT_IN = """
-            chat_data: {signing_secrets: [demo]}
+            chat_data: {signing_secrets: [demo], api_key: demo-chat-data-api-key}
             delivery: {timeout: 5s, max_attempts: 3, backoff: {initial: 200ms, max: 1s}}
             destinations:
-              support-slack: {type: slack, webhook_url: "https://hooks.slack.com/services/T000/B000/demo"}
+              support-slack: {type: slack, token: xoxb-demo, channel: C0DEMO, signing_secret: demo-slack-signing-secret,
+                              rate_limit: {requests: 20, per: 1s}}
               sales-discord: {type: discord, webhook_url: "https://discord.com/api/webhooks/1/demo", username: Chat Data}
               ops-teams: {type: teams, webhook_url: "https://prod.westus.logic.azure.com/workflows/demo"}
               on-call-telegram: {type: telegram, bot_token: "123456:demo", chat_id: "-1001234567890"}
@@ -130,21 +135,60 @@ final class DemoCommand implements Callable<Integer> {
         try (StandIns standIns = StandIns.start(types)) {
             RelayConfig config = DemoConfig.redirect(users, standIns::at, store.resolve("demo.db"), SECRET,
                     skipped -> out.printf("(%s: no stand-in for type %s, left out)%n", skipped.name(), skipped.type()));
-            int expected = expectedDeliveries(config);
+            Map<String, Integer> expectedBySample = expectedDeliveries(config);
+            int expected = expectedBySample.values().stream().mapToInt(Integer::intValue).sum();
             try (Relay relay = Relay.start(config)) {
                 describe(out, config);
-                postSamples(out, relay.port(), config.server().path());
-                boolean all = standIns.awaitRequests(expected, WAIT);
-                show(out, config, standIns.received());
-                out.printf("%d of %s arrived; nothing left this machine.%n", standIns.received().size(),
+                boolean all = postSamples(out, relay.port(), config.server().path(), expectedBySample, standIns)
+                        && settled(relay);
+                List<StandIns.Received> received = standIns.received();
+                DemoShow.destinations(out, config, received);
+                out.printf("%d of %s arrived.%n", deliveries(received),
                         Plural.count(expected, "expected delivery", "expected deliveries"));
+                out.println();
+                boolean loop = loop(out, config, standIns, relay.port());
+                out.println("Nothing left this machine.");
                 out.println(nextStep(Path.of(""))); // the working directory
                 out.flush();
-                return all ? 0 : 1;
+                return all && loop ? 0 : 1;
             }
         } finally {
             deleteQuietly(store);
         }
+    }
+
+    private static long deliveries(List<StandIns.Received> received) {
+        return received.stream().filter(StandIns.Received::isDelivery).count();
+    }
+
+    /** Waits for the edits the samples cause (the visitor left: escalations say so) to be sent too. */
+    private static boolean settled(Relay relay) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (relay.pendingDeliveries() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** The two-way loop when the config can play it, else a line saying what it needs; false when something is missing. */
+    private static boolean loop(PrintWriter out, RelayConfig config, StandIns standIns, int port) throws Exception {
+        List<SlackConfig> hearing = DemoLoop.hearingReplies(config);
+        if (hearing.isEmpty()) {
+            out.println(DemoLoop.hint());
+            return true;
+        }
+        String escalation = "live-chat-escalation";
+        List<String> escalatedTo = RoutingTable.of(config).match(EventParser.parse(sample(escalation), escalation),
+                Instant.now()).stream().map(Target::destination).toList();
+        Optional<SlackConfig> slack = hearing.stream().filter(s -> escalatedTo.contains(s.name())).findFirst();
+        if (slack.isEmpty()) {
+            out.println(DemoLoop.routeHint(hearing.get(0)));
+            return true;
+        }
+        return DemoLoop.play(out, standIns, slack.get(), port, WAIT);
     }
 
     /** The demo's last line: make a config first when there is none, else try it. */
@@ -170,19 +214,28 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
     }
 
-    private static int expectedDeliveries(RelayConfig config) throws MalformedEventException {
+    /** How many deliveries each sample makes, in the order they are posted. */
+    private static Map<String, Integer> expectedDeliveries(RelayConfig config) throws MalformedEventException {
         RoutingTable table = RoutingTable.of(config);
         Instant now = Instant.now();
-        int expected = 0;
+        Map<String, Integer> expected = new LinkedHashMap<>();
         for (String name : SAMPLES.keySet()) {
-            expected += table.match(EventParser.parse(sample(name), name), now).size();
+            expected.put(name, table.match(EventParser.parse(sample(name), name), now).size());
         }
         return expected;
     }
 
-    private static void postSamples(PrintWriter out, int port, String path) throws IOException, InterruptedException {
+    /**
+     * Posts each sample once the previous ones' deliveries arrived, as events minutes apart would be:
+     * the escalation is posted before its visitor leaves. Whether every delivery arrived.
+     */
+    private static boolean postSamples(PrintWriter out, int port, String path, Map<String, Integer> expected,
+                                       StandIns standIns) throws IOException, InterruptedException {
         out.println("Posted the five sample events, signed as Chat Data signs them:");
         HttpClient client = HttpClient.newHttpClient();
+        int sent = 0;
+        boolean all = true;
+        long deadline = System.nanoTime() + WAIT.toNanos(); // one wait for all of them, not one each
         for (String name : SAMPLES.keySet()) {
             byte[] body = sample(name);
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -192,34 +245,13 @@ final class DemoCommand implements Callable<Integer> {
                     .build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             out.printf("  %-22s -> %d %s%n", name, response.statusCode(), response.body());
+            int arrived = sent + expected.get(name);
+            all &= standIns.await(got -> deliveries(got) >= arrived,
+                    Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            sent = arrived;
         }
         out.println();
-    }
-
-    /** Chat apps first (in the registry's order), as read; webhooks, mail and the rest last, as sent. */
-    private static void show(PrintWriter out, RelayConfig config, List<StandIns.Received> received) {
-        Map<String, List<StandIns.Received>> byDestination = received.stream()
-                .collect(Collectors.groupingBy(StandIns.Received::destination));
-        Comparator<DestinationConfig> chatFirst = Comparator.<DestinationConfig>comparingInt(d -> readsAsChat(
-                byDestination.getOrDefault(d.name(), List.of())) ? 0 : 1)
-                .thenComparingInt(d -> Platforms.ALL.indexOf(Platforms.of(d)));
-        for (DestinationConfig destination : config.destinations().values().stream().sorted(chatFirst).toList()) {
-            List<StandIns.Received> got = byDestination.getOrDefault(destination.name(), List.of());
-            String title = "── " + destination.name() + " (" + Platforms.of(destination).displayName()
-                    + (readsAsChat(got) ? "" : ", as sent, shortened") + ") ";
-            out.println(title + "─".repeat(Math.max(3, 78 - title.length())));
-            if (got.isEmpty()) {
-                out.println("  (nothing: no sample event is routed here)");
-            }
-            for (StandIns.Received message : got) {
-                ChatView.lines(message).forEach(line -> out.println("  " + line));
-                out.println();
-            }
-        }
-    }
-
-    private static boolean readsAsChat(List<StandIns.Received> got) {
-        return !got.isEmpty() && ChatView.asRead(got.get(0)).isPresent();
+        return all;
     }
 
     static byte[] sample(String name) {

@@ -7,19 +7,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
 
+    /** One run of the built-in demo, shared: it takes a couple of seconds. */
+    private static Cli.Run builtIn;
+
     @TempDir
     Path dir;
 
+    @BeforeAll
+    static void runTheBuiltInDemo() {
+        builtIn = Cli.run("demo");
+    }
+
     @Test
     void showsTheChatAppsAsAPersonReadsThemAndTheRawWebhookLastAndShortened() {
-        Cli.Run run = Cli.run("demo");
+        Cli.Run run = builtIn;
 
-        assertThat(run.exit()).isZero();
+        assertThat(run.exit()).as("exit code of a demo that printed:%n%s%s", run.out(), run.err()).isZero();
         String out = run.out();
         assertThat(out).contains("12 of 12 expected deliveries arrived",
                 "── ops-google-chat (Google Chat)", "(in the conversation's thread)",
@@ -39,6 +48,30 @@ class DemoCommandTest {
         assertThat(out).as("markup is resolved, not shown").doesNotContain("\"blocks\"", "*Visitor online*", "<b>",
                 "\"embeds\"", "AdaptiveCard", "demo-crm-token", "cardsV2", "**Bot:**", "####", "\"attachments\"");
         assertThat(out.indexOf("── team-mattermost")).as("chat apps before the rest").isLessThan(out.indexOf("── crm"));
+        assertThat(out).as("the visitor left: Slack's escalation is edited, not posted again")
+                .contains("\n  ✎ edited: 👋 Visitor left at ");
+    }
+
+    @Test
+    void playsTheLoopAnaTakesTheChatInSlackAndTheVisitorReadsHerAnswer() {
+        String out = builtIn.out();
+
+        assertThat(builtIn.exit()).as("exit code of a demo that printed:%n%s%s", out, builtIn.err()).isZero();
+        String taken = section(out, "▶ Ana presses Take this chat in Slack", "▶ Ana answers in the thread");
+        assertThat(taken).as("the escalation's Slack message, edited").contains("🚨 Live chat escalation",
+                "\n  🙋 Taken by Ana at ", "[Open live chat] https://www.chat-data.com/",
+                "Then, in its thread:\n  (a reply in the conversation's thread)\n  Replies here go to the visitor.")
+                .doesNotContain("[Take this chat]");
+        String answered = section(out, "▶ Ana answers in the thread", "Nothing left this machine.");
+        assertThat(answered).as("what the Chat Data stand-in got: Ana's name, her Slack markup as Markdown")
+                .contains("Ana (agent, in the chat widget): Hi! I'm **Ana**, looking at your order now",
+                        "Ana's message gets ✅");
+        assertThat(out.indexOf("▶ Ana presses")).as("after the samples").isGreaterThan(out.indexOf("12 of 12"));
+    }
+
+    private static String section(String out, String from, String to) {
+        assertThat(out).contains(from, to);
+        return out.substring(out.indexOf(from), out.indexOf(to, out.indexOf(from)));
     }
 
     @Test
@@ -77,11 +110,53 @@ class DemoCommandTest {
             assertThat(run.exit()).isZero();
             assertThat(run.out()).contains("3 of 3 expected deliveries arrived",
                     "corporate-leads  event \"lead-submission\" -> sales, bot, threads",
-                    "── sales (Discord)", "Lead Name <lead@example.com>", "── bot (Telegram)", "── threads (Slack)");
+                    "── sales (Discord)", "Lead Name <lead@example.com>", "── bot (Telegram)", "── threads (Slack)",
+                    "To see a person take the chat in Slack and answer the visitor from its thread, give a Slack "
+                            + "destination token, channel and signing_secret, and set chat_data.api_key.");
+            assertThat(run.out()).doesNotContain("▶ Ana");
             assertThat(run.err()).contains("note: RELAY_TEST_UNSET_TOKEN is not set");
             assertThat(real.getRequestCount()).as("requests to the configured destinations").isZero();
             assertThat(store).as("the config's own store").doesNotExist();
         }
+    }
+
+    @Test
+    void playsTheLoopWithYourConfigWhenItsSlackHearsRepliesWithoutCallingSlackOrChatData() throws Exception {
+        try (MockWebServer real = new MockWebServer()) {
+            real.start(0);
+            Path config = Files.writeString(dir.resolve("relay.yaml"), """
+                    chat_data: {signing_secrets: [s], api_key: "cd-real-key", api_base_url: "%s"}
+                    destinations:
+                      team: {type: slack, token: "xoxb-real", channel: C0TEAM, signing_secret: app-secret,
+                             api_base_url: "%s", rate_limit: {requests: 20, per: 1s}}
+                    routes: [{name: humans, match: {event: live-chat-escalation}, to: [team]}]
+                    """.formatted(real.url("/chat-data"), real.url("/slack")));
+
+            Cli.Run run = Cli.run("demo", "--config", config.toString());
+
+            assertThat(run.exit()).isZero();
+            assertThat(run.out()).contains("1 of 1 expected delivery arrived", "▶ Ana presses Take this chat in Slack",
+                    "🙋 Taken by Ana at ", "Ana (agent, in the chat widget): Hi! I'm **Ana**", "gets ✅")
+                    .doesNotContain("── chat-data", "cd-real-key", "give a Slack destination token");
+            assertThat(real.getRequestCount()).as("requests to Slack or Chat Data").isZero();
+        }
+    }
+
+    @Test
+    void saysToRouteEscalationsToTheSlackThatHearsRepliesWhenNoneGoesThere() throws Exception {
+        Path config = Files.writeString(dir.resolve("relay.yaml"), """
+                chat_data: {signing_secrets: [s], api_key: "cd-real-key"}
+                destinations:
+                  team: {type: slack, token: "xoxb-real", channel: C0TEAM, signing_secret: app-secret}
+                routes: [{name: leads, match: {event: lead-submission}, to: [team]}]
+                """);
+
+        Cli.Run run = Cli.run("demo", "--config", config.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("1 of 1 expected delivery arrived", "To see a person take the chat in Slack "
+                + "and answer the visitor from its thread, route live-chat-escalation to team.")
+                .doesNotContain("▶ Ana");
     }
 
     @Test

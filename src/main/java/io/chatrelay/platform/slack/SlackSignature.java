@@ -18,12 +18,13 @@ import javax.crypto.spec.SecretKeySpec;
  * Slack's request signing: {@code X-Slack-Signature: v0=<hex HMAC-SHA256(signing secret, "v0:" +
  * X-Slack-Request-Timestamp + ":" + raw body)>}, with a timestamp within five minutes of now (a
  * replay of an old request is refused). Checked against every configured signing secret, each in
- * constant time and all of them every time.
+ * constant time and all of them every time. {@link #sign} signs as Slack does, for {@code demo}'s
+ * stand-in of Slack.
  */
-final class SlackSignature {
+public final class SlackSignature {
 
-    static final String SIGNATURE = "X-Slack-Signature";
-    static final String TIMESTAMP = "X-Slack-Request-Timestamp";
+    public static final String SIGNATURE = "X-Slack-Signature";
+    public static final String TIMESTAMP = "X-Slack-Request-Timestamp";
     static final Duration TOLERANCE = Duration.ofMinutes(5);
     private static final String ALGORITHM = "HmacSHA256";
     private static final String VERSION = "v0=";
@@ -71,6 +72,12 @@ final class SlackSignature {
                     + secrets.size() + " tried; a wrong or rotated secret?)");
         }
         return new Verdict.Signed(Set.copyOf(matched));
+    }
+
+    /** The {@value #SIGNATURE} header Slack sends with {@code body} at {@code timestamp} (epoch seconds). */
+    public static String sign(Secret signingSecret, long timestamp, byte[] body) {
+        byte[] base = concat(("v0:" + timestamp + ":").getBytes(StandardCharsets.US_ASCII), body);
+        return VERSION + HexFormat.of().formatHex(hmac(signingSecret, base));
     }
 
     private static byte[] decode(String header) {

@@ -21,7 +21,8 @@ final class SlackView {
 
     private static List<String> lines(JsonNode message) {
         List<String> lines = new ArrayList<>();
-        if (message.hasNonNull("thread_ts")) {
+        boolean threaded = message.hasNonNull("thread_ts");
+        if (threaded) {
             lines.add("(a reply in the conversation's thread)");
         }
         for (JsonNode block : message.path("blocks")) {
@@ -37,7 +38,7 @@ final class SlackView {
                 }
                 case "context" -> {
                     List<String> texts = new ArrayList<>();
-                    block.path("elements").forEach(e -> texts.add(mrkdwn(e.path("text").asText()).replace("\n", " ")));
+                    block.path("elements").forEach(e -> texts.add(mrkdwn(e.path("text").asText())));
                     lines.add(String.join(" ", texts));
                 }
                 case "actions" -> block.path("elements").forEach(e -> lines.add(ReadAs.button(
@@ -45,7 +46,7 @@ final class SlackView {
                 default -> { }
             }
         }
-        if (lines.isEmpty()) {
+        if (lines.size() == (threaded ? 1 : 0)) { // no blocks: the text is the message
             lines.add(mrkdwn(message.path("text").asText()));
         }
         return lines;

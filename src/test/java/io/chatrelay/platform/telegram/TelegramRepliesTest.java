@@ -167,6 +167,16 @@ class TelegramRepliesTest {
     }
 
     @Test
+    void aReplyToTheLineSayingHowRepliesWorkReachesTheVisitorToo() throws Exception {
+        long line = take(42, "Ana");
+
+        assertThat(update(SECRET, reply(11, 42, "Ana", line, 502, "Hello from the line")).status()).isEqualTo(200);
+
+        Eventually.holds("the reply reaches Chat Data", () -> chatData.messages().size() == 1);
+        assertThat(chatData.messages().get(0).path("message").asText()).isEqualTo("Hello from the line");
+    }
+
+    @Test
     void aReplyBeforeAnyoneClaimedTakesTheChat() throws Exception {
         assertThat(update(SECRET, reply(20, 43, "Ben", escalation, 510, "Hello, Ben here")).status()).isEqualTo(200);
 
@@ -249,11 +259,12 @@ class TelegramRepliesTest {
     }
 
     /** Ana (or whoever) presses the take button: the message is edited, the press answered, the line posted. */
-    private void take(long user, String first) {
-        take(user, first, LINE);
+    private long take(long user, String first) {
+        return take(user, first, LINE);
     }
 
-    private void take(long user, String first, String line) {
+    /** Returns the id of the line's message. */
+    private long take(long user, String first, String line) {
         String query = api.press();
         var from = JSON.createObjectNode().put("id", user).put("is_bot", false).put("first_name", first)
                 .put("last_name", "Lima");
@@ -265,9 +276,11 @@ class TelegramRepliesTest {
         ObjectNode update = JSON.createObjectNode().put("update_id", 1);
         update.set("callback_query", press);
         assertThat(update(SECRET, update).status()).isEqualTo(200);
-        assertLine(api.nextEach("editMessageText", "answerCallbackQuery", "sendMessage").get("sendMessage").body(),
-                line);
+        TelegramBotApi.Call posted = api.nextEach("editMessageText", "answerCallbackQuery", "sendMessage")
+                .get("sendMessage");
+        assertLine(posted.body(), line);
         settled();
+        return posted.messageId();
     }
 
     private void assertLine(JsonNode line, String text) {

@@ -175,7 +175,7 @@ final class Attempts {
      * plain, {@code answer} is the start of what the destination answered (null when nothing was).
      */
     private void settle(Delivery delivery, Sent sent, Instant started) {
-        Outcome outcome = sent.outcome();
+        Outcome outcome = aboutAMessage(delivery, sent.outcome(), delivery.attempts() + 1);
         String note = sent.note();
         String answer = sent.answer();
         Attempt attempt = new Attempt(started, status(outcome), redactor.shown(reason(outcome) + note), sent.took(),
@@ -220,6 +220,24 @@ final class Attempts {
             reply.ifPresent(r -> metrics.reply("dead"));
             LOG.error("dead {}: {} (attempt {} of {})", what, LogSafe.value(attempt.reason()), attempts, maxAttempts);
         }
+    }
+
+    /**
+     * An edit or a notice the platform refuses for good (a message deleted or too old to edit, a
+     * press answered too late) changes only how a message looks: it is settled skipped with the
+     * platform's reason, not kept as a dead letter for an operator to replay.
+     */
+    private Outcome aboutAMessage(Delivery delivery, Outcome outcome, int attempts) {
+        if (delivery.kind() != DeliveryKind.EDIT && delivery.kind() != DeliveryKind.NOTICE) {
+            return outcome;
+        }
+        if (outcome instanceof Outcome.Dead dead) {
+            return new Outcome.Skipped("refused: " + dead.reason());
+        }
+        if (outcome instanceof Outcome.Retry retry && attempts >= policy.maxAttempts()) {
+            return new Outcome.Skipped("gave up after " + attempts + " attempts: " + retry.reason());
+        }
+        return outcome;
     }
 
     /** Counts a reply the visitor got, and the escalation's first such one; a store that cannot say loses only that. */

@@ -62,6 +62,9 @@ final class JdbcClaims implements Claims {
         }
         boolean won = sql.update(CLAIM, press.eventId(), press.byId(), press.byName(), press.via(), at) > 0;
         Optional<Claim> claim = claimOf(sql, press.eventId());
+        if (press.notice().isPresent()) { // first: the presser is waiting (Telegram's button spins until answered)
+            queue(sql, press.eventId(), press.notice().get(), DeliveryKind.NOTICE, at);
+        }
         if (won) {
             Escalations.editAll(sql, press.eventId(), at);
             if (press.ownEdit().isPresent()) {
@@ -70,9 +73,6 @@ final class JdbcClaims implements Claims {
             for (Queued queued : press.whenTaken()) {
                 queue(sql, press.eventId(), queued, DeliveryKind.NOTICE, at);
             }
-        }
-        if (press.notice().isPresent()) {
-            queue(sql, press.eventId(), press.notice().get(), DeliveryKind.NOTICE, at);
         }
         Result result = won ? Result.TOOK : claim.filter(c -> c.byId().equals(press.byId())).isPresent()
                 ? Result.ALREADY_YOURS : Result.TAKEN_BEFORE;

@@ -66,10 +66,23 @@ public final class ChatDataPlatform implements Platform<ChatDataDestination> {
             JsonNode fields = envelope.event().fields();
             AgentReply reply = new AgentReply(fields.path("chatbot_id").asText(""),
                     fields.path("conversation_id").asText(""), fields.path("message").asText(""),
-                    fields.path("name").asText(""), Optional.ofNullable(fields.path("avatar").textValue())
-                    .map(URI::create));
+                    fields.path("name").asText(""), avatar(fields.path("avatar").textValue()));
             return ChatDataApi.reply(destination.api(), reply);
         };
+    }
+
+    /** The agent's picture, if it is a URL: a malformed one leaves it out rather than losing the reply. */
+    static Optional<URI> avatar(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(text);
+            return "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())
+                    ? Optional.of(uri) : Optional.empty();
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -101,10 +101,9 @@ final class TelegramReplies {
         return message.path(message.has("text") ? "text" : "caption").asText("");
     }
 
+    /** Nothing is stored for an ignored message: a busy group costs no synced write per message. */
     private Optional<ObjectNode> ignored(Claims.Inbound inbound, TelegramConfig telegram, String why) {
-        if (parts.takes().claims().firstTime(inbound, parts.clock().instant())) {
-            LOG.debug("telegram update {} for {} ignored: {}", inbound.id(), telegram.name(), why);
-        }
+        LOG.debug("telegram update {} for {} ignored: {}", inbound.id(), telegram.name(), why);
         return Optional.empty();
     }
 

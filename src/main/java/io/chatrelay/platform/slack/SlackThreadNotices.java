@@ -1,14 +1,13 @@
 package io.chatrelay.platform.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatrelay.config.ReplyRules;
+import io.chatrelay.platform.NoticeTargets;
 import io.chatrelay.platform.OutboundRequest;
 import io.chatrelay.render.Text;
 import io.chatrelay.store.Claims;
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,6 @@ final class SlackThreadNotices {
 
     static final String DELIVERED = "white_check_mark";
     static final String FAILED = "warning";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Optional<String> token;
@@ -58,19 +56,12 @@ final class SlackThreadNotices {
 
     /** "Replies here go to the visitor. Start with // to keep a note internal." */
     static String line(String internalPrefix) {
-        return "Replies here go to the visitor." + (internalPrefix.isEmpty() ? ""
-                : " Start with " + internalPrefix + " to keep a note internal.");
+        return NoticeTargets.line("Replies here go to the visitor.", internalPrefix);
     }
 
     /** The target as one of these notices; empty for any other (a press's answer). */
     static Optional<JsonNode> read(String target) {
-        try {
-            JsonNode node = JSON.readTree(target == null ? "" : target);
-            return node != null && node.isObject() && (node.has("reaction") || node.has("say") || node.has("line"))
-                    ? Optional.of(node) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return NoticeTargets.read(target);
     }
 
     /**

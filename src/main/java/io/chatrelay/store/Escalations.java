@@ -46,14 +46,25 @@ final class Escalations {
         sql.update(EDIT_ALL, at, at, eventId);
     }
 
-    /** Whether storing this event tells the conversation's escalations that their visitor left. */
+    static final String ONLINE = "user-online";
+    /** The presence event before this one: whether the visitor was gone until now. */
+    private static final String PRESENCE_BEFORE = "SELECT type FROM events WHERE conversation_id = ? "
+            + "AND type IN ('" + ONLINE + "', '" + OFFLINE + "') AND id <> ? AND received_at <= ? "
+            + "ORDER BY received_at DESC, id DESC LIMIT 1";
+
+    /**
+     * Whether storing this event changes what the conversation's escalation messages say: the visitor
+     * left ({@code user-offline}), or came back ({@code user-online}: "Visitor left" goes, the take
+     * button returns).
+     */
     static boolean leaves(RawEvent event) {
-        return OFFLINE.equals(event.type()) && event.conversationId() != null;
+        return (OFFLINE.equals(event.type()) || ONLINE.equals(event.type())) && event.conversationId() != null;
     }
 
     /**
      * Queues an edit of each message of the conversation's escalations accepted before {@code event}
-     * (a {@code user-offline}); on a deduplicated enqueue only if the event holds its body's digest.
+     * (a {@code user-offline}, or a {@code user-online} after one); on a deduplicated enqueue only if
+     * the event holds its body's digest.
      */
     static void visitorLeft(Sql sql, RawEvent event, Optional<String> digest) throws SQLException {
         long at = event.receivedAt().toEpochMilli();
@@ -61,7 +72,16 @@ final class Escalations {
                 digest.get(), event.id()) == 0) {
             return; // a copy: its first event queued the edits
         }
+        if (ONLINE.equals(event.type()) && !wasGone(sql, event, at)) {
+            return; // online already: the messages say nothing of it
+        }
         sql.update(EDIT_CONVERSATION, at, at, event.conversationId(), at, at - LEFT_REACHES_MILLIS);
+    }
+
+    private static boolean wasGone(Sql sql, RawEvent event, long at) throws SQLException {
+        try (ResultSet row = sql.bound(PRESENCE_BEFORE, event.conversationId(), event.id(), at).executeQuery()) {
+            return row.next() && OFFLINE.equals(row.getString(1));
+        }
     }
 
     /** When the visitor went offline after {@code since}, if their latest presence event says so. */

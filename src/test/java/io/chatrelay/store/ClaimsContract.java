@@ -182,11 +182,21 @@ abstract class ClaimsContract {
         outbox.enqueue(event("off", "user-offline", "c1", T0.plusSeconds(90)), List.of());
 
         assertThat(claims.visitorLeft("c1", T0)).contains(T0.plusSeconds(90));
-        assertThat(claimDue(outbox, "slack", T0.plusSeconds(90), 10, LEASE)).singleElement()
-                .satisfies(d -> assertThat(d.kind()).isEqualTo(DeliveryKind.EDIT));
-
+        List<Delivery> left = claimDue(outbox, "slack", T0.plusSeconds(90), 10, LEASE);
+        assertThat(left).singleElement().satisfies(d -> assertThat(d.kind()).isEqualTo(DeliveryKind.EDIT));
+        outbox.delivered(left.get(0), new Attempt(T0.plusSeconds(90), 200, "delivered", Duration.ZERO, null),
+                Deadline.in(LEASE, java.time.Clock.systemUTC()));
         outbox.enqueue(event("on", "user-online", "c1", T0.plusSeconds(120)), List.of());
         assertThat(claims.visitorLeft("c1", T0)).as("back again").isEmpty();
+        List<Delivery> back = claimDue(outbox, "slack", T0.plusSeconds(120), 10, LEASE);
+        assertThat(back).as("'Visitor left' goes again").singleElement()
+                .satisfies(d -> assertThat(d.kind()).isEqualTo(DeliveryKind.EDIT));
+        outbox.delivered(back.get(0), new Attempt(T0.plusSeconds(120), 200, "delivered", Duration.ZERO, null),
+                Deadline.in(LEASE, java.time.Clock.systemUTC()));
+
+        outbox.enqueue(event("on2", "user-online", "c1", T0.plusSeconds(150)), List.of());
+        assertThat(claimDue(outbox, "slack", T0.plusSeconds(150), 10, LEASE)).as("online already: nothing to change")
+                .isEmpty();
     }
 
     @Test

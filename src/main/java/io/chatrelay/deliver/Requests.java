@@ -131,9 +131,19 @@ final class Requests {
         Optional<Instant> left = claims.visitorLeft(event.conversationId(), delivery.event().receivedAt());
         Optional<java.net.URI> link = config.server().publicUrl()
                 .map(base -> links().url(base, delivery.event().id(), delivery.destination(), now));
-        Optional<Duration> after = delivery.kind() == DeliveryKind.FOLLOW_UP
-                ? Optional.of(followUpAfter(delivery, now)) : Optional.empty();
+        Optional<Duration> after = ofAFollowUp(delivery, claims) ? Optional.of(followUpAfter(delivery, now))
+                : Optional.empty();
         return new EscalationState(taken, left, link, after);
+    }
+
+    /** A follow-up, or an edit of one: its message keeps saying how long the escalation went untaken. */
+    private static boolean ofAFollowUp(Delivery delivery, Claims claims) {
+        if (delivery.kind() == DeliveryKind.FOLLOW_UP) {
+            return true;
+        }
+        String target = delivery.target().orElse("");
+        return delivery.kind() == DeliveryKind.EDIT && !target.isEmpty() && target.chars().allMatch(Character::isDigit)
+                && claims.isFollowUp(Long.parseLong(target));
     }
 
     /** The route's {@code unclaimed.after}; if a reload removed it, the time the escalation waited. */

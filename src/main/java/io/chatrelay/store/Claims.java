@@ -86,6 +86,9 @@ public interface Claims {
     /** The platform's reference of the message a delivery posted, if it kept one. */
     Optional<String> posted(long deliveryId);
 
+    /** Whether the delivery is an escalation's follow-up (an edit of it keeps saying so). */
+    boolean isFollowUp(long deliveryId);
+
     /**
      * Records an inbound request's id in its own durable transaction; false when it was recorded
      * before (the platform resent it). For requests that are not presses (they use {@link Press#inbound}).

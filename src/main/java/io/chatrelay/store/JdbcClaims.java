@@ -110,6 +110,12 @@ final class JdbcClaims implements Claims {
     }
 
     @Override
+    public boolean isFollowUp(long deliveryId) {
+        return database.lazyTransaction(sql -> sql.count("SELECT COUNT(*) FROM deliveries WHERE id = ? AND kind = ?",
+                deliveryId, DeliveryKind.FOLLOW_UP.column()) > 0);
+    }
+
+    @Override
     public boolean firstTime(Inbound inbound, Instant at) {
         return durable.commit(sql -> {
             sql.flushBatches();

@@ -21,7 +21,14 @@ final class JdbcOutbox implements Outbox {
     /** Applied only while the claim that handed the delivery out is its latest; ends that claim. */
     private static final String SETTLE = "UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, "
             + "lease_until = NULL, lease_owner = NULL, claim = claim + 1, last_status = ?, last_reason = ?, "
-            + "updated_at = ?, posted = COALESCE(CAST(? AS TEXT), posted) WHERE id = ? AND claim = ?";
+            + "updated_at = ? WHERE id = ? AND claim = ?";
+    /**
+     * As {@link #SETTLE}, keeping the reference of the message the delivery posted. Apart, so that the
+     * settle of every other delivery leaves {@code posted} (and its index) alone.
+     */
+    private static final String SETTLE_POSTED = "UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, "
+            + "lease_until = NULL, lease_owner = NULL, claim = claim + 1, last_status = ?, last_reason = ?, "
+            + "updated_at = ?, posted = ? WHERE id = ? AND claim = ?";
     private static final String RELEASE = "UPDATE deliveries SET lease_until = NULL, lease_owner = NULL, "
             + "claim = claim + 1 WHERE id = ? AND claim = ? AND status = 'pending'";
 
@@ -166,8 +173,12 @@ final class JdbcOutbox implements Outbox {
             sql.addToBatch(recordAttempt, attempt.at().toEpochMilli(), attempt.status(), attempt.reason(),
                     attempt.took().toMillis(), "pending".equals(status) ? "retry" : status, attempt.answer(),
                     "pending".equals(status) ? next.toEpochMilli() : null, id, delivery.claim());
-            return sql.addToBatch(SETTLE, status, delivery.attempts() + 1, next.toEpochMilli(), attempt.status(),
-                    attempt.reason(), finished, posted, id, delivery.claim());
+            if (posted == null) {
+                return sql.addToBatch(SETTLE, status, delivery.attempts() + 1, next.toEpochMilli(), attempt.status(),
+                        attempt.reason(), finished, id, delivery.claim());
+            }
+            return sql.addToBatch(SETTLE_POSTED, status, delivery.attempts() + 1, next.toEpochMilli(),
+                    attempt.status(), attempt.reason(), finished, posted, id, delivery.claim());
         };
         // where outcomes have a writer of their own, no ingest or claim can come to share their transaction
         Sql.BatchRow settled = dialect.singleWriter() ? lazy.commitWithCompany(write, deadline)

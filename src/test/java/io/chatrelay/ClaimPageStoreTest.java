@@ -34,8 +34,8 @@ class ClaimPageStoreTest {
         try (Sink crm = Sink.ok(); Relay relay = start(crm)) {
             String chat = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Http.postSigned(relay.port(),
                     RelayUnderTest.SECRET, Fixtures.bytes("chat")).body()).path("id").asText();
-            URI link = new ClaimLink(relay.store().claims().linkKey()).url(URI.create("https://relay.example.com"),
-                    chat, "crm", java.time.Instant.now());
+            URI link = new ClaimLink(relay.store().claims().linkKey()).url(relay.config().server(), chat, "crm",
+                    java.time.Instant.now()).orElseThrow();
 
             Http.Reply shown = Http.get(relay.port(), link.getPath());
             Http.Reply pressed = Http.execute(new Request.Builder().url("http://127.0.0.1:" + relay.port()

@@ -56,8 +56,8 @@ final class Requests {
             return new Prepared.Send(DigestRendering.render(outbox, formatters, delivery, now), false);
         }
         ChatDataEvent event = EventParser.parseStored(delivery.event().body(), delivery.event().type());
-        Envelope envelope = envelope(delivery, event, now);
         Formatter formatter = formatters.forDestination(delivery.destination());
+        Envelope envelope = envelope(delivery, formatter, event, now);
         return switch (delivery.kind()) {
             case EVENT -> new Prepared.Send(Rendering.richOrPlain(() -> formatter.format(envelope),
                     () -> formatter.format(envelope.asPlain())), escalation(event));
@@ -83,9 +83,8 @@ final class Requests {
     }
 
     private Prepared edit(Delivery delivery, Envelope envelope, Formatter formatter) {
-        String target = delivery.target().orElse("");
-        Optional<String> posted = target.chars().allMatch(Character::isDigit) && !target.isEmpty()
-                ? outbox.claims().posted(Long.parseLong(target)) : Optional.of(target);
+        Optional<String> posted = delivery.afterId() != 0 ? outbox.claims().posted(delivery.afterId())
+                : delivery.target();
         if (posted.isEmpty()) {
             return new Prepared.Skip("nothing to edit: the message was not posted, or " + delivery.destination()
                     + " kept no reference to it", Optional.empty());
@@ -110,8 +109,7 @@ final class Requests {
                 .orElseGet(() -> new Prepared.Skip("nothing to answer", Optional.empty()));
     }
 
-    private Envelope envelope(Delivery delivery, ChatDataEvent event, Instant now) {
-        Formatter formatter = formatters.forDestination(delivery.destination());
+    private Envelope envelope(Delivery delivery, Formatter formatter, ChatDataEvent event, Instant now) {
         Optional<String> thread = event.conversationId() == null || !formatter.threadsConversations() ? Optional.empty()
                 : outbox.shared().threadId(delivery.destination(), event.conversationId());
         Envelope envelope = new Envelope(delivery.event(), event, delivery.id(),
@@ -129,8 +127,8 @@ final class Requests {
         Optional<EscalationState.Taken> taken = claims.claimOf(delivery.event().id())
                 .map(c -> new EscalationState.Taken(c.byName(), c.at(), c.via(), c.byId()));
         Optional<Instant> left = claims.visitorLeft(event.conversationId(), delivery.event().receivedAt());
-        Optional<java.net.URI> link = config.server().publicUrl()
-                .map(base -> links().url(base, delivery.event().id(), delivery.destination(), now));
+        Optional<java.net.URI> link = config.server().publicUrl().isEmpty() ? Optional.empty()
+                : links().url(config.server(), delivery.event().id(), delivery.destination(), now);
         Optional<Duration> after = ofAFollowUp(delivery, claims) ? Optional.of(followUpAfter(delivery, now))
                 : Optional.empty();
         return new EscalationState(taken, left, link, after);
@@ -141,9 +139,7 @@ final class Requests {
         if (delivery.kind() == DeliveryKind.FOLLOW_UP) {
             return true;
         }
-        String target = delivery.target().orElse("");
-        return delivery.kind() == DeliveryKind.EDIT && !target.isEmpty() && target.chars().allMatch(Character::isDigit)
-                && claims.isFollowUp(Long.parseLong(target));
+        return delivery.kind() == DeliveryKind.EDIT && delivery.afterId() != 0 && claims.isFollowUp(delivery.afterId());
     }
 
     /** The route's {@code unclaimed.after}; if a reload removed it, the time the escalation waited. */

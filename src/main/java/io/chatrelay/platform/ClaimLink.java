@@ -1,5 +1,6 @@
 package io.chatrelay.platform;
 
+import io.chatrelay.config.ServerConfig;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -39,11 +40,12 @@ public final class ClaimLink {
         return ENCODE.encodeToString(bytes) + "." + ENCODE.encodeToString(mac(bytes));
     }
 
-    /** {@code {publicUrl}/claim/{token}} valid for {@link #LIFETIME} from {@code now}. */
-    public URI url(URI publicUrl, String eventId, String destination, Instant now) {
-        String base = publicUrl.toString();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/claim/"
-                + token(eventId, destination, now.plus(LIFETIME)));
+    /**
+     * {@code {server.public_url}/claim/{token}} valid for {@link #LIFETIME} from {@code now}; empty
+     * without a public URL.
+     */
+    public Optional<URI> url(ServerConfig server, String eventId, String destination, Instant now) {
+        return server.publicUrlOf("/claim/" + token(eventId, destination, now.plus(LIFETIME)));
     }
 
     /** What the token names, if it is this relay's, intact and not expired at {@code now}. */

@@ -10,11 +10,12 @@ import java.util.Optional;
  * A digest's delivery has its {@code digestId} (0 for any other): its {@code event} is the first
  * of the period, and {@link Outbox#digest} reads them all. {@code kind} says what it sends (the
  * event, a follow-up, an edit, a notice); {@code target} is what an edit or notice is about, as
- * its platform's {@code EscalationRefs} wrote it: it may hold a secret, so {@link #toString()}
- * never shows it.
+ * its platform wrote it: it may hold a secret, so {@link #toString()} never shows it. An edit of a
+ * message the relay posted names that message's delivery instead ({@code afterId}, 0 for none): it
+ * waits for it while it is on its way, then edits what it posted.
  */
 public record Delivery(String id, RawEvent event, String destination, String route, int attempts, long claim,
-                       long digestId, DeliveryKind kind, Optional<String> target) {
+                       long digestId, DeliveryKind kind, Optional<String> target, long afterId) {
 
     public Delivery(String id, RawEvent event, String destination, String route, int attempts, long claim) {
         this(id, event, destination, route, attempts, claim, 0);
@@ -22,7 +23,7 @@ public record Delivery(String id, RawEvent event, String destination, String rou
 
     public Delivery(String id, RawEvent event, String destination, String route, int attempts, long claim,
                     long digestId) {
-        this(id, event, destination, route, attempts, claim, digestId, DeliveryKind.EVENT, Optional.empty());
+        this(id, event, destination, route, attempts, claim, digestId, DeliveryKind.EVENT, Optional.empty(), 0);
     }
 
     @Override

@@ -25,13 +25,13 @@ final class Escalations {
     private static final String EDITABLE = "(d.posted IS NOT NULL OR (d.status = 'pending' AND d.kind IS NULL))";
     private static final String EDIT_ALL = "INSERT INTO deliveries (event_id, destination, route, order_key, status, "
             + "attempts, next_attempt_at, updated_at, kind, target, after_id) SELECT d.event_id, d.destination, d.route, "
-            + "NULL, 'pending', 0, ?, ?, 'edit', CAST(d.id AS TEXT), d.id FROM deliveries d WHERE d.event_id = ? "
+            + "NULL, 'pending', 0, ?, ?, 'edit', NULL, d.id FROM deliveries d WHERE d.event_id = ? "
             + "AND (d.kind IS NULL OR d.kind = 'follow-up') AND " + EDITABLE;
     /** How far back a visitor leaving reaches: a claim link's lifetime; older messages are left as they are. */
     static final long LEFT_REACHES_MILLIS = java.time.Duration.ofHours(24).toMillis();
     private static final String EDIT_CONVERSATION = "INSERT INTO deliveries (event_id, destination, route, order_key, "
             + "status, attempts, next_attempt_at, updated_at, kind, target, after_id) SELECT d.event_id, d.destination, "
-            + "d.route, NULL, 'pending', 0, ?, ?, 'edit', CAST(d.id AS TEXT), d.id FROM deliveries d JOIN events e "
+            + "d.route, NULL, 'pending', 0, ?, ?, 'edit', NULL, d.id FROM deliveries d JOIN events e "
             + "ON e.id = d.event_id WHERE e.conversation_id = ? AND e.type = '" + ESCALATION + "' "
             + "AND e.received_at <= ? AND e.received_at > ? AND (d.kind IS NULL OR d.kind = 'follow-up') AND "
             + EDITABLE;

@@ -13,7 +13,7 @@ import java.util.List;
 final class Rows {
 
     static final String DELIVERY_COLUMNS = "d.id, d.destination, d.route, d.attempts, e.id, e.type, "
-            + "e.conversation_id, e.body, e.received_at, d.claim, d.digest_id, d.kind, d.target";
+            + "e.conversation_id, e.body, e.received_at, d.claim, d.digest_id, d.kind, d.target, d.after_id";
 
     private Rows() {}
 
@@ -50,7 +50,7 @@ final class Rows {
                 Instant.ofEpochMilli(row.getLong(9)), EventFacts.NONE);
         return new Delivery(Long.toString(row.getLong(1)), event, row.getString(2), row.getString(3), row.getInt(4),
                 row.getLong(10), row.getLong(11), DeliveryKind.ofColumn(row.getString(12)),
-                java.util.Optional.ofNullable(row.getString(13)));
+                java.util.Optional.ofNullable(row.getString(13)), row.getLong(14));
     }
 
     /** The columns {@link #view} reads, in its order; {@code d} is the delivery, {@code e} its event. */

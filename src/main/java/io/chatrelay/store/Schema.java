@@ -155,11 +155,11 @@ final class Schema {
      * Migration 13: escalations that people take. {@code deliveries.kind} says what a delivery sends:
      * NULL the event itself, {@code follow-up} an escalation nobody took in time, {@code edit} a
      * message already posted brought up to date (who took it, the visitor left), {@code notice} an
-     * answer to one person's press; {@code target} is what an edit or notice is about (the delivery
-     * it edits, or a platform's own reference: it may hold a {@code response_url}, and is never
-     * shown), {@code posted} the platform's reference of the message a delivery posted, and
-     * {@code after_id} the delivery an edit waits for (the message it edits, while that is still on
-     * its way), outside its conversation's order so that it holds nothing back. At most
+     * answer to one person's press; {@code target} is a platform's own reference of what a notice
+     * or an edit is about (it may hold a {@code response_url}, and is never shown), {@code posted}
+     * the platform's reference of the message a delivery posted, and {@code after_id} the delivery
+     * whose message an edit edits: it waits for it while it is on its way, outside its
+     * conversation's order so that it holds nothing back. At most
      * one claim per event: the primary key makes the first one win. {@code inbound} holds the ids of
      * the requests Slack and Telegram sent, to answer a resent one once; {@code settings} what every
      * replica shares, such as the key that signs claim links. An agent's reply in a thread finds its

@@ -97,7 +97,7 @@ abstract class ClaimsContract {
         assertThat(due).extracting(Delivery::kind)
                 .containsExactlyInAnyOrder(DeliveryKind.EDIT, DeliveryKind.NOTICE, DeliveryKind.NOTICE);
         Delivery edit = due.stream().filter(d -> d.kind() == DeliveryKind.EDIT).findFirst().orElseThrow();
-        assertThat(claims.posted(Long.parseLong(edit.target().orElseThrow()))).hasValueSatisfying(posted ->
+        assertThat(claims.posted(edit.afterId())).hasValueSatisfying(posted ->
                 assertThat(posted).startsWith("{\"ts\":"));
     }
 

@@ -7,17 +7,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link Claims} on a JDBC database: presses share the durable group commit with accepted events. */
 final class JdbcClaims implements Claims {
 
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
-    private static final String ESCALATION = "live-chat-escalation";
     private static final String RECORD_INBOUND = "INSERT INTO inbound (source, id, at) VALUES (?, ?, ?) "
             + "ON CONFLICT (source, id) DO NOTHING";
     /** The one statement that decides who took an escalation: the first insert wins, the others change nothing. */
-    static final String CLAIM = "INSERT INTO claims (event_id, by_id, by_name, via, at) VALUES (?, ?, ?, ?, ?) "
+    private static final String CLAIM = "INSERT INTO claims (event_id, by_id, by_name, via, at) VALUES (?, ?, ?, ?, ?) "
             + "ON CONFLICT (event_id) DO NOTHING";
     private static final String CLAIM_OF = "SELECT by_id, by_name, via, at FROM claims WHERE event_id = ?";
     private static final String EVENT = "SELECT type, received_at FROM events WHERE id = ?";
@@ -42,8 +42,7 @@ final class JdbcClaims implements Claims {
     private static Taken take(Sql sql, Press press) throws SQLException {
         sql.flushBatches(); // the group's other writes, so that this one reads them
         long at = press.at().toEpochMilli();
-        if (press.inbound().isPresent()
-                && sql.update(RECORD_INBOUND, press.inbound().get().source(), press.inbound().get().id(), at) == 0) {
+        if (press.inbound().isPresent() && !recordInbound(sql, press.inbound().get(), at)) {
             return new Taken(Result.RESENT, claimOf(sql, press.eventId()), Optional.empty());
         }
         Optional<Instant> accepted = Optional.empty();
@@ -57,26 +56,41 @@ final class JdbcClaims implements Claims {
         if (type == null) {
             return new Taken(Result.UNKNOWN_EVENT, Optional.empty(), Optional.empty());
         }
-        if (!ESCALATION.equals(type)) {
+        if (!Escalations.ESCALATION.equals(type)) {
             return new Taken(Result.NOT_AN_ESCALATION, Optional.empty(), accepted);
         }
-        boolean won = sql.update(CLAIM, press.eventId(), press.byId(), press.byName(), press.via(), at) > 0;
-        Optional<Claim> claim = claimOf(sql, press.eventId());
         if (press.notice().isPresent()) { // first: the presser is waiting (Telegram's button spins until answered)
             queue(sql, press.eventId(), press.notice().get(), DeliveryKind.NOTICE, at);
         }
-        if (won) {
-            Escalations.editAll(sql, press.eventId(), at);
-            if (press.ownEdit().isPresent()) {
-                queue(sql, press.eventId(), press.ownEdit().get(), DeliveryKind.EDIT, at);
-            }
-            for (Queued queued : press.whenTaken()) {
-                queue(sql, press.eventId(), queued, DeliveryKind.NOTICE, at);
-            }
+        boolean won = claim(sql, press.eventId(), press.byId(), press.byName(), press.via(), at, press.whenTaken());
+        if (won && press.ownEdit().isPresent()) {
+            queue(sql, press.eventId(), press.ownEdit().get(), DeliveryKind.EDIT, at);
         }
+        Optional<Claim> claim = claimOf(sql, press.eventId());
         Result result = won ? Result.TOOK : claim.filter(c -> c.byId().equals(press.byId())).isPresent()
                 ? Result.ALREADY_YOURS : Result.TAKEN_BEFORE;
         return new Taken(result, claim, accepted);
+    }
+
+    /** Records an inbound request's id; false when it was recorded before (the platform resent it). */
+    static boolean recordInbound(Sql sql, Inbound inbound, long at) throws SQLException {
+        return sql.update(RECORD_INBOUND, inbound.source(), inbound.id(), at) > 0;
+    }
+
+    /**
+     * Takes the escalation for {@code byId} unless somebody has (a press, or a first reply); when this
+     * claim wins, queues an edit of each of its messages and {@code whenTaken}'s notices. True when it won.
+     */
+    static boolean claim(Sql sql, String eventId, String byId, String byName, String via, long at,
+                         List<Queued> whenTaken) throws SQLException {
+        if (sql.update(CLAIM, eventId, byId, byName, via, at) == 0) {
+            return false;
+        }
+        Escalations.editAll(sql, eventId, at);
+        for (Queued queued : whenTaken) {
+            queue(sql, eventId, queued, DeliveryKind.NOTICE, at);
+        }
+        return true;
     }
 
     static void queue(Sql sql, String eventId, Queued queued, DeliveryKind kind, long at) throws SQLException {
@@ -119,7 +133,7 @@ final class JdbcClaims implements Claims {
     public boolean firstTime(Inbound inbound, Instant at) {
         return durable.commit(sql -> {
             sql.flushBatches();
-            return sql.update(RECORD_INBOUND, inbound.source(), inbound.id(), at.toEpochMilli()) > 0;
+            return recordInbound(sql, inbound, at.toEpochMilli());
         }, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()));
     }
 

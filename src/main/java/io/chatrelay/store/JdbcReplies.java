@@ -60,17 +60,11 @@ final class JdbcReplies implements Replies {
         sql.flushBatches();
         long at = reply.at().toEpochMilli();
         String eventId = reply.escalation().eventId();
-        if (sql.update("INSERT INTO inbound (source, id, at) VALUES (?, ?, ?) ON CONFLICT (source, id) DO NOTHING",
-                reply.inbound().source(), reply.inbound().id(), at) == 0) {
+        if (!JdbcClaims.recordInbound(sql, reply.inbound(), at)) {
             return new Stored(Result.RESENT, false, JdbcClaims.claimOf(sql, eventId));
         }
-        boolean took = sql.update(JdbcClaims.CLAIM, eventId, reply.byId(), reply.byName(), reply.via(), at) > 0;
-        if (took) {
-            Escalations.editAll(sql, eventId, at);
-            for (Claims.Queued queued : reply.whenTaken()) {
-                JdbcClaims.queue(sql, eventId, queued, DeliveryKind.NOTICE, at);
-            }
-        }
+        boolean took = JdbcClaims.claim(sql, eventId, reply.byId(), reply.byName(), reply.via(), at,
+                reply.whenTaken());
         Optional<Claims.Claim> claim = JdbcClaims.claimOf(sql, eventId);
         if (reply.claimerOnly() && claim.filter(c -> c.byId().equals(reply.byId())).isEmpty()) {
             return new Stored(Result.NOT_YOURS, false, claim);

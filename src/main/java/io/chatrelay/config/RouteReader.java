@@ -56,22 +56,33 @@ final class RouteReader {
         if (!fields.has("to") || to.isEmpty()) {
             fields.problem("to", "is required: a list of destination names");
         }
-        Set<String> unique = new HashSet<>();
-        for (String destination : to) {
-            if (!destinationNames.contains(destination)) {
-                fields.problem("to", "unknown destination '" + destination + "'" + Closest.to(destination, destinationNames)
-                        .map(meant -> ": " + meant)
-                        .orElse(" (defined: " + String.join(", ", destinationNames) + ")"));
-            } else if (!unique.add(destination)) {
-                fields.problem("to", "destination '" + destination + "' is listed twice");
-            }
-        }
+        checkDestinations(fields, to, destinationNames);
         Optional<TemplateConfig> template = TemplateReader.read(fields);
         Schedule schedule = new Schedule(named(fields, "active_time_intervals", intervals),
                 named(fields, "mute_time_intervals", intervals));
         Optional<DigestConfig> digest = DigestReader.read(fields, match);
         Optional<UnclaimedConfig> unclaimed = UnclaimedReader.read(fields, match, destinationNames);
         return name.map(n -> new RouteConfig(n, match, to, template, schedule, digest, unclaimed));
+    }
+
+    /**
+     * Reports each name in {@code fields}' {@code to} that names no destination (with the closest that
+     * does) or is listed twice; true when every one names a destination.
+     */
+    static boolean checkDestinations(Fields fields, List<String> to, Set<String> destinationNames) {
+        Set<String> unique = new HashSet<>();
+        boolean known = true;
+        for (String destination : to) {
+            if (!destinationNames.contains(destination)) {
+                known = false;
+                fields.problem("to", "unknown destination '" + destination + "'" + Closest.to(destination,
+                        destinationNames).map(meant -> ": " + meant)
+                        .orElse(" (defined: " + String.join(", ", destinationNames) + ")"));
+            } else if (!unique.add(destination)) {
+                fields.problem("to", "destination '" + destination + "' is listed twice");
+            }
+        }
+        return known;
     }
 
     /** The time intervals a route names under {@code key}, each of which must be in the top-level {@code time_intervals}. */

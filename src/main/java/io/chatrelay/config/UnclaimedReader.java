@@ -1,7 +1,6 @@
 package io.chatrelay.config;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +31,7 @@ final class UnclaimedReader {
         if (to.isEmpty()) {
             unclaimed.problem("to", "is required: the destinations an untaken escalation goes to next");
         }
-        boolean known = checkDestinations(unclaimed, to, destinationNames);
+        boolean known = RouteReader.checkDestinations(unclaimed, to, destinationNames);
         unclaimed.finish();
         if (!DigestReader.canMatchEscalation(match)) {
             route.problem("unclaimed", "only an escalation can be taken, and this route's match.event rules out "
@@ -40,21 +39,5 @@ final class UnclaimedReader {
             return Optional.empty();
         }
         return inRange.filter(a -> known && !to.isEmpty()).map(a -> new UnclaimedConfig(a, to));
-    }
-
-    private static boolean checkDestinations(Fields unclaimed, List<String> to, Set<String> destinationNames) {
-        Set<String> unique = new HashSet<>();
-        boolean known = true;
-        for (String destination : to) {
-            if (!destinationNames.contains(destination)) {
-                known = false;
-                unclaimed.problem("to", "unknown destination '" + destination + "'" + Closest.to(destination,
-                        destinationNames).map(meant -> ": " + meant)
-                        .orElse(" (defined: " + String.join(", ", destinationNames) + ")"));
-            } else if (!unique.add(destination)) {
-                unclaimed.problem("to", "destination '" + destination + "' is listed twice");
-            }
-        }
-        return known;
     }
 }

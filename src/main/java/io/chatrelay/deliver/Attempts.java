@@ -209,14 +209,7 @@ final class Attempts {
             List<Claims.Queued> then = reply.map(ReplyNotices::delivered).orElse(List.of());
             if (recording.record(delivery, attempt, "delivered",
                     deadline -> outbox.delivered(delivery, attempt, sent.posted(), then, deadline))) {
-                sent.followUp().ifPresent(metrics::followUp);
-                reply.ifPresent(r -> replyDelivered(r, attempt));
-                metrics.deliveryOutcome(delivery.destination(), "delivered");
-                if (delivery.isDigest()) {
-                    digestCarried(delivery);
-                }
-                metrics.deliveryLatency(delivery.destination(),
-                        Duration.between(delivery.event().receivedAt(), attempt.at().plus(attempt.took())));
+                countDelivered(delivery, sent, attempt, reply);
                 if (lines.admits(destination, DeliveryLog.Settled.DELIVERED)) {
                     LOG.info("delivered {} status={} in {}ms (attempt {}){}", what(delivery), attempt.status(),
                             attempt.took().toMillis(), attempts, LogSafe.value(redactor.redact(note)));
@@ -225,7 +218,7 @@ final class Attempts {
         } else if (decision instanceof RetryPolicy.Decision.RetryAt retry) {
             if (recording.record(delivery, attempt, "retry",
                     deadline -> outbox.retryAt(delivery, retry.at(), attempt, deadline))) {
-                metrics.deliveryOutcome(delivery.destination(), "retried");
+                metrics.deliveryOutcome(destination, "retried");
                 if (lines.admits(destination, DeliveryLog.Settled.RETRIED)) {
                     LOG.warn("retry {} in {} after {} (attempt {} of {})", what(delivery), human(retry.after()),
                             LogSafe.value(attempt.reason()), attempts, maxAttempts);
@@ -233,13 +226,25 @@ final class Attempts {
             }
         } else if (recording.record(delivery, attempt, "dead", deadline -> outbox.dead(delivery, attempt,
                 reply.map(r -> ReplyNotices.dead(r, attempt.reason())).orElse(List.of()), deadline))) {
-            metrics.deliveryOutcome(delivery.destination(), "dead");
+            metrics.deliveryOutcome(destination, "dead");
             reply.ifPresent(r -> metrics.reply("dead"));
             if (lines.admits(destination, DeliveryLog.Settled.DEAD)) {
                 LOG.error("dead {}: {} (attempt {} of {})", what(delivery), LogSafe.value(attempt.reason()), attempts,
                         maxAttempts);
             }
         }
+    }
+
+    /** What a recorded delivery counts: its follow-up, its reply, its outcome, its digest, its latency. */
+    private void countDelivered(Delivery delivery, Sent sent, Attempt attempt, Optional<ReplyNotices.Reply> reply) {
+        sent.followUp().ifPresent(metrics::followUp);
+        reply.ifPresent(r -> replyDelivered(r, attempt));
+        metrics.deliveryOutcome(delivery.destination(), "delivered");
+        if (delivery.isDigest()) {
+            digestCarried(delivery);
+        }
+        metrics.deliveryLatency(delivery.destination(),
+                Duration.between(delivery.event().receivedAt(), attempt.at().plus(attempt.took())));
     }
 
     /**

@@ -44,7 +44,7 @@ final class DeliveryLog {
     boolean admits(String destination, Settled outcome) {
         Instant now = clock.instant();
         Tally tally = destinations.computeIfAbsent(destination, name -> new Tally());
-        Summary ended = tally.endIfDue(now);
+        Summary ended = tally.end(now, false);
         if (ended != null) {
             ended.write(destination);
         }
@@ -53,8 +53,17 @@ final class DeliveryLog {
 
     /** Writes the summary of every destination whose minute had lines held back and has ended by {@code now}. */
     void summariseDue(Instant now) {
+        summarise(now, false);
+    }
+
+    /** Writes the summary of every destination that had lines held back in its minute so far: at a stop. */
+    void summariseAll() {
+        summarise(clock.instant(), true);
+    }
+
+    private void summarise(Instant now, boolean early) {
         destinations.forEach((destination, tally) -> {
-            Summary ended = tally.endIfDue(now);
+            Summary ended = tally.end(now, early);
             if (ended != null) {
                 ended.write(destination);
             }
@@ -112,9 +121,12 @@ final class DeliveryLog {
             return false;
         }
 
-        /** Ends the minute if it has passed: its summary if it held any line back, else null. */
-        synchronized Summary endIfDue(Instant now) {
-            if (since == null || now.isBefore(since.plus(SUMMARY_EVERY))) {
+        /**
+         * Ends the minute if it has passed (or {@code early}): its summary if it held any line back,
+         * else null.
+         */
+        synchronized Summary end(Instant now, boolean early) {
+            if (since == null || !early && now.isBefore(since.plus(SUMMARY_EVERY))) {
                 return null;
             }
             Summary summary = null;

@@ -295,6 +295,7 @@ public final class Dispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("releasing unfinished deliveries failed: {}", LogSafe.value(setup.redactor().redact(e.getMessage())));
         }
+        deliveryLog.summariseAll(); // the counts of the minute so far are not lost with the process
     }
 
     @Override

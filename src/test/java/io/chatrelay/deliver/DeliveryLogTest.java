@@ -92,6 +92,22 @@ class DeliveryLogTest {
         }
     }
 
+    @Test
+    void stoppingSummarisesTheMinuteSoFar() {
+        try (LogCapture captured = new LogCapture()) {
+            admitted("stopsink", Settled.DELIVERED, 12);
+            admitted("quietsink", Settled.DELIVERED, 3);
+            clock.advance(Duration.ofSeconds(20));
+
+            log.summariseAll();
+
+            assertThat(summaries(captured, "stopsink")).singleElement().asString()
+                    .endsWith("destination=stopsink in the last 20s: 12 delivered, 0 retried, 0 dead, 0 skipped; 2"
+                            + TAIL);
+            assertThat(summaries(captured, "quietsink")).isEmpty();
+        }
+    }
+
     private long admitted(String destination, Settled outcome, int deliveries) {
         return IntStream.range(0, deliveries).filter(i -> log.admits(destination, outcome)).count();
     }

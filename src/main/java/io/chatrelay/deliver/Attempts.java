@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One send of one delivery: render it, send it, classify the answer, record the outcome in the
- * outbox, tell the rate limiter what the destination said, and log one line.
+ * outbox, tell the rate limiter what the destination said, and log one line, within the
+ * destination's line budget ({@link DeliveryLog}).
  */
 final class Attempts {
 
@@ -49,10 +50,18 @@ final class Attempts {
     private final Clock clock;
     private final Recording recording;
     private final RelayMetrics metrics;
+    private final DeliveryLog lines;
 
     Attempts(RelayConfig config, Senders senders, Outbox outbox, RateLimiter limiter, Clock clock,
              RelayMetrics metrics) {
+        this(config, senders, outbox, limiter, clock, metrics, new DeliveryLog(clock));
+    }
+
+    /** {@code lines}: the budget of the per-delivery lines, kept by the dispatcher across reloads. */
+    Attempts(RelayConfig config, Senders senders, Outbox outbox, RateLimiter limiter, Clock clock,
+             RelayMetrics metrics, DeliveryLog lines) {
         this.metrics = metrics;
+        this.lines = lines;
         this.config = config;
         this.formatters = Formatters.of(config);
         this.templates = new Templates(config);
@@ -171,8 +180,10 @@ final class Attempts {
     }
 
     /**
-     * Records the outcome and logs its one line; {@code note} says when the request was rendered
-     * plain, {@code answer} is the start of what the destination answered (null when nothing was).
+     * Records the outcome and logs its one line, unless the destination has written its budget of
+     * such lines this second (then it is only counted, not even formatted). The attempt's
+     * {@code note} says when the request was rendered plain, its {@code answer} is the start of what
+     * the destination answered (null when nothing was).
      */
     private void settle(Delivery delivery, Sent sent, Instant started) {
         Outcome outcome = aboutAMessage(delivery, sent.outcome(), delivery.attempts() + 1);
@@ -180,13 +191,15 @@ final class Attempts {
         String answer = sent.answer();
         Attempt attempt = new Attempt(started, status(outcome), redactor.shown(reason(outcome) + note), sent.took(),
                 answer == null || answer.isBlank() ? null : redactor.excerpt(answer, ANSWER_CHARS));
-        String what = what(delivery);
+        String destination = delivery.destination();
         int attempts = delivery.attempts() + 1;
         int maxAttempts = policy.maxAttempts();
         if (outcome instanceof Outcome.Skipped skipped) {
             if (recording.record(delivery, attempt, "skipped", deadline -> outbox.skipped(delivery, attempt, deadline))) {
                 sent.followUp().ifPresent(metrics::followUp);
-                LOG.info("skipped {}: {}", what, LogSafe.value(skipped.reason()));
+                if (lines.admits(destination, DeliveryLog.Settled.SKIPPED)) {
+                    LOG.info("skipped {}: {}", what(delivery), LogSafe.value(skipped.reason()));
+                }
             }
             return;
         }
@@ -196,30 +209,42 @@ final class Attempts {
             List<Claims.Queued> then = reply.map(ReplyNotices::delivered).orElse(List.of());
             if (recording.record(delivery, attempt, "delivered",
                     deadline -> outbox.delivered(delivery, attempt, sent.posted(), then, deadline))) {
-                sent.followUp().ifPresent(metrics::followUp);
-                reply.ifPresent(r -> replyDelivered(r, attempt));
-                metrics.deliveryOutcome(delivery.destination(), "delivered");
-                if (delivery.isDigest()) {
-                    digestCarried(delivery);
+                countDelivered(delivery, sent, attempt, reply);
+                if (lines.admits(destination, DeliveryLog.Settled.DELIVERED)) {
+                    LOG.info("delivered {} status={} in {}ms (attempt {}){}", what(delivery), attempt.status(),
+                            attempt.took().toMillis(), attempts, LogSafe.value(redactor.redact(note)));
                 }
-                metrics.deliveryLatency(delivery.destination(),
-                        Duration.between(delivery.event().receivedAt(), attempt.at().plus(attempt.took())));
-                LOG.info("delivered {} status={} in {}ms (attempt {}){}", what, attempt.status(),
-                        attempt.took().toMillis(), attempts, LogSafe.value(redactor.redact(note)));
             }
         } else if (decision instanceof RetryPolicy.Decision.RetryAt retry) {
             if (recording.record(delivery, attempt, "retry",
                     deadline -> outbox.retryAt(delivery, retry.at(), attempt, deadline))) {
-                metrics.deliveryOutcome(delivery.destination(), "retried");
-                LOG.warn("retry {} in {} after {} (attempt {} of {})", what, human(retry.after()),
-                        LogSafe.value(attempt.reason()), attempts, maxAttempts);
+                metrics.deliveryOutcome(destination, "retried");
+                if (lines.admits(destination, DeliveryLog.Settled.RETRIED)) {
+                    LOG.warn("retry {} in {} after {} (attempt {} of {})", what(delivery), human(retry.after()),
+                            LogSafe.value(attempt.reason()), attempts, maxAttempts);
+                }
             }
         } else if (recording.record(delivery, attempt, "dead", deadline -> outbox.dead(delivery, attempt,
                 reply.map(r -> ReplyNotices.dead(r, attempt.reason())).orElse(List.of()), deadline))) {
-            metrics.deliveryOutcome(delivery.destination(), "dead");
+            metrics.deliveryOutcome(destination, "dead");
             reply.ifPresent(r -> metrics.reply("dead"));
-            LOG.error("dead {}: {} (attempt {} of {})", what, LogSafe.value(attempt.reason()), attempts, maxAttempts);
+            if (lines.admits(destination, DeliveryLog.Settled.DEAD)) {
+                LOG.error("dead {}: {} (attempt {} of {})", what(delivery), LogSafe.value(attempt.reason()), attempts,
+                        maxAttempts);
+            }
         }
+    }
+
+    /** What a recorded delivery counts: its follow-up, its reply, its outcome, its digest, its latency. */
+    private void countDelivered(Delivery delivery, Sent sent, Attempt attempt, Optional<ReplyNotices.Reply> reply) {
+        sent.followUp().ifPresent(metrics::followUp);
+        reply.ifPresent(r -> replyDelivered(r, attempt));
+        metrics.deliveryOutcome(delivery.destination(), "delivered");
+        if (delivery.isDigest()) {
+            digestCarried(delivery);
+        }
+        metrics.deliveryLatency(delivery.destination(),
+                Duration.between(delivery.event().receivedAt(), attempt.at().plus(attempt.took())));
     }
 
     /**

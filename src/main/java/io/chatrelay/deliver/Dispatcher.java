@@ -73,6 +73,8 @@ public final class Dispatcher implements AutoCloseable {
     private final Claimed claimed;
     private final FailureStreak loopFailures;
     private final Pruning pruning;
+    /** The per-delivery lines' budget and counts: one for the dispatcher's life, across reloads. */
+    private final DeliveryLog deliveryLog;
     private volatile boolean running = true;
     private Instant nextHeartbeat = Instant.MIN;
     private int firstDestination;
@@ -87,6 +89,7 @@ public final class Dispatcher implements AutoCloseable {
         this.clock = clock;
         this.loopFailures = new FailureStreak(clock);
         this.limiter = new RateLimiter(limits(config), clock.instant());
+        this.deliveryLog = new DeliveryLog(clock);
         apply(config);
         this.concurrency = concurrency;
         this.senders = Executors.newCachedThreadPool(named("relay-send"));
@@ -115,7 +118,8 @@ public final class Dispatcher implements AutoCloseable {
 
     private void apply(RelayConfig newConfig) {
         this.setup = new Setup(newConfig, List.copyOf(newConfig.destinations().keySet()),
-                new Attempts(newConfig, transports, outbox, limiter, clock, metrics), Redactor.of(newConfig));
+                new Attempts(newConfig, transports, outbox, limiter, clock, metrics, deliveryLog),
+                Redactor.of(newConfig));
     }
 
     private static Map<String, Optional<RateLimit>> limits(RelayConfig config) {
@@ -132,6 +136,7 @@ public final class Dispatcher implements AutoCloseable {
     private void run() {
         while (running) {
             try {
+                deliveryLog.summariseDue(clock.instant()); // due even when no further delivery comes
                 shareStateWhenDue();
                 Instant wakeAt = dispatchDue();
                 loopFailures.worked().ifPresent(line -> LOG.info("dispatch loop {}", line));
@@ -290,6 +295,7 @@ public final class Dispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("releasing unfinished deliveries failed: {}", LogSafe.value(setup.redactor().redact(e.getMessage())));
         }
+        deliveryLog.summariseAll(); // the counts of the minute so far are not lost with the process
     }
 
     @Override

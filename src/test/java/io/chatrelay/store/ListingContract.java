@@ -149,14 +149,16 @@ abstract class ListingContract {
                 .withConversation("conv-5");
         EventFilter many = EventFilter.newest(PAGE).withDestination("sink").withStatus(DeliveryStatus.DELIVERED);
         EventFilter manyOfAType = EventFilter.newest(PAGE).withType("chat").withStatus(DeliveryStatus.DELIVERED);
+        EventFilter ofADestination = EventFilter.newest(PAGE).withDestination("ops");
 
-        for (EventFilter filter : List.of(none, few, fewInAConversation, many, manyOfAType)) {
+        for (EventFilter filter : List.of(none, few, fewInAConversation, many, manyOfAType, ofADestination)) {
             assertThat(eventPages(filter, 3)).as("%s", filter).containsExactlyElementsOf(
                     expectedEvents(rows, filter).stream().limit(3L * PAGE).toList());
         }
         try (Connection connection = DriverManager.getConnection(url)) {
             for (Query query : List.of(EventListing.matching(none), EventListing.matchingEvents(none),
-                    EventListing.matchingEvents(few))) {
+                    EventListing.matchingEvents(few), EventListing.matching(ofADestination),
+                    EventListing.matchingEvents(ofADestination))) {
                 List<String> plan = plan(connection, query);
                 assertThat(readsWhole(plan, "deliveries", "d")).as("%s", plan).isFalse();
             }

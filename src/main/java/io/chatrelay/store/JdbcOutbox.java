@@ -117,8 +117,9 @@ final class JdbcOutbox implements Outbox {
     }
 
     /**
-     * The claim, and the next due time when it found fewer than {@code max}, in one transaction: on
-     * a single-writer store one write of ingest's group commit.
+     * The claim, and the next due time when it found fewer than {@code max}, in one transaction
+     * shared with outcomes: on a single-writer store one write of ingest's group commit, elsewhere
+     * of the outcomes' own, so that a destination's outcomes and its next batch cost one commit.
      */
     @Override
     public Claim claim(String destination, Instant now, int max, Duration lease) {
@@ -128,8 +129,7 @@ final class JdbcOutbox implements Outbox {
             Digests.seal(sql, due);
             return new Claim(due, due.size() < max ? nextDue(sql, destination) : Optional.empty());
         };
-        return dialect.singleWriter() ? lazy.commitLazily(claim, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()))
-                : database.lazyTransaction(claim::apply);
+        return lazy.commitLazily(claim, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()));
     }
 
     @Override
@@ -180,7 +180,8 @@ final class JdbcOutbox implements Outbox {
             return sql.addToBatch(SETTLE_POSTED, status, delivery.attempts() + 1, next.toEpochMilli(),
                     attempt.status(), attempt.reason(), finished, posted, id, delivery.claim());
         };
-        // where outcomes have a writer of their own, no ingest or claim can come to share their transaction
+        // where outcomes have a writer of their own, only claims share it, and they come when sends free up:
+        // an outcome waiting for one would wait for itself
         Sql.BatchRow settled = dialect.singleWriter() ? lazy.commitWithCompany(write, deadline)
                 : lazy.commitLazily(write, deadline);
         return settled.changed() != 0;

@@ -69,21 +69,12 @@ final class SqliteDatabase implements Database {
         }
     }
 
-    /**
-     * Pages the log grows by before a commit copies them into the database file (SQLite's default is
-     * 1000). Every commit rewrites the same few pages (the newest leaves and the roots of each
-     * index), and a checkpoint copies each page once however often it changed: at the default, a
-     * busy relay checkpointed dozens of times a second, syncing the database file each time.
-     */
-    static final int CHECKPOINT_PAGES = 10_000;
-
     /** A connection with WAL journal, full sync on commit, a busy timeout and foreign keys enforced. */
     private static Connection connect(String url) throws SQLException {
         Connection connection = DriverManager.getConnection(url);
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode=WAL");
             statement.execute("PRAGMA synchronous=FULL");
-            statement.execute("PRAGMA wal_autocheckpoint=" + CHECKPOINT_PAGES);
             statement.execute("PRAGMA busy_timeout=10000");
             statement.execute("PRAGMA foreign_keys=ON");
             connection.setAutoCommit(true); // transactions are begun explicitly, see run()

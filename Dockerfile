@@ -29,6 +29,10 @@ ENV RELAY_CONFIG=/config/config.yaml \
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
     CMD ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms8m", "-Xmx32m", "-jar", "/app/chat-data-relay.jar", "healthcheck"]
 # JVM flags on the command line, not in JAVA_TOOL_OPTIONS (which every command would announce).
+# The README's memory options, whatever the container's limit: without them a limit of 1792 MB or
+# more makes the JVM pick G1 and size the heap from the limit. They beat JDK_JAVA_OPTIONS and
+# JAVA_TOOL_OPTIONS (both come before them); to change them, replace the entrypoint
+# (docs/operations.md, "Docker"). A JVM out of memory exits, for Docker to start it afresh.
 # SIGTERM (docker stop) drains for up to 5 s, inside Docker's default 10 s stop timeout, and exits 0.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/chat-data-relay.jar"]
+ENTRYPOINT ["java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/chat-data-relay.jar"]
 CMD ["serve"]

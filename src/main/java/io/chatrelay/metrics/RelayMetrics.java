@@ -14,6 +14,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -33,6 +35,15 @@ public final class RelayMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Periodic sampler;
+    /**
+     * The meters every event or delivery touches, built once per label set: registering one again
+     * looks it up by its whole id (tags sorted and compared), which on the hot path cost more than
+     * counting.
+     */
+    private final Map<String, Counter> received = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
+    private final Map<List<Object>, Timer> requests = new ConcurrentHashMap<>();
 
     public RelayMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -51,8 +62,9 @@ public final class RelayMetrics implements AutoCloseable {
 
     /** {@code chatrelay_events_received_total{event}}: events accepted (200). */
     public void eventReceived(String type) {
-        Counter.builder("chatrelay.events.received").description("Chat Data events accepted")
-                .tag("event", KNOWN_EVENTS.contains(type) ? type : "other").register(registry).increment();
+        received.computeIfAbsent(KNOWN_EVENTS.contains(type) ? type : "other", event -> Counter
+                .builder("chatrelay.events.received").description("Chat Data events accepted")
+                .tag("event", event).register(registry)).increment();
     }
 
     /**
@@ -72,8 +84,9 @@ public final class RelayMetrics implements AutoCloseable {
 
     /** {@code chatrelay_deliveries_total{destination,outcome}}: delivered, retried, dead. */
     public void deliveryOutcome(String destination, String outcome) {
-        Counter.builder("chatrelay.deliveries").description("Delivery attempts by outcome")
-                .tag("destination", destination).tag("outcome", outcome).register(registry).increment();
+        outcomes.computeIfAbsent(List.of(destination, outcome), key -> Counter.builder("chatrelay.deliveries")
+                .description("Delivery attempts by outcome").tag("destination", destination).tag("outcome", outcome)
+                .register(registry)).increment();
     }
 
     /**
@@ -87,9 +100,10 @@ public final class RelayMetrics implements AutoCloseable {
 
     /** {@code chatrelay_delivery_latency_seconds{destination}}: from acceptance to successful delivery. */
     public void deliveryLatency(String destination, Duration sinceAccepted) {
-        Timer.builder("chatrelay.delivery.latency").description("Time from acceptance to successful delivery")
-                .tag("destination", destination).serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry).record(sinceAccepted.isNegative() ? Duration.ZERO : sinceAccepted);
+        latencies.computeIfAbsent(destination, name -> Timer.builder("chatrelay.delivery.latency")
+                .description("Time from acceptance to successful delivery").tag("destination", name)
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry))
+                .record(sinceAccepted.isNegative() ? Duration.ZERO : sinceAccepted);
     }
 
     /** Buckets of {@code chatrelay_digest_events}: the events one digest carried. */
@@ -153,9 +167,9 @@ public final class RelayMetrics implements AutoCloseable {
 
     /** {@code http_server_requests_seconds{method,route,status}}. */
     public void httpRequest(String method, String route, int status, Duration took) {
-        Timer.builder("http.server.requests").description("HTTP requests served")
-                .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
-                .register(registry).record(took);
+        requests.computeIfAbsent(List.of(method, route, status), key -> Timer.builder("http.server.requests")
+                .description("HTTP requests served").tag("method", method).tag("route", route)
+                .tag("status", Integer.toString(status)).register(registry)).record(took);
     }
 
     /** {@code chatrelay_deliveries_pending} and {@code chatrelay_deliveries_dead}: cheap suppliers, called on every scrape. */

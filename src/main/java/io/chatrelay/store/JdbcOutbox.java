@@ -1,5 +1,6 @@
 package io.chatrelay.store;
 
+import io.chatrelay.event.ChatDataEvent;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.route.Target;
 import java.sql.PreparedStatement;
@@ -52,6 +53,7 @@ final class JdbcOutbox implements Outbox {
     private final GroupCommit lazy;
     private final String owner = UUID.randomUUID().toString();
     private final SharedState shared;
+    private final RecentEvents recent = new RecentEvents(Clock.systemUTC());
     private final EventRows rows;
     private final JdbcClaims claims;
     private final JdbcReplies replies;
@@ -95,6 +97,39 @@ final class JdbcOutbox implements Outbox {
         }, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()));
     }
 
+    /** Kept before the commit: once it commits, the dispatcher may claim a delivery at once. */
+    @Override
+    public void enqueue(RawEvent event, ChatDataEvent parsed, List<Target> targets) {
+        recent.remember(event.id(), parsed, targets.size(), event.body().length);
+        try {
+            enqueue(event, targets);
+        } catch (RuntimeException | Error e) {
+            recent.forget(event.id());
+            throw e;
+        }
+    }
+
+    @Override
+    public Enqueued enqueueOnce(RawEvent event, ChatDataEvent parsed, List<Target> targets, String digest,
+                                Instant seenAfter) {
+        recent.remember(event.id(), parsed, targets.size(), event.body().length);
+        try {
+            Enqueued enqueued = enqueueOnce(event, targets, digest, seenAfter);
+            if (enqueued.duplicate()) {
+                recent.forget(event.id()); // nothing was stored under this id
+            }
+            return enqueued;
+        } catch (RuntimeException | Error e) {
+            recent.forget(event.id());
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<ChatDataEvent> parsed(Delivery delivery) {
+        return delivery.isDigest() ? Optional.empty() : recent.take(delivery.event().id());
+    }
+
     /**
      * The event's rows and its digest in one batch of the group commit, as {@link #enqueue}'s; only
      * a copy costs a second, lazy, transaction: to count it on its first event and find that id.
@@ -117,8 +152,9 @@ final class JdbcOutbox implements Outbox {
     }
 
     /**
-     * The claim, and the next due time when it found fewer than {@code max}, in one transaction: on
-     * a single-writer store one write of ingest's group commit.
+     * The claim, and the next due time when it found fewer than {@code max}, in one transaction
+     * shared with outcomes: on a single-writer store one write of ingest's group commit, elsewhere
+     * of the outcomes' own, so that a destination's outcomes and its next batch cost one commit.
      */
     @Override
     public Claim claim(String destination, Instant now, int max, Duration lease) {
@@ -128,8 +164,7 @@ final class JdbcOutbox implements Outbox {
             Digests.seal(sql, due);
             return new Claim(due, due.size() < max ? nextDue(sql, destination) : Optional.empty());
         };
-        return dialect.singleWriter() ? lazy.commitLazily(claim, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()))
-                : database.lazyTransaction(claim::apply);
+        return lazy.commitLazily(claim, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()));
     }
 
     @Override
@@ -180,7 +215,8 @@ final class JdbcOutbox implements Outbox {
             return sql.addToBatch(SETTLE_POSTED, status, delivery.attempts() + 1, next.toEpochMilli(),
                     attempt.status(), attempt.reason(), finished, posted, id, delivery.claim());
         };
-        // where outcomes have a writer of their own, no ingest or claim can come to share their transaction
+        // where outcomes have a writer of their own, only claims share it, and they come when sends free up:
+        // an outcome waiting for one would wait for itself
         Sql.BatchRow settled = dialect.singleWriter() ? lazy.commitWithCompany(write, deadline)
                 : lazy.commitLazily(write, deadline);
         return settled.changed() != 0;

@@ -74,14 +74,24 @@ final class EventListing {
 
     /** How many deliveries match the delivery filter, counted up to {@link #FEW} + 1 in the index that finds them. */
     static Query matching(EventFilter filter) {
-        return deliveryConditions(filter, UnaryOperator.identity())
-                .query("SELECT COUNT(*) FROM (SELECT 1 FROM deliveries d", " LIMIT ?) m", FEW + 1);
+        return finding(filter).query("SELECT COUNT(*) FROM (SELECT 1 FROM deliveries d", " LIMIT ?) m", FEW + 1);
     }
 
     /** The ids of the events of the matching deliveries (few), newest first, from the cursor on. */
     static Query matchingEvents(EventFilter filter) {
-        return deliveryConditions(filter, UnaryOperator.identity()).andIfSet("d.event_id < ?", filter.before())
+        return finding(filter).andIfSet("d.event_id < ?", filter.before())
                 .query("SELECT DISTINCT d.event_id FROM deliveries d", " ORDER BY d.event_id DESC");
+    }
+
+    /**
+     * The delivery filters where they find the deliveries. A destination alone is every status of
+     * it: one range of {@code deliveries_status_destination} per status, the only index that holds
+     * a destination's deliveries whatever their status (the claim's hold pending ones only).
+     */
+    private static Where finding(EventFilter filter) {
+        Where where = deliveryConditions(filter, UnaryOperator.identity());
+        return filter.status() != null ? where : where.and("d.status IN (" + String.join(", ",
+                Arrays.stream(DeliveryStatus.values()).map(s -> "'" + s.column() + "'").toList()) + ")");
     }
 
     /** Of these events (a piece of {@link #PIECE} ids, padded), those that pass the event filters, newest first. */

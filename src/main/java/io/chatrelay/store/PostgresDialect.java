@@ -65,7 +65,9 @@ final class PostgresDialect implements SqlDialect {
             // column without a condition would have every lookup read the whole index
             Schema.listingIndexes("updated_at, destination"), Schema.THREADS_BY_AGE, Schema.eventDigests(""),
             Schema.digests("BIGSERIAL PRIMARY KEY"), Schema.EVENT_ROUTING,
-            Schema.eventFacts("TEXT COLLATE \"C\"", ""), Schema.actions("BIGSERIAL PRIMARY KEY"), Schema.ESCALATIONS);
+            Schema.eventFacts("TEXT COLLATE \"C\"", ""), Schema.actions("BIGSERIAL PRIMARY KEY"), Schema.ESCALATIONS,
+            // no status column, as above: the claim's status = 'pending' is what the indexes' WHERE says
+            Schema.pendingIndexes("destination, next_attempt_at", "destination, order_key, id"));
 
     /** The claimable rows, locked in the same statement; rows another replica holds are skipped, not waited for. */
     private static final String CLAIM = "UPDATE deliveries SET lease_until = ?, lease_owner = ?, claim = claim + 1 "

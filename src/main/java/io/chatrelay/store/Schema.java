@@ -195,6 +195,27 @@ final class Schema {
             """;
 
     /**
+     * Migration 14: the claim's two indexes hold pending deliveries only. A claim finds a
+     * destination's due deliveries in {@code deliveries_due}, and whether one is the oldest pending
+     * delivery of its conversation in {@code deliveries_conversation} ({@link #IS_HEAD}); nothing
+     * looks up a delivery of another status in either. Yet both held every delivery kept, and each
+     * settle moved its entry in both: two index entries deleted and two written, on pages far apart,
+     * in every commit of the single writer. Partial, they hold what is still to be sent: a settle
+     * only deletes its entries, and they stay as small as the backlog whatever the store's size. The
+     * deliveries of a destination whatever their status are ranges of
+     * {@code deliveries_status_destination} (see {@link EventListing}). {@code dueColumns} and
+     * {@code conversationColumns} differ by database: see each dialect.
+     */
+    static String pendingIndexes(String dueColumns, String conversationColumns) {
+        return """
+                DROP INDEX IF EXISTS deliveries_due;
+                CREATE INDEX deliveries_due ON deliveries (%s) WHERE status = 'pending';
+                DROP INDEX IF EXISTS deliveries_conversation;
+                CREATE INDEX deliveries_conversation ON deliveries (%s) WHERE status = 'pending';
+                """.formatted(dueColumns, conversationColumns);
+    }
+
+    /**
      * The oldest pending delivery of each conversation, the only one that may be sent; and an edit
      * only once the message it edits is no longer on its way.
      */

@@ -61,7 +61,10 @@ final class SqliteDialect implements SqlDialect {
             Schema.listingIndexes("status, updated_at, destination"), Schema.THREADS_BY_AGE,
             Schema.eventDigests(" WITHOUT ROWID"), Schema.digests("INTEGER PRIMARY KEY AUTOINCREMENT"),
             Schema.EVENT_ROUTING, Schema.eventFacts("TEXT", " WITHOUT ROWID"),
-            Schema.actions("INTEGER PRIMARY KEY AUTOINCREMENT"), Schema.ESCALATIONS);
+            Schema.actions("INTEGER PRIMARY KEY AUTOINCREMENT"), Schema.ESCALATIONS,
+            // status stays a (constant) key column for the same reason: the claim's status = 'pending'
+            // is one more equality for these indexes to match, as before they were partial
+            Schema.pendingIndexes("destination, status, next_attempt_at", "destination, order_key, status, id"));
 
     @Override
     public Database open(String url, StoreFaults faults) {

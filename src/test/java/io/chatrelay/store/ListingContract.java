@@ -149,14 +149,16 @@ abstract class ListingContract {
                 .withConversation("conv-5");
         EventFilter many = EventFilter.newest(PAGE).withDestination("sink").withStatus(DeliveryStatus.DELIVERED);
         EventFilter manyOfAType = EventFilter.newest(PAGE).withType("chat").withStatus(DeliveryStatus.DELIVERED);
+        EventFilter ofADestination = EventFilter.newest(PAGE).withDestination("ops");
 
-        for (EventFilter filter : List.of(none, few, fewInAConversation, many, manyOfAType)) {
+        for (EventFilter filter : List.of(none, few, fewInAConversation, many, manyOfAType, ofADestination)) {
             assertThat(eventPages(filter, 3)).as("%s", filter).containsExactlyElementsOf(
                     expectedEvents(rows, filter).stream().limit(3L * PAGE).toList());
         }
         try (Connection connection = DriverManager.getConnection(url)) {
             for (Query query : List.of(EventListing.matching(none), EventListing.matchingEvents(none),
-                    EventListing.matchingEvents(few))) {
+                    EventListing.matchingEvents(few), EventListing.matching(ofADestination),
+                    EventListing.matchingEvents(ofADestination))) {
                 List<String> plan = plan(connection, query);
                 assertThat(readsWhole(plan, "deliveries", "d")).as("%s", plan).isFalse();
             }
@@ -202,6 +204,26 @@ abstract class ListingContract {
 
     /** A claim reads {@code deliveries_due} and {@code deliveries_conversation}, not the listing's index. */
     abstract void assertClaimsUseTheirIndexes(List<String> plan);
+
+    /** How many entries an index holds now. */
+    abstract long indexEntries(Connection connection, String index) throws SQLException;
+
+    @Test
+    void dueAndConversationIndexesHoldOnlyPendingDeliveries() throws SQLException {
+        long pending = fill().stream().filter(r -> r.status() == DeliveryStatus.PENDING).count();
+        Instant later = T0.plusSeconds(EVENTS);
+        List<Delivery> claimed = claimDue(store.outbox(), "sink", later, 3, Duration.ofSeconds(30));
+        claimed.forEach(delivery -> assertThat(store.outbox().delivered(delivery, new Attempt(later, 200, "OK",
+                Duration.ofMillis(5)), Deadline.in(Duration.ofSeconds(10), Clock.systemUTC()))).isTrue());
+
+        try (Connection connection = DriverManager.getConnection(url)) {
+            assertThat(indexEntries(connection, "deliveries_status_destination")).as("every delivery")
+                    .isEqualTo(EVENTS);
+            assertThat(indexEntries(connection, "deliveries_due")).as("the pending ones, less those settled")
+                    .isEqualTo(pending - 3);
+            assertThat(indexEntries(connection, "deliveries_conversation")).isEqualTo(pending - 3);
+        }
+    }
 
     @Test
     void retentionReadsOnlyWhatIsOldEnoughToPrune() throws SQLException {
@@ -259,6 +281,36 @@ abstract class ListingContract {
                     "deliveries_delivered").doesNotContain("deliveries_status");
             assertThat(indexes(connection, "threads")).as("migration 7").contains("threads_created");
         }
+    }
+
+    @Test
+    void aStoreFilledBeforeThePartialIndexesClaimsEachConversationsPendingDeliveriesInOrder() throws SQLException {
+        store.close();
+        url = freshUrl();
+        Database database = StoreKit.open(dialect, url);
+        try {
+            Migrations.apply(database, dialect, 13); // before migration 14, the claim's partial indexes
+        } finally {
+            database.close();
+        }
+        long pending = fill().stream().filter(r -> r.status() == DeliveryStatus.PENDING).count();
+
+        store = Store.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
+
+        try (Connection connection = DriverManager.getConnection(url)) {
+            assertThat(indexEntries(connection, "deliveries_due")).isEqualTo(pending);
+            assertThat(indexEntries(connection, "deliveries_conversation")).isEqualTo(pending);
+        }
+        // events 100001 and 100002 are the pending deliveries of conv-0, 100101 and 100102 of conv-5, ...
+        Instant later = T0.plusSeconds(EVENTS);
+        List<Delivery> heads = claimDue(store.outbox(), "sink", later, 3, Duration.ofSeconds(30));
+        assertThat(heads).extracting(d -> d.event().id()).as("the oldest of each conversation only")
+                .containsExactly("100001", "100101", "100201");
+        heads.forEach(delivery -> store.outbox().delivered(delivery, new Attempt(later, 200, "OK",
+                Duration.ofMillis(5)), Deadline.in(Duration.ofSeconds(10), Clock.systemUTC())));
+        assertThat(claimDue(store.outbox(), "sink", later, 3, Duration.ofSeconds(30))).extracting(d -> d.event().id())
+                .as("each next in its conversation, older than the next conversation's head")
+                .containsExactly("100002", "100102", "100202");
     }
 
     @Test

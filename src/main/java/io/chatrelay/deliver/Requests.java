@@ -55,9 +55,7 @@ final class Requests {
         if (delivery.isDigest()) {
             return new Prepared.Send(DigestRendering.render(outbox, formatters, delivery, now), false);
         }
-        Optional<ChatDataEvent> parsed = outbox.parsed(delivery);
-        ChatDataEvent event = parsed.isPresent() ? parsed.get()
-                : EventParser.parseStored(delivery.event().body(), delivery.event().type());
+        ChatDataEvent event = EventParser.parseStored(delivery.event().body(), delivery.event().type());
         Formatter formatter = formatters.forDestination(delivery.destination());
         Envelope envelope = envelope(delivery, formatter, event, now);
         return switch (delivery.kind()) {

@@ -137,7 +137,7 @@ public final class IngestHandler implements Handler {
         load.committing();
         Outbox.Enqueued enqueued;
         try {
-            enqueued = enqueue(raw, event, targets, topic, current.dedupeWindow());
+            enqueued = enqueue(raw, targets, topic, current.dedupeWindow());
         } catch (StoreUnavailableException e) {
             logBudget.write("store unavailable", note -> LOG.error("store unavailable, answered 503 for a {} event: {}{}",
                     LogSafe.value(event.type()), LogSafe.value(e.getMessage()), note));
@@ -163,14 +163,12 @@ public final class IngestHandler implements Handler {
     }
 
     /** The event and its deliveries, unless the same topic and bytes were accepted within the window. */
-    private Outbox.Enqueued enqueue(RawEvent raw, ChatDataEvent event, List<Target> targets, String topic,
-                                    Duration window) {
+    private Outbox.Enqueued enqueue(RawEvent raw, List<Target> targets, String topic, Duration window) {
         if (window.isZero()) {
-            outbox.enqueue(raw, event, targets);
+            outbox.enqueue(raw, targets);
             return new Outbox.Enqueued(raw.id(), false);
         }
-        return outbox.enqueueOnce(raw, event, targets, BodyDigest.of(topic, raw.body()),
-                raw.receivedAt().minus(window));
+        return outbox.enqueueOnce(raw, targets, BodyDigest.of(topic, raw.body()), raw.receivedAt().minus(window));
     }
 
     /**

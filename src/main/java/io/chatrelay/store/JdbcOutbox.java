@@ -1,6 +1,5 @@
 package io.chatrelay.store;
 
-import io.chatrelay.event.ChatDataEvent;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.route.Target;
 import java.sql.PreparedStatement;
@@ -53,7 +52,6 @@ final class JdbcOutbox implements Outbox {
     private final GroupCommit lazy;
     private final String owner = UUID.randomUUID().toString();
     private final SharedState shared;
-    private final RecentEvents recent = new RecentEvents(Clock.systemUTC());
     private final EventRows rows;
     private final JdbcClaims claims;
     private final JdbcReplies replies;
@@ -95,39 +93,6 @@ final class JdbcOutbox implements Outbox {
             rows.insert(sql, event, targets);
             return null;
         }, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()));
-    }
-
-    /** Kept before the commit: once it commits, the dispatcher may claim a delivery at once. */
-    @Override
-    public void enqueue(RawEvent event, ChatDataEvent parsed, List<Target> targets) {
-        recent.remember(event.id(), parsed, targets.size(), event.body().length);
-        try {
-            enqueue(event, targets);
-        } catch (RuntimeException | Error e) {
-            recent.forget(event.id());
-            throw e;
-        }
-    }
-
-    @Override
-    public Enqueued enqueueOnce(RawEvent event, ChatDataEvent parsed, List<Target> targets, String digest,
-                                Instant seenAfter) {
-        recent.remember(event.id(), parsed, targets.size(), event.body().length);
-        try {
-            Enqueued enqueued = enqueueOnce(event, targets, digest, seenAfter);
-            if (enqueued.duplicate()) {
-                recent.forget(event.id()); // nothing was stored under this id
-            }
-            return enqueued;
-        } catch (RuntimeException | Error e) {
-            recent.forget(event.id());
-            throw e;
-        }
-    }
-
-    @Override
-    public Optional<ChatDataEvent> parsed(Delivery delivery) {
-        return delivery.isDigest() ? Optional.empty() : recent.take(delivery.event().id());
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.chatrelay.store;
 
-import io.chatrelay.event.ChatDataEvent;
 import io.chatrelay.event.RawEvent;
 import io.chatrelay.route.Target;
 import java.time.Duration;
@@ -27,13 +26,6 @@ public interface Outbox {
     /** Commits the event and one pending delivery per target before returning. */
     void enqueue(RawEvent event, List<Target> targets);
 
-    /**
-     * As {@link #enqueue(RawEvent, List)}; {@code parsed} is the event as ingest read it, which its
-     * deliveries take instead of parsing the stored body again while it is in memory (see
-     * {@link #parsed}).
-     */
-    void enqueue(RawEvent event, ChatDataEvent parsed, List<Target> targets);
-
     /** What {@link #enqueueOnce} did: stored a new event, or found an earlier one with the same digest. */
     record Enqueued(String eventId, boolean duplicate) {}
 
@@ -46,17 +38,6 @@ public interface Outbox {
      * new event.
      */
     Enqueued enqueueOnce(RawEvent event, List<Target> targets, String digest, Instant seenAfter);
-
-    /** As {@link #enqueueOnce(RawEvent, List, String, Instant)}, with the event as ingest read it. */
-    Enqueued enqueueOnce(RawEvent event, ChatDataEvent parsed, List<Target> targets, String digest,
-                         Instant seenAfter);
-
-    /**
-     * The delivery's event as ingest parsed it, while this process keeps it for the first claims of
-     * its deliveries; empty after a restart, on another replica, for a retry, or when memory was
-     * short: the stored body, parsed, gives the same event.
-     */
-    Optional<ChatDataEvent> parsed(Delivery delivery);
 
     /** A claim's deliveries and, when they are fewer than asked for, when the next could be claimed. */
     record Claim(List<Delivery> deliveries, Optional<Instant> nextDue) {}

@@ -92,44 +92,6 @@ abstract class OutboxContract {
     }
 
     @Test
-    void eachDeliveryTakesTheEventIngestParsedUntilARestart() throws Exception {
-        RawEvent raw = event("e1", "c1", T0);
-        io.chatrelay.event.ChatDataEvent parsed = io.chatrelay.event.EventParser.parseStored(raw.body(), raw.type());
-        outbox.enqueue(raw, parsed, to("slack", "crm"));
-        outbox.enqueue(event("e2", "c2", T0), parsed, to("slack"));
-
-        Delivery slack = claimDue(outbox, "slack", T0, 1, LEASE).get(0);
-        Delivery crm = claimDue(outbox, "crm", T0, 1, LEASE).get(0);
-        assertThat(outbox.parsed(slack)).containsSame(parsed);
-        assertThat(outbox.parsed(crm)).containsSame(parsed);
-        assertThat(outbox.parsed(slack)).as("taken once per delivery: a retry parses the body").isEmpty();
-
-        store.close();
-        use(reopen());
-        List<Delivery> afterRestart = claimDue(outbox, "slack", T0, 10, LEASE);
-        assertThat(afterRestart).extracting(d -> d.event().id()).contains("e2");
-        assertThat(afterRestart).as("the stored body is parsed after a restart")
-                .allSatisfy(d -> assertThat(outbox.parsed(d)).isEmpty());
-    }
-
-    @Test
-    void aCopyAnsweredAsADuplicateKeepsNothingInMemory() throws Exception {
-        RawEvent first = event("e1", "c1", T0);
-        io.chatrelay.event.ChatDataEvent parsed = io.chatrelay.event.EventParser.parseStored(first.body(),
-                first.type());
-        outbox.enqueueOnce(first, parsed, to("slack"), "digest-1", T0.minusSeconds(60));
-
-        Outbox.Enqueued copy = outbox.enqueueOnce(event("e2", "c1", T0), parsed, to("slack"), "digest-1",
-                T0.minusSeconds(60));
-
-        assertThat(copy.duplicate()).isTrue();
-        Delivery delivery = claimDue(outbox, "slack", T0, 10, LEASE).get(0);
-        assertThat(outbox.parsed(delivery)).containsSame(parsed);
-        assertThat(outbox.parsed(new Delivery("0", event("e2", "c1", T0), "slack", "route-slack", 0, 1)))
-                .as("the copy's id was never stored").isEmpty();
-    }
-
-    @Test
     void keepsTheEventBytesAndOneDeliveryPerDestination() {
         outbox.enqueue(event("e1", "c1", T0), to("slack", "crm"));
 

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatrelay.deliver.DeliveryLog.Settled;
 import io.chatrelay.testkit.LogCapture;
-import java.time.Clock;
+import io.chatrelay.testkit.StoppedClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -117,31 +114,4 @@ class DeliveryLogTest {
                 .toList();
     }
 
-    /** A clock that stands still until the test moves it. */
-    private static final class StoppedClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        StoppedClock(String at) {
-            now = new AtomicReference<>(Instant.parse(at));
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(at -> at.plus(by));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -16,15 +16,13 @@ import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.LogCapture;
 import io.chatrelay.testkit.RelayUnderTest;
 import io.chatrelay.testkit.Sink;
+import io.chatrelay.testkit.StoppedClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +45,7 @@ class OutcomeRecordingTest {
 
     @Test
     void aStoreThatHangsHoldsAnOutcomeNoLongerThanTheLeaseMarginInAllAndStoresNothingLater() throws Exception {
-        ManualClock clock = new ManualClock();
+        StoppedClock clock = new StoppedClock();
         ExecutorService sender = Executors.newSingleThreadExecutor();
         try (Sink crm = Sink.ok(); LogCapture log = new LogCapture(); RelayMetrics metrics = new RelayMetrics()) {
             RelayConfig config = RelayUnderTest.config(dir, """
@@ -120,27 +117,4 @@ class OutcomeRecordingTest {
         }
     }
 
-    /** A clock that moves only when the test moves it. */
-    private static final class ManualClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-        void advance(Duration by) {
-            now.updateAndGet(at -> at.plus(by));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

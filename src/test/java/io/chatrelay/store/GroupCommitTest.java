@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatrelay.testkit.Eventually;
+import io.chatrelay.testkit.StoppedClock;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,7 +161,7 @@ class GroupCommitTest {
 
     @Test
     void aCallerThatGaveUpBeforeItsWriteWasTakenHasStoredNothing() throws Exception {
-        ManualClock clock = new ManualClock();
+        StoppedClock clock = new StoppedClock("2026-11-24T12:00:00Z");
         CompletableFuture<Void> blocker = inBackground(this::holdTheWriter, PLENTY);
         writerHeld.await(5, TimeUnit.SECONDS);
         CompletableFuture<Void> late = inBackground(insert(1), Deadline.in(Duration.ofSeconds(5), clock));
@@ -180,7 +178,7 @@ class GroupCommitTest {
 
     @Test
     void aCallerThatGaveUpWhileItsWriteWasUnderWayHasStoredNothing() throws Exception {
-        ManualClock clock = new ManualClock();
+        StoppedClock clock = new StoppedClock("2026-11-24T12:00:00Z");
         CompletableFuture<Void> slow = inBackground(sql -> {
             sql.update("INSERT INTO t (x) VALUES (1)");
             holdTheWriter(sql);
@@ -234,27 +232,4 @@ class GroupCommitTest {
         });
     }
 
-    /** A clock that moves only when the test moves it. */
-    private static final class ManualClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-24T12:00:00Z"));
-
-        void advance(Duration by) {
-            now.updateAndGet(at -> at.plus(by));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 }

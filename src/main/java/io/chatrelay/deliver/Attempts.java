@@ -51,6 +51,7 @@ final class Attempts {
     private final Recording recording;
     private final RelayMetrics metrics;
     private final DeliveryLog lines;
+    private final DeliveredCounts counts;
 
     Attempts(RelayConfig config, Senders senders, Outbox outbox, RateLimiter limiter, Clock clock,
              RelayMetrics metrics) {
@@ -62,6 +63,7 @@ final class Attempts {
              RelayMetrics metrics, DeliveryLog lines) {
         this.metrics = metrics;
         this.lines = lines;
+        this.counts = new DeliveredCounts(outbox, metrics);
         this.config = config;
         this.formatters = Formatters.of(config);
         this.templates = new Templates(config);
@@ -209,7 +211,7 @@ final class Attempts {
             List<Claims.Queued> then = reply.map(ReplyNotices::delivered).orElse(List.of());
             if (recording.record(delivery, attempt, "delivered",
                     deadline -> outbox.delivered(delivery, attempt, sent.posted(), then, deadline))) {
-                countDelivered(delivery, sent, attempt, reply);
+                counts.count(delivery, attempt, sent.followUp(), reply);
                 if (lines.admits(destination, DeliveryLog.Settled.DELIVERED)) {
                     LOG.info("delivered {} status={} in {}ms (attempt {}){}", what(delivery), attempt.status(),
                             attempt.took().toMillis(), attempts, LogSafe.value(redactor.redact(note)));
@@ -235,18 +237,6 @@ final class Attempts {
         }
     }
 
-    /** What a recorded delivery counts: its follow-up, its reply, its outcome, its digest, its latency. */
-    private void countDelivered(Delivery delivery, Sent sent, Attempt attempt, Optional<ReplyNotices.Reply> reply) {
-        sent.followUp().ifPresent(metrics::followUp);
-        reply.ifPresent(r -> replyDelivered(r, attempt));
-        metrics.deliveryOutcome(delivery.destination(), "delivered");
-        if (delivery.isDigest()) {
-            digestCarried(delivery);
-        }
-        metrics.deliveryLatency(delivery.destination(),
-                Duration.between(delivery.event().receivedAt(), attempt.at().plus(attempt.took())));
-    }
-
     /**
      * An edit or a notice the platform refuses for good (a message deleted or too old to edit, a
      * press answered too late) changes only how a message looks: it is settled skipped with the
@@ -263,28 +253,6 @@ final class Attempts {
             return new Outcome.Skipped("gave up after " + attempts + " attempts: " + retry.reason());
         }
         return outcome;
-    }
-
-    /** Counts a reply the visitor got, and the escalation's first such one; a store that cannot say loses only that. */
-    private void replyDelivered(ReplyNotices.Reply reply, Attempt attempt) {
-        metrics.reply("delivered");
-        Instant at = attempt.at().plus(attempt.took());
-        try {
-            if (outbox.claims().firstReply(reply.escalationId(), at)) {
-                metrics.firstReply(Duration.between(reply.escalationAcceptedAt(), at));
-            }
-        } catch (StoreUnavailableException e) {
-            LOG.debug("first reply of event={} not counted: {}", reply.escalationId(), e.getMessage());
-        }
-    }
-
-    /** Counts a delivered digest and the events it carried; a store that cannot say loses only the count. */
-    private void digestCarried(Delivery delivery) {
-        try {
-            metrics.digestDelivered(delivery.destination(), outbox.digest(delivery).events().size());
-        } catch (StoreUnavailableException e) {
-            metrics.digestDelivered(delivery.destination(), 0);
-        }
     }
 
     static String what(Delivery delivery) {

@@ -122,8 +122,9 @@ class FollowUpTest {
                     .withDestination("on-call")).get(0);
             assertThat(followUp.status()).isEqualTo(DeliveryStatus.SKIPPED);
             assertThat(followUp.lastReason()).contains("taken by Ana at").contains("via support");
-            assertThat(Http.get(relay.port(), "/metrics").body())
-                    .contains("chatrelay_followups_total{outcome=\"taken\"} 1.0");
+            // counted once its outcome is recorded, a moment after the store says it is settled
+            Eventually.holds("the follow-up counted", () -> Http.get(relay.port(), "/metrics").body()
+                    .contains("chatrelay_followups_total{outcome=\"taken\"} 1.0"));
         }
     }
 
@@ -142,8 +143,9 @@ class FollowUpTest {
 
             Eventually.holds("the follow-up settled", () -> relay.pendingDeliveries() == 0);
             assertThat(onCall.requestCount()).isZero();
-            assertThat(Http.get(relay.port(), "/metrics").body())
-                    .contains("chatrelay_followups_total{outcome=\"left\"} 1.0");
+            // counted once its outcome is recorded, a moment after the store says it is settled
+            Eventually.holds("the follow-up counted", () -> Http.get(relay.port(), "/metrics").body()
+                    .contains("chatrelay_followups_total{outcome=\"left\"} 1.0"));
         }
     }
 }

@@ -44,10 +44,7 @@ final class DeliveryLog {
     boolean admits(String destination, Settled outcome) {
         Instant now = clock.instant();
         Tally tally = destinations.computeIfAbsent(destination, name -> new Tally());
-        Summary ended = tally.end(now, false);
-        if (ended != null) {
-            ended.write(destination);
-        }
+        summarise(destination, tally, now, false);
         return tally.admit(outcome, now);
     }
 
@@ -62,12 +59,15 @@ final class DeliveryLog {
     }
 
     private void summarise(Instant now, boolean early) {
-        destinations.forEach((destination, tally) -> {
-            Summary ended = tally.end(now, early);
-            if (ended != null) {
-                ended.write(destination);
-            }
-        });
+        destinations.forEach((destination, tally) -> summarise(destination, tally, now, early));
+    }
+
+    /** Ends the destination's minute if it has passed (or {@code early}), writing its summary if it has one. */
+    private static void summarise(String destination, Tally tally, Instant now, boolean early) {
+        Summary ended = tally.end(now, early);
+        if (ended != null) {
+            ended.write(destination);
+        }
     }
 
     /** What one destination's minute came to: deliveries and lines held back per outcome, by ordinal. */

@@ -53,11 +53,6 @@ final class Attempts {
     private final DeliveryLog lines;
     private final DeliveredCounts counts;
 
-    Attempts(RelayConfig config, Senders senders, Outbox outbox, RateLimiter limiter, Clock clock,
-             RelayMetrics metrics) {
-        this(config, senders, outbox, limiter, clock, metrics, new DeliveryLog(clock));
-    }
-
     /** {@code lines}: the budget of the per-delivery lines, kept by the dispatcher across reloads. */
     Attempts(RelayConfig config, Senders senders, Outbox outbox, RateLimiter limiter, Clock clock,
              RelayMetrics metrics, DeliveryLog lines) {

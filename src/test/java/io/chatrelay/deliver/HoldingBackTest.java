@@ -68,7 +68,7 @@ class HoldingBackTest {
                 Delivery claimed = claimDue(outbox, "crm", clock.instant(), 1, config.lease("crm")).get(0);
                 RateLimiter limiter = new RateLimiter(Map.of("crm", Optional.empty()), clock.instant());
                 Attempts attempts = new Attempts(config, Senders.real(Duration.ofSeconds(5)), outbox, limiter, clock,
-                        metrics);
+                        metrics, new DeliveryLog(clock));
                 AtomicReference<Boolean> paused = new AtomicReference<>();
 
                 attempts.run(claimed, () -> paused.set(limiter.paused("crm", clock.instant())));

@@ -60,7 +60,7 @@ class OutcomeRecordingTest {
                         List.of(new Target("crm", "all")));
                 Delivery delivery = claimDue(outbox, "crm", clock.instant(), 1, config.lease("crm")).get(0);
                 Attempts attempts = new Attempts(config, Senders.real(Duration.ofSeconds(5)), outbox,
-                        new RateLimiter(Map.of("crm", Optional.empty()), clock.instant()), clock, metrics);
+                        new RateLimiter(Map.of("crm", Optional.empty()), clock.instant()), clock, metrics, new DeliveryLog(clock));
                 otherSql.execute("BEGIN EXCLUSIVE"); // the store now hangs every write
 
                 CompletableFuture<Void> attempt = CompletableFuture.runAsync(() -> attempts.run(delivery, () -> { }), sender);
@@ -102,7 +102,7 @@ class OutcomeRecordingTest {
                 outbox.release(stale);
                 Delivery current = claimDue(outbox, "crm", clock.instant(), 1, config.lease("crm")).get(0);
                 Attempts attempts = new Attempts(config, Senders.real(Duration.ofSeconds(5)), outbox,
-                        new RateLimiter(Map.of("crm", Optional.empty()), clock.instant()), clock, metrics);
+                        new RateLimiter(Map.of("crm", Optional.empty()), clock.instant()), clock, metrics, new DeliveryLog(clock));
 
                 attempts.run(stale, () -> { });
 

@@ -59,7 +59,7 @@ class TransportsTest {
                     List.of(new Target("crm", "all"), new Target("support-mail", "all")));
             Attempts attempts = new Attempts(config, senders, outbox,
                     new RateLimiter(Map.of("crm", Optional.empty(), "support-mail", Optional.empty()), clock.instant()),
-                    clock, metrics);
+                    clock, metrics, new DeliveryLog(clock));
 
             for (String destination : List.of("crm", "support-mail")) {
                 Delivery delivery = claimDue(outbox, destination, clock.instant(), 1, config.lease(destination)).get(0);

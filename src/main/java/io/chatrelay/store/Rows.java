@@ -30,13 +30,18 @@ final class Rows {
 
     /** The claimed deliveries with their events, in one query, oldest first. */
     static List<Delivery> deliveries(Sql sql, List<Long> ids) throws SQLException {
-        List<Delivery> deliveries = new ArrayList<>(ids.size());
         PreparedStatement select = sql.prepare("SELECT " + DELIVERY_COLUMNS
                 + " FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.id IN ("
                 + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") ORDER BY d.id");
         for (int i = 0; i < ids.size(); i++) {
             select.setLong(i + 1, ids.get(i));
         }
+        return deliveries(select);
+    }
+
+    /** The deliveries a query selecting {@link #DELIVERY_COLUMNS} finds, in its order. */
+    static List<Delivery> deliveries(PreparedStatement select) throws SQLException {
+        List<Delivery> deliveries = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 deliveries.add(delivery(rows));

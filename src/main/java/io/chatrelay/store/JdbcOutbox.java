@@ -18,35 +18,18 @@ final class JdbcOutbox implements Outbox {
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
     private static final String NEXT_DUE = "SELECT MIN(d.next_attempt_at) FROM deliveries d "
             + "WHERE d.destination = ? AND d.status = 'pending' AND d.lease_until IS NULL AND " + Schema.IS_HEAD;
-    /** Applied only while the claim that handed the delivery out is its latest; ends that claim. */
-    private static final String SETTLE = "UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, "
-            + "lease_until = NULL, lease_owner = NULL, claim = claim + 1, last_status = ?, last_reason = ?, "
-            + "updated_at = ? WHERE id = ? AND claim = ?";
-    /**
-     * As {@link #SETTLE}, keeping the reference of the message the delivery posted. Apart, so that the
-     * settle of every other delivery leaves {@code posted} (and its index) alone.
-     */
-    private static final String SETTLE_POSTED = "UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, "
-            + "lease_until = NULL, lease_owner = NULL, claim = claim + 1, last_status = ?, last_reason = ?, "
-            + "updated_at = ?, posted = ? WHERE id = ? AND claim = ?";
     private static final String RELEASE = "UPDATE deliveries SET lease_until = NULL, lease_owner = NULL, "
             + "claim = claim + 1 WHERE id = ? AND claim = ? AND status = 'pending'";
 
-
     private final Database database;
     private final SqlDialect dialect;
-    /**
-     * Attempts are numbered by their history, not by the attempt counter, which a replay resets. The
-     * row is written only while the claim is still the delivery's latest (and, where the database
-     * has row locks, keeps it so until the settle that follows in the same transaction).
-     */
-    private final String recordAttempt;
     /**
      * A notice about a claimed delivery, queued only while the claim is still its latest; where the
      * database has row locks, it keeps it so until the settle that follows in the same transaction,
      * so that a replica taking the delivery over meanwhile cannot have it queued twice.
      */
     private final String queueAfter;
+    private final Settles settles;
     private final GroupCommit durable;
     /** Outcomes; on a single-writer store the same writer as {@link #durable}, claims included. */
     private final GroupCommit lazy;
@@ -59,14 +42,12 @@ final class JdbcOutbox implements Outbox {
     JdbcOutbox(Database database, SqlDialect dialect) {
         this.database = database;
         this.dialect = dialect;
-        this.recordAttempt = "INSERT INTO attempts (delivery_id, number, at, status, reason, duration_ms, outcome, "
-                + "answer, next_attempt_at) "
-                + "SELECT d.id, (SELECT COALESCE(MAX(a.number), 0) + 1 FROM attempts a WHERE a.delivery_id = d.id), "
-                + "?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT) FROM deliveries d "
-                + "WHERE d.id = ? AND d.claim = ?" + dialect.lockRows();
         this.queueAfter = "INSERT INTO deliveries (event_id, destination, route, order_key, status, attempts, "
                 + "next_attempt_at, updated_at, kind, target) SELECT d.event_id, ?, d.route, NULL, 'pending', 0, ?, ?, "
                 + "'notice', ? FROM deliveries d WHERE d.id = ? AND d.claim = ?" + dialect.lockRows();
+        // a single writer's transaction holds the whole store, so the attempt row needs no lock of its
+        // own; where rows are locked one by one (PostgreSQL), the settle and its attempt are one statement
+        this.settles = new Settles(!dialect.singleWriter());
         this.durable = new GroupCommit(database, "relay-group-commit");
         this.lazy = dialect.singleWriter() ? durable : new GroupCommit(database, "relay-outcome-commit");
         this.shared = new JdbcSharedState(database, owner);
@@ -155,8 +136,7 @@ final class JdbcOutbox implements Outbox {
 
     /**
      * Outcomes of concurrent sends share one transaction, like ingest's group commit, but without a
-     * sync. The attempt row goes first: it is written only while the claim is ours, and the settle
-     * that ends the claim follows in the same transaction.
+     * sync; {@link Settles} writes each only while the claim is still the delivery's.
      */
     private boolean settle(Delivery delivery, Attempt attempt, String status, Instant next, String posted,
                            List<Claims.Queued> then, Deadline deadline) {
@@ -170,15 +150,7 @@ final class JdbcOutbox implements Outbox {
                             delivery.claim());
                 }
             }
-            sql.addToBatch(recordAttempt, attempt.at().toEpochMilli(), attempt.status(), attempt.reason(),
-                    attempt.took().toMillis(), "pending".equals(status) ? "retry" : status, attempt.answer(),
-                    "pending".equals(status) ? next.toEpochMilli() : null, id, delivery.claim());
-            if (posted == null) {
-                return sql.addToBatch(SETTLE, status, delivery.attempts() + 1, next.toEpochMilli(), attempt.status(),
-                        attempt.reason(), finished, id, delivery.claim());
-            }
-            return sql.addToBatch(SETTLE_POSTED, status, delivery.attempts() + 1, next.toEpochMilli(),
-                    attempt.status(), attempt.reason(), finished, posted, id, delivery.claim());
+            return settles.add(sql, delivery, attempt, status, next, posted);
         };
         // where outcomes have a writer of their own, only claims share it, and they come when sends free up:
         // an outcome waiting for one would wait for itself

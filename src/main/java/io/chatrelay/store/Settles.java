@@ -1,0 +1,67 @@
+package io.chatrelay.store;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * A delivery's outcome as rows: its attempt in the history and its new state, both written only
+ * while the claim that handed the delivery out is still its latest; the new state ends that claim.
+ * Where the database can change rows in a {@code WITH} (PostgreSQL), both are one statement: the
+ * attempt is inserted for the row the settle changed, so it needs no lock of its own. Elsewhere
+ * (SQLite, whose transaction holds the whole store) they are two, the attempt first.
+ */
+final class Settles {
+
+    /** The new state; applied only while the claim that handed the delivery out is its latest. */
+    private static final String SETTLE = "UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, "
+            + "lease_until = NULL, lease_owner = NULL, claim = claim + 1, last_status = ?, last_reason = ?, "
+            + "updated_at = ?%s WHERE id = ? AND claim = ?";
+    /**
+     * With the reference of the message the delivery posted. Apart, so that the settle of every other
+     * delivery leaves {@code posted} (and its index) alone.
+     */
+    private static final String POSTED = ", posted = ?";
+    /** Attempts are numbered by their history, not by the attempt counter, which a replay resets. */
+    private static final String ATTEMPT = "INSERT INTO attempts (delivery_id, number, at, status, reason, "
+            + "duration_ms, outcome, answer, next_attempt_at) "
+            + "SELECT d.id, (SELECT COALESCE(MAX(a.number), 0) + 1 FROM attempts a WHERE a.delivery_id = d.id), "
+            + "?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT) FROM ";
+    private static final String ATTEMPT_FIRST = ATTEMPT + "deliveries d WHERE d.id = ? AND d.claim = ?";
+    private static final String SETTLE_ONLY = SETTLE.formatted("");
+    private static final String SETTLE_POSTED = SETTLE.formatted(POSTED);
+    private static final String SETTLED = "WITH d AS (" + SETTLE_ONLY + " RETURNING id) " + ATTEMPT + "d";
+    private static final String SETTLED_POSTED = "WITH d AS (" + SETTLE_POSTED + " RETURNING id) " + ATTEMPT + "d";
+
+    private final boolean oneStatement;
+
+    /** {@code oneStatement}: the database runs an {@code UPDATE} inside a {@code WITH}. */
+    Settles(boolean oneStatement) {
+        this.oneStatement = oneStatement;
+    }
+
+    /**
+     * Adds the outcome to the transaction's batches; once they have run, the row it returns says
+     * whether the claim was still the delivery's latest (changed one row) or not (none).
+     * {@code posted}: the reference of the message the delivery posted, or null.
+     */
+    Sql.BatchRow add(Sql sql, Delivery delivery, Attempt attempt, String status, Instant next, String posted)
+            throws SQLException {
+        boolean retry = "pending".equals(status);
+        Object[] state = {status, delivery.attempts() + 1, next.toEpochMilli(), attempt.status(), attempt.reason(),
+                attempt.at().plus(attempt.took()).toEpochMilli()};
+        Object[] posting = posted == null ? new Object[0] : new Object[] {posted};
+        Object[] fence = {Long.parseLong(delivery.id()), delivery.claim()};
+        Object[] history = {attempt.at().toEpochMilli(), attempt.status(), attempt.reason(), attempt.took().toMillis(),
+                retry ? "retry" : status, attempt.answer(), retry ? next.toEpochMilli() : null};
+        if (oneStatement) {
+            return sql.addToBatch(posted == null ? SETTLED : SETTLED_POSTED, concat(state, posting, fence, history));
+        }
+        sql.addToBatch(ATTEMPT_FIRST, concat(history, fence));
+        return sql.addToBatch(posted == null ? SETTLE_ONLY : SETTLE_POSTED, concat(state, posting, fence));
+    }
+
+    private static Object[] concat(Object[]... parts) {
+        return Arrays.stream(parts).flatMap(Arrays::stream).toArray();
+    }
+}

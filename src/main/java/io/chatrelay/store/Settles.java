@@ -7,9 +7,12 @@ import java.util.Arrays;
 /**
  * A delivery's outcome as rows: its attempt in the history and its new state, both written only
  * while the claim that handed the delivery out is still its latest; the new state ends that claim.
- * Where the database can change rows in a {@code WITH} (PostgreSQL), both are one statement: the
- * attempt is inserted for the row the settle changed, so it needs no lock of its own. Elsewhere
- * (SQLite, whose transaction holds the whole store) they are two, the attempt first.
+ * Where the database can change rows in a {@code WITH} (PostgreSQL), both are one statement, added
+ * to the transaction's batch: the attempt is inserted for the row the settle changed, so it needs
+ * no lock of its own. Elsewhere (SQLite, whose transaction holds the whole store, so the attempt
+ * needs no lock either) they are two, run at once, the attempt first: as two batches, every attempt
+ * of a transaction would run before its first settle, and a second outcome of one claim would find
+ * the claim still open.
  */
 final class Settles {
 
@@ -41,7 +44,7 @@ final class Settles {
     }
 
     /**
-     * Adds the outcome to the transaction's batches; once they have run, the row it returns says
+     * Adds the outcome to the transaction; once its batches have run, the row it returns says
      * whether the claim was still the delivery's latest (changed one row) or not (none).
      * {@code posted}: the reference of the message the delivery posted, or null.
      */
@@ -57,8 +60,10 @@ final class Settles {
         if (oneStatement) {
             return sql.addToBatch(posted == null ? SETTLED : SETTLED_POSTED, concat(state, posting, fence, history));
         }
-        sql.addToBatch(ATTEMPT_FIRST, concat(history, fence));
-        return sql.addToBatch(posted == null ? SETTLE_ONLY : SETTLE_POSTED, concat(state, posting, fence));
+        sql.update(ATTEMPT_FIRST, concat(history, fence));
+        Sql.BatchRow settled = new Sql.BatchRow();
+        settled.changed(sql.update(posted == null ? SETTLE_ONLY : SETTLE_POSTED, concat(state, posting, fence)));
+        return settled;
     }
 
     private static Object[] concat(Object[]... parts) {

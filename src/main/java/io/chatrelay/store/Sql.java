@@ -32,6 +32,11 @@ final class Sql {
         int changed() {
             return changed;
         }
+
+        /** For a row run at once rather than in a batch. */
+        void changed(int rows) {
+            changed = rows;
+        }
     }
 
     Sql(Connection connection, boolean reuse) {

@@ -673,6 +673,41 @@ abstract class OutboxContract {
     }
 
     @Test
+    void outcomesSharingOneTransactionAreEachRecordedAndASecondForOneClaimChangesNothing() {
+        for (String id : List.of("e1", "e2", "e3")) {
+            outbox.enqueue(event(id, null, T0), to("crm"));
+        }
+        List<Delivery> claimed = claimDue(outbox, "crm", T0, 10, LEASE);
+        SqlDialect dialect = SqlDialect.forUrl(url());
+        Settles settles = new Settles(!dialect.singleWriter());
+        Database database = StoreKit.open(dialect, url());
+        List<Integer> changed;
+        try {
+            changed = database.lazyTransaction(sql -> {
+                List<Sql.BatchRow> rows = List.of(
+                        settles.add(sql, claimed.get(0), attempt(T0, 200), "delivered", T0, "message-1"),
+                        settles.add(sql, claimed.get(1), attempt(T0, 503), "pending", T0.plusSeconds(30), null),
+                        settles.add(sql, claimed.get(2), attempt(T0, 404), "dead", T0, null),
+                        settles.add(sql, claimed.get(0), attempt(T0, 500), "pending", T0.plusSeconds(9), null));
+                sql.flushBatches();
+                return rows.stream().map(Sql.BatchRow::changed).toList();
+            });
+        } finally {
+            database.close();
+        }
+
+        assertThat(changed).as("the second outcome of one claim finds it ended").containsExactly(1, 1, 1, 0);
+        claimed.forEach(d -> assertThat(attemptRows(d.id())).as("one attempt each").isEqualTo(1));
+        assertThat(history.count(DeliveryStatus.DELIVERED)).isEqualTo(1);
+        assertThat(history.count(DeliveryStatus.DEAD)).isEqualTo(1);
+        assertThat(claimDue(outbox, "crm", T0.plusSeconds(30), 10, LEASE)).as("the retry is due at its time")
+                .singleElement().satisfies(d -> {
+                    assertThat(d.id()).isEqualTo(claimed.get(1).id());
+                    assertThat(d.attempts()).isEqualTo(1);
+                });
+    }
+
+    @Test
     void aReplayEndsEveryClaimMadeBeforeIt() {
         outbox.enqueue(event("e1", null, T0), to("crm"));
         Delivery mine = claimDue(outbox, "crm", T0, 10, LEASE).get(0);

@@ -9,12 +9,24 @@ import java.sql.Statement;
 public final class BenchPostgres {
 
     public static void main(String[] args) throws Exception {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        boolean statements = System.getenv("BENCH_PG_STATEMENTS") != null;
+        if (statements) { // what each statement costs the server (PgStatements)
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track_planning", "on");
+        }
+        EmbeddedPostgres postgres = builder.start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE relay_bench");
             statement.execute("CREATE DATABASE relay_large");
             statement.execute("CREATE DATABASE relay_largebase");
+        }
+        if (statements) {
+            try (Connection connection = postgres.getDatabase("postgres", "relay_bench").getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE EXTENSION pg_stat_statements");
+            }
         }
         System.out.println("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/relay_bench?user=postgres");
         System.out.println("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/relay_large?user=postgres");

@@ -68,7 +68,8 @@ final class PostgresDialect implements SqlDialect {
             // no status column, as above: the claim's status = 'pending' is what the indexes' WHERE says
             Schema.pendingIndexes("destination, next_attempt_at", "destination, order_key, id"),
             // room on each page for the claim's new row version: the claim changes no indexed column, so
-            // with room it is a HOT update and writes no index entry; a full page made it write five
+            // with room it is a HOT update and writes no index entry; a full page made it write five.
+            // Pages filled before the migration keep no room until rewritten (VACUUM FULL)
             "ALTER TABLE deliveries SET (fillfactor = 50);\n");
 
     /**
@@ -97,6 +98,7 @@ final class PostgresDialect implements SqlDialect {
     @Override
     public List<Delivery> claim(Sql sql, String destination, long now, int max, long leaseUntil, String owner)
             throws SQLException {
+        sql.flushBatches(); // outcomes before it in the transaction: it sees the heads they settled
         PreparedStatement claim = sql.prepare(CLAIM);
         claim.setLong(1, leaseUntil);
         claim.setString(2, owner);

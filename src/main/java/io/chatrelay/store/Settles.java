@@ -33,8 +33,14 @@ final class Settles {
     private static final String ATTEMPT_FIRST = ATTEMPT + "deliveries d WHERE d.id = ? AND d.claim = ?";
     private static final String SETTLE_ONLY = SETTLE.formatted("");
     private static final String SETTLE_POSTED = SETTLE.formatted(POSTED);
-    private static final String SETTLED = "WITH d AS (" + SETTLE_ONLY + " RETURNING id) " + ATTEMPT + "d";
-    private static final String SETTLED_POSTED = "WITH d AS (" + SETTLE_POSTED + " RETURNING id) " + ATTEMPT + "d";
+    /**
+     * The settle and its attempt in one statement, of one shape whether or not the delivery posted a
+     * message: a batch runs its rows in order, but the batches of a transaction one statement after
+     * the other, so a second shape would let a later outcome of one claim run before an earlier one.
+     * (The settle changes {@code status}, so it writes every index entry anew either way.)
+     */
+    private static final String SETTLED = "WITH d AS (" + SETTLE.formatted(", posted = COALESCE(CAST(? AS TEXT), "
+            + "posted)") + " RETURNING id) " + ATTEMPT + "d";
 
     private final boolean oneStatement;
 
@@ -44,8 +50,9 @@ final class Settles {
     }
 
     /**
-     * Adds the outcome to the transaction; once its batches have run, the row it returns says
-     * whether the claim was still the delivery's latest (changed one row) or not (none).
+     * Adds the outcome to the transaction; once it has run (at once on SQLite, with the transaction's
+     * batches on PostgreSQL), the row it returns says whether the claim was still the delivery's
+     * latest (changed one row) or not (none).
      * {@code posted}: the reference of the message the delivery posted, or null.
      */
     Sql.BatchRow add(Sql sql, Delivery delivery, Attempt attempt, String status, Instant next, String posted)
@@ -58,7 +65,7 @@ final class Settles {
         Object[] history = {attempt.at().toEpochMilli(), attempt.status(), attempt.reason(), attempt.took().toMillis(),
                 retry ? "retry" : status, attempt.answer(), retry ? next.toEpochMilli() : null};
         if (oneStatement) {
-            return sql.addToBatch(posted == null ? SETTLED : SETTLED_POSTED, concat(state, posting, fence, history));
+            return sql.addToBatch(SETTLED, concat(state, new Object[] {posted}, fence, history));
         }
         sql.update(ATTEMPT_FIRST, concat(history, fence));
         Sql.BatchRow settled = new Sql.BatchRow();

@@ -685,8 +685,8 @@ abstract class OutboxContract {
         try {
             changed = database.lazyTransaction(sql -> {
                 List<Sql.BatchRow> rows = List.of(
-                        settles.add(sql, claimed.get(0), attempt(T0, 200), "delivered", T0, "message-1"),
                         settles.add(sql, claimed.get(1), attempt(T0, 503), "pending", T0.plusSeconds(30), null),
+                        settles.add(sql, claimed.get(0), attempt(T0, 200), "delivered", T0, "message-1"),
                         settles.add(sql, claimed.get(2), attempt(T0, 404), "dead", T0, null),
                         settles.add(sql, claimed.get(0), attempt(T0, 500), "pending", T0.plusSeconds(9), null));
                 sql.flushBatches();
@@ -696,7 +696,8 @@ abstract class OutboxContract {
             database.close();
         }
 
-        assertThat(changed).as("the second outcome of one claim finds it ended").containsExactly(1, 1, 1, 0);
+        assertThat(changed).as("outcomes apply in their order: the second of one claim finds it ended")
+                .containsExactly(1, 1, 1, 0);
         claimed.forEach(d -> assertThat(attemptRows(d.id())).as("one attempt each").isEqualTo(1));
         assertThat(history.count(DeliveryStatus.DELIVERED)).isEqualTo(1);
         assertThat(history.count(DeliveryStatus.DEAD)).isEqualTo(1);

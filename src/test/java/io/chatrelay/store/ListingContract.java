@@ -257,16 +257,24 @@ abstract class ListingContract {
                 .containsExactly(recent.id(), dead.id());
     }
 
-    @Test
-    void aStoreAtTheFormerSchemaVersionMigratesKeepingEveryDelivery() throws SQLException {
+    /**
+     * Closes the store under test and points {@link #url} at a fresh store whose schema is at
+     * {@code version}, for a test to fill as a relay of that version would before opening it.
+     */
+    private void closeForAStoreAtVersion(int version) {
         store.close();
         url = freshUrl();
         Database database = StoreKit.open(dialect, url);
         try {
-            Migrations.apply(database, dialect, 5); // before migration 6, the listing indexes
+            Migrations.apply(database, dialect, version);
         } finally {
             database.close();
         }
+    }
+
+    @Test
+    void aStoreAtTheFormerSchemaVersionMigratesKeepingEveryDelivery() throws SQLException {
+        closeForAStoreAtVersion(5); // before migration 6, the listing indexes
         List<Row> rows = fill(); // into the former schema, with its indexes
 
         store = Store.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
@@ -285,14 +293,7 @@ abstract class ListingContract {
 
     @Test
     void aStoreFilledBeforeThePartialIndexesClaimsEachConversationsPendingDeliveriesInOrder() throws SQLException {
-        store.close();
-        url = freshUrl();
-        Database database = StoreKit.open(dialect, url);
-        try {
-            Migrations.apply(database, dialect, 13); // before migration 14, the claim's partial indexes
-        } finally {
-            database.close();
-        }
+        closeForAStoreAtVersion(13); // before migration 14, the claim's partial indexes
         long pending = fill().stream().filter(r -> r.status() == DeliveryStatus.PENDING).count();
 
         store = Store.open(new StoreConfig(url, StoreConfig.DEFAULT_RETENTION));
@@ -364,14 +365,7 @@ abstract class ListingContract {
 
     @Test
     void eventsStoredBeforeTheSearchTermsAreFoundByTheirConversationOrId() throws SQLException {
-        store.close();
-        url = freshUrl();
-        Database database = StoreKit.open(dialect, url);
-        try {
-            Migrations.apply(database, dialect, 8); // before migration 9, who an event is about
-        } finally {
-            database.close();
-        }
+        closeForAStoreAtVersion(8); // before migration 9, who an event is about
         String id = Ids.newId(Clock.fixed(T0, ZoneOffset.UTC));
         try (Connection connection = DriverManager.getConnection(url);
              PreparedStatement insert = connection.prepareStatement("INSERT INTO events (id, type, conversation_id, "

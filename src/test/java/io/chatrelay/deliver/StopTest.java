@@ -13,12 +13,11 @@ import io.chatrelay.store.Outbox;
 import io.chatrelay.store.Store;
 import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.RelayUnderTest;
+import io.chatrelay.testkit.UtcClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +75,7 @@ class StopTest {
     }
 
     /** The system clock, except that the dispatch loop can be held at its next reading. */
-    private static final class PausableClock extends Clock {
+    private static final class PausableClock extends UtcClock {
         final CountDownLatch loopPaused = new CountDownLatch(1);
         final CountDownLatch resume = new CountDownLatch(1);
         private final AtomicBoolean armed = new AtomicBoolean();
@@ -96,16 +95,6 @@ class StopTest {
                 }
             }
             return Instant.now();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -1,15 +1,12 @@
 package io.chatrelay.testkit;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that stands still until the test moves it (unlike {@link ManualClock}, which runs on). */
-public final class StoppedClock extends Clock {
+public final class StoppedClock extends UtcClock {
 
     private final AtomicReference<Instant> now;
 
@@ -34,15 +31,5 @@ public final class StoppedClock extends Clock {
     @Override
     public Instant instant() {
         return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }

@@ -41,6 +41,11 @@ final class Claimed {
         deliveries.forEach(delivery -> queue.add(new Entry(delivery, leaseUntil)));
     }
 
+    int size(String destination) {
+        ArrayDeque<Entry> queue = byDestination.get(destination);
+        return queue == null ? 0 : queue.size();
+    }
+
     boolean isEmpty(String destination) {
         ArrayDeque<Entry> queue = byDestination.get(destination);
         return queue == null || queue.isEmpty();

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * the acknowledgement while a delivery can wait in the outbox. Deliveries keep flowing meanwhile, to
  * every destination, and go back to full concurrency as soon as the burst has passed, or has lasted
  * long enough to be the load (see {@link GiveWay}). A send's place is free once its answer is in;
- * its outcome is recorded meanwhile (see {@link Sends}).
+ * its outcome is recorded meanwhile (see {@link Sends}). The next batch is claimed while the last one
+ * goes out (see {@link ClaimAhead}).
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -49,7 +50,6 @@ public final class Dispatcher implements AutoCloseable {
     private static final Duration MIN_SLEEP = Duration.ofMillis(5);
     private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(2);
     private static final Duration REPLICA_WINDOW = Duration.ofSeconds(10);
-    private static final int MAX_CLAIM = 32;
     /**
      * Outcomes being recorded per destination, per send its concurrency allows: enough that
      * outcomes gathering into one transaction do not hold up sends, few enough that a stalled store
@@ -66,11 +66,13 @@ public final class Dispatcher implements AutoCloseable {
     private final int concurrency;
     private final Semaphore wakeups = new Semaphore(0);
     private final ExecutorService senders;
+    private final ExecutorService claimers;
     private final Thread loop;
     private final Set<Delivery> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, Sends> sends = new ConcurrentHashMap<>();
     private final GiveWay giveWay;
     private final Claimed claimed;
+    private final ClaimAhead claimAhead;
     private final FailureStreak loopFailures;
     private final Pruning pruning;
     /** The per-delivery lines' budget and counts: one for the dispatcher's life, across reloads. */
@@ -93,6 +95,8 @@ public final class Dispatcher implements AutoCloseable {
         apply(config);
         this.concurrency = concurrency;
         this.senders = Executors.newCachedThreadPool(named("relay-send"));
+        this.claimers = Executors.newCachedThreadPool(named("relay-claim")); // at most one per destination
+        this.claimAhead = new ClaimAhead(outbox, claimed, limiter, claimers, wakeups::release);
         this.loop = named("relay-dispatch").newThread(this::run);
         this.pruning = new Pruning(outbox, clock, () -> setup.config().store().retention(),
                 message -> setup.redactor().redact(message));
@@ -130,6 +134,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Tells the loop that new work may be due now. */
     public void wake() {
+        claimAhead.changed();
         wakeups.release();
     }
 
@@ -142,7 +147,9 @@ public final class Dispatcher implements AutoCloseable {
                 loopFailures.worked().ifPresent(line -> LOG.info("dispatch loop {}", line));
                 Duration sleep = Duration.between(clock.instant(), wakeAt);
                 if (sleep.compareTo(MIN_SLEEP) >= 0) {
-                    wakeups.tryAcquire(Math.min(sleep.toMillis(), IDLE_POLL.toMillis()), TimeUnit.MILLISECONDS);
+                    if (!wakeups.tryAcquire(Math.min(sleep.toMillis(), IDLE_POLL.toMillis()), TimeUnit.MILLISECONDS)) {
+                        claimAhead.changed(); // a while with nothing happening: look for another replica's work
+                    }
                     wakeups.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -168,41 +175,27 @@ public final class Dispatcher implements AutoCloseable {
         List<String> names = current.destinations();
         int sendsAllowed = giveWay.sendsAllowed(concurrency, now);
         claimed.releaseAllBut(names);
+        claimAhead.releaseAllBut(names);
         firstDestination = names.isEmpty() ? 0 : (firstDestination + 1) % names.size();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get((firstDestination + i) % names.size());
+            claimAhead.collect(name);
             int allowed = limiter.available(name, now);
-            int free = sends(name).free(sendsAllowed, RECORDING_PER_SEND * concurrency);
-            if (free <= 0) {
-                continue; // its sends wake the loop when they finish
-            }
-            if (limiter.paused(name, now) || claimed.isEmpty(name) && allowed == 0) {
+            boolean paused = limiter.paused(name, now);
+            if (paused || claimed.isEmpty(name) && allowed == 0) {
                 wakeAt = earlier(wakeAt, limiter.nextAllowed(name, now));
+            }
+            if (paused) {
                 continue;
             }
-            if (claimed.isEmpty(name)) {
-                wakeAt = earlier(wakeAt, claim(name, now, allowed, current.config().lease(name)));
-            }
+            wakeAt = earlier(wakeAt, claimAhead.claimIfLow(name, now, allowed, current.config().lease(name)));
             Duration timeout = current.config().timeout(name);
+            int free = sends(name).free(sendsAllowed, RECORDING_PER_SEND * concurrency);
             for (Delivery next; running && free > 0 && (next = claimed.next(name, now, timeout)) != null; free--) {
                 start(next, current);
             }
         }
         return wakeAt;
-    }
-
-    /** Claims a batch, within the rate limit; returns when to look again. */
-    private Instant claim(String destination, Instant now, int allowed, Duration lease) {
-        int want = Math.min(allowed, MAX_CLAIM);
-        Outbox.Claim claim = outbox.claim(destination, now, want, lease);
-        List<Delivery> due = claim.deliveries();
-        limiter.take(destination, due.size());
-        claimed.add(destination, due, now.plus(lease));
-        if (due.size() == want) {
-            return now; // there may be more
-        }
-        Optional<Instant> next = claim.nextDue();
-        return next.isEmpty() ? now.plus(IDLE_POLL) : next.get().isAfter(now) ? next.get() : now.plus(MIN_SLEEP);
     }
 
     private Sends sends(String destination) {
@@ -217,7 +210,7 @@ public final class Dispatcher implements AutoCloseable {
                 try {
                     current.attempts().run(delivery, () -> {
                         send.answered();
-                        wake(); // the destination's next send need not wait for this outcome's record
+                        wakeups.release(); // the destination's next send need not wait for this outcome's record
                     });
                 } catch (Throwable e) { // one line, never a stack trace per lease: the claim lapses and it is due again
                     LOG.error("delivery={} could not be recorded: {}", delivery.id(),
@@ -226,7 +219,7 @@ public final class Dispatcher implements AutoCloseable {
                 } finally {
                     send.finished();
                     inFlight.remove(delivery);
-                    wake();
+                    wake(); // the outcome may have made the next message of its conversation due
                 }
             });
         } catch (RejectedExecutionException stopping) {
@@ -280,6 +273,7 @@ public final class Dispatcher implements AutoCloseable {
             loop.join(IDLE_POLL.toMillis() * 2);
             senders.shutdown();
             if (!loop.isAlive()) {
+                claimAhead.stop(IDLE_POLL.multipliedBy(2));
                 claimed.releaseAll();
             }
             if (!senders.awaitTermination(deadline.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -110,6 +110,9 @@ final class JdbcOutbox implements Outbox {
             Digests.seal(sql, due);
             return new Claim(due, due.size() < max ? nextDue(sql, destination) : Optional.empty());
         };
+        if (!dialect.singleWriter()) { // a transaction of its own: behind a batch of outcomes it would wait for them
+            return database.lazyTransaction(claim::apply);
+        }
         return lazy.commitLazily(claim, Deadline.in(COMMIT_TIMEOUT, Clock.systemUTC()));
     }
 

@@ -14,6 +14,8 @@ import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.RelayUnderTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -51,6 +54,7 @@ class ConcurrencyTest {
     private Outbox outbox;
     private String storeUrl;
     private Dispatcher dispatcher;
+    private UnaryOperator<Outbox> claimsWait = UnaryOperator.identity();
 
     @AfterEach
     void stop() throws IOException {
@@ -152,6 +156,27 @@ class ConcurrencyTest {
     }
 
     @Test
+    void aClaimWaitingForTheStoreHoldsUpNoOtherDestination() throws Exception {
+        CountDownLatch crmClaimsMayGo = new CountDownLatch(1);
+        CountDownLatch supportArrived = new CountDownLatch(1);
+        support.countDownOnArrival(supportArrived);
+        claimsOf("crm", crmClaimsMayGo::await);
+        start();
+        enqueue(1, "crm");
+
+        enqueue(1, "support");
+
+        try {
+            assertThat(supportArrived.await(5, TimeUnit.SECONDS))
+                    .as("support's delivery went out while the archive's claim waited").isTrue();
+            assertThat(crm.arrived.get()).isZero();
+        } finally {
+            crmClaimsMayGo.countDown();
+        }
+        Eventually.holds("the archive's delivery went out once its claim could", () -> crm.served.get() == 1);
+    }
+
+    @Test
     void keepsItsConnectionsToADestinationOpenBetweenBusySpells() throws Exception {
         start();
         for (int round = 1; round <= 2; round++) {
@@ -170,6 +195,21 @@ class ConcurrencyTest {
         start(null);
     }
 
+    /** A claim of {@code destination}'s deliveries first waits for {@code before} (a store that is slow for it). */
+    private void claimsOf(String destination, Hold before) {
+        claimsWait = outbox -> (Outbox) Proxy.newProxyInstance(Outbox.class.getClassLoader(),
+                new Class<?>[] {Outbox.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("claim") && destination.equals(args[0])) {
+                        before.await();
+                    }
+                    try {
+                        return method.invoke(outbox, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     /** Opens the store, runs {@code beforeDispatching} (when not null), and starts the dispatcher. */
     private void start(Runnable beforeDispatching) throws Exception {
         RelayConfig config = RelayUnderTest.config(dir, """
@@ -185,7 +225,7 @@ class ConcurrencyTest {
         if (beforeDispatching != null) {
             beforeDispatching.run();
         }
-        dispatcher = new Dispatcher(outbox, config, Senders.real(Duration.ofSeconds(10)), CLOCK, 8,
+        dispatcher = new Dispatcher(claimsWait.apply(outbox), config, Senders.real(Duration.ofSeconds(10)), CLOCK, 8,
                 new RelayMetrics(), burst::get);
         dispatcher.start();
     }
@@ -202,13 +242,13 @@ class ConcurrencyTest {
         }
     }
 
+    /** What a request, or a claim, does before it goes on. */
+    private interface Hold {
+        void await() throws InterruptedException;
+    }
+
     /** A destination that counts how many requests it is answering at once, and can hold them. */
     private static final class Destination implements AutoCloseable {
-
-        /** What a request does on arrival before it is answered. */
-        private interface Hold {
-            void await() throws InterruptedException;
-        }
 
         final MockWebServer server = new MockWebServer();
         final AtomicInteger arrived = new AtomicInteger();

@@ -49,6 +49,7 @@ final class ClaimAhead {
     private final AtomicLong changes = new AtomicLong();
     private final Map<String, Asked> underWay = new HashMap<>();
     private final Map<String, Gate> gates = new HashMap<>();
+    private boolean failing;
 
     /** {@code nudge} wakes the loop when a claim ends. */
     ClaimAhead(Outbox outbox, Claimed claimed, RateLimiter limiter, ExecutorService claimers, Runnable nudge) {
@@ -57,6 +58,11 @@ final class ClaimAhead {
         this.limiter = limiter;
         this.claimers = claimers;
         this.nudge = nudge;
+    }
+
+    /** Whether the last claim taken in failed (until one succeeds). */
+    boolean failing() {
+        return failing;
     }
 
     /** Work may have become due (new events, a settled send, a replay, time passing): short claims may be repeated. */
@@ -74,6 +80,7 @@ final class ClaimAhead {
             return;
         }
         underWay.remove(destination);
+        failing = asked.claim().isCompletedExceptionally();
         Outbox.Claim claim = result(asked.claim());
         List<Delivery> due = claim.deliveries();
         limiter.take(destination, due.size());

@@ -95,7 +95,7 @@ public final class Dispatcher implements AutoCloseable {
         apply(config);
         this.concurrency = concurrency;
         this.senders = Executors.newCachedThreadPool(named("relay-send"));
-        this.claimers = Executors.newCachedThreadPool(named("relay-claim")); // at most one per destination
+        this.claimers = Executors.newFixedThreadPool(2, named("relay-claim")); // a few of the store's connections at most
         this.claimAhead = new ClaimAhead(outbox, claimed, limiter, claimers, wakeups::release);
         this.loop = named("relay-dispatch").newThread(this::run);
         this.pruning = new Pruning(outbox, clock, () -> setup.config().store().retention(),
@@ -144,7 +144,9 @@ public final class Dispatcher implements AutoCloseable {
                 deliveryLog.summariseDue(clock.instant()); // due even when no further delivery comes
                 shareStateWhenDue();
                 Instant wakeAt = dispatchDue();
-                loopFailures.worked().ifPresent(line -> LOG.info("dispatch loop {}", line));
+                if (!claimAhead.failing()) { // a claim's failure shows in a later pass
+                    loopFailures.worked().ifPresent(line -> LOG.info("dispatch loop {}", line));
+                }
                 Duration sleep = Duration.between(clock.instant(), wakeAt);
                 if (sleep.compareTo(MIN_SLEEP) >= 0) {
                     if (!wakeups.tryAcquire(Math.min(sleep.toMillis(), IDLE_POLL.toMillis()), TimeUnit.MILLISECONDS)) {
@@ -188,9 +190,12 @@ public final class Dispatcher implements AutoCloseable {
             if (paused) {
                 continue;
             }
-            wakeAt = earlier(wakeAt, claimAhead.claimIfLow(name, now, allowed, current.config().lease(name)));
-            Duration timeout = current.config().timeout(name);
             int free = sends(name).free(sendsAllowed, RECORDING_PER_SEND * concurrency);
+            // ahead only while a send can start, and never ahead of a rate limit: a claim spends tokens
+            if (free > 0 && (allowed == Integer.MAX_VALUE || claimed.isEmpty(name))) {
+                wakeAt = earlier(wakeAt, claimAhead.claimIfLow(name, now, allowed, current.config().lease(name)));
+            }
+            Duration timeout = current.config().timeout(name);
             for (Delivery next; running && free > 0 && (next = claimed.next(name, now, timeout)) != null; free--) {
                 start(next, current);
             }

@@ -98,7 +98,6 @@ final class PostgresDialect implements SqlDialect {
     @Override
     public List<Delivery> claim(Sql sql, String destination, long now, int max, long leaseUntil, String owner)
             throws SQLException {
-        sql.flushBatches(); // outcomes before it in the transaction: it sees the heads they settled
         PreparedStatement claim = sql.prepare(CLAIM);
         claim.setLong(1, leaseUntil);
         claim.setString(2, owner);

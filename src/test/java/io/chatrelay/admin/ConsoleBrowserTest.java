@@ -140,6 +140,10 @@ class ConsoleBrowserTest {
                         .build()).build()).execute()) {
             assertThat(taken.code()).isEqualTo(303);
         }
+        // the escalation's outcome recorded before the clock jumps past its lease, or it would rightly go again
+        Eventually.holds("the escalation is delivered", () -> Http.execute(new Request.Builder()
+                .url(base() + "/admin/deliveries?status=delivered").header("Authorization", "Bearer " + TOKEN).build())
+                .body().contains("\"kind\":\"event\""));
         clock.advance(java.time.Duration.ofSeconds(31));
         Eventually.holds("the follow-up is skipped", () -> Http.execute(new Request.Builder()
                 .url(base() + "/admin/deliveries?status=skipped").header("Authorization", "Bearer " + TOKEN).build())

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Claims each destination's next batch while the last one is still going out, on a thread of its
  * own: the sends of a draining destination never wait for a claim's transaction, and a claim that
  * takes long holds up no other destination. A destination has at most one claim under way, and
- * asks for more once fewer than half a batch wait to start.
+ * asks for more once fewer than half a batch wait to start. Claims run on the executor the
+ * dispatcher gives (two threads: a few of the store's connections at most).
  *
  * <p>A claim that came back short (nothing more was due) is not repeated until something may have
  * changed ({@link #changed}: new work, a send's outcome, or a while with nothing happening, which

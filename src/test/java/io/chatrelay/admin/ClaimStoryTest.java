@@ -62,15 +62,16 @@ class ClaimStoryTest {
                 String id = JSON.readTree(Http.postSigned(relay.port(), RelayUnderTest.SECRET,
                         Fixtures.bytes("live-chat-escalation")).body()).path("id").asText();
                 String page = URI.create(crm.take().getHeaders().get(WebhookFormatter.CLAIM_URL_HEADER)).getPath();
+                // recorded before it is taken (a message still on its way gets an edit queued, in case it
+                // is posted) and before the clock jumps past its lease (or it would rightly go again)
+                Eventually.holds("the escalation is delivered", () -> get(relay, "/admin/deliveries?status=delivered")
+                        .path("deliveries").size() == 1);
                 try (okhttp3.Response pressed = new okhttp3.OkHttpClient.Builder().followRedirects(false).build()
                         .newCall(new Request.Builder().url("http://127.0.0.1:" + relay.port() + page)
                                 .post(new FormBody.Builder().add("name", "Ana").build()).build()).execute()) {
                     assertThat(pressed.code()).as("sent on to the live chat").isEqualTo(303);
                 }
 
-                // the escalation's outcome recorded before the clock jumps past its lease, or it would rightly go again
-                Eventually.holds("the escalation is delivered", () -> get(relay, "/admin/deliveries?status=delivered")
-                        .path("deliveries").size() == 1);
                 clock.advance(Duration.ofSeconds(31));
                 Eventually.holds("the follow-up is settled", () -> get(relay, "/admin/deliveries?status=skipped")
                         .path("deliveries").size() == 1);

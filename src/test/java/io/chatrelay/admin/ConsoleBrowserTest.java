@@ -135,15 +135,15 @@ class ConsoleBrowserTest {
                 discord.url("/page"))), clock);
         String escalation = post(Fixtures.bytes("live-chat-escalation"));
         String page = java.net.URI.create(crm.take().getHeaders().get("X-Relay-Claim-Url")).getPath();
+        // recorded before it is taken and before the clock jumps past its lease, or it would rightly go again
+        Eventually.holds("the escalation is delivered", () -> Http.execute(new Request.Builder()
+                .url(base() + "/admin/deliveries?status=delivered").header("Authorization", "Bearer " + TOKEN).build())
+                .body().contains("\"kind\":\"event\""));
         try (okhttp3.Response taken = new okhttp3.OkHttpClient.Builder().followRedirects(false).build().newCall(
                 new Request.Builder().url(base() + page).post(new okhttp3.FormBody.Builder().add("name", "Ana")
                         .build()).build()).execute()) {
             assertThat(taken.code()).isEqualTo(303);
         }
-        // the escalation's outcome recorded before the clock jumps past its lease, or it would rightly go again
-        Eventually.holds("the escalation is delivered", () -> Http.execute(new Request.Builder()
-                .url(base() + "/admin/deliveries?status=delivered").header("Authorization", "Bearer " + TOKEN).build())
-                .body().contains("\"kind\":\"event\""));
         clock.advance(java.time.Duration.ofSeconds(31));
         Eventually.holds("the follow-up is skipped", () -> Http.execute(new Request.Builder()
                 .url(base() + "/admin/deliveries?status=skipped").header("Authorization", "Bearer " + TOKEN).build())

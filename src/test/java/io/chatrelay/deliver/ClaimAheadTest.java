@@ -86,11 +86,11 @@ class ClaimAheadTest {
         Outbox outbox = start("""
                 destinations: {crm: {type: webhook, url: "%s", rate_limit: {requests: 8, per: 1s}}}
                 routes: [{name: all, to: [crm]}]
-                """.formatted(crm.url("/crm")), clock, real -> real);
+                """.formatted(crm.url("/crm")), clock, () -> { });
         enqueue(outbox, clock, 40, "crm");
         Eventually.holds("eight sends hang, the limit's burst spent", () -> arrived.get() == 8);
 
-        for (int second = 0; second < 4; second++) { // the limit refills while every send hangs
+        for (int round = 0; round < 4; round++) { // the limit refills while every send hangs
             clock.advance(Duration.ofSeconds(2));
             awaitAPass();
         }
@@ -110,10 +110,10 @@ class ClaimAheadTest {
             Outbox outbox = start("""
                     destinations: {crm: {type: webhook, url: "%s"}}
                     routes: [{name: all, to: [crm]}]
-                    """.formatted(crm.url("/crm")), Clock.systemUTC(), real -> intercept(real, "claim", () -> {
+                    """.formatted(crm.url("/crm")), Clock.systemUTC(), () -> {
                         claims.incrementAndGet();
                         throw new StoreUnavailableException("the store is down", null);
-                    }));
+                    });
             enqueue(outbox, Clock.systemUTC(), 1, "crm");
 
             Eventually.holds("three claims failed", Duration.ofSeconds(10), () -> claims.get() >= 3);
@@ -135,11 +135,11 @@ class ClaimAheadTest {
                 + "\"}").collect(Collectors.joining("\n"));
         try {
             Outbox outbox = start("destinations:\n" + destinations + "\nroutes: [{name: all, to: [crm1]}]\n",
-                    Clock.systemUTC(), real -> intercept(real, "claim", () -> {
+                    Clock.systemUTC(), () -> {
                         mostAtOnce.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
                         claimsMayGo.await(10, TimeUnit.SECONDS);
                         atOnce.decrementAndGet();
-                    }));
+                    });
             names.forEach(name -> enqueue(outbox, Clock.systemUTC(), 1, name));
 
             Eventually.holds("claims wait for the store", () -> atOnce.get() >= 2);
@@ -152,16 +152,17 @@ class ClaimAheadTest {
         Eventually.holds("every destination's delivery went out once the store answered", () -> arrived.get() == 6);
     }
 
-    /** What a stand-in outbox does before the real one's {@code method}. */
-    private interface Before {
+    /** What the outbox does before each claim (a store that is slow, or down, for claims). */
+    private interface BeforeClaim {
         void run() throws Exception;
     }
 
-    private Outbox intercept(Outbox real, String method, Before before) {
+    /** The real outbox, running {@code beforeClaim} before each claim and counting the loop's passes. */
+    private Outbox watched(Outbox real, BeforeClaim beforeClaim) {
         return (Outbox) Proxy.newProxyInstance(Outbox.class.getClassLoader(), new Class<?>[] {Outbox.class},
                 (proxy, called, args) -> {
-                    if (called.getName().equals(method)) {
-                        before.run();
+                    if (called.getName().equals("claim")) {
+                        beforeClaim.run();
                     }
                     if (called.getName().equals("shared")) {
                         passes.incrementAndGet();
@@ -181,13 +182,12 @@ class ClaimAheadTest {
         Eventually.holds("a pass of the dispatch loop", Duration.ofSeconds(10), () -> passes.get() > before);
     }
 
-    private Outbox start(String destinations, Clock clock, java.util.function.UnaryOperator<Outbox> wrap)
-            throws Exception {
+    /** Opens the store and starts a dispatcher on it; returns the store's own outbox. */
+    private Outbox start(String destinations, Clock clock, BeforeClaim beforeClaim) throws Exception {
         RelayConfig config = RelayUnderTest.config(dir, destinations);
         store = Store.open(config.store());
         Outbox outbox = store.outbox();
-        Outbox seen = wrap.apply(intercept(outbox, "-", () -> { }));
-        dispatcher = new Dispatcher(seen, config, Senders.real(Duration.ofSeconds(10)), clock, 8, new RelayMetrics(),
+        dispatcher = new Dispatcher(watched(outbox, beforeClaim), config, Senders.real(Duration.ofSeconds(10)), clock, 8, new RelayMetrics(),
                 () -> false);
         dispatcher.start();
         return outbox;

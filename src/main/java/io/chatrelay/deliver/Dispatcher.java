@@ -48,8 +48,6 @@ public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
     private static final Duration MIN_SLEEP = Duration.ofMillis(5);
-    private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(2);
-    private static final Duration REPLICA_WINDOW = Duration.ofSeconds(10);
     /**
      * Outcomes being recorded per destination, per send its concurrency allows: enough that
      * outcomes gathering into one transaction do not hold up sends, few enough that a stalled store
@@ -75,10 +73,10 @@ public final class Dispatcher implements AutoCloseable {
     private final ClaimAhead claimAhead;
     private final FailureStreak loopFailures;
     private final Pruning pruning;
+    private final Replicas replicas;
     /** The per-delivery lines' budget and counts: one for the dispatcher's life, across reloads. */
     private final DeliveryLog deliveryLog;
     private volatile boolean running = true;
-    private Instant nextHeartbeat = Instant.MIN;
     private int firstDestination;
 
     public Dispatcher(Outbox outbox, RelayConfig config, Senders transports, Clock clock, int concurrency,
@@ -91,6 +89,7 @@ public final class Dispatcher implements AutoCloseable {
         this.clock = clock;
         this.loopFailures = new FailureStreak(clock);
         this.limiter = new RateLimiter(limits(config), clock.instant());
+        this.replicas = new Replicas(outbox, limiter);
         this.deliveryLog = new DeliveryLog(clock);
         apply(config);
         this.concurrency = concurrency;
@@ -142,7 +141,7 @@ public final class Dispatcher implements AutoCloseable {
         while (running) {
             try {
                 deliveryLog.summariseDue(clock.instant()); // due even when no further delivery comes
-                shareStateWhenDue();
+                replicas.shareWhenDue(clock.instant());
                 Instant wakeAt = dispatchDue();
                 if (!claimAhead.failing()) { // a claim's failure shows in a later pass
                     loopFailures.worked().ifPresent(line -> LOG.info("dispatch loop {}", line));
@@ -232,17 +231,6 @@ public final class Dispatcher implements AutoCloseable {
             inFlight.remove(delivery);
             Claimed.giveBack(outbox, delivery); // the loop outlived stop's wait for it; due again at the next start
         }
-    }
-
-    /** Learns how many replicas share the store and which destinations any of them was told to hold. */
-    private void shareStateWhenDue() {
-        Instant now = clock.instant();
-        if (now.isBefore(nextHeartbeat)) {
-            return;
-        }
-        nextHeartbeat = now.plus(HEARTBEAT_EVERY);
-        limiter.shareAmong(outbox.shared().heartbeat(now, REPLICA_WINDOW));
-        outbox.shared().pauses(now).forEach(limiter::pauseUntil);
     }
 
     private static Instant earlier(Instant a, Instant b) {

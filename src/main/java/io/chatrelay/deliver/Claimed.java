@@ -47,8 +47,7 @@ final class Claimed {
     }
 
     boolean isEmpty(String destination) {
-        ArrayDeque<Entry> queue = byDestination.get(destination);
-        return queue == null || queue.isEmpty();
+        return size(destination) == 0;
     }
 
     /**

@@ -64,7 +64,6 @@ public final class Dispatcher implements AutoCloseable {
     private final int concurrency;
     private final Semaphore wakeups = new Semaphore(0);
     private final ExecutorService senders;
-    private final ExecutorService claimers;
     private final Thread loop;
     private final Set<Delivery> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, Sends> sends = new ConcurrentHashMap<>();
@@ -94,7 +93,7 @@ public final class Dispatcher implements AutoCloseable {
         apply(config);
         this.concurrency = concurrency;
         this.senders = Executors.newCachedThreadPool(named("relay-send"));
-        this.claimers = Executors.newFixedThreadPool(2, named("relay-claim")); // a few of the store's connections at most
+        ExecutorService claimers = Executors.newFixedThreadPool(2, named("relay-claim")); // a few of the store's connections at most
         this.claimAhead = new ClaimAhead(outbox, claimed, limiter, claimers, wakeups::release);
         this.loop = named("relay-dispatch").newThread(this::run);
         this.pruning = new Pruning(outbox, clock, () -> setup.config().store().retention(),

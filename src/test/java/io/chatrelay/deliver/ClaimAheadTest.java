@@ -18,8 +18,6 @@ import io.chatrelay.testkit.RelayUnderTest;
 import io.chatrelay.testkit.StoppedClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -159,20 +157,8 @@ class ClaimAheadTest {
 
     /** The real outbox, running {@code beforeClaim} before each claim and counting the loop's passes. */
     private Outbox watched(Outbox real, BeforeClaim beforeClaim) {
-        return (Outbox) Proxy.newProxyInstance(Outbox.class.getClassLoader(), new Class<?>[] {Outbox.class},
-                (proxy, called, args) -> {
-                    if (called.getName().equals("claim")) {
-                        beforeClaim.run();
-                    }
-                    if (called.getName().equals("shared")) {
-                        passes.incrementAndGet();
-                    }
-                    try {
-                        return called.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return OutboxHooks.before(OutboxHooks.before(real, "claim", args -> beforeClaim.run()), "shared",
+                args -> passes.incrementAndGet());
     }
 
     /** Waits until the dispatch loop has been through a pass that learns what the replicas share (every 2 s). */

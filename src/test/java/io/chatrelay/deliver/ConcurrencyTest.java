@@ -14,8 +14,6 @@ import io.chatrelay.testkit.Eventually;
 import io.chatrelay.testkit.RelayUnderTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -197,17 +195,11 @@ class ConcurrencyTest {
 
     /** A claim of {@code destination}'s deliveries first waits for {@code before} (a store that is slow for it). */
     private void claimsOf(String destination, Hold before) {
-        claimsWait = outbox -> (Outbox) Proxy.newProxyInstance(Outbox.class.getClassLoader(),
-                new Class<?>[] {Outbox.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("claim") && destination.equals(args[0])) {
-                        before.await();
-                    }
-                    try {
-                        return method.invoke(outbox, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        claimsWait = outbox -> OutboxHooks.before(outbox, "claim", args -> {
+            if (destination.equals(args[0])) {
+                before.await();
+            }
+        });
     }
 
     /** Opens the store, runs {@code beforeDispatching} (when not null), and starts the dispatcher. */

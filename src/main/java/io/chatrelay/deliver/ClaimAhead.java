@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Claims each destination's next batch while the last one is still going out, on a thread of its
  * own: the sends of a draining destination never wait for a claim's transaction, and a claim that
- * takes long holds up no other destination. A destination has at most one claim under way, and
- * asks for more once fewer than half a batch wait to start. Claims run on the executor the
- * dispatcher gives (two threads: a few of the store's connections at most).
+ * takes long holds up no send. A destination has at most one claim under way, and asks for more
+ * once fewer than half a batch wait to start. Claims run on the executor the dispatcher gives (two
+ * threads: a few of the store's connections at most), so two that take long hold up the claims
+ * queued behind them.
  *
  * <p>A claim that came back short (nothing more was due) is not repeated until something may have
  * changed ({@link #changed}: new work, a send's outcome, or a while with nothing happening, which
